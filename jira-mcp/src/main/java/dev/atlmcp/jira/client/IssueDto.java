@@ -1,0 +1,89 @@
+package dev.atlmcp.jira.client;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** An issue as Jira returns it; {@code description} and comment bodies are ADF on Cloud and wiki text on DC. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IssueDto(String id, String key, Fields fields, Map<String, String> names) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Named(String id, String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Status(String name, StatusCategory statusCategory) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusCategory(String key, String name) {
+    }
+
+    /** Cloud users carry {@code accountId}; Data Center users {@code name} and {@code key}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record User(String accountId, String name, String key, String displayName, String emailAddress) {
+        public String id() {
+            return accountId != null ? accountId : name != null ? name : key;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IssueRef(String id, String key, RefFields fields) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RefFields(String summary, Status status, Named issuetype, Named priority) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LinkType(String name, String inward, String outward) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Link(String id, LinkType type, IssueRef inwardIssue, IssueRef outwardIssue) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Comment(String id, User author, JsonNode body, String created, String updated) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Comments(List<Comment> comments, Integer total) {
+    }
+
+    /** The fields Jira returned; anything not modelled (custom fields) is kept in {@link #other}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Fields {
+        public String summary;
+        public Status status;
+        public Named issuetype;
+        public Named priority;
+        public Named project;
+        public Named resolution;
+        public User assignee;
+        public User reporter;
+        public String created;
+        public String updated;
+        public String duedate;
+        public List<String> labels;
+        public List<Named> components;
+        public List<Named> fixVersions;
+        public JsonNode description;
+        public JsonNode environment;
+        public Comments comment;
+        public List<IssueRef> subtasks;
+        public List<Link> issuelinks;
+        public IssueRef parent;
+        public final Map<String, JsonNode> other = new LinkedHashMap<>();
+
+        @JsonAnySetter
+        void other(String name, JsonNode value) {
+            other.put(name, value);
+        }
+    }
+}

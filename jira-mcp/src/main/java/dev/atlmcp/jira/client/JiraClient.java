@@ -1,0 +1,44 @@
+package dev.atlmcp.jira.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+
+/**
+ * Jira's REST API: platform v3 on Cloud, v2 on Data Center ({@code version} path parameter). Search uses
+ * {@code /search/jql} on Cloud (the old {@code /search} is gone there) and {@code /search} on Data Center.
+ */
+@RegisterRestClient(configKey = "jira")
+@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianResponseMapper.class)
+@Path("/rest/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface JiraClient {
+
+    @GET
+    @Path("/{version}/issue/{key}")
+    IssueDto getIssue(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("fields") String fields, @QueryParam("expand") String expand);
+
+    /** Cloud: JQL search paged by {@code nextPageToken}. */
+    @POST
+    @Path("/3/search/jql")
+    SearchDtos.TokenPage searchJql(SearchDtos.TokenQuery query);
+
+    /** Data Center: JQL search paged by {@code startAt}. */
+    @POST
+    @Path("/2/search")
+    SearchDtos.OffsetPage search(SearchDtos.OffsetQuery query);
+}

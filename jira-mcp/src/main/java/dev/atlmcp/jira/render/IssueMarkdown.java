@@ -1,0 +1,207 @@
+package dev.atlmcp.jira.render;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.adf.AdfToMarkdown;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.service.JiraService;
+
+/** Compact Markdown for issues and search results; keys and user ids stay in the text for chaining. */
+public final class IssueMarkdown {
+
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final int LATEST_COMMENTS = 5;
+    /** Fields Jira returns on every issue that tell a reader nothing. */
+    private static final java.util.Set<String> NOISE = java.util.Set.of("Rank", "Development");
+
+    private IssueMarkdown() {
+    }
+
+    public static String issue(IssueDto issue) {
+        IssueDto.Fields f = issue.fields();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(issue.key()).append(": ").append(nullToEmpty(f.summary)).append('\n');
+        md.append(join(" · ", name(f.issuetype), f.status == null ? null : f.status.name(), name(f.priority),
+                f.project == null ? null : "project " + f.project.name())).append('\n');
+        line(md, "Assignee", f.assignee == null ? "Unassigned" : user(f.assignee));
+        line(md, "Reporter", user(f.reporter));
+        line(md, "Created", time(f.created));
+        line(md, "Updated", time(f.updated));
+        line(md, "Due", f.duedate);
+        line(md, "Resolution", name(f.resolution));
+        line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
+        line(md, "Components", names(f.components));
+        line(md, "Fix versions", names(f.fixVersions));
+        line(md, "Parent", f.parent == null ? null : ref(f.parent));
+        line(md, "Environment", text(f.environment));
+        customFields(md, f.other, issue.names());
+
+        String description = text(f.description);
+        if (description != null && !description.isBlank()) {
+            md.append("\n## Description\n").append(description).append('\n');
+        }
+        if (f.subtasks != null && !f.subtasks.isEmpty()) {
+            md.append("\n## Subtasks\n");
+            f.subtasks.forEach(s -> md.append("- ").append(ref(s)).append('\n'));
+        }
+        if (f.issuelinks != null && !f.issuelinks.isEmpty()) {
+            md.append("\n## Links\n");
+            for (IssueDto.Link link : f.issuelinks) {
+                boolean outward = link.outwardIssue() != null;
+                md.append("- ").append(outward ? link.type().outward() : link.type().inward()).append(' ')
+                        .append(ref(outward ? link.outwardIssue() : link.inwardIssue())).append('\n');
+            }
+        }
+        comments(md, f.comment);
+        return md.toString().stripTrailing();
+    }
+
+    public static String searchResults(String jql, JiraService.SearchPage page) {
+        StringBuilder md = new StringBuilder();
+        int count = page.issues().size();
+        md.append(count == 0 ? "No issues match." : count + (count == 1 ? " issue" : " issues")
+                + (page.total() != null ? " of " + page.total() : "") + ".");
+        md.append(page.nextCursor() == null ? " Last page." : " More: call again with cursor=\""
+                + page.nextCursor() + "\".").append('\n');
+        if (count == 0) {
+            return md.toString().stripTrailing();
+        }
+        md.append("\n| Key | Summary | Status | Type | Priority | Assignee | Updated |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (IssueDto issue : page.issues()) {
+            IssueDto.Fields f = issue.fields() == null ? new IssueDto.Fields() : issue.fields();
+            md.append("| ").append(issue.key()).append(" | ").append(cell(f.summary)).append(" | ")
+                    .append(cell(f.status == null ? null : f.status.name())).append(" | ")
+                    .append(cell(name(f.issuetype))).append(" | ").append(cell(name(f.priority))).append(" | ")
+                    .append(cell(f.assignee == null ? "Unassigned" : user(f.assignee))).append(" | ")
+                    .append(cell(time(f.updated))).append(" |\n");
+        }
+        return md.toString().stripTrailing();
+    }
+
+    private static void customFields(StringBuilder md, Map<String, JsonNode> other, Map<String, String> names) {
+        for (Map.Entry<String, JsonNode> field : other.entrySet()) {
+            if (!field.getKey().startsWith("customfield_")) {
+                continue;
+            }
+            String value = fieldValue(field.getValue());
+            String label = names == null ? field.getKey() : names.getOrDefault(field.getKey(), field.getKey());
+            if (value != null && !value.isBlank() && !NOISE.contains(label)) {
+                line(md, label, value.contains("\n") ? "\n" + value : value);
+            }
+        }
+    }
+
+    private static String fieldValue(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.has("type") && "doc".equals(value.path("type").asText())) {
+            return AdfToMarkdown.render(value);
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(fieldValue(v)));
+            return parts.stream().filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
+        }
+        for (String key : List.of("value", "name", "displayName", "key")) {
+            if (value.hasNonNull(key)) {
+                return value.get(key).asText();
+            }
+        }
+        return null;
+    }
+
+    private static void comments(StringBuilder md, IssueDto.Comments comments) {
+        if (comments == null || comments.comments() == null || comments.comments().isEmpty()) {
+            return;
+        }
+        List<IssueDto.Comment> all = comments.comments();
+        int total = comments.total() == null ? all.size() : comments.total();
+        List<IssueDto.Comment> latest = all.subList(Math.max(0, all.size() - LATEST_COMMENTS), all.size());
+        md.append("\n## Comments (").append(total == latest.size() ? String.valueOf(total) : "latest "
+                + latest.size() + " of " + total).append(")\n");
+        for (IssueDto.Comment c : latest) {
+            md.append("\n**").append(c.author() == null ? "Unknown" : c.author().displayName()).append("** · ")
+                    .append(time(c.created())).append(" · comment ").append(c.id()).append('\n')
+                    .append(text(c.body())).append('\n');
+        }
+    }
+
+    /** ADF on Cloud, wiki markup (a string) on Data Center. */
+    private static String text(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return null;
+        }
+        return AdfToMarkdown.render(body);
+    }
+
+    private static String ref(IssueDto.IssueRef ref) {
+        if (ref.fields() == null) {
+            return ref.key();
+        }
+        return ref.key() + " " + nullToEmpty(ref.fields().summary()) + (ref.fields().status() == null ? ""
+                : " (" + ref.fields().status().name() + ")");
+    }
+
+    private static String user(IssueDto.User user) {
+        return user == null ? null : user.displayName() + " (" + user.id() + ")";
+    }
+
+    private static String name(IssueDto.Named named) {
+        return named == null ? null : named.name();
+    }
+
+    private static String names(List<IssueDto.Named> named) {
+        return named == null || named.isEmpty() ? null
+                : named.stream().map(IssueDto.Named::name).collect(Collectors.joining(", "));
+    }
+
+    static String time(String jiraTime) {
+        if (jiraTime == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(jiraTime, JIRA_TIME).withOffsetSameInstant(ZoneOffset.UTC).format(SHOWN);
+        } catch (DateTimeParseException e) {
+            return jiraTime;
+        }
+    }
+
+    private static void line(StringBuilder md, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            md.append(label).append(": ").append(value).append('\n');
+        }
+    }
+
+    private static String join(String separator, String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                present.add(part);
+            }
+        }
+        return String.join(separator, present);
+    }
+
+    private static String cell(String value) {
+        return value == null ? "" : value.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

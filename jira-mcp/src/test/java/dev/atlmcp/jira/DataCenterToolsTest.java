@@ -1,0 +1,92 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.jira.Mcp.call;
+import static dev.atlmcp.jira.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.jira.Mcp.Transport;
+import dev.atlmcp.sandbox.SandboxControl;
+
+/** The same tools against the sandbox's Jira Data Center site: REST v2, wiki markup, PAT, startAt paging. */
+@QuarkusTest
+@TestProfile(DataCenterToolsTest.DataCenter.class)
+class DataCenterToolsTest {
+
+    public static class DataCenter implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("atlassian.url", "${sandbox.url}/jira", "atlassian.deployment", "datacenter",
+                    "atlassian.auth.mode", "bearer", "atlassian.auth.token", "sbx-pat-bot-Qa19");
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mcp.sandbox().reset();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void getIssueShowsUsernamesAndTheWikiDescription(Transport transport) {
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+        assertFalse(result.isError(), () -> text(result));
+        String md = text(result);
+        assertTrue(md.startsWith("# OPS-1: Checkout API p99 latency above 5s"), md);
+        assertTrue(md.contains("Assignee: Bob Martin (bmartin)"), md);
+        assertTrue(md.contains("Incident commander: [~jdoe]"), md);
+        assertTrue(md.contains("- is caused by PAY-2"), md);
+        assertTrue(md.contains("## Comments (3)"), md);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void searchPagesWithStartAt(Transport transport) {
+        SandboxControl sandbox = Mcp.sandbox();
+        String jql = "project = OPS ORDER BY key ASC";
+        String page1 = text(call(transport, "jira_search", Map.of("jql", jql, "limit", 5)));
+        assertTrue(page1.startsWith("5 issues of 7. More: call again with cursor=\"startAt:5\"."), page1);
+        Matcher cursor = Pattern.compile("cursor=\"([^\"]+)\"").matcher(page1);
+        assertTrue(cursor.find());
+        String page2 = text(call(transport, "jira_search", Map.of("jql", jql, "limit", 5, "cursor", cursor.group(
+                1))));
+        assertTrue(page2.startsWith("2 issues of 7. Last page."), page2);
+        assertTrue(sandbox.requests().contains("POST /jira/rest/api/2/search 200"), sandbox.requests()::toString);
+    }
+
+    @Test
+    void badJqlAndUnknownIssuesAreClearErrors() {
+        Mcp.Result jql = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "status = Bogus"));
+        assertEquals("Atlassian rejected the request: The value 'Bogus' does not exist for the field 'status'. "
+                + "Correct the input and try again.", text(jql));
+        Mcp.Result missing = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "WEB-404"));
+        assertTrue(missing.isError());
+        assertTrue(text(missing).startsWith("Not found:"), text(missing));
+        Mcp.Result cursor = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = OPS", "cursor",
+                "garbage"));
+        assertTrue(text(cursor).startsWith("Invalid argument: cursor 'garbage' is not one this server returned"),
+                text(cursor));
+    }
+
+    @Test
+    void rateLimitOnDataCenterIsAClearError() {
+        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/jira/rest/api/2/").put("status", 429)
+                .put("retryAfter", 3).put("count", 1));
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+        assertEquals("Atlassian's rate limit was reached (HTTP 429). Retry after 3 seconds.", text(result));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.jira.Mcp.call;
+import static dev.atlmcp.jira.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.atlmcp.jira.Mcp.Transport;
+import dev.atlmcp.sandbox.SandboxControl;
+
+@QuarkusTest
+class JiraToolsTest {
+
+    @AfterEach
+    void clearFaults() {
+        Mcp.sandbox().reset();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void getIssueRendersTheSeededIncidentAsMarkdown(Transport transport) {
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "ops-1"));
+        assertFalse(result.isError(), () -> text(result));
+        String md = text(result);
+        assertTrue(md.startsWith("# OPS-1: Checkout API p99 latency above 5s: DB connection pool exhausted\n"
+                + "Incident · In Progress · Highest · project Operations\n"), md);
+        assertTrue(md.contains("Assignee: Bob Martin (5b10a2844c20165700ede21g)"), md);
+        assertTrue(md.contains("Severity: Sev 1"), md);
+        assertTrue(md.contains("Root Cause: Settlement job 4.12.0 opens one connection"), md);
+        assertTrue(md.contains("Incident commander: @[Jane Doe](user:5b10ac8d82e05b22cc7d4ef5)"), md);
+        assertTrue(md.contains("- HikariCP pool `checkout-db` at 50/50 active connections"), md);
+        assertTrue(md.contains("- OPS-2 Raise checkout-db pool size to 80 (To Do)"), md);
+        assertTrue(md.contains("- is caused by PAY-2 Batch ledger writes in the settlement job (Done)"), md);
+        assertTrue(md.contains("## Comments (3)"), md);
+        assertTrue(md.contains("Thread dump shows 48 threads waiting"), md);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void searchListsMatchesAndPagesWithTheCursor(Transport transport) {
+        String jql = "project = OPS ORDER BY key ASC";
+        Mcp.Result first = call(transport, "jira_search", Map.of("jql", jql, "limit", 4));
+        assertFalse(first.isError(), () -> text(first));
+        String page1 = text(first);
+        assertTrue(page1.startsWith("4 issues. More: call again with cursor=\""), page1);
+        assertTrue(page1.contains("| OPS-1 | Checkout API p99 latency above 5s: DB connection pool exhausted | "
+                + "In Progress | Incident | Highest | Bob Martin (5b10a2844c20165700ede21g) |"), page1);
+        Matcher cursor = Pattern.compile("cursor=\"([^\"]+)\"").matcher(page1);
+        assertTrue(cursor.find());
+
+        String page2 = text(call(transport, "jira_search", Map.of("jql", jql, "limit", 4, "cursor", cursor
+                .group(1))));
+        assertTrue(page2.startsWith("3 issues. Last page."), page2);
+        assertTrue(page2.contains("| OPS-5 |") && page2.contains("| OPS-7 |") && !page2.contains("| OPS-1 |"),
+                page2);
+    }
+
+    @Test
+    void searchUsesTheNewJqlEndpointAndNeverTheRemovedOne() {
+        SandboxControl sandbox = Mcp.sandbox();
+        call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = WEB"));
+        assertTrue(sandbox.requests().contains("POST /rest/api/3/search/jql 200"), sandbox.requests()::toString);
+        assertTrue(sandbox.requests().stream().noneMatch(r -> r.matches("\\w+ /rest/api/\\d/search .*")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void unknownIssueIsAClearToolError(Transport transport) {
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-999"));
+        assertTrue(result.isError());
+        assertEquals("Not found: Issue does not exist or you do not have permission to see it. Check the key or id.",
+                text(result));
+    }
+
+    @Test
+    void issueInAProjectTheAccountMayNotSeeLooksNotFound() {
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "SEC-1"));
+        assertTrue(result.isError());
+        assertTrue(text(result).startsWith("Not found:"), text(result));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void badJqlPassesJirasMessageOn(Transport transport) {
+        Mcp.Result result = call(transport, "jira_search", Map.of("jql", "project = OPS AND sevrity = 1"));
+        assertTrue(result.isError());
+        assertEquals("Atlassian rejected the request: Field 'sevrity' does not exist or you do not have permission "
+                + "to view it. Correct the input and try again.", text(result));
+    }
+
+    @Test
+    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong() {
+        Mcp.Result badKey = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "not a key"));
+        assertTrue(badKey.isError());
+        assertEquals("Invalid argument: issue_key must be an issue key like PROJ-123 or a numeric id, got 'not a "
+                + "key'", text(badKey));
+        Mcp.Result badLimit = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = OPS", "limit",
+                500));
+        assertEquals("Invalid argument: limit must be between 1 and 50, got 500", text(badLimit));
+        Mcp.Result blank = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "  "));
+        assertTrue(text(blank).startsWith("Invalid argument: jql must not be empty"), text(blank));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void atlassianFailuresBecomeClearToolErrors(Transport transport) {
+        assertFault(transport, 401, null, "Atlassian did not accept this server's credentials (HTTP 401).");
+        assertFault(transport, 403, null, "Atlassian denied this operation (HTTP 403): You currently don't have "
+                + "access to perform this operation.");
+        assertFault(transport, 429, 7, "Atlassian's rate limit was reached (HTTP 429). Retry after 7 seconds.");
+        assertFault(transport, 429, null, "Atlassian's rate limit was reached (HTTP 429). Wait a little, then "
+                + "retry.");
+        assertFault(transport, 500, null, "Atlassian had an internal error (HTTP 500). Try again shortly");
+        assertFault(transport, 503, 2, "Atlassian is temporarily unavailable (HTTP 503). Retry after 2 seconds.");
+    }
+
+    @Test
+    void droppedConnectionIsAClearToolError() {
+        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/api/3/issue").put("drop", true)
+                .put("count", 1));
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+        assertTrue(result.isError());
+        assertTrue(text(result).startsWith("Atlassian closed the connection before answering."), text(result));
+    }
+
+    private static void assertFault(Transport transport, int status, Integer retryAfter, String expectedStart) {
+        var fault = SandboxControl.fault().put("pathPrefix", "/rest/api/3/").put("status", status).put("count", 1);
+        if (retryAfter != null) {
+            fault.put("retryAfter", retryAfter);
+        }
+        Mcp.sandbox().addFault(fault);
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+        assertTrue(result.isError(), () -> "HTTP " + status + " should be a tool error");
+        assertTrue(text(result).startsWith(expectedStart), text(result));
+        assertFalse(text(result).contains("Exception") || text(result).contains("\tat "), text(result));
+    }
+}

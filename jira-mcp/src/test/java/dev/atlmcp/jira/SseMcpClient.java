@@ -1,0 +1,104 @@
+package dev.atlmcp.jira;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A minimal legacy-SSE MCP client (GET the stream, POST to the announced messages endpoint) that sends a bearer token
+ * on every request. McpAssured 1.10.1's SSE client sends no credentials on its GET, so it cannot reach a protected
+ * {@code /mcp/sse}.
+ */
+final class SseMcpClient implements AutoCloseable {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final String token;
+    private final URI messages;
+    private final Thread reader;
+
+    SseMcpClient(URI base, String token) throws Exception {
+        this.token = token;
+        HttpRequest get = HttpRequest.newBuilder(base.resolve("/mcp/sse")).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<java.io.InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("SSE connect answered " + response.statusCode());
+        }
+        reader = new Thread(() -> read(response.body()), "sse-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+        messages = base.resolve(next());
+        request("initialize", new JsonObject().put("protocolVersion", "2024-11-05").put("capabilities",
+                new JsonObject()).put("clientInfo", new JsonObject().put("name", "sse-test").put("version", "1")));
+        post(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+    }
+
+    JsonObject request(String method, JsonObject params) throws Exception {
+        int id = ids.incrementAndGet();
+        post(new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params));
+        while (true) {
+            JsonObject message = new JsonObject(next());
+            if (Integer.valueOf(id).equals(message.getInteger("id"))) {
+                return message;
+            }
+        }
+    }
+
+    JsonObject callTool(String name, Map<String, Object> arguments) throws Exception {
+        return request("tools/call", new JsonObject().put("name", name).put("arguments", new JsonObject(arguments)));
+    }
+
+    private void post(JsonObject message) throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(message
+                        .encode()))
+                .timeout(Duration.ofSeconds(30)).build();
+        int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status >= 300) {
+            throw new IllegalStateException("POST " + messages + " answered " + status);
+        }
+    }
+
+    private String next() throws InterruptedException {
+        String data = events.poll(30, TimeUnit.SECONDS);
+        if (data == null) {
+            throw new IllegalStateException("No SSE event within 30 s");
+        }
+        return data;
+    }
+
+    private void read(java.io.InputStream body) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            StringBuilder data = new StringBuilder();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                } else if (line.isEmpty() && data.length() > 0) {
+                    events.add(data.toString());
+                    data.setLength(0);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the stream ends when the client closes
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.interrupt();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.atlmcp.auth.errors;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.mcp.server.ToolCallException;
+
+/** Maps whatever a tool throws to a {@link ToolCallException} carrying the message from {@link ErrorMessages}. */
+@ToolErrorMapping
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER)
+public class ToolErrorInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ToolErrorInterceptor.class);
+
+    @AroundInvoke
+    Object mapErrors(InvocationContext context) throws Exception {
+        try {
+            return context.proceed();
+        } catch (ToolCallException e) {
+            throw e;
+        } catch (Exception e) {
+            ErrorMessages.Described described = ErrorMessages.describe(e);
+            if (described.unexpected()) {
+                LOG.errorf(e, "Tool %s failed unexpectedly [ref %s]", context.getMethod().getName(),
+                        described.reference());
+            } else {
+                LOG.debugf("Tool %s failed: %s", context.getMethod().getName(), described.message());
+            }
+            throw new ToolCallException(described.message());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.atlmcp.auth.outbound;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A non-2xx answer from Atlassian, with the messages it gave and its rate-limit hints. Carries no request headers and
+ * so no credentials.
+ */
+public class AtlassianException extends RuntimeException {
+
+    private final int status;
+    private final List<String> messages;
+    private final Optional<Long> retryAfterSeconds;
+
+    public AtlassianException(int status, List<String> messages, Optional<Long> retryAfterSeconds) {
+        super("Atlassian answered HTTP " + status + (messages.isEmpty() ? "" : ": " + String.join(" ", messages)),
+                null, false, false);
+        this.status = status;
+        this.messages = List.copyOf(messages);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** What Atlassian said, e.g. Jira's {@code errorMessages} and field {@code errors}; may be empty. */
+    public List<String> messages() {
+        return messages;
+    }
+
+    public Optional<Long> retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.atlmcp.auth.outbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns every non-2xx Atlassian response into an {@link AtlassianException}, reading the error shapes Jira
+ * ({@code errorMessages}/{@code errors}), Confluence v1 ({@code message}), Confluence v2 ({@code errors[].title}) and
+ * GraphQL gateways use.
+ */
+public class AtlassianResponseMapper implements ResponseExceptionMapper<AtlassianException> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE = 500;
+
+    @Override
+    public AtlassianException toThrowable(Response response) {
+        String body = "";
+        try {
+            response.bufferEntity();
+            body = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException e) {
+            // the body is optional; the status alone is enough to explain the failure
+        }
+        return new AtlassianException(response.getStatus(), messages(body), retryAfter(response.getHeaderString(
+                "Retry-After")));
+    }
+
+    @Override
+    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+        return status >= 300;
+    }
+
+    static List<String> messages(String body) {
+        List<String> messages = new ArrayList<>();
+        if (body == null || body.isBlank()) {
+            return messages;
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            json.path("errorMessages").forEach(m -> messages.add(m.asText()));
+            json.path("errors").fields().forEachRemaining(e -> messages.add(e.getKey() + ": " + e.getValue()
+                    .asText()));
+            if (json.path("errors").isArray()) {
+                json.path("errors").forEach(e -> messages.add(e.path("title").asText(e.path("message").asText())));
+            }
+            if (json.hasNonNull("message")) {
+                messages.add(json.get("message").asText());
+            }
+        } catch (java.io.IOException e) {
+            if (!body.trim().startsWith("<")) {
+                messages.add(body.strip());
+            }
+        }
+        return messages.stream().filter(m -> !m.isBlank())
+                .map(m -> m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m).toList();
+    }
+
+    static Optional<Long> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

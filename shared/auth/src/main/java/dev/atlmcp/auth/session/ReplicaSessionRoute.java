@@ -1,0 +1,78 @@
+package dev.atlmcp.auth.session;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.mcp.server.runtime.ConnectionManager;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Lets several replicas behind a plain round-robin balancer serve one MCP client.
+ * <p>
+ * MCP sessions live in one replica's memory. With {@code quarkus.mcp.server.http.streamable.dummy-init=true} (set at
+ * build time in this module's defaults) a request carrying a session id this replica does not know is served by a
+ * throw-away session, which works for every request a tools server needs. Two cases still break in the MCP library, so
+ * this route answers them before it does:
+ * <ul>
+ * <li>{@code notifications/initialized} for an unknown session: the client's session was initialized on another
+ * replica; acknowledge with 202 as the spec asks for an accepted notification.</li>
+ * <li>{@code GET /mcp} (the optional server-to-client stream) for an unknown session: answer 405, which the spec
+ * defines as "no stream offered", instead of 404, which would tell the client its session is gone.</li>
+ * </ul>
+ * It runs after authentication and authorization, so unauthenticated requests are still rejected.
+ */
+@Singleton
+public class ReplicaSessionRoute {
+
+    /** After the security handlers (orders -200 and -100), before the MCP endpoint routes. */
+    static final int ORDER = -50;
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+
+    private final ConnectionManager connections;
+    private final String mcpPath;
+
+    ReplicaSessionRoute(ConnectionManager connections,
+            @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath) {
+        this.connections = connections;
+        this.mcpPath = mcpPath;
+    }
+
+    void register(@Observes Router router) {
+        router.post(mcpPath).order(ORDER).handler(BodyHandler.create().setBodyLimit(10 * 1024 * 1024))
+                .handler(this::acknowledgeForeignInitialized);
+        router.get(mcpPath).order(ORDER).handler(this::declineForeignStream);
+    }
+
+    void acknowledgeForeignInitialized(RoutingContext ctx) {
+        String session = ctx.request().getHeader(SESSION_HEADER);
+        if (session != null && !connections.has(session) && isInitializedNotification(ctx)) {
+            ctx.response().setStatusCode(202).end();
+            return;
+        }
+        ctx.next();
+    }
+
+    void declineForeignStream(RoutingContext ctx) {
+        String session = ctx.request().getHeader(SESSION_HEADER);
+        if (session != null && !connections.has(session)) {
+            ctx.response().setStatusCode(405).putHeader("Allow", "POST, DELETE").end();
+            return;
+        }
+        ctx.next();
+    }
+
+    private static boolean isInitializedNotification(RoutingContext ctx) {
+        try {
+            Object json = ctx.body().asJsonObject();
+            return json instanceof JsonObject message && "notifications/initialized".equals(message.getString(
+                    "method")) && !message.containsKey("id");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.atlmcp.sandbox;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix (and
+ * optionally a method), fires with a probability and for a number of times (0 = until cleared).
+ */
+public final class Faults {
+
+    /** What to do to one request. */
+    public record Rule(String pathPrefix, String method, int status, Integer retryAfterSeconds, long latencyMillis,
+            boolean drop, boolean afterProcessing, double rate, int remaining) {
+
+        static Rule fromJson(JsonNode json) {
+            Rule rule = new Rule(json.path("pathPrefix").asText("/"), json.path("method").asText(null),
+                    json.path("status").asInt(0),
+                    json.hasNonNull("retryAfter") ? json.get("retryAfter").asInt() : null,
+                    json.path("latencyMs").asLong(0), json.path("drop").asBoolean(false),
+                    json.path("afterProcessing").asBoolean(false), json.path("rate").asDouble(1.0),
+                    json.path("count").asInt(0));
+            if (rule.status == 0 && rule.latencyMillis == 0 && !rule.drop) {
+                throw new IllegalArgumentException("A fault needs one of: status, latencyMs, drop");
+            }
+            if (rule.rate <= 0 || rule.rate > 1) {
+                throw new IllegalArgumentException("rate must be in (0, 1]");
+            }
+            return rule;
+        }
+
+        boolean matches(String requestMethod, String path) {
+            return path.startsWith(pathPrefix) && (method == null || method.equalsIgnoreCase(requestMethod));
+        }
+
+        Rule used() {
+            return new Rule(pathPrefix, method, status, retryAfterSeconds, latencyMillis, drop, afterProcessing, rate,
+                    remaining - 1);
+        }
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+
+    public synchronized void add(Rule rule) {
+        rules.add(rule);
+    }
+
+    public synchronized void clear() {
+        rules.clear();
+    }
+
+    /** The rule that fires for this request, if any; counted rules are used up as they fire. */
+    public synchronized Rule next(String method, String path) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule rule = it.next();
+            if (!rule.matches(method, path) || ThreadLocalRandom.current().nextDouble() >= rule.rate) {
+                continue;
+            }
+            if (rule.remaining > 0) {
+                int index = rules.indexOf(rule);
+                if (rule.remaining == 1) {
+                    rules.remove(index);
+                } else {
+                    rules.set(index, rule.used());
+                }
+            }
+            return rule;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,300 @@
+package dev.atlmcp.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.atlmcp.sandbox.http.ApiException;
+import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Request;
+import dev.atlmcp.sandbox.http.Response;
+import dev.atlmcp.sandbox.http.Router;
+import dev.atlmcp.sandbox.jira.JiraApi;
+import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
+
+/**
+ * The Atlassian sandbox: one HTTP server that serves a Jira Cloud site at {@code /}, a Jira Data Center site under the
+ * context path {@code /jira}, a dev token issuer under {@code /oidc} and its own control API under {@code /_sandbox}.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String DATACENTER_JIRA = "/jira";
+    public static final String ISSUER_PATH = "/oidc";
+    private static final int REQUEST_LOG_SIZE = 2000;
+
+    /** How to start: host and port (0 = any free port), and the audiences dev tokens are issued for. */
+    public record Options(String host, int port, List<String> audiences) {
+    }
+
+    /** One product API request as it reached the sandbox. */
+    public record LoggedRequest(String method, String path, int status) {
+    }
+
+    private record Site(String prefix, Router router, Function<Request, Optional<SandboxUser>> auth,
+            boolean product) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Faults faults = new Faults();
+    private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
+    private final List<Site> sites;
+    private final JiraApi cloudJira;
+    private final JiraApi datacenterJira;
+    private final DevTokenIssuer issuer;
+    private final String url;
+
+    private Sandbox(Options options) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+        url = "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":"
+                + server.getAddress().getPort();
+        issuer = new DevTokenIssuer(url + ISSUER_PATH, options.audiences());
+        cloudJira = new JiraApi(Flavour.CLOUD, url);
+        datacenterJira = new JiraApi(Flavour.DATACENTER, url + DATACENTER_JIRA);
+
+        Router admin = new Router();
+        registerControl(admin);
+        Router oidc = new Router();
+        issuer.register(oidc);
+        Router dc = new Router();
+        datacenterJira.register(dc);
+        Router cloud = new Router();
+        cloudJira.register(cloud);
+        sites = List.of(new Site("/_sandbox", admin, r -> Optional.of(Directory.BOT), false),
+                new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
+                new Site(DATACENTER_JIRA, dc, Sandbox::datacenterUser, true),
+                new Site("", cloud, Sandbox::cloudUser, true));
+
+        executor = Executors.newFixedThreadPool(64, runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static Sandbox start(Options options) throws IOException {
+        return new Sandbox(options);
+    }
+
+    /** The root URL, e.g. {@code http://127.0.0.1:8090}; the Jira Cloud site. */
+    public String url() {
+        return url;
+    }
+
+    public DevTokenIssuer issuer() {
+        return issuer;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Reseeds every site, clears faults and the request log. */
+    public void reset() {
+        cloudJira.reset();
+        datacenterJira.reset();
+        faults.clear();
+        synchronized (requestLog) {
+            requestLog.clear();
+        }
+    }
+
+    public List<LoggedRequest> requests() {
+        synchronized (requestLog) {
+            return List.copyOf(requestLog);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String path = uri.getRawPath();
+        Site site = sites.stream().filter(s -> s.prefix.isEmpty() || path.equals(s.prefix)
+                || path.startsWith(s.prefix + "/")).findFirst().orElseThrow();
+        String relative = path.substring(site.prefix.length());
+        Request request = new Request(exchange.getRequestMethod(), relative, Request.parseQuery(uri.getRawQuery()),
+                exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(), java.util.Map.of(), null);
+
+        Faults.Rule fault = site.product ? faults.next(request.method(), path) : null;
+        if (fault != null && fault.latencyMillis() > 0) {
+            sleep(fault.latencyMillis());
+        }
+        if (fault != null && !fault.afterProcessing() && (fault.drop() || fault.status() > 0)) {
+            applyFault(exchange, fault, path);
+            return;
+        }
+        Response response = dispatch(site, request);
+        if (fault != null && fault.afterProcessing() && (fault.drop() || fault.status() > 0)) {
+            applyFault(exchange, fault, path);
+            return;
+        }
+        if (site.product) {
+            log(new LoggedRequest(request.method(), path, response.status()));
+        }
+        write(exchange, response);
+    }
+
+    private Response dispatch(Site site, Request request) {
+        try {
+            SandboxUser user = site.auth.apply(request).orElseThrow(() -> unauthorized(site));
+            Router.Match match = site.router.match(request.method(), request.path()).orElseThrow(
+                    () -> new ApiException(Response.json(404, ApiException.errorCollection(List.of(
+                            "null for uri: " + url + site.prefix + request.path()), java.util.Map.of()))));
+            return match.handler().handle(request.withMatch(request.path(), match.params()).withPrincipal(user));
+        } catch (ApiException e) {
+            return e.response();
+        } catch (RuntimeException e) {
+            return Response.json(500, ApiException.errorCollection(List.of("Internal server error: " + e),
+                    java.util.Map.of()));
+        }
+    }
+
+    private void applyFault(HttpExchange exchange, Faults.Rule fault, String path) throws IOException {
+        log(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status()));
+        if (fault.drop()) {
+            exchange.close();
+            return;
+        }
+        Response response = Response.json(fault.status(), ApiException.errorCollection(List.of(
+                faultMessage(fault.status())), java.util.Map.of()));
+        if (fault.retryAfterSeconds() != null) {
+            response.header("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        }
+        if (fault.status() == 429) {
+            response.header("RateLimit-Reason", "jira-burst-based");
+        }
+        write(exchange, response);
+    }
+
+    private static String faultMessage(int status) {
+        return switch (status) {
+        case 401 -> "You are not authenticated. Authentication required to perform this operation.";
+        case 403 -> "You currently don't have access to perform this operation.";
+        case 429 -> "Rate limit exceeded.";
+        case 503 -> "Service Unavailable";
+        default -> "Internal server error";
+        };
+    }
+
+    private static ApiException unauthorized(Site site) {
+        Response response = Response.json(401, ApiException.errorCollection(List.of(
+                "You are not authenticated. Authentication required to perform this operation."),
+                java.util.Map.of()));
+        if (site.prefix.equals(DATACENTER_JIRA)) {
+            response.header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
+        }
+        return new ApiException(response);
+    }
+
+    /** Cloud: Basic {@code email:apiToken}. */
+    private static Optional<SandboxUser> cloudUser(Request request) {
+        return basic(request).flatMap(pair -> Directory.byApiToken(pair[0], pair[1]));
+    }
+
+    /** Data Center: Bearer personal access token, or Basic {@code username:password}. */
+    private static Optional<SandboxUser> datacenterUser(Request request) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Directory.byPat(header.get().substring(7).trim());
+        }
+        return basic(request).flatMap(pair -> Directory.byPassword(pair[0], pair[1]));
+    }
+
+    private static Optional<String[]> basic(Request request) {
+        return request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6)).map(h -> {
+            try {
+                return new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }).filter(s -> s.contains(":")).map(s -> s.split(":", 2));
+    }
+
+    private void registerControl(Router admin) {
+        admin.post("/faults", r -> {
+            try {
+                faults.add(Faults.Rule.fromJson(r.json()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+            return Response.noContent();
+        });
+        admin.add("DELETE", "/faults", r -> {
+            faults.clear();
+            return Response.noContent();
+        });
+        admin.post("/reset", r -> {
+            reset();
+            return Response.noContent();
+        });
+        admin.get("/requests", r -> {
+            ArrayNode list = Json.array();
+            requests().forEach(l -> list.addObject().put("method", l.method()).put("path", l.path())
+                    .put("status", l.status()));
+            return Response.ok(list);
+        });
+        admin.add("DELETE", "/requests", r -> {
+            synchronized (requestLog) {
+                requestLog.clear();
+            }
+            return Response.noContent();
+        });
+        admin.get("/health", r -> Response.ok(Json.object().put("status", "UP")));
+    }
+
+    private void log(LoggedRequest entry) {
+        synchronized (requestLog) {
+            if (requestLog.size() >= REQUEST_LOG_SIZE) {
+                requestLog.removeFirst();
+            }
+            requestLog.addLast(entry);
+        }
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        byte[] body = null;
+        if (response.body() != null) {
+            body = (response.body() instanceof String s ? s : Json.MAPPER.writeValueAsString(response.body()))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        }
+        exchange.sendResponseHeaders(response.status(), body == null ? -1 : body.length);
+        if (body != null) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.atlmcp.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.sandbox.http.Json;
+
+/** A client for the sandbox's control API, for tests and scripts that run the sandbox in another process. */
+public final class SandboxControl {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String url;
+
+    public SandboxControl(String sandboxUrl) {
+        this.url = sandboxUrl.replaceAll("/+$", "") + "/_sandbox";
+    }
+
+    /** A fault rule; see {@link Faults.Rule} for the fields. */
+    public static ObjectNode fault() {
+        return Json.object();
+    }
+
+    public void addFault(ObjectNode rule) {
+        send("POST", "/faults", rule.toString());
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/faults", null);
+    }
+
+    public void reset() {
+        send("POST", "/reset", null);
+    }
+
+    public void clearRequests() {
+        send("DELETE", "/requests", null);
+    }
+
+    /** Product API requests seen so far, as "METHOD /path STATUS". */
+    public List<String> requests() {
+        List<String> lines = new ArrayList<>();
+        try {
+            JsonNode list = Json.MAPPER.readTree(send("GET", "/requests", null));
+            list.forEach(r -> lines.add(r.path("method").asText() + " " + r.path("path").asText() + " "
+                    + r.path("status").asInt()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    private String send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type",
+                "application/json").method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("Sandbox control " + method + " " + path + " failed: "
+                        + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("Sandbox control unreachable at " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

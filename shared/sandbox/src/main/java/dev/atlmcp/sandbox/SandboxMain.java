@@ -1,0 +1,102 @@
+package dev.atlmcp.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
+
+/**
+ * Runs the sandbox on its own: {@code java -jar sandbox-standalone.jar [--host H] [--port P] [--audience URL]...
+ * [--token-file F]}. Prints the seeded people, their credentials and a ready dev access token.
+ */
+public final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String host = "127.0.0.1";
+        int port = 8090;
+        List<String> audiences = new ArrayList<>();
+        Path tokenFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+            case "--host" -> host = require(args[i], value);
+            case "--port" -> port = parsePort(require(args[i], value));
+            case "--audience" -> audiences.addAll(Arrays.asList(require(args[i], value).split(",")));
+            case "--token-file" -> tokenFile = Path.of(require(args[i], value));
+            case "--help", "-h" -> {
+                System.out.println("Usage: java -jar sandbox-standalone.jar [--host 127.0.0.1] [--port 8090] "
+                        + "[--audience http://localhost:8081/mcp]... [--token-file FILE]");
+                return;
+            }
+            default -> fail("Unknown option " + args[i] + " (try --help)");
+            }
+            i++;
+        }
+        if (audiences.isEmpty()) {
+            audiences.add("http://localhost:8081/mcp");
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(new Sandbox.Options(host, port, audiences));
+        } catch (IOException e) {
+            fail("Cannot listen on " + host + ":" + port + ": " + e.getMessage() + " (choose another --port)");
+            return;
+        }
+        String token = sandbox.issuer().accessToken(Directory.JANE, DevTokenIssuer.DEFAULT_SCOPES,
+                Duration.ofHours(12));
+        if (tokenFile != null) {
+            Files.writeString(tokenFile, token);
+        }
+        System.out.println(banner(sandbox, token));
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+        Thread.currentThread().join();
+    }
+
+    static String banner(Sandbox sandbox, String token) {
+        StringBuilder out = new StringBuilder();
+        out.append("Atlassian sandbox listening on ").append(sandbox.url()).append('\n');
+        out.append("  Jira Cloud:        ").append(sandbox.url()).append("   (Basic email:apiToken)\n");
+        out.append("  Jira Data Center:  ").append(sandbox.url()).append(Sandbox.DATACENTER_JIRA)
+                .append("   (Bearer PAT or Basic username:password)\n");
+        out.append("  Dev token issuer:  ").append(sandbox.issuer().issuer()).append("   (client ")
+                .append(DevTokenIssuer.CLIENT_ID).append(" / ").append(DevTokenIssuer.CLIENT_SECRET).append(")\n");
+        out.append("  Control API:       ").append(sandbox.url()).append("/_sandbox/{faults,reset,requests}\n\n");
+        out.append(String.format("  %-22s %-24s %-10s %-20s %-18s%n", "person", "email", "username", "API token",
+                "PAT"));
+        for (SandboxUser u : Directory.all()) {
+            out.append(String.format("  %-22s %-24s %-10s %-20s %-18s%n", u.displayName(), u.email(), u.username(),
+                    u.apiToken(), u.pat()));
+        }
+        out.append("\nDev access token for ").append(Directory.JANE.displayName()).append(" (12 h):\n").append(token);
+        return out.toString();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            fail(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            fail("--port must be a number, got " + value);
+            return -1;
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("sandbox: " + message);
+        System.exit(2);
+    }
+}

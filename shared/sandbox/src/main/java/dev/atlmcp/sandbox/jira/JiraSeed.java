@@ -1,0 +1,197 @@
+package dev.atlmcp.sandbox.jira;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.SandboxUser;
+import dev.atlmcp.sandbox.http.Json;
+
+/** Realistic demo data: four projects, incidents, stories, bugs, comments, subtasks and links. */
+final class JiraSeed {
+
+    private final JiraStore store;
+    private final Instant now;
+
+    private JiraSeed(JiraStore store, Instant now) {
+        this.store = store;
+        this.now = now;
+    }
+
+    static JiraStore seeded(Instant now) {
+        JiraStore store = new JiraStore();
+        new JiraSeed(store, now.truncatedTo(ChronoUnit.SECONDS)).seed();
+        return store;
+    }
+
+    private void seed() {
+        SandboxUser jane = Directory.JANE;
+        SandboxUser bob = Directory.BOB;
+        SandboxUser priya = Directory.PRIYA;
+        SandboxUser bot = Directory.BOT;
+        Project ops = project("10000", "OPS", "Operations", jane, Set.of(jane, bob, bot));
+        Project pay = project("10001", "PAY", "Payments", priya, Set.of(jane, priya, bot));
+        Project web = project("10002", "WEB", "Web Storefront", bob, Set.of(jane, bob, priya, bot));
+        Project sec = project("10003", "SEC", "Security Response", jane, Set.of(jane));
+
+        Issue incident = issue(ops, "Incident", "Checkout API p99 latency above 5s: DB connection pool exhausted",
+                "In Progress", "Highest", bob, jane, hoursAgo(3), adf("jira/ops-incident.json"));
+        incident.labels.addAll(List.of("incident", "database", "sev1"));
+        incident.components.add("checkout-api");
+        incident.environment = "production eu-west-1";
+        incident.customFields.put("customfield_10030", option("Sev 1"));
+        incident.customFields.put("customfield_10050", option("SRE"));
+        incident.customFields.put("customfield_10060", Json.MAPPER.getNodeFactory().textNode(
+                "About 12% of EU checkouts fail"));
+        incident.customFields.put("customfield_10040", paragraphDoc(
+                "Settlement job 4.12.0 opens one connection per ledger row and never returns it to the pool."));
+        incident.descriptionWiki = """
+                {panel:title=SEV-1|bgColor=#FFEBE6}*SEV-1:* checkout requests time out for EU customers.{panel}
+                h2. Impact
+                The {{checkout-api}} p99 latency is above 5 s and about 12% of EU checkouts fail. Incident commander: [~jdoe].
+                h2. Signals
+                * HikariCP pool {{checkout-db}} at 50/50 active connections
+                * Threads blocked in {{getConnection()}} for up to 30 s
+                * Started right after the settlement job deploy, see PAY-2
+                {code}
+                HikariPool-1 - Connection is not available, request timed out after 30000ms.
+                {code}
+                h2. Next steps
+                # Roll back the settlement job to 4.11.2
+                # Raise the pool to 80 if latency stays high""";
+        comment(incident, jane, "Paging the payments on-call: the spike lines up with the settlement job deploy.", 160);
+        comment(incident, bob, "Pool is pinned at 50/50. Thread dump shows 48 threads waiting in getConnection().",
+                120);
+        comment(incident, bot, "Rollback of settlement-job to 4.11.2 started by the deploy pipeline.", 45);
+        Issue poolSize = subtask(incident, "Raise checkout-db pool size to 80", "To Do", bob, hoursAgo(2));
+        Issue alert = subtask(incident, "Alert when pool saturation stays above 90% for 5 minutes", "In Progress",
+                jane, hoursAgo(2));
+        poolSize.labels.add("database");
+        alert.labels.add("alerting");
+
+        Issue tlsIncident = issue(ops, "Incident", "Elevated 502s from the edge after TLS certificate rotation",
+                "Done", "High", jane, bob, hoursAgo(30), adf("06-blockquote.json"));
+        tlsIncident.resolution = "Fixed";
+        tlsIncident.labels.add("incident");
+        Issue webhook = issue(ops, "Incident", "Payment webhook queue backlog growing", "To Do", "High", jane, bot,
+                hoursAgo(6), adf("10-panels-all-types.json"));
+        webhook.labels.addAll(List.of("incident", "queue"));
+        comment(webhook, bot, "Backlog at 41k messages and rising by 300 per minute.", 300);
+        issue(ops, "Task", "Runbook: quarterly database failover drill", "To Do", "Medium", bob, jane, daysAgo(10),
+                adf("18-task-list-nested.json")).labels.add("runbook");
+        issue(ops, "Bug", "Grafana latency panel shows milliseconds as seconds", "In Review", "Low", bob, bob,
+                daysAgo(2), adf("08-table-header-row.json"));
+
+        Issue epic = issue(pay, "Epic", "PSD3 strong customer authentication", "In Progress", "High", priya, priya,
+                daysAgo(40), adf("01-paragraph-basic-marks.json"));
+        Issue settlement = issue(pay, "Story", "Batch ledger writes in the settlement job", "Done", "Medium", priya,
+                priya, daysAgo(5), adf("05-code-blocks-languages.json"));
+        settlement.resolution = "Done";
+        settlement.fixVersions.add("settlement-job 4.12.0");
+        Issue applePay = issue(pay, "Story", "Support Apple Pay in checkout", "To Do", "Medium", null, priya,
+                daysAgo(12), adf("03-bullet-list-nested.json"));
+        applePay.parent = epic;
+        applePay.customFields.put("customfield_10016", Json.MAPPER.getNodeFactory().numberNode(8));
+        issue(pay, "Bug", "Refund amount rounding error for JPY", "In Progress", "High", priya, jane, daysAgo(3),
+                adf("13-status-all-colors.json")).labels.add("currency");
+        issue(pay, "Task", "Rotate payment service provider API credentials", "To Do", "Medium", priya, priya,
+                daysAgo(1), adf("14-date.json"));
+
+        Issue sso = issue(web, "Bug", "Login via SSO fails for users in the EMEA region", "In Progress", "High", priya,
+                jane, daysAgo(4), adf("25-jira-bug-report-realistic.json"));
+        sso.labels.addAll(List.of("sso", "login"));
+        sso.components.add("auth-gateway");
+        issue(web, "Story", "Accessible colour contrast on product pages", "To Do", "Medium", bob, bob, daysAgo(8),
+                adf("01-paragraph-basic-marks.json")).customFields.put("customfield_10016",
+                        Json.MAPPER.getNodeFactory().numberNode(3));
+        issue(web, "Story", "Search filters agreed in the catalogue workshop", "To Do", "Medium", null, jane,
+                daysAgo(6), adf("19-decision-list.json"));
+        issue(web, "Task", "Upgrade the storefront to React 19", "In Review", "Low", bob, bob, daysAgo(9),
+                adf("20-expand-and-nested-expand.json"));
+        issue(web, "Story", "Notify product owners when a listing is mentioned", "Done", "Low", bob, priya,
+                daysAgo(20), adf("11-mentions.json")).resolution = "Done";
+
+        issue(sec, "Bug", "Pen test finding: IDOR on the order history endpoint", "In Progress", "Highest", jane, jane,
+                daysAgo(2), adf("06-blockquote.json")).labels.add("confidential");
+        issue(sec, "Task", "Revoke the leaked staging deploy token", "Done", "High", jane, jane, daysAgo(15),
+                adf("14-date.json")).resolution = "Done";
+
+        store.link("Causes", settlement, incident);
+        store.link("Relates", incident, tlsIncident);
+        store.link("Blocks", sso, applePay);
+    }
+
+    private Project project(String id, String key, String name, SandboxUser lead, Set<SandboxUser> browsers) {
+        Project project = new Project(id, key, name, "software", lead, browsers);
+        store.addProject(project);
+        return project;
+    }
+
+    private Issue issue(Project project, String type, String summary, String status, String priority,
+            SandboxUser assignee, SandboxUser reporter, Instant created, JsonNode description) {
+        Issue issue = store.newIssue(project);
+        issue.type = type;
+        issue.summary = summary;
+        issue.status = status;
+        issue.priority = priority;
+        issue.assignee = assignee;
+        issue.reporter = reporter;
+        issue.created = created;
+        issue.updated = created.plus(Duration.between(created, now).dividedBy(2));
+        issue.descriptionAdf = description;
+        issue.descriptionWiki = WikiText.of(description);
+        return issue;
+    }
+
+    private Issue subtask(Issue parent, String summary, String status, SandboxUser assignee, Instant created) {
+        Issue subtask = issue(parent.project, "Sub-task", summary, status, parent.priority, assignee, parent.reporter,
+                created, paragraphDoc(summary + "."));
+        subtask.parent = parent;
+        parent.subtasks.add(subtask);
+        return subtask;
+    }
+
+    private void comment(Issue issue, SandboxUser author, String text, int minutesAgo) {
+        Instant created = now.minus(minutesAgo, ChronoUnit.MINUTES);
+        issue.comments.add(new Issue.Comment(store.nextCommentId(), author, paragraphDoc(text), text, created));
+    }
+
+    private Instant hoursAgo(int hours) {
+        return now.minus(hours, ChronoUnit.HOURS);
+    }
+
+    private Instant daysAgo(int days) {
+        return now.minus(days, ChronoUnit.DAYS);
+    }
+
+    private static JsonNode option(String value) {
+        return Json.object().put("value", value).put("id", String.valueOf(Math.abs(value.hashCode() % 100000)));
+    }
+
+    static JsonNode paragraphDoc(String text) {
+        var doc = Json.object().put("type", "doc").put("version", 1);
+        doc.putArray("content").addObject().put("type", "paragraph").putArray("content").addObject()
+                .put("type", "text").put("text", text);
+        return doc;
+    }
+
+    private static JsonNode adf(String resource) {
+        String path = resource.contains("/") ? "/sandbox/" + resource : "/sandbox/adf/" + resource;
+        try (InputStream in = JiraSeed.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing seed resource " + path);
+            }
+            return Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
