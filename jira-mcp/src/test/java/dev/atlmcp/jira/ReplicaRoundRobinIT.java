@@ -1,0 +1,135 @@
+package dev.atlmcp.jira;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
+
+/**
+ * Two jira-mcp processes behind a round-robin balancer with no session affinity serve one MCP session: initialize,
+ * initialized notification, tools/list and tool calls land on alternating replicas and all succeed.
+ */
+class ReplicaRoundRobinIT {
+
+    private static Sandbox sandbox;
+    private static RoundRobinProxy proxy;
+    private static final List<Process> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        int proxyPort = freePort();
+        String publicUrl = "http://localhost:" + proxyPort;
+        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
+        List<URI> backends = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int port = freePort();
+            backends.add(URI.create("http://127.0.0.1:" + port));
+            replicas.add(startReplica(port, publicUrl, i));
+        }
+        for (URI backend : backends) {
+            awaitHealthy(backend);
+        }
+        proxy = new RoundRobinProxy(backends, proxyPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        replicas.forEach(Process::destroy);
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void oneSessionAcrossTwoReplicas() {
+        String token = sandbox.issuer().accessToken(Directory.JANE, DevTokenIssuer.DEFAULT_SCOPES, Duration
+                .ofMinutes(10));
+        McpStreamableTestClient client = McpAssured.newStreamableClient()
+                .setBaseUri(URI.create("http://localhost:" + proxy.port()))
+                .setAdditionalHeaders(Mcp.bearer(token)).build()
+                .connect(init -> assertEquals("jira-mcp", init.serverName()));
+        client.when()
+                .toolsList(page -> assertEquals(2, page.size()))
+                .toolsCall("jira_get_issue").withArguments(Map.of("issue_key", "OPS-1"))
+                .withAssert(r -> {
+                    assertFalse(r.isError(), () -> r.content().get(0).asText().text());
+                    assertTrue(r.content().get(0).asText().text().startsWith("# OPS-1: "));
+                }).send()
+                .toolsCall("jira_search").withArguments(Map.of("jql", "project = OPS", "limit", 3))
+                .withAssert(r -> assertTrue(r.content().get(0).asText().text().startsWith("3 issues.")))
+                .send()
+                .toolsCall("jira_get_issue").withArguments(Map.of("issue_key", "WEB-1"))
+                .withAssert(r -> assertFalse(r.isError())).send()
+                .thenAssertResults();
+        client.disconnect();
+        assertTrue(proxy.served.contains(0) && proxy.served.contains(1), "both replicas served: " + proxy.served);
+        assertTrue(proxy.served.size() >= 5, "requests went through the proxy: " + proxy.served);
+    }
+
+    private static Process startReplica(int port, String publicUrl, int index) throws IOException {
+        String jar = System.getProperty("jira.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1", "-jar", jar);
+        Map<String, String> env = builder.environment();
+        env.put("ATLASSIAN_URL", sandbox.url());
+        env.put("ATLASSIAN_AUTH_EMAIL", Directory.BOT.email());
+        env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.issuer().issuer());
+        env.put("MCP_PUBLIC_URL", publicUrl);
+        File log = new File(new File(jar).getParentFile().getParentFile(), "replica-" + index + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log);
+        return builder.start();
+    }
+
+    private static void awaitHealthy(URI backend) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(backend.resolve("/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Replica " + backend + " did not become ready within 60 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
