@@ -22,7 +22,7 @@ class InboundAuthTest {
     void streamableEndpointWithoutTokenIsChallengedWithResourceMetadata() {
         given().contentType("application/json").accept("application/json, text/event-stream").body(INITIALIZE)
                 .post("/mcp").then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer resource_metadata=\""))
+                .header("WWW-Authenticate", startsWith("Bearer resource_metadata=\"http://localhost:"))
                 .header("WWW-Authenticate", endsWith("/.well-known/oauth-protected-resource/mcp\""));
     }
 
