@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,7 @@ final class RoundRobinProxy implements AutoCloseable {
             "expect", "upgrade", "keep-alive");
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<URI> backends;
     private final AtomicInteger next = new AtomicInteger();
@@ -32,7 +34,7 @@ final class RoundRobinProxy implements AutoCloseable {
     RoundRobinProxy(List<URI> backends, int port) throws IOException {
         this.backends = backends;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.createContext("/", this::forward);
         server.start();
     }
@@ -77,5 +79,6 @@ final class RoundRobinProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -34,19 +34,8 @@ public interface AtlassianConfig {
         Optional<String> token();
     }
 
+    /** Case-insensitive, as {@link ConfigValidator} accepts the value. */
     default boolean isDataCenter() {
-        return Deployment.DATACENTER.id.equals(deployment());
-    }
-
-    /** The two deployments, by their configuration value. */
-    enum Deployment {
-        CLOUD("cloud"),
-        DATACENTER("datacenter");
-
-        public final String id;
-
-        Deployment(String id) {
-            this.id = id;
-        }
+        return "datacenter".equalsIgnoreCase(deployment());
     }
 }

@@ -31,6 +31,13 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void deploymentIsReadWhateverItsCase() {
+        assertTrue(problems("https://jira.acme.internal", "DataCenter", "Bearer", null, "pat").isEmpty());
+        assertTrue(new Atlassian(Optional.empty(), "DataCenter", null).isDataCenter());
+        assertTrue(!new Atlassian(Optional.empty(), "cloud", null).isDataCenter());
+    }
+
+    @Test
     void eachProblemIsOneLineNamingPropertyAndEnvironmentVariable() {
         List<String> problems = problems(null, "server", "token", null, " ");
         assertEquals(List.of(
