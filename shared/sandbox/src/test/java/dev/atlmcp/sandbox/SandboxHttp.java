@@ -1,0 +1,66 @@
+package dev.atlmcp.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.sandbox.http.Json;
+
+/** A plain HTTP client for talking to the sandbox the way an Atlassian client would. */
+final class SandboxHttp {
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+
+        JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(body);
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String url;
+
+    SandboxHttp(String url) {
+        this.url = url;
+    }
+
+    static String basic(String user, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    Reply get(String path, String authorization) throws IOException, InterruptedException {
+        return send(request(path, authorization).GET());
+    }
+
+    Reply postJson(String path, String authorization, String body) throws IOException, InterruptedException {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).header("Accept",
+                "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response);
+    }
+}
