@@ -1,7 +1,7 @@
 package dev.atlmcp.jira;
 
-import static dev.atlmcp.jira.Mcp.call;
-import static dev.atlmcp.jira.Mcp.text;
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.atlmcp.jira.Mcp.Transport;
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.sandbox.SandboxControl;
 
 /** The same tools against the sandbox's Jira Data Center site: REST v2, wiki markup, PAT, startAt paging. */

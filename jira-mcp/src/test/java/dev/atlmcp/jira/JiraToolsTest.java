@@ -1,7 +1,7 @@
 package dev.atlmcp.jira;
 
-import static dev.atlmcp.jira.Mcp.call;
-import static dev.atlmcp.jira.Mcp.text;
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.atlmcp.jira.Mcp.Transport;
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.sandbox.SandboxControl;
 
 @QuarkusTest
@@ -116,34 +117,15 @@ class JiraToolsTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void atlassianFailuresBecomeClearToolErrors(Transport transport) {
-        assertFault(transport, 401, null, "Atlassian did not accept this server's credentials (HTTP 401).");
-        assertFault(transport, 403, null, "Atlassian denied this operation (HTTP 403): You currently don't have "
-                + "access to perform this operation.");
-        assertFault(transport, 429, 7, "Atlassian's rate limit was reached (HTTP 429). Retry after 7 seconds.");
-        assertFault(transport, 429, null, "Atlassian's rate limit was reached (HTTP 429). Wait a little, then "
-                + "retry.");
-        assertFault(transport, 500, null, "Atlassian had an internal error (HTTP 500). Try again shortly");
-        assertFault(transport, 503, 2, "Atlassian is temporarily unavailable (HTTP 503). Retry after 2 seconds.");
+        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/rest/api/3/", "jira_get_issue", Map.of(
+                "issue_key", "OPS-1"));
+        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/rest/api/3/", "jira_search", Map.of("jql",
+                "project = OPS"));
     }
 
     @Test
     void droppedConnectionIsAClearToolError() {
-        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/api/3/issue").put("drop", true)
-                .put("count", 1));
-        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"));
-        assertTrue(result.isError());
-        assertTrue(text(result).startsWith("Atlassian closed the connection before answering."), text(result));
-    }
-
-    private static void assertFault(Transport transport, int status, Integer retryAfter, String expectedStart) {
-        var fault = SandboxControl.fault().put("pathPrefix", "/rest/api/3/").put("status", status).put("count", 1);
-        if (retryAfter != null) {
-            fault.put("retryAfter", retryAfter);
-        }
-        Mcp.sandbox().addFault(fault);
-        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
-        assertTrue(result.isError(), () -> "HTTP " + status + " should be a tool error");
-        assertTrue(text(result).startsWith(expectedStart), text(result));
-        assertFalse(text(result).contains("Exception") || text(result).contains("\tat "), text(result));
+        Mcp.assertDroppedConnectionIsAClearToolError("/rest/api/3/issue", "jira_get_issue", Map.of("issue_key",
+                "OPS-1"));
     }
 }

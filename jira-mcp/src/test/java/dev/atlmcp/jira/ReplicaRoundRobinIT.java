@@ -28,6 +28,7 @@ import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
+import dev.atlmcp.testing.Mcp;
 
 /**
  * Two jira-mcp processes behind a round-robin balancer with no session affinity serve one MCP session: initialize,

@@ -23,16 +23,19 @@ import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
+import dev.atlmcp.sandbox.confluence.ConfluenceApi;
 import dev.atlmcp.sandbox.jira.JiraApi;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
- * The Atlassian sandbox: one HTTP server that serves a Jira Cloud site at {@code /}, a Jira Data Center site under the
- * context path {@code /jira}, a dev token issuer under {@code /oidc} and its own control API under {@code /_sandbox}.
+ * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, and Confluence under
+ * {@code /wiki}), Data Center sites under the context paths {@code /jira} and {@code /confluence}, a dev token issuer
+ * under {@code /oidc} and its own control API under {@code /_sandbox}.
  */
 public final class Sandbox implements AutoCloseable {
 
     public static final String DATACENTER_JIRA = "/jira";
+    public static final String DATACENTER_CONFLUENCE = "/confluence";
     public static final String ISSUER_PATH = "/oidc";
     private static final int REQUEST_LOG_SIZE = 2000;
 
@@ -55,6 +58,8 @@ public final class Sandbox implements AutoCloseable {
     private final List<Site> sites;
     private final JiraApi cloudJira;
     private final JiraApi datacenterJira;
+    private final ConfluenceApi cloudConfluence;
+    private final ConfluenceApi datacenterConfluence;
     private final DevTokenIssuer issuer;
     private final String url;
 
@@ -65,18 +70,25 @@ public final class Sandbox implements AutoCloseable {
         issuer = new DevTokenIssuer(url + ISSUER_PATH, options.audiences());
         cloudJira = new JiraApi(Flavour.CLOUD, url);
         datacenterJira = new JiraApi(Flavour.DATACENTER, url + DATACENTER_JIRA);
+        cloudConfluence = new ConfluenceApi(Flavour.CLOUD, url + "/wiki", "/wiki");
+        datacenterConfluence = new ConfluenceApi(Flavour.DATACENTER, url + DATACENTER_CONFLUENCE,
+                DATACENTER_CONFLUENCE);
 
         Router admin = new Router();
         registerControl(admin);
         Router oidc = new Router();
         issuer.register(oidc);
-        Router dc = new Router();
-        datacenterJira.register(dc);
+        Router dcJira = new Router();
+        datacenterJira.register(dcJira);
+        Router dcConfluence = new Router();
+        datacenterConfluence.register(dcConfluence);
         Router cloud = new Router();
         cloudJira.register(cloud);
+        cloudConfluence.register(cloud);
         sites = List.of(new Site("/_sandbox", admin, r -> Optional.of(Directory.BOT), false),
                 new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
-                new Site(DATACENTER_JIRA, dc, Sandbox::datacenterUser, true),
+                new Site(DATACENTER_JIRA, dcJira, Sandbox::datacenterUser, true),
+                new Site(DATACENTER_CONFLUENCE, dcConfluence, Sandbox::datacenterUser, true),
                 new Site("", cloud, Sandbox::cloudUser, true));
 
         executor = Executors.newFixedThreadPool(64, runnable -> {
@@ -110,6 +122,8 @@ public final class Sandbox implements AutoCloseable {
     public void reset() {
         cloudJira.reset();
         datacenterJira.reset();
+        cloudConfluence.reset();
+        datacenterConfluence.reset();
         faults.clear();
         synchronized (requestLog) {
             requestLog.clear();
@@ -202,7 +216,7 @@ public final class Sandbox implements AutoCloseable {
         Response response = Response.json(401, ApiException.errorCollection(List.of(
                 "You are not authenticated. Authentication required to perform this operation."),
                 java.util.Map.of()));
-        if (site.prefix.equals(DATACENTER_JIRA)) {
+        if (site.prefix.equals(DATACENTER_JIRA) || site.prefix.equals(DATACENTER_CONFLUENCE)) {
             response.header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
         }
         return new ApiException(response);

@@ -1,8 +1,5 @@
 package dev.atlmcp.sandbox.jira;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.SeedResources;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.Json;
 
@@ -184,14 +182,6 @@ final class JiraSeed {
     }
 
     private static JsonNode adf(String resource) {
-        String path = resource.contains("/") ? "/sandbox/" + resource : "/sandbox/adf/" + resource;
-        try (InputStream in = JiraSeed.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing seed resource " + path);
-            }
-            return Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SeedResources.adf(resource);
     }
 }

@@ -1,4 +1,4 @@
-package dev.atlmcp.jira;
+package dev.atlmcp.testing;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,7 +21,7 @@ import io.vertx.core.json.JsonObject;
  * on every request. McpAssured 1.10.1's SSE client sends no credentials on its GET, so it cannot reach a protected
  * {@code /mcp/sse}.
  */
-final class SseMcpClient implements AutoCloseable {
+public final class SseMcpClient implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -30,7 +30,7 @@ final class SseMcpClient implements AutoCloseable {
     private final URI messages;
     private final Thread reader;
 
-    SseMcpClient(URI base, String token) throws Exception {
+    public SseMcpClient(URI base, String token) throws Exception {
         this.token = token;
         HttpRequest get = HttpRequest.newBuilder(base.resolve("/mcp/sse")).header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token).GET().build();
@@ -47,7 +47,7 @@ final class SseMcpClient implements AutoCloseable {
         post(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
     }
 
-    JsonObject request(String method, JsonObject params) throws Exception {
+    public JsonObject request(String method, JsonObject params) throws Exception {
         int id = ids.incrementAndGet();
         post(new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params));
         while (true) {
@@ -58,7 +58,7 @@ final class SseMcpClient implements AutoCloseable {
         }
     }
 
-    JsonObject callTool(String name, Map<String, Object> arguments) throws Exception {
+    public JsonObject callTool(String name, Map<String, Object> arguments) throws Exception {
         return request("tools/call", new JsonObject().put("name", name).put("arguments", new JsonObject(arguments)));
     }
 

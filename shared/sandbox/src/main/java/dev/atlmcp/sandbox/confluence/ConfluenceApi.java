@@ -1,0 +1,257 @@
+package dev.atlmcp.sandbox.confluence;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.sandbox.Flavour;
+import dev.atlmcp.sandbox.SandboxUser;
+import dev.atlmcp.sandbox.http.ApiException;
+import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Request;
+import dev.atlmcp.sandbox.http.Response;
+import dev.atlmcp.sandbox.http.Router;
+
+/**
+ * Confluence's REST API for one site: Cloud (v2 pages and spaces under {@code /wiki/api/v2}, v1 CQL search under
+ * {@code /wiki/rest/api} with cursors) or Data Center (v1 under {@code /rest/api}, storage format, {@code start}
+ * offsets).
+ */
+public final class ConfluenceApi {
+
+    private static final int MAX_SEARCH = 100;
+    private static final DateTimeFormatter FRIENDLY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final Flavour flavour;
+    private final String siteUrl;
+    private final String context;
+    private volatile ConfluenceStore store;
+
+    /**
+     * @param siteUrl
+     *            the Confluence base URL: {@code https://site/wiki} on Cloud, the context root on Data Center
+     * @param context
+     *            the context path, {@code /wiki} on Cloud
+     */
+    public ConfluenceApi(Flavour flavour, String siteUrl, String context) {
+        this.flavour = flavour;
+        this.siteUrl = siteUrl;
+        this.context = context;
+        reset();
+    }
+
+    public void reset() {
+        store = ConfluenceSeed.seeded(flavour, Instant.now());
+    }
+
+    public void register(Router router) {
+        if (flavour == Flavour.CLOUD) {
+            router.get("/wiki/api/v2/pages/{id}", this::pageV2);
+            router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
+            router.get("/wiki/rest/api/search", this::search);
+        } else {
+            router.get("/rest/api/content/{id}", this::contentV1);
+            router.get("/rest/api/search", this::search);
+        }
+    }
+
+    private Response pageV2(Request r) {
+        String id = r.pathParam("id");
+        if (!id.matches("\\d+")) {
+            throw v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {" + id
+                    + "} for 'id' is not the correct type. Expected type is ContentId");
+        }
+        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND", "Not Found", null));
+        Page.Version version = version(page, r.intParam("version", page.current().number()));
+        ObjectNode json = Json.object().put("id", page.id).put("status", "current").put("title", version.title())
+                .put("spaceId", page.space.id());
+        if (page.parentId != null) {
+            json.put("parentId", page.parentId).put("parentType", "page");
+        } else {
+            json.putNull("parentId");
+        }
+        json.put("authorId", page.creator.accountId()).put("ownerId", page.creator.accountId())
+                .put("createdAt", page.createdAt.toString());
+        json.putObject("version").put("number", version.number()).put("message", version.message())
+                .put("minorEdit", false).put("authorId", version.author().accountId())
+                .put("createdAt", version.createdAt().toString());
+        String format = r.param("body-format").orElse("");
+        ObjectNode body = json.putObject("body");
+        if (format.equals("storage")) {
+            body.putObject("storage").put("representation", "storage").put("value", version.storage());
+        } else if (format.equals("atlas_doc_format")) {
+            body.putObject("atlas_doc_format").put("representation", "atlas_doc_format").put("value",
+                    version.adf().toString());
+        } else if (!format.isEmpty()) {
+            throw v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {" + format
+                    + "} for 'body-format' is not the correct type. Expected type is PrimaryBodyRepresentation");
+        }
+        if (r.param("include-labels").map(Boolean::parseBoolean).orElse(false)) {
+            ObjectNode labels = json.putObject("labels");
+            ArrayNode results = labels.putArray("results");
+            page.labels.forEach(l -> results.addObject().put("id", labelId(l)).put("name", l).put("prefix",
+                    "global"));
+            labels.putObject("meta").put("hasMore", false).put("cursor", "");
+        }
+        json.putObject("_links").put("webui", webui(page)).put("editui", "/pages/resumedraft.action?draftId="
+                + page.id).put("tinyui", "/x/" + page.id).put("base", siteUrl);
+        return Response.ok(json);
+    }
+
+    private Response spaceV2(Request r) {
+        Space space = store.spaceById(r.pathParam("id")).filter(s -> s.visibleTo(user(r))).orElseThrow(
+                () -> v2Error(404, "NOT_FOUND", "Not Found", null));
+        ObjectNode json = Json.object().put("id", space.id()).put("key", space.key()).put("name", space.name())
+                .put("type", "global").put("status", "current");
+        json.putObject("_links").put("webui", "/spaces/" + space.key()).put("base", siteUrl);
+        return Response.ok(json);
+    }
+
+    private Response contentV1(Request r) {
+        String id = r.pathParam("id");
+        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
+                "No content found with id: ContentId{id=" + id + "}"));
+        Page.Version version = page.current();
+        Set<String> expand = Set.of(r.param("expand").orElse("").split(","));
+        ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("status", "current")
+                .put("title", version.title());
+        if (expand.contains("space")) {
+            ObjectNode space = json.putObject("space").put("id", Long.parseLong(page.space.id()))
+                    .put("key", page.space.key()).put("name", page.space.name()).put("type", "global");
+            space.putObject("_links").put("webui", "/display/" + page.space.key());
+        }
+        if (expand.contains("version")) {
+            ObjectNode v = json.putObject("version");
+            v.putObject("by").put("type", "known").put("username", version.author().username())
+                    .put("userKey", version.author().key()).put("displayName", version.author().displayName());
+            v.put("when", version.createdAt().toString()).put("number", version.number())
+                    .put("message", version.message()).put("minorEdit", false);
+        }
+        if (expand.contains("ancestors")) {
+            ArrayNode ancestors = json.putArray("ancestors");
+            store.ancestors(page).forEach(a -> ancestors.addObject().put("id", a.id).put("type", "page")
+                    .put("status", "current").put("title", a.title()));
+        }
+        if (expand.contains("body.storage")) {
+            json.putObject("body").putObject("storage").put("value", version.storage()).put("representation",
+                    "storage");
+        }
+        if (expand.contains("metadata.labels")) {
+            ObjectNode labels = json.putObject("metadata").putObject("labels");
+            ArrayNode results = labels.putArray("results");
+            page.labels.forEach(l -> results.addObject().put("prefix", "global").put("name", l).put("id",
+                    labelId(l)));
+            labels.put("start", 0).put("limit", 200).put("size", page.labels.size());
+        }
+        json.putObject("_links").put("webui", webui(page)).put("base", siteUrl).put("context", context)
+                .put("self", siteUrl + "/rest/api/content/" + page.id);
+        return Response.ok(json);
+    }
+
+    private Response search(Request r) {
+        String cql = r.param("cql").orElse("");
+        SandboxUser user = user(r);
+        Cql.Query query = Cql.compile(cql, user);
+        List<Page> matches = store.visiblePages(user).stream().filter(query.filter()).sorted(query.order()).toList();
+        int limit = Math.max(1, Math.min(MAX_SEARCH, r.intParam("limit", 25)));
+        int start = flavour == Flavour.CLOUD && r.param("cursor").isPresent() ? decodeCursor(r.param("cursor")
+                .get()) : r.intParam("start", 0);
+        int end = Math.min(matches.size(), start + limit);
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        String text = textTerm(cql);
+        for (Page page : matches.subList(Math.min(start, matches.size()), end)) {
+            ObjectNode result = results.addObject();
+            ObjectNode content = result.putObject("content").put("id", page.id).put("type", "page")
+                    .put("status", "current").put("title", page.title());
+            content.putObject("_links").put("webui", webui(page)).put("tinyui", "/x/" + page.id);
+            result.put("title", page.title()).put("excerpt", PageText.excerpt(page.current().adf(), text))
+                    .put("url", webui(page));
+            result.putObject("resultGlobalContainer").put("title", page.space.name()).put("displayUrl",
+                    spaceUrl(page.space));
+            result.putArray("breadcrumbs");
+            result.put("entityType", "content").put("iconCssClass", "aui-icon content-type-page")
+                    .put("lastModified", page.current().createdAt().toString())
+                    .put("friendlyLastModified", FRIENDLY.format(page.current().createdAt()));
+        }
+        json.put("start", start).put("limit", limit).put("size", results.size()).put("totalSize", matches.size())
+                .put("cqlQuery", cql).put("searchDuration", 12);
+        ObjectNode links = json.putObject("_links").put("base", siteUrl).put("context", context);
+        if (end < matches.size()) {
+            String next = "/rest/api/search?cql=" + URLEncoder.encode(cql, StandardCharsets.UTF_8) + "&limit=" + limit;
+            links.put("next", next + (flavour == Flavour.CLOUD ? "&cursor=" + encodeCursor(end) : "&start=" + end));
+        }
+        return Response.ok(json);
+    }
+
+    private Page.Version version(Page page, int number) {
+        return page.versions.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> v2Error(404,
+                "NOT_FOUND", "Not Found", "Version " + number + " of page " + page.id + " does not exist"));
+    }
+
+    private String webui(Page page) {
+        String slug = page.title().replaceAll("[^A-Za-z0-9]+", "+").replaceAll("^\\+|\\+$", "");
+        return flavour == Flavour.CLOUD ? "/spaces/" + page.space.key() + "/pages/" + page.id + "/" + slug
+                : "/display/" + page.space.key() + "/" + slug;
+    }
+
+    private String spaceUrl(Space space) {
+        return flavour == Flavour.CLOUD ? "/spaces/" + space.key() : "/display/" + space.key();
+    }
+
+    /** A v1 text query's first {@code text ~ "..."} term, for highlighting. */
+    private static String textTerm(String cql) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?i)(?:text|siteSearch|title)\\s*~\\s*[\"']([^\"']*)")
+                .matcher(cql);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String encodeCursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("_sa_WyJcdDE" + offset).getBytes(
+                StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (raw.startsWith("_sa_WyJcdDE")) {
+                return Integer.parseInt(raw.substring("_sa_WyJcdDE".length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw Cql.badRequest("Invalid cursor: " + cursor);
+    }
+
+    private static String labelId(String label) {
+        return String.valueOf(Math.abs(label.hashCode()) % 1_000_000 + 1_000_000);
+    }
+
+    private static SandboxUser user(Request r) {
+        return (SandboxUser) r.principal();
+    }
+
+    /** Confluence Cloud v2's error body. */
+    private static ApiException v2Error(int status, String code, String title, String detail) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putArray("errors").addObject().put("status", status).put("code", code)
+                .put("title", title);
+        if (detail == null) {
+            error.putNull("detail");
+        } else {
+            error.put("detail", detail);
+        }
+        return new ApiException(Response.json(status, body));
+    }
+}

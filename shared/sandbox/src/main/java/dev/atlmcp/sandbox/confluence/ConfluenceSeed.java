@@ -1,0 +1,171 @@
+package dev.atlmcp.sandbox.confluence;
+
+import static dev.atlmcp.sandbox.confluence.Adf.bullets;
+import static dev.atlmcp.sandbox.confluence.Adf.code;
+import static dev.atlmcp.sandbox.confluence.Adf.doc;
+import static dev.atlmcp.sandbox.confluence.Adf.h;
+import static dev.atlmcp.sandbox.confluence.Adf.headerRow;
+import static dev.atlmcp.sandbox.confluence.Adf.li;
+import static dev.atlmcp.sandbox.confluence.Adf.link;
+import static dev.atlmcp.sandbox.confluence.Adf.mention;
+import static dev.atlmcp.sandbox.confluence.Adf.mono;
+import static dev.atlmcp.sandbox.confluence.Adf.numbered;
+import static dev.atlmcp.sandbox.confluence.Adf.p;
+import static dev.atlmcp.sandbox.confluence.Adf.panel;
+import static dev.atlmcp.sandbox.confluence.Adf.row;
+import static dev.atlmcp.sandbox.confluence.Adf.status;
+import static dev.atlmcp.sandbox.confluence.Adf.strong;
+import static dev.atlmcp.sandbox.confluence.Adf.table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.Flavour;
+import dev.atlmcp.sandbox.SandboxUser;
+import dev.atlmcp.sandbox.SeedResources;
+
+/** Realistic demo data: four spaces (one only Jane may see), page trees, runbooks, a postmortem with history. */
+final class ConfluenceSeed {
+
+    private final ConfluenceStore store = new ConfluenceStore();
+    private final Flavour flavour;
+    private final Instant now;
+
+    private ConfluenceSeed(Flavour flavour, Instant now) {
+        this.flavour = flavour;
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static ConfluenceStore seeded(Flavour flavour, Instant now) {
+        ConfluenceSeed seed = new ConfluenceSeed(flavour, now);
+        seed.seed();
+        return seed.store;
+    }
+
+    private void seed() {
+        SandboxUser jane = Directory.JANE;
+        SandboxUser bob = Directory.BOB;
+        SandboxUser priya = Directory.PRIYA;
+        SandboxUser bot = Directory.BOT;
+        Space eng = space("98305", "ENG", "Engineering", "How we build and run our services",
+                Set.of(jane, bob, priya, bot));
+        Space ops = space("98306", "OPS", "Operations", "Runbooks, on-call and postmortems", Set.of(jane, bob, bot));
+        Space pay = space("98307", "PAY", "Payments", "Settlement, ledger and payment providers",
+                Set.of(jane, priya, bot));
+        Space hr = space("98308", "HR", "People Team", "Restricted: people operations", Set.of(jane));
+
+        page("65537", eng, null, "Engineering Home", jane, 200, doc(p("Welcome to Engineering. Start with the ",
+                link("architecture overview", "/wiki/spaces/ENG/pages/65538"), " and the coding guidelines.")));
+        page("65538", eng, "65537", "Architecture overview", jane, 120, doc(
+                h(2, "Services"),
+                table(headerRow("Service", "Owner", "Tier"), row(mono("checkout-api"), "Checkout team", "tier-1"),
+                        row(mono("payments-api"), "Payments team", "tier-1"),
+                        row(mono("settlement-job"), "Payments team", "tier-2")),
+                h(2, "Principles"),
+                bullets(li("Every service owns its database."), li("Synchronous calls only inside a region."),
+                        li("Connection pools are bounded and monitored.")),
+                p("Questions go to ", mention(jane), "."))).labels.add("architecture");
+        page("65539", eng, "65538", "ADR-007: Bounded connection pools", bob, 30, doc(
+                panel("note", p(strong("Status: "), status("DECIDED", "green"))),
+                h(2, "Context"),
+                p("The settlement job opened one connection per ledger row and exhausted ", mono("checkout-db"), "."),
+                h(2, "Decision"),
+                p("Every service sets an explicit maximum pool size and a 2 s connection timeout."))).labels.addAll(
+                        List.of("adr", "database"));
+        page("65540", eng, "65537", "Coding guidelines", priya, 90, SeedResources.adf("05-code-blocks-languages.json"));
+        page("65541", eng, "65537", "Release checklist", bob, 60, SeedResources.adf("18-task-list-nested.json")).labels
+                .add("release");
+
+        page("131073", ops, null, "Operations Home", bob, 180, doc(p("On-call, runbooks and postmortems.")));
+        page("131074", ops, "131073", "Runbooks", bob, 170, doc(p("One page per alert. Keep them short.")));
+        Page runbook = page("131075", ops, "131074", "Runbook: checkout-api latency", bob, 100, doc(
+                panel("warning", p("Page the incident commander if the p99 stays above 5 s for 10 minutes.")),
+                h(2, "Symptoms"),
+                bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active")),
+                h(2, "Diagnose"),
+                code("bash", "kubectl -n checkout logs deploy/checkout-api | grep -c 'Connection is not available'"),
+                h(2, "Mitigate"),
+                numbered(li("Scale ", mono("checkout-api"), " to 6 replicas."), li("Pause the settlement job."),
+                        li("Raise the pool size only after the job is paused.")),
+                h(2, "Escalation"),
+                table(headerRow("Role", "Who"), row("Incident commander", mention(jane)),
+                        row("Database", mention(bob)))));
+        runbook.labels.addAll(List.of("runbook", "checkout-api"));
+        revise(runbook, "Runbook: checkout-api latency", bob, 20, "Add escalation table", doc(
+                panel("warning", p("Page the incident commander if the p99 stays above 5 s for 10 minutes.")),
+                h(2, "Symptoms"),
+                bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"),
+                        li("Settlement job running")),
+                h(2, "Diagnose"),
+                code("bash", "kubectl -n checkout logs deploy/checkout-api | grep -c 'Connection is not available'"),
+                h(2, "Mitigate"),
+                numbered(li("Scale ", mono("checkout-api"), " to 6 replicas."), li("Pause the settlement job."),
+                        li("Raise the pool size only after the job is paused.")),
+                h(2, "Escalation"),
+                table(headerRow("Role", "Who"), row("Incident commander", mention(jane)),
+                        row("Database", mention(bob)), row("Payments", mention(priya)))));
+        page("131076", ops, "131074", "Runbook: settlement job backlog", priya, 80, doc(
+                p("When the settlement backlog exceeds 10,000 rows, check the job's last run first."),
+                code("sql", "SELECT count(*) FROM ledger_rows WHERE settled_at IS NULL;"))).labels.add("runbook");
+        Page postmortem = page("131077", ops, "131073", "Postmortem: 2026-11-18 checkout latency", jane, 3, doc(
+                h(2, "Summary"), p("Draft.")));
+        postmortem.labels.addAll(List.of("postmortem", "incident", "checkout-api"));
+        revise(postmortem, "Postmortem: 2026-11-18 checkout latency", jane, 2, "Timeline", doc(
+                h(2, "Summary"),
+                p("EU checkouts failed for 47 minutes because the settlement job exhausted the checkout-db pool."),
+                h(2, "Timeline")));
+        revise(postmortem, "Postmortem: 2026-11-18 checkout latency", bob, 1, "Actions", doc(
+                h(2, "Summary"),
+                p("EU checkouts failed for 47 minutes because the settlement job exhausted the checkout-db pool."),
+                h(2, "Timeline"),
+                table(headerRow("Time (UTC)", "Event"), row("09:12", "p99 alert fires"),
+                        row("09:20", "Settlement job paused"), row("09:59", "Latency back to normal")),
+                h(2, "Actions"),
+                bullets(li("OPS-2 Raise checkout-db pool size to 80"), li("PAY-2 Batch ledger writes")),
+                p("Owner: ", mention(jane))));
+        page("131078", ops, "131073", "On-call handbook", bob, 150,
+                SeedResources.adf("10-panels-all-types.json")).labels.add("on-call");
+
+        page("196609", pay, null, "Payments Home", priya, 190, doc(p("Payments engineering.")));
+        page("196610", pay, "196609", "Settlement job design", priya, 45, SeedResources.adf(
+                "20-expand-and-nested-expand.json")).labels.add("design");
+        page("196611", pay, "196609", "Ledger schema", priya, 70, SeedResources.adf("08-table-header-row.json"));
+
+        page("262145", hr, null, "People Team Home", jane, 300, doc(p("Restricted space.")));
+        page("262146", hr, "262145", "Compensation bands 2027", jane, 10, doc(p("Confidential: salary bands per "
+                + "level."))).labels.add("confidential");
+    }
+
+    private Space space(String id, String key, String name, String description, Set<SandboxUser> viewers) {
+        Space space = new Space(id, key, name, description, viewers);
+        store.add(space);
+        return space;
+    }
+
+    private Page page(String id, Space space, String parentId, String title, SandboxUser author, int daysAgo,
+            JsonNode adf) {
+        Page page = new Page(id, space, parentId, author, daysAgo(daysAgo));
+        page.versions.add(version(1, title, adf, author, daysAgo(daysAgo), ""));
+        store.add(page);
+        return page;
+    }
+
+    private void revise(Page page, String title, SandboxUser author, int daysAgo, String message, JsonNode adf) {
+        page.versions.add(version(page.versions.size() + 1, title, adf, author, daysAgo(daysAgo), message));
+    }
+
+    private Page.Version version(int number, String title, JsonNode adf, SandboxUser author, Instant at,
+            String message) {
+        return new Page.Version(number, title, adf, StorageText.of(adf, flavour), author, at, message);
+    }
+
+    private Instant daysAgo(int days) {
+        return now.minus(Duration.ofDays(days));
+    }
+}

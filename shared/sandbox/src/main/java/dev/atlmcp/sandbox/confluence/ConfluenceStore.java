@@ -1,0 +1,56 @@
+package dev.atlmcp.sandbox.confluence;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.atlmcp.sandbox.SandboxUser;
+
+/** The state of one simulated Confluence site: spaces and pages. */
+final class ConfluenceStore {
+
+    private final Map<String, Space> spaces = new LinkedHashMap<>();
+    private final Map<String, Page> pages = new LinkedHashMap<>();
+
+    void add(Space space) {
+        spaces.put(space.key(), space);
+    }
+
+    /** Adds a page; its parent, if any, must be added first. */
+    void add(Page page) {
+        Page parent = page.parentId == null ? null : pages.get(page.parentId);
+        if (parent != null) {
+            page.ancestorIds.addAll(parent.ancestorIds);
+            page.ancestorIds.add(parent.id);
+        }
+        pages.put(page.id, page);
+    }
+
+    Optional<Space> space(String key) {
+        return Optional.ofNullable(spaces.get(key));
+    }
+
+    Optional<Space> spaceById(String id) {
+        return spaces.values().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    Collection<Space> spaces() {
+        return spaces.values();
+    }
+
+    /** The page if it exists and its space is visible to {@code user}. */
+    Optional<Page> visiblePage(String id, SandboxUser user) {
+        return Optional.ofNullable(pages.get(id)).filter(p -> p.space.visibleTo(user));
+    }
+
+    List<Page> visiblePages(SandboxUser user) {
+        return pages.values().stream().filter(p -> p.space.visibleTo(user)).toList();
+    }
+
+    /** Ancestors from the space root down to the page's parent. */
+    List<Page> ancestors(Page page) {
+        return page.ancestorIds.stream().map(pages::get).toList();
+    }
+}

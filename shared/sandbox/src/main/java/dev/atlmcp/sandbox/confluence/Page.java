@@ -1,0 +1,43 @@
+package dev.atlmcp.sandbox.confluence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.sandbox.SandboxUser;
+
+/** A Confluence page with its full version history; the body of each version is kept as ADF and as storage format. */
+final class Page {
+
+    record Version(int number, String title, JsonNode adf, String storage, SandboxUser author, Instant createdAt,
+            String message) {
+    }
+
+    final String id;
+    final Space space;
+    final String parentId;
+    final SandboxUser creator;
+    final Instant createdAt;
+    final List<Version> versions = new ArrayList<>();
+    final List<String> labels = new ArrayList<>();
+    /** Ids from the space root down to the parent. */
+    final List<String> ancestorIds = new ArrayList<>();
+
+    Page(String id, Space space, String parentId, SandboxUser creator, Instant createdAt) {
+        this.id = id;
+        this.space = space;
+        this.parentId = parentId;
+        this.creator = creator;
+        this.createdAt = createdAt;
+    }
+
+    Version current() {
+        return versions.get(versions.size() - 1);
+    }
+
+    String title() {
+        return current().title();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.atlmcp.testing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+
+import dev.atlmcp.sandbox.SandboxControl;
+
+/** Test helpers: authenticated MCP clients over both transports, one tool call, the sandbox's control API. */
+public final class Mcp {
+
+    public enum Transport {
+        STREAMABLE,
+        SSE
+    }
+
+    /** A tool result as a test reads it. */
+    public record Result(boolean isError, String text) {
+    }
+
+    private Mcp() {
+    }
+
+    public static String token() {
+        return OidcWiremockTestResource.getAccessToken("alice", Set.of("user"));
+    }
+
+    public static Function<JsonObject, MultiMap> bearer(String token) {
+        return message -> MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token);
+    }
+
+    /** Calls one tool on a fresh, bearer-authenticated connection. */
+    public static Result call(Transport transport, String tool, Map<String, Object> arguments) {
+        return transport == Transport.STREAMABLE ? callStreamable(tool, arguments) : callSse(tool, arguments);
+    }
+
+    public static String text(Result result) {
+        return result.text();
+    }
+
+    public static SandboxControl sandbox() {
+        return new SandboxControl(ConfigProvider.getConfig().getValue("sandbox.url", String.class));
+    }
+
+    /**
+     * Checks that each way Atlassian can fail (401, 403, 429 with and without Retry-After, 500, 503) reaches the caller
+     * of {@code tool} as one clear tool error and never as a stack trace. The faults hit requests whose path starts
+     * with {@code pathPrefix}.
+     */
+    public static void assertAtlassianFailuresAreClearToolErrors(Transport transport, String pathPrefix, String tool,
+            Map<String, Object> arguments) {
+        assertFault(transport, pathPrefix, tool, arguments, 401, null, "Atlassian did not accept this server's "
+                + "credentials (HTTP 401).");
+        assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
+        assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
+                + "Retry after 7 seconds.");
+        assertFault(transport, pathPrefix, tool, arguments, 429, null, "Atlassian's rate limit was reached "
+                + "(HTTP 429). Wait a little, then retry.");
+        assertFault(transport, pathPrefix, tool, arguments, 500, null, "Atlassian had an internal error (HTTP 500). "
+                + "Try again shortly");
+        assertFault(transport, pathPrefix, tool, arguments, 503, 2, "Atlassian is temporarily unavailable "
+                + "(HTTP 503). Retry after 2 seconds.");
+    }
+
+    /** A dropped connection reaches the caller of {@code tool} as one clear tool error. */
+    public static void assertDroppedConnectionIsAClearToolError(String pathPrefix, String tool,
+            Map<String, Object> arguments) {
+        sandbox().addFault(SandboxControl.fault().put("pathPrefix", pathPrefix).put("drop", true));
+        try {
+            Result result = call(Transport.STREAMABLE, tool, arguments);
+            assertTrue(result.isError());
+            assertTrue(result.text().startsWith("Atlassian closed the connection before answering."), result.text());
+        } finally {
+            sandbox().clearFaults();
+        }
+    }
+
+    private static void assertFault(Transport transport, String pathPrefix, String tool, Map<String, Object> arguments,
+            int status, Integer retryAfter, String expectedStart) {
+        var fault = SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", status).put("count", 1);
+        if (retryAfter != null) {
+            fault.put("retryAfter", retryAfter);
+        }
+        sandbox().addFault(fault);
+        Result result = call(transport, tool, arguments);
+        assertTrue(result.isError(), () -> "HTTP " + status + " should be a tool error: " + result.text());
+        assertTrue(result.text().startsWith(expectedStart), result.text());
+        assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
+    }
+
+    private static Result callStreamable(String tool, Map<String, Object> arguments) {
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(bearer(token()))
+                .build().connect();
+        Result[] result = new Result[1];
+        try {
+            client.when().toolsCall(tool).withArguments(arguments).withAssert(r -> result[0] = new Result(r.isError(),
+                    r.content().get(0).asText().text())).send().thenAssertResults();
+        } finally {
+            client.disconnect();
+        }
+        return result[0];
+    }
+
+    private static Result callSse(String tool, Map<String, Object> arguments) {
+        try (SseMcpClient client = new SseMcpClient(McpAssured.baseUri, token())) {
+            JsonObject result = client.callTool(tool, arguments).getJsonObject("result");
+            return new Result(result.getBoolean("isError", false), result.getJsonArray("content").getJsonObject(0)
+                    .getString("text"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
