@@ -16,23 +16,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.SandboxControl;
+import dev.atlmcp.testing.DataCenterProfile;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
-import dev.atlmcp.sandbox.SandboxControl;
 
 /** The same tools against the sandbox's Jira Data Center site: REST v2, wiki markup, PAT, startAt paging. */
 @QuarkusTest
 @TestProfile(DataCenterToolsTest.DataCenter.class)
 class DataCenterToolsTest {
 
-    public static class DataCenter implements QuarkusTestProfile {
+    public static class DataCenter extends DataCenterProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("atlassian.url", "${sandbox.url}/jira", "atlassian.deployment", "datacenter",
-                    "atlassian.auth.mode", "bearer", "atlassian.auth.token", "sbx-pat-bot-Qa19");
+        protected String contextPath() {
+            return Sandbox.DATACENTER_JIRA;
         }
     }
 
@@ -60,7 +60,7 @@ class DataCenterToolsTest {
         SandboxControl sandbox = Mcp.sandbox();
         String jql = "project = OPS ORDER BY key ASC";
         String page1 = text(call(transport, "jira_search", Map.of("jql", jql, "limit", 5)));
-        assertTrue(page1.startsWith("5 issues of 7. More: call again with cursor=\"startAt:5\"."), page1);
+        assertTrue(page1.startsWith("5 issues of 7. More: call again with cursor=\"start:5\"."), page1);
         Matcher cursor = Pattern.compile("cursor=\"([^\"]+)\"").matcher(page1);
         assertTrue(cursor.find());
         String page2 = text(call(transport, "jira_search", Map.of("jql", jql, "limit", 5, "cursor", cursor.group(

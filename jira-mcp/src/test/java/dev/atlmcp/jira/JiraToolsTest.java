@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
-import dev.atlmcp.sandbox.SandboxControl;
 
 @QuarkusTest
 class JiraToolsTest {

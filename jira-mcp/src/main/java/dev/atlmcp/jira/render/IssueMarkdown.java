@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.AdfToMarkdown;
+import dev.atlmcp.adf.Listing;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -67,26 +68,19 @@ public final class IssueMarkdown {
     }
 
     public static String searchResults(String jql, JiraService.SearchPage page) {
-        StringBuilder md = new StringBuilder();
-        int count = page.issues().size();
-        md.append(count == 0 ? "No issues match." : count + (count == 1 ? " issue" : " issues")
-                + (page.total() != null ? " of " + page.total() : "") + ".");
-        md.append(page.nextCursor() == null ? " Last page." : " More: call again with cursor=\""
-                + page.nextCursor() + "\".").append('\n');
-        if (count == 0) {
-            return md.toString().stripTrailing();
+        String summary = Listing.summary(page.issues().size(), page.total(), "issue", "issues", page.nextCursor());
+        if (page.issues().isEmpty()) {
+            return summary;
         }
-        md.append("\n| Key | Summary | Status | Type | Priority | Assignee | Updated |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        List<List<String>> rows = new ArrayList<>();
         for (IssueDto issue : page.issues()) {
             IssueDto.Fields f = issue.fields() == null ? new IssueDto.Fields() : issue.fields();
-            md.append("| ").append(issue.key()).append(" | ").append(cell(f.summary)).append(" | ")
-                    .append(cell(f.status == null ? null : f.status.name())).append(" | ")
-                    .append(cell(name(f.issuetype))).append(" | ").append(cell(name(f.priority))).append(" | ")
-                    .append(cell(f.assignee == null ? "Unassigned" : user(f.assignee))).append(" | ")
-                    .append(cell(time(f.updated))).append(" |\n");
+            rows.add(java.util.Arrays.asList(issue.key(), f.summary, f.status == null ? null : f.status.name(),
+                    name(f.issuetype), name(f.priority), f.assignee == null ? "Unassigned" : user(f.assignee),
+                    time(f.updated)));
         }
-        return md.toString().stripTrailing();
+        return summary + "\n\n" + Listing.table(List.of("Key", "Summary", "Status", "Type", "Priority", "Assignee",
+                "Updated"), rows);
     }
 
     private static void customFields(StringBuilder md, Map<String, JsonNode> other, Map<String, String> names) {
@@ -195,10 +189,6 @@ public final class IssueMarkdown {
             }
         }
         return String.join(separator, present);
-    }
-
-    private static String cell(String value) {
-        return value == null ? "" : value.replace("|", "\\|").replace("\n", " ");
     }
 
     private static String nullToEmpty(String value) {

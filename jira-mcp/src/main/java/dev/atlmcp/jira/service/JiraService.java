@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
@@ -23,7 +24,6 @@ public class JiraService {
     public static final int MAX_LIMIT = 50;
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+|\\d+");
     private static final int MAX_JQL = 8000;
-    private static final String OFFSET_CURSOR = "startAt:";
 
     /** One page of search results and the cursor for the next page (null on the last page). */
     public record SearchPage(List<IssueDto> issues, String nextCursor, Integer total) {
@@ -46,27 +46,19 @@ public class JiraService {
     }
 
     public SearchPage search(String jql, int limit, String cursor) {
-        if (jql == null || jql.isBlank()) {
-            throw new IllegalArgumentException("jql must not be empty; for example: project = OPS ORDER BY created "
-                    + "DESC");
-        }
-        if (jql.length() > MAX_JQL) {
-            throw new IllegalArgumentException("jql is longer than " + MAX_JQL + " characters");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
-        }
-        String page = cursor == null || cursor.isBlank() ? null : cursor.trim();
+        String query = Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC");
+        Arguments.limit(limit, MAX_LIMIT);
+        String page = Arguments.cursor(cursor);
         if (config.isDataCenter()) {
-            int startAt = page == null ? 0 : offset(page);
-            SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(jql, startAt, limit,
+            int startAt = Arguments.offset(page, "jira_search");
+            SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit,
                     SEARCH_FIELDS));
             List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
             int next = startAt + issues.size();
             boolean more = result.total() != null && next < result.total() && !issues.isEmpty();
-            return new SearchPage(issues, more ? OFFSET_CURSOR + next : null, result.total());
+            return new SearchPage(issues, more ? Arguments.offsetCursor(next) : null, result.total());
         }
-        SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(jql, limit, SEARCH_FIELDS, page));
+        SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, SEARCH_FIELDS, page));
         List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
         String next = Boolean.TRUE.equals(result.isLast()) ? null : result.nextPageToken();
         return new SearchPage(issues, next, null);
@@ -74,20 +66,5 @@ public class JiraService {
 
     private String apiVersion() {
         return config.isDataCenter() ? "2" : "3";
-    }
-
-    private static int offset(String cursor) {
-        try {
-            if (cursor.startsWith(OFFSET_CURSOR)) {
-                int value = Integer.parseInt(cursor.substring(OFFSET_CURSOR.length()));
-                if (value >= 0) {
-                    return value;
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("cursor '" + cursor + "' is not one this server returned; pass the "
-                + "cursor from the previous jira_search result, or omit it for the first page");
     }
 }

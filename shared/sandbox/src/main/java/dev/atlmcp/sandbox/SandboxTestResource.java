@@ -8,19 +8,13 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts the sandbox for a {@code @QuarkusTest} and points the server at it. Init arg {@code flavour}: {@code cloud}
- * (default, Basic with the service account's API token) or {@code datacenter} (Bearer PAT against {@code /jira}). Tests
- * reach the control API through the {@code sandbox.url} property.
+ * Starts the sandbox for a {@code @QuarkusTest} and points the server at its Cloud site with the service account's API
+ * token. Tests reach the control API through the {@code sandbox.url} property; a test profile can point the server at a
+ * Data Center site instead ({@code ${sandbox.url}/jira} or {@code /confluence}, with the account's PAT).
  */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
 
     private Sandbox sandbox;
-    private String flavour = "cloud";
-
-    @Override
-    public void init(Map<String, String> initArgs) {
-        flavour = initArgs.getOrDefault("flavour", "cloud");
-    }
 
     @Override
     public Map<String, String> start() {
@@ -30,11 +24,6 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
             throw new UncheckedIOException(e);
         }
         SandboxUser bot = Directory.BOT;
-        if ("datacenter".equals(flavour)) {
-            return Map.of("sandbox.url", sandbox.url(), "atlassian.url", sandbox.url() + Sandbox.DATACENTER_JIRA,
-                    "atlassian.deployment", "datacenter", "atlassian.auth.mode", "bearer",
-                    "atlassian.auth.token", bot.pat());
-        }
         return Map.of("sandbox.url", sandbox.url(), "atlassian.url", sandbox.url(), "atlassian.deployment", "cloud",
                 "atlassian.auth.mode", "basic", "atlassian.auth.email", bot.email(), "atlassian.auth.token",
                 bot.apiToken());

@@ -13,13 +13,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns every non-2xx Atlassian response into an {@link AtlassianException}, reading the error shapes Jira
- * ({@code errorMessages}/{@code errors}), Confluence v1 ({@code message}), Confluence v2 ({@code errors[].title}) and
- * GraphQL gateways use.
+ * ({@code errorMessages}/{@code errors}), Confluence v1 ({@code message}), Confluence v2 ({@code errors[].detail} or
+ * {@code title}) and GraphQL gateways use.
  */
 public class AtlassianResponseMapper implements ResponseExceptionMapper<AtlassianException> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 500;
+    /** Confluence Cloud v2 titles that only repeat the status code. */
+    private static final java.util.Set<String> GENERIC_TITLES = java.util.Set.of("Not Found", "Bad Request",
+            "Unauthorized", "Forbidden", "Internal Server Error");
+    /** Confluence prefixes some messages with a Java exception class, e.g. {@code com.atlassian...Exception: }. */
+    private static final java.util.regex.Pattern JAVA_EXCEPTION = java.util.regex.Pattern.compile(
+            "^(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     @Override
     public AtlassianException toThrowable(Response response) {
@@ -50,7 +56,9 @@ public class AtlassianResponseMapper implements ResponseExceptionMapper<Atlassia
             json.path("errors").fields().forEachRemaining(e -> messages.add(e.getKey() + ": " + e.getValue()
                     .asText()));
             if (json.path("errors").isArray()) {
-                json.path("errors").forEach(e -> messages.add(e.path("title").asText(e.path("message").asText())));
+                json.path("errors").forEach(e -> messages.add(e.hasNonNull("detail") ? e.get("detail").asText()
+                        : GENERIC_TITLES.contains(e.path("title").asText()) ? ""
+                                : e.path("title").asText(e.path("message").asText())));
             }
             if (json.hasNonNull("message")) {
                 messages.add(json.get("message").asText());
@@ -60,7 +68,7 @@ public class AtlassianResponseMapper implements ResponseExceptionMapper<Atlassia
                 messages.add(body.strip());
             }
         }
-        return messages.stream().filter(m -> !m.isBlank())
+        return messages.stream().map(m -> JAVA_EXCEPTION.matcher(m).replaceFirst("")).filter(m -> !m.isBlank())
                 .map(m -> m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m).toList();
     }
 

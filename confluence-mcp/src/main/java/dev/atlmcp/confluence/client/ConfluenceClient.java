@@ -1,0 +1,49 @@
+package dev.atlmcp.confluence.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+
+/**
+ * Confluence's REST APIs. Cloud: v2 for pages and spaces ({@code /wiki/api/v2}), v1 for CQL search
+ * ({@code /wiki/rest/api/search}, cursor paging). Data Center: v1 at the site's context root ({@code /rest/api},
+ * storage format, {@code start} offsets).
+ */
+@RegisterRestClient(configKey = "confluence")
+@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianResponseMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface ConfluenceClient {
+
+    @GET
+    @Path("/wiki/api/v2/pages/{id}")
+    PageDtos.CloudPage cloudPage(@PathParam("id") String id, @QueryParam("body-format") String bodyFormat,
+            @QueryParam("include-labels") boolean includeLabels);
+
+    @GET
+    @Path("/wiki/api/v2/spaces/{id}")
+    PageDtos.CloudSpace cloudSpace(@PathParam("id") String id);
+
+    @GET
+    @Path("/wiki/rest/api/search")
+    SearchDtos.SearchPage cloudSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor, @QueryParam("excerpt") String excerpt);
+
+    @GET
+    @Path("/rest/api/content/{id}")
+    PageDtos.DataCenterPage dataCenterPage(@PathParam("id") String id, @QueryParam("expand") String expand);
+
+    @GET
+    @Path("/rest/api/search")
+    SearchDtos.SearchPage dataCenterSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit,
+            @QueryParam("start") int start, @QueryParam("excerpt") String excerpt);
+}

@@ -1,0 +1,80 @@
+package dev.atlmcp.confluence.render;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.atlmcp.adf.AdfToMarkdown;
+import dev.atlmcp.adf.Listing;
+import dev.atlmcp.confluence.service.PageView;
+import dev.atlmcp.confluence.service.SearchView;
+
+/** Compact Markdown for pages and search results; page ids stay in the text for chaining. */
+public final class PageMarkdown {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private PageMarkdown() {
+    }
+
+    public static String page(PageView page) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(page.title()).append('\n');
+        md.append("Page ").append(page.id()).append(" · space ").append(page.spaceKey());
+        if (page.spaceName() != null) {
+            md.append(" (").append(page.spaceName()).append(')');
+        }
+        md.append(" · version ").append(page.version());
+        if (page.updatedAt() != null) {
+            md.append(" · updated ").append(time(page.updatedAt()));
+        }
+        if (page.updatedBy() != null) {
+            md.append(" by ").append(page.updatedBy());
+        }
+        md.append('\n');
+        if (!page.ancestors().isEmpty()) {
+            md.append("Path: ").append(page.ancestors().stream().map(a -> a.title() + " (" + a.id() + ")")
+                    .collect(Collectors.joining(" > "))).append('\n');
+        } else if (page.parentId() != null) {
+            md.append("Parent: ").append(page.parentId()).append('\n');
+        }
+        if (!page.labels().isEmpty()) {
+            md.append("Labels: ").append(String.join(", ", page.labels())).append('\n');
+        }
+        if (page.url() != null) {
+            md.append("URL: ").append(page.url()).append('\n');
+        }
+        String body = AdfToMarkdown.render(page.body()).strip();
+        md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : body);
+        return md.toString();
+    }
+
+    public static String searchResults(SearchView results) {
+        String summary = Listing.summary(results.hits().size(), results.total(), "result", "results", results
+                .nextCursor());
+        if (results.hits().isEmpty()) {
+            return summary;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SearchView.Hit hit : results.hits()) {
+            rows.add(java.util.Arrays.asList(hit.id(), hit.title(), hit.type(), hit.space(), time(hit.updatedAt()),
+                    hit.excerpt()));
+        }
+        return summary + "\n\n" + Listing.table(List.of("Id", "Title", "Type", "Space", "Updated", "Excerpt"), rows);
+    }
+
+    static String time(String isoTime) {
+        if (isoTime == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(isoTime).withOffsetSameInstant(ZoneOffset.UTC).format(SHOWN);
+        } catch (DateTimeParseException e) {
+            return isoTime;
+        }
+    }
+}

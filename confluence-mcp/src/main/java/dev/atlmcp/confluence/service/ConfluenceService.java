@@ -1,0 +1,159 @@
+package dev.atlmcp.confluence.service;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.atlmcp.adf.StorageToAdf;
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.PageDtos;
+import dev.atlmcp.confluence.client.SearchDtos;
+
+/** Confluence reads for the tools: argument rules, Cloud (v2 + v1 search) versus Data Center (v1), paging. */
+@ApplicationScoped
+public class ConfluenceService {
+
+    public static final int MAX_LIMIT = 50;
+    private static final int MAX_CQL = 8000;
+    private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels";
+
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final ObjectMapper json;
+
+    ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json) {
+        this.client = client;
+        this.config = config;
+        this.json = json;
+    }
+
+    public PageView page(String pageId) {
+        String id = pageId == null ? "" : pageId.trim();
+        if (!id.matches("\\d{1,20}")) {
+            throw new IllegalArgumentException("page_id must be the numeric id of a page (the number in its URL, "
+                    + "e.g. 123456), got '" + pageId + "'");
+        }
+        return config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
+    }
+
+    public SearchView search(String cql, int limit, String cursor) {
+        String query = Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ \"runbook\"");
+        Arguments.limit(limit, MAX_LIMIT);
+        String page = Arguments.cursor(cursor);
+        if (config.isDataCenter()) {
+            int start = Arguments.offset(page, "confluence_search");
+            SearchDtos.SearchPage result = client.dataCenterSearch(query, limit, start, "highlight");
+            int next = start + size(result);
+            boolean more = result._links() != null && result._links().next() != null && size(result) > 0;
+            return view(result, more ? Arguments.offsetCursor(next) : null);
+        }
+        SearchDtos.SearchPage result = client.cloudSearch(query, limit, page, "highlight");
+        return view(result, result._links() == null ? null : queryParam(result._links().next(), "cursor"));
+    }
+
+    private PageView cloudPage(String id) {
+        PageDtos.CloudPage page = client.cloudPage(id, "atlas_doc_format", true);
+        PageDtos.CloudSpace space = client.cloudSpace(page.spaceId());
+        PageDtos.CloudVersion version = page.version();
+        List<String> labels = page.labels() == null || page.labels().results() == null ? List.of()
+                : page.labels().results().stream().map(PageDtos.Label::name).toList();
+        String adf = page.body() == null || page.body().atlasDocFormat() == null ? null
+                : page.body().atlasDocFormat().value();
+        return new PageView(page.id(), page.title(), space.key(), space.name(), version == null ? 0
+                : version.number(), version == null ? null : "account " + version.authorId(),
+                version == null ? null
+                        : version.createdAt(),
+                labels, List.of(), page.parentId(), url(page._links()), adf(adf));
+    }
+
+    private PageView dataCenterPage(String id) {
+        PageDtos.DataCenterPage page = client.dataCenterPage(id, DC_EXPAND);
+        PageDtos.DataCenterVersion version = page.version();
+        List<String> labels = page.metadata() == null || page.metadata().labels() == null
+                || page.metadata().labels().results() == null ? List.of()
+                        : page.metadata().labels().results().stream().map(PageDtos.Label::name).toList();
+        List<PageView.Ancestor> ancestors = page.ancestors() == null ? List.of()
+                : page.ancestors().stream().map(a -> new PageView.Ancestor(a.id(), a.title())).toList();
+        String storage = page.body() == null || page.body().storage() == null ? "" : page.body().storage().value();
+        String updatedBy = version == null || version.by() == null ? null
+                : version.by().displayName() + " (" + version.by().username() + ")";
+        return new PageView(page.id(), page.title(), page.space() == null ? null : page.space().key(),
+                page.space() == null ? null : page.space().name(), version == null ? 0 : version.number(),
+                updatedBy, version == null ? null : version.when(), labels, ancestors,
+                ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1).id(), url(page._links()),
+                StorageToAdf.convert(storage));
+    }
+
+    private JsonNode adf(String value) {
+        if (value == null || value.isBlank()) {
+            return json.createObjectNode().put("type", "doc").put("version", 1).set("content", json
+                    .createArrayNode());
+        }
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Confluence returned a page body that is not valid ADF", e);
+        }
+    }
+
+    private SearchView view(SearchDtos.SearchPage result, String nextCursor) {
+        List<SearchView.Hit> hits = result.results() == null ? List.of()
+                : result.results().stream().map(r -> new SearchView.Hit(r.content() == null ? null : r.content().id(),
+                        r.content() == null ? r.entityType() : r.content().type(), r.title(),
+                        r.resultGlobalContainer() == null ? null : r.resultGlobalContainer().title(), r.lastModified(),
+                        highlight(r.excerpt()), absolute(result._links() == null ? null : result._links().base(),
+                                r.url())))
+                        .toList();
+        return new SearchView(hits, result.totalSize(), nextCursor);
+    }
+
+    private String url(PageDtos.Links links) {
+        return links == null ? null : absolute(links.base(), links.webui());
+    }
+
+    private String absolute(String base, String path) {
+        if (path == null) {
+            return null;
+        }
+        String root = base != null ? base : config.url().orElse("");
+        return path.startsWith("http") ? path : root.replaceAll("/+$", "") + path;
+    }
+
+    private static int size(SearchDtos.SearchPage result) {
+        return result.results() == null ? 0 : result.results().size();
+    }
+
+    /** Confluence marks matches with {@code @@@hl@@@...@@@endhl@@@}. */
+    static String highlight(String excerpt) {
+        return excerpt == null ? null : excerpt.replace("@@@hl@@@", "**").replace("@@@endhl@@@", "**");
+    }
+
+    static String queryParam(String link, String name) {
+        if (link == null) {
+            return null;
+        }
+        String query = URI.create(link.replace(" ", "%20")).getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && Objects.equals(pair.substring(0, eq), name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.atlmcp.confluence;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.testing.DataCenterProfile;
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+
+/** The same tools against the sandbox's Confluence Data Center site: REST v1, storage format, PAT, start offsets. */
+@QuarkusTest
+@TestProfile(DataCenterToolsTest.DataCenter.class)
+class DataCenterToolsTest {
+
+    public static class DataCenter extends DataCenterProfile {
+        @Override
+        protected String contextPath() {
+            return Sandbox.DATACENTER_CONFLUENCE;
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mcp.sandbox().reset();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void getPageConvertsStorageFormatAndShowsThePath(Transport transport) {
+        Mcp.Result result = call(transport, "confluence_get_page", Map.of("page_id", "131075"));
+        assertFalse(result.isError(), () -> text(result));
+        String md = text(result);
+        assertTrue(md.startsWith("# Runbook: checkout-api latency\nPage 131075 · space OPS (Operations) · version 2 · "
+                + "updated "), md);
+        assertTrue(md.contains(" by Bob Martin (bmartin)\nPath: Operations Home (131073) > Runbooks (131074)\n"), md);
+        assertTrue(md.contains("/confluence/display/OPS/Runbook+checkout+api+latency\n"), md);
+        assertTrue(md.contains("> [!WARNING]\n> Page the incident commander"), md);
+        assertTrue(md.contains("```bash\nkubectl -n checkout logs"), md);
+        assertTrue(md.contains("| Incident commander | @[](user:JIRAUSER10000) |"), md);
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/131075 200"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void searchPagesWithStartOffsets(Transport transport) {
+        String cql = "space = ENG ORDER BY title";
+        String page1 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3)));
+        assertTrue(page1.startsWith("3 results of 5. More: call again with cursor=\"start:3\"."), page1);
+        String page2 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3, "cursor",
+                "start:3")));
+        assertTrue(page2.startsWith("2 results of 5. Last page."), page2);
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/search 200"));
+    }
+
+    @Test
+    void missingPagesBadCqlAndForeignCursorsAreClearErrors() {
+        assertEquals("Not found: No content found with id: ContentId{id=424242} Check the key or id.", text(call(
+                Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242"))));
+        assertEquals("Atlassian rejected the request: Could not parse cql : title ~. Correct the input and try "
+                + "again.", text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "title ~"))));
+        assertTrue(text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "type = page", "cursor",
+                "abc"))).startsWith("Invalid argument: cursor 'abc' is not one this server returned"));
+    }
+
+    @Test
+    void atlassianFailuresOnDataCenterBecomeClearToolErrors() {
+        Mcp.assertAtlassianFailuresAreClearToolErrors(Transport.STREAMABLE, "/confluence/rest/api/",
+                "confluence_get_page", Map.of("page_id", "131075"));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.atlmcp.confluence;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.atlmcp.testing.InboundAuthContract;
+
+@QuarkusTest
+class InboundAuthTest extends InboundAuthContract {
+
+    @Override
+    protected String serverName() {
+        return "confluence-mcp";
+    }
+}

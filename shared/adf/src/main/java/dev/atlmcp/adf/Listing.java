@@ -1,0 +1,43 @@
+package dev.atlmcp.adf;
+
+import java.util.List;
+
+/** The shape every list result shares: one line saying how many and how to get more, then a GFM table. */
+public final class Listing {
+
+    private Listing() {
+    }
+
+    /**
+     * E.g. {@code 4 issues of 7. More: call again with cursor="startAt:4".} or {@code No pages match.}
+     *
+     * @param total
+     *            the number of all matches when the API tells it, else null
+     * @param nextCursor
+     *            the cursor for the next page, or null on the last page
+     */
+    public static String summary(int count, Integer total, String singular, String plural, String nextCursor) {
+        if (count == 0) {
+            return "No " + plural + " match.";
+        }
+        return count + " " + (count == 1 ? singular : plural) + (total != null ? " of " + total : "") + "."
+                + (nextCursor == null ? " Last page." : " More: call again with cursor=\"" + nextCursor + "\".");
+    }
+
+    /** A GFM table; cells are escaped so that no value can break its row. */
+    public static String table(List<String> headers, List<List<String>> rows) {
+        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|");
+        headers.forEach(h -> md.append(" --- |"));
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append("| ");
+            md.append(String.join(" | ", row.stream().map(Listing::cell).toList()));
+            md.append(" |\n");
+        }
+        return md.toString().stripTrailing();
+    }
+
+    static String cell(String value) {
+        return value == null ? "" : value.replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}
