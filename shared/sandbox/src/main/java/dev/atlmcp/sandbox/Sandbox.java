@@ -23,14 +23,16 @@ import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
+import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.confluence.ConfluenceApi;
 import dev.atlmcp.sandbox.jira.JiraApi;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
- * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, and Confluence under
- * {@code /wiki}), Data Center sites under the context paths {@code /jira} and {@code /confluence}, a dev token issuer
- * under {@code /oidc} and its own control API under {@code /_sandbox}.
+ * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, Confluence under {@code /wiki},
+ * Compass through the GraphQL gateway at {@code /gateway/api/graphql}), Data Center sites under the context paths
+ * {@code /jira} and {@code /confluence}, a dev token issuer under {@code /oidc} and its own control API under
+ * {@code /_sandbox}.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -60,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
     private final JiraApi datacenterJira;
     private final ConfluenceApi cloudConfluence;
     private final ConfluenceApi datacenterConfluence;
+    private final CompassApi compass;
     private final DevTokenIssuer issuer;
     private final String url;
 
@@ -78,6 +81,7 @@ public final class Sandbox implements AutoCloseable {
         registerControl(admin);
         Router oidc = new Router();
         issuer.register(oidc);
+        compass = new CompassApi(url);
         Router dcJira = new Router();
         datacenterJira.register(dcJira);
         Router dcConfluence = new Router();
@@ -85,6 +89,7 @@ public final class Sandbox implements AutoCloseable {
         Router cloud = new Router();
         cloudJira.register(cloud);
         cloudConfluence.register(cloud);
+        compass.register(cloud);
         sites = List.of(new Site("/_sandbox", admin, r -> Optional.of(Directory.BOT), false),
                 new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
                 new Site(DATACENTER_JIRA, dcJira, Sandbox::datacenterUser, true),
@@ -124,6 +129,7 @@ public final class Sandbox implements AutoCloseable {
         datacenterJira.reset();
         cloudConfluence.reset();
         datacenterConfluence.reset();
+        compass.reset();
         faults.clear();
         synchronized (requestLog) {
             requestLog.clear();

@@ -1,0 +1,44 @@
+package dev.atlmcp.sandbox.compass;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A catalog component held by the sandbox. */
+final class Component {
+
+    record Link(String id, String type, String name, String url) {
+    }
+
+    record Event(String type, String displayName, String description, String url, Instant at,
+            Map<String, Object> properties) {
+    }
+
+    final String id;
+    final String slug;
+    final String name;
+    final String typeId;
+    final String ownerId;
+    final String description;
+    final Instant createdAt;
+    final List<String> labels = new ArrayList<>();
+    final List<Link> links = new ArrayList<>();
+    final List<Component> dependsOn = new ArrayList<>();
+    final List<Event> events = new ArrayList<>();
+    final Map<String, Integer> scores = new LinkedHashMap<>();
+    final Map<String, String> customText = new LinkedHashMap<>();
+    String tier;
+
+    Component(String id, String slug, String name, String typeId, String ownerId, String description,
+            Instant createdAt) {
+        this.id = id;
+        this.slug = slug;
+        this.name = name;
+        this.typeId = typeId;
+        this.ownerId = ownerId;
+        this.description = description;
+        this.createdAt = createdAt;
+    }
+}
