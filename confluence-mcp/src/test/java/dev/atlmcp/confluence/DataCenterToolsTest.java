@@ -68,7 +68,7 @@ class DataCenterToolsTest {
 
     @Test
     void missingPagesBadCqlAndForeignCursorsAreClearErrors() {
-        assertEquals("Not found: No content found with id: ContentId{id=424242} Check the key or id.", text(call(
+        assertEquals("Not found: No content found with id: ContentId{id=424242}. Check the key or id.", text(call(
                 Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242"))));
         assertEquals("Atlassian rejected the request: Could not parse cql : title ~. Correct the input and try "
                 + "again.", text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "title ~"))));

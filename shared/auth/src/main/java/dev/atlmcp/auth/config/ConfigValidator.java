@@ -19,8 +19,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Singleton
 public class ConfigValidator {
 
-    void onStart(@Observes StartupEvent event, AtlassianConfig atlassian, Instance<ServerConfig> server) {
+    void onStart(@Observes StartupEvent event, AtlassianConfig atlassian, Instance<ServerConfig> server,
+            Instance<ConfigCheck> serviceChecks) {
         List<String> problems = problems(atlassian, server.get());
+        serviceChecks.forEach(check -> problems.addAll(check.problems()));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(String.join("\n", problems));
         }
@@ -73,7 +75,8 @@ public class ConfigValidator {
         return value == null || value.isBlank();
     }
 
-    private static String problem(String property, String text) {
+    /** One line naming the property and its environment variable, e.g. for a {@link ConfigCheck}. */
+    public static String problem(String property, String text) {
         String env = property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
         return "Configuration error: " + property + " (" + env + ") " + text + ".";
     }

@@ -62,7 +62,7 @@ public final class ErrorMessages {
         case 404 -> e.messages().isEmpty()
                 ? "Not found. It does not exist or the Atlassian account used may not see it (Atlassian answers "
                         + "404 for both). Check the key or id."
-                : "Not found: " + String.join(" ", e.messages()) + " Check the key or id.";
+                : "Not found" + said(e.messages()) + ". Check the key or id.";
         case 409 -> "Conflict (HTTP 409)" + said + ". The item changed meanwhile; read it again and retry.";
         case 410 -> "Atlassian has removed the API this server called (HTTP 410)" + said
                 + ". Upgrade this server.";

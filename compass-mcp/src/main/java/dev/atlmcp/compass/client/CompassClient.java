@@ -1,0 +1,47 @@
+package dev.atlmcp.compass.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+
+/**
+ * Compass through the site's GraphQL gateway ({@code /gateway/api/graphql}, Basic email + API token). The experimental
+ * opt-in header is sent on every call, as Atlassian's own SDK does.
+ */
+@RegisterRestClient(configKey = "compass")
+@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianResponseMapper.class)
+@ClientHeaderParam(name = "X-ExperimentalApi", value = "compass-beta")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CompassClient {
+
+    /** A GraphQL request; the answer is {@code {"data":...,"errors":[...]}} with HTTP 200 even for failed lookups. */
+    record GraphQlRequest(String query, JsonNode variables) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TenantInfo(String cloudId) {
+    }
+
+    @POST
+    @Path("/gateway/api/graphql")
+    JsonNode graphql(GraphQlRequest request);
+
+    @GET
+    @Path("/_edge/tenant_info")
+    TenantInfo tenantInfo();
+}

@@ -1,0 +1,33 @@
+package dev.atlmcp.compass.client;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** A component as the GraphQL queries of this server select it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
+        String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Label(String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Link(String name, String type, String url) {
+    }
+
+    /** Text, number, boolean or select values; only the one matching the field's type is set. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CustomField(Definition definition, String textValue, Double numberValue, Boolean booleanValue,
+            String userIdValue, Option option, List<Option> options) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Definition(String id, String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Option(String id, String value) {
+    }
+}

@@ -1,0 +1,82 @@
+package dev.atlmcp.compass.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.compass.client.CompassClient;
+import dev.atlmcp.compass.config.CompassConfig;
+
+/**
+ * Runs Compass GraphQL operations and turns the gateway's failures, which arrive with HTTP 200, into the same
+ * {@link AtlassianException} every other Atlassian failure becomes: top-level {@code errors} and {@code QueryError}
+ * results carry their {@code statusCode}.
+ */
+@ApplicationScoped
+public class CompassGateway {
+
+    private final CompassClient client;
+    private final CompassConfig config;
+    private final AtomicReference<String> discoveredCloudId = new AtomicReference<>();
+
+    CompassGateway(@RestClient CompassClient client, CompassConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The configured cloud id, or the one the site tells on first use. */
+    public String cloudId() {
+        Optional<String> configured = config.cloudId().map(String::trim).filter(id -> !id.isEmpty());
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        String known = discoveredCloudId.get();
+        if (known == null) {
+            known = client.tenantInfo().cloudId();
+            if (known == null || known.isBlank()) {
+                throw new AtlassianException(502, List.of("The site did not tell its cloud id; set COMPASS_CLOUD_ID."),
+                        Optional.empty());
+            }
+            discoveredCloudId.set(known);
+        }
+        return known;
+    }
+
+    /** The result at {@code data.compass.<field>}, or an exception if the gateway or the lookup failed. */
+    public JsonNode compass(String query, JsonNode variables, String field) {
+        JsonNode response = client.graphql(new CompassClient.GraphQlRequest(query, variables));
+        JsonNode errors = response.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw failure(errors.get(0).path("extensions"), messages(errors));
+        }
+        JsonNode result = response.path("data").path("compass").path(field);
+        if ("QueryError".equals(result.path("__typename").asText())) {
+            JsonNode extensions = result.path("extensions");
+            throw failure(extensions.isArray() ? extensions.path(0) : extensions, List.of(result.path("message")
+                    .asText("Compass could not answer the query.")));
+        }
+        if (result.isMissingNode() || result.isNull()) {
+            throw new AtlassianException(502, List.of("Compass returned no " + field + " result."), Optional.empty());
+        }
+        return result;
+    }
+
+    private static AtlassianException failure(JsonNode extensions, List<String> messages) {
+        int status = extensions.path("statusCode").asInt(0);
+        return new AtlassianException(status >= 400 ? status : 400, messages, Optional.empty());
+    }
+
+    private static List<String> messages(JsonNode errors) {
+        List<String> messages = new ArrayList<>();
+        errors.forEach(e -> messages.add(e.path("message").asText()));
+        return messages;
+    }
+}
