@@ -1,9 +1,29 @@
-// usage: node smoke.mjs <mcp-url> (env TOKEN). Lists tools and calls both Jira tools over Streamable HTTP and SSE.
+// usage: node smoke.mjs jira=<mcp-url> confluence=<mcp-url> compass=<mcp-url>   (env TOKEN)
+// For each server, over Streamable HTTP and over legacy SSE: list the tools and call each one on the seeded data.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 
-const base = process.argv[2] ?? "http://localhost:8081/mcp";
+const expectations = {
+  jira: [
+    ["jira_get_issue", { issue_key: "OPS-1" },
+      (t) => t.startsWith("# OPS-1: Checkout API p99 latency") && t.includes("## Comments (3)")],
+    ["jira_search", { jql: "project = OPS ORDER BY key ASC", limit: 2 },
+      (t) => t.includes("| OPS-1 |") && t.includes("cursor=")],
+  ],
+  confluence: [
+    ["confluence_get_page", { page_id: "131075" },
+      (t) => t.startsWith("# Runbook: checkout-api latency") && t.includes("```bash")],
+    ["confluence_search", { cql: 'space = OPS AND text ~ "settlement"' },
+      (t) => t.includes("| 131076 | Runbook: settlement job backlog |")],
+  ],
+  compass: [
+    ["compass_get_component", { component: "checkout-api" },
+      (t) => t.startsWith("# checkout-api\nService") && t.includes("[Runbook: checkout-api latency]")],
+    ["compass_search_components", { query: "payment" }, (t) => t.includes("| Payment Gateway | Service |")],
+  ],
+};
+
 const headers = { Authorization: `Bearer ${process.env.TOKEN}` };
 let passed = 0;
 let failed = 0;
@@ -12,29 +32,35 @@ function check(name, ok, detail) {
   if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name}: ${detail}`); }
 }
 
-async function run(label, transport) {
+async function run(server, label, transport) {
   const client = new Client({ name: "smoke-client", version: "1.0.0" });
   await client.connect(transport);
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  check(`${label} tools/list`, names.join(",") === "jira_get_issue,jira_search", names.join(","));
-  const issue = await client.callTool({ name: "jira_get_issue", arguments: { issue_key: "OPS-1" } });
-  const issueText = issue.content?.[0]?.text ?? "";
-  check(`${label} jira_get_issue`, !issue.isError && issueText.startsWith("# OPS-1: Checkout API p99 latency")
-    && issueText.includes("## Comments (3)"), issueText.slice(0, 200));
-  const search = await client.callTool({ name: "jira_search", arguments: { jql: "project = OPS ORDER BY key ASC", limit: 2 } });
-  const searchText = search.content?.[0]?.text ?? "";
-  check(`${label} jira_search`, !search.isError && searchText.includes("| OPS-1 |") && searchText.includes("cursor="),
-    searchText.slice(0, 200));
+  const expected = expectations[server].map(([tool]) => tool).sort();
+  check(`${server} ${label} tools/list`, names.join(",") === expected.join(","), names.join(","));
+  for (const [tool, args, ok] of expectations[server]) {
+    const result = await client.callTool({ name: tool, arguments: args });
+    const text = result.content?.[0]?.text ?? "";
+    check(`${server} ${label} ${tool}`, !result.isError && ok(text), text.slice(0, 300));
+  }
   await client.close();
 }
 
-try {
-  await run("streamable-http", new StreamableHTTPClientTransport(new URL(base), { requestInit: { headers } }));
-  await run("sse", new SSEClientTransport(new URL(base + "/sse"), { requestInit: { headers } }));
-} catch (e) {
-  failed++;
-  console.log(`FAIL ${e}`);
+for (const arg of process.argv.slice(2)) {
+  const [server, url] = arg.split("=");
+  if (!expectations[server]) {
+    failed++;
+    console.log(`FAIL unknown server '${server}' (use jira=, confluence= or compass=)`);
+    continue;
+  }
+  try {
+    await run(server, "streamable-http", new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+    await run(server, "sse", new SSEClientTransport(new URL(url + "/sse"), { requestInit: { headers } }));
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${server}: ${e}`);
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

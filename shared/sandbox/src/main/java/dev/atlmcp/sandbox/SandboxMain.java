@@ -12,7 +12,9 @@ import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
  * Runs the sandbox on its own: {@code java -jar sandbox-standalone.jar [--host H] [--port P] [--audience URL]...
- * [--token-file F]}. Prints the seeded people, their credentials and a ready dev access token.
+ * [--token-file F] [--credentials-file F]}. Prints the seeded people, their credentials and a ready dev access token;
+ * the files receive the service account's credentials and the token (written last: once the token file exists, both are
+ * complete and the sandbox is up).
  */
 public final class SandboxMain {
 
@@ -24,6 +26,7 @@ public final class SandboxMain {
         int port = 8090;
         List<String> audiences = new ArrayList<>();
         Path tokenFile = null;
+        Path credentialsFile = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -31,9 +34,10 @@ public final class SandboxMain {
             case "--port" -> port = parsePort(require(args[i], value));
             case "--audience" -> audiences.addAll(Arrays.asList(require(args[i], value).split(",")));
             case "--token-file" -> tokenFile = Path.of(require(args[i], value));
+            case "--credentials-file" -> credentialsFile = Path.of(require(args[i], value));
             case "--help", "-h" -> {
                 System.out.println("Usage: java -jar sandbox-standalone.jar [--host 127.0.0.1] [--port 8090] "
-                        + "[--audience http://localhost:8081/mcp]... [--token-file FILE]");
+                        + "[--audience http://localhost:8081/mcp]... [--token-file FILE] [--credentials-file FILE]");
                 return;
             }
             default -> fail("Unknown option " + args[i] + " (try --help)");
@@ -52,6 +56,9 @@ public final class SandboxMain {
         }
         String token = sandbox.issuer().accessToken(Directory.JANE, DevTokenIssuer.DEFAULT_SCOPES,
                 Duration.ofHours(12));
+        if (credentialsFile != null) {
+            Files.writeString(credentialsFile, credentials(Directory.BOT));
+        }
         if (tokenFile != null) {
             Files.writeString(tokenFile, token);
         }
@@ -63,8 +70,11 @@ public final class SandboxMain {
     static String banner(Sandbox sandbox, String token) {
         StringBuilder out = new StringBuilder();
         out.append("Atlassian sandbox listening on ").append(sandbox.url()).append('\n');
-        out.append("  Jira Cloud:        ").append(sandbox.url()).append("   (Basic email:apiToken)\n");
+        out.append("  Cloud site:        ").append(sandbox.url()).append("   (Jira; Confluence under /wiki; Compass ")
+                .append("at /gateway/api/graphql; Basic email:apiToken)\n");
         out.append("  Jira Data Center:  ").append(sandbox.url()).append(Sandbox.DATACENTER_JIRA)
+                .append("   (Bearer PAT or Basic username:password)\n");
+        out.append("  Confluence DC:     ").append(sandbox.url()).append(Sandbox.DATACENTER_CONFLUENCE)
                 .append("   (Bearer PAT or Basic username:password)\n");
         out.append("  Dev token issuer:  ").append(sandbox.issuer().issuer()).append("   (client ")
                 .append(DevTokenIssuer.CLIENT_ID).append(" / ").append(DevTokenIssuer.CLIENT_SECRET).append(")\n");
@@ -77,6 +87,11 @@ public final class SandboxMain {
         }
         out.append("\nDev access token for ").append(Directory.JANE.displayName()).append(" (12 h):\n").append(token);
         return out.toString();
+    }
+
+    /** The service account's Cloud credentials as environment assignments a shell can source. */
+    static String credentials(SandboxUser account) {
+        return "ATLASSIAN_AUTH_EMAIL=" + account.email() + "\nATLASSIAN_AUTH_TOKEN=" + account.apiToken() + "\n";
     }
 
     private static String require(String option, String value) {
