@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,18 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 /** The Compass tools against the sandbox's GraphQL gateway with its 32-component catalog. */
 @QuarkusTest
-class CompassToolsTest {
+class CompassToolsTest extends SandboxReset {
 
     private static final Pattern ID = Pattern.compile("Id: (ari:cloud:compass:\\S+)");
     private static final Pattern CURSOR = Pattern.compile("cursor=\"([^\"]+)\"");
-
-    @AfterEach
-    void reset() {
-        Mcp.sandbox().reset();
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)

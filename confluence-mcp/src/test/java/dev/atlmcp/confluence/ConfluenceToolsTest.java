@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,15 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 /** The Confluence tools against the sandbox's Cloud site: v2 pages with ADF bodies, v1 CQL search with cursors. */
 @QuarkusTest
-class ConfluenceToolsTest {
-
-    @AfterEach
-    void reset() {
-        Mcp.sandbox().reset();
-    }
+class ConfluenceToolsTest extends SandboxReset {
 
     @ParameterizedTest
     @EnumSource(Transport.class)

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,22 +19,18 @@ import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.testing.DataCenterProfile;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 /** The same tools against the sandbox's Confluence Data Center site: REST v1, storage format, PAT, start offsets. */
 @QuarkusTest
 @TestProfile(DataCenterToolsTest.DataCenter.class)
-class DataCenterToolsTest {
+class DataCenterToolsTest extends SandboxReset {
 
     public static class DataCenter extends DataCenterProfile {
         @Override
         protected String contextPath() {
             return Sandbox.DATACENTER_CONFLUENCE;
         }
-    }
-
-    @AfterEach
-    void reset() {
-        Mcp.sandbox().reset();
     }
 
     @ParameterizedTest

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,22 +22,18 @@ import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.DataCenterProfile;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 /** The same tools against the sandbox's Jira Data Center site: REST v2, wiki markup, PAT, startAt paging. */
 @QuarkusTest
 @TestProfile(DataCenterToolsTest.DataCenter.class)
-class DataCenterToolsTest {
+class DataCenterToolsTest extends SandboxReset {
 
     public static class DataCenter extends DataCenterProfile {
         @Override
         protected String contextPath() {
             return Sandbox.DATACENTER_JIRA;
         }
-    }
-
-    @AfterEach
-    void reset() {
-        Mcp.sandbox().reset();
     }
 
     @ParameterizedTest

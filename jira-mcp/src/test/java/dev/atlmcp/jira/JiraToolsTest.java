@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,14 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 @QuarkusTest
-class JiraToolsTest {
-
-    @AfterEach
-    void clearFaults() {
-        Mcp.sandbox().reset();
-    }
+class JiraToolsTest extends SandboxReset {
 
     @ParameterizedTest
     @EnumSource(Transport.class)

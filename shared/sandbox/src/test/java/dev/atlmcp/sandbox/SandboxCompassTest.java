@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +16,7 @@ import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.http.Json;
 
 /** Compass through the GraphQL gateway: validated operations, union errors, paging, the dependency graph. */
-class SandboxCompassTest {
+class SandboxCompassTest extends SandboxSiteTest {
 
     private static final String SEARCH = """
             query($c:String!,$q:CompassSearchComponentQuery){compass{searchComponents(cloudId:$c,query:$q){
@@ -32,20 +29,6 @@ class SandboxCompassTest {
              nodes{startNode{name} endNode{name}}}} events(query:{eventTypes:[DEPLOYMENT]}){...on CompassEventConnection{
              nodes{displayName ...on CompassDeploymentEvent{deploymentProperties{state environment{category}}}}}}}
              ...on QueryError{message extensions{statusCode errorType}}}}}""";
-
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of("http://localhost/mcp")));
-        http = new SandboxHttp(sandbox.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void searchFiltersAndPagesTheCatalog() throws Exception {
@@ -136,9 +119,5 @@ class SandboxCompassTest {
                 "variables", variables).toString());
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
-    }
-
-    private static String bot() {
-        return SandboxHttp.basic(Directory.BOT.email(), Directory.BOT.apiToken());
     }
 }

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,21 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.sandbox.http.Json;
 
 /** The Confluence sites behave like Confluence: v2 pages in both body formats, visibility, CQL, paging, errors. */
-class SandboxConfluenceTest {
-
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of("http://localhost/mcp")));
-        http = new SandboxHttp(sandbox.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class SandboxConfluenceTest extends SandboxSiteTest {
 
     @Test
     void cloudPageComesAsStringifiedAdfOrAsStorage() throws Exception {
@@ -132,9 +115,5 @@ class SandboxConfluenceTest {
 
     private static String encode(String cql) {
         return URLEncoder.encode(cql, StandardCharsets.UTF_8);
-    }
-
-    private static String bot() {
-        return SandboxHttp.basic(Directory.BOT.email(), Directory.BOT.apiToken());
     }
 }

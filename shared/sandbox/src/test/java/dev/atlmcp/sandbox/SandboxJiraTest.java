@@ -10,29 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The Jira sites behave like Jira: auth schemes, visibility, JQL errors, paging, removed endpoints and faults. */
-class SandboxJiraTest {
-
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of("http://localhost/mcp")));
-        http = new SandboxHttp(sandbox.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class SandboxJiraTest extends SandboxSiteTest {
 
     @BeforeEach
     void reset() {
@@ -139,9 +123,5 @@ class SandboxJiraTest {
         assertEquals(sandbox.url() + "/oidc", discovery.path("issuer").asText());
         JsonNode keys = http.get("/oidc/jwks", null).json();
         assertEquals("RSA", keys.path("keys").get(0).path("kty").asText());
-    }
-
-    private static String bot() {
-        return SandboxHttp.basic(Directory.BOT.email(), Directory.BOT.apiToken());
     }
 }

@@ -84,32 +84,10 @@ final class ConfluenceSeed {
 
         page("131073", ops, null, "Operations Home", bob, 180, doc(p("On-call, runbooks and postmortems.")));
         page("131074", ops, "131073", "Runbooks", bob, 170, doc(p("One page per alert. Keep them short.")));
-        Page runbook = page("131075", ops, "131074", "Runbook: checkout-api latency", bob, 100, doc(
-                panel("warning", p("Page the incident commander if the p99 stays above 5 s for 10 minutes.")),
-                h(2, "Symptoms"),
-                bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active")),
-                h(2, "Diagnose"),
-                code("bash", "kubectl -n checkout logs deploy/checkout-api | grep -c 'Connection is not available'"),
-                h(2, "Mitigate"),
-                numbered(li("Scale ", mono("checkout-api"), " to 6 replicas."), li("Pause the settlement job."),
-                        li("Raise the pool size only after the job is paused.")),
-                h(2, "Escalation"),
-                table(headerRow("Role", "Who"), row("Incident commander", mention(jane)),
-                        row("Database", mention(bob)))));
+        Page runbook = page("131075", ops, "131074", "Runbook: checkout-api latency", bob, 100, checkoutRunbook(
+                false));
         runbook.labels.addAll(List.of("runbook", "checkout-api"));
-        revise(runbook, "Runbook: checkout-api latency", bob, 20, "Add escalation table", doc(
-                panel("warning", p("Page the incident commander if the p99 stays above 5 s for 10 minutes.")),
-                h(2, "Symptoms"),
-                bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"),
-                        li("Settlement job running")),
-                h(2, "Diagnose"),
-                code("bash", "kubectl -n checkout logs deploy/checkout-api | grep -c 'Connection is not available'"),
-                h(2, "Mitigate"),
-                numbered(li("Scale ", mono("checkout-api"), " to 6 replicas."), li("Pause the settlement job."),
-                        li("Raise the pool size only after the job is paused.")),
-                h(2, "Escalation"),
-                table(headerRow("Role", "Who"), row("Incident commander", mention(jane)),
-                        row("Database", mention(bob)), row("Payments", mention(priya)))));
+        revise(runbook, "Runbook: checkout-api latency", bob, 20, "Add escalation contacts", checkoutRunbook(true));
         page("131076", ops, "131074", "Runbook: settlement job backlog", priya, 80, doc(
                 p("When the settlement backlog exceeds 10,000 rows, check the job's last run first."),
                 code("sql", "SELECT count(*) FROM ledger_rows WHERE settled_at IS NULL;"))).labels.add("runbook");
@@ -140,6 +118,27 @@ final class ConfluenceSeed {
         page("262145", hr, null, "People Team Home", jane, 300, doc(p("Restricted space.")));
         page("262146", hr, "262145", "Compensation bands 2027", jane, 10, doc(p("Confidential: salary bands per "
                 + "level."))).labels.add("confidential");
+    }
+
+    /** The checkout-api runbook; the revision adds a symptom and the Payments escalation contact. */
+    private static JsonNode checkoutRunbook(boolean revised) {
+        JsonNode symptoms = revised
+                ? bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"),
+                        li("Settlement job running"))
+                : bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"));
+        JsonNode escalation = revised
+                ? table(headerRow("Role", "Who"), row("Incident commander", mention(Directory.JANE)), row("Database",
+                        mention(Directory.BOB)), row("Payments", mention(Directory.PRIYA)))
+                : table(headerRow("Role", "Who"), row("Incident commander", mention(Directory.JANE)), row("Database",
+                        mention(Directory.BOB)));
+        return doc(panel("warning", p("Page the incident commander if the p99 stays above 5 s for 10 minutes.")),
+                h(2, "Symptoms"), symptoms,
+                h(2, "Diagnose"),
+                code("bash", "kubectl -n checkout logs deploy/checkout-api | grep -c 'Connection is not available'"),
+                h(2, "Mitigate"),
+                numbered(li("Scale ", mono("checkout-api"), " to 6 replicas."), li("Pause the settlement job."),
+                        li("Raise the pool size only after the job is paused.")),
+                h(2, "Escalation"), escalation);
     }
 
     private Space space(String id, String key, String name, String description, Set<SandboxUser> viewers) {
