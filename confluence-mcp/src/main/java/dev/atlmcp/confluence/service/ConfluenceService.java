@@ -55,9 +55,8 @@ public class ConfluenceService {
         if (config.isDataCenter()) {
             int start = Arguments.offset(page, "confluence_search");
             SearchDtos.SearchPage result = client.dataCenterSearch(query, limit, start, "highlight");
-            int next = start + size(result);
-            boolean more = result._links() != null && result._links().next() != null && size(result) > 0;
-            return view(result, more ? Arguments.offsetCursor(next) : null);
+            boolean more = result._links() != null && result._links().next() != null;
+            return view(result, Arguments.nextOffsetCursor(start, size(result), more));
         }
         SearchDtos.SearchPage result = client.cloudSearch(query, limit, page, "highlight");
         return view(result, result._links() == null ? null : queryParam(result._links().next(), "cursor"));

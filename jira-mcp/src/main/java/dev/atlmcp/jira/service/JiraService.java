@@ -54,9 +54,8 @@ public class JiraService {
             SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit,
                     SEARCH_FIELDS));
             List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
-            int next = startAt + issues.size();
-            boolean more = result.total() != null && next < result.total() && !issues.isEmpty();
-            return new SearchPage(issues, more ? Arguments.offsetCursor(next) : null, result.total());
+            boolean more = result.total() != null && startAt + issues.size() < result.total();
+            return new SearchPage(issues, Arguments.nextOffsetCursor(startAt, issues.size(), more), result.total());
         }
         SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, SEARCH_FIELDS, page));
         List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();

@@ -40,6 +40,13 @@ public final class Arguments {
         return OFFSET_CURSOR + offset;
     }
 
+    /**
+     * The cursor after a page of an offset-paged API: null when the page was empty or the API says there is no more.
+     */
+    public static String nextOffsetCursor(int start, int returned, boolean apiHasMore) {
+        return apiHasMore && returned > 0 ? offsetCursor(start + returned) : null;
+    }
+
     /** The offset in a cursor made by {@link #offsetCursor}; 0 for the first page. */
     public static int offset(String cursor, String tool) {
         if (cursor == null) {
