@@ -118,16 +118,17 @@ class CompassToolsTest extends SandboxReset {
         assertEquals("Not found: Component not found. Check the key or id.", text(id));
     }
 
-    @Test
-    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong() {
-        assertTrue(text(call(Transport.STREAMABLE, "compass_get_component", Map.of("component", "Checkout API")))
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong(Transport transport) {
+        assertTrue(text(call(transport, "compass_get_component", Map.of("component", "Checkout API")))
                 .startsWith("Invalid argument: component must be a component id (ari:cloud:compass:...) or a slug"));
-        assertTrue(text(call(Transport.STREAMABLE, "compass_get_component", Map.of("component",
+        assertTrue(text(call(transport, "compass_get_component", Map.of("component",
                 "ari:cloud:jira:x:issue/1"))).startsWith("Invalid argument: component 'ari:cloud:jira:x:issue/1' "
                         + "is not a Compass component id"));
         assertEquals("Invalid argument: type must be one of SERVICE, APPLICATION, LIBRARY, OTHER, got 'database'",
-                text(call(Transport.STREAMABLE, "compass_search_components", Map.of("type", "database"))));
-        assertEquals("Invalid argument: limit must be between 1 and 50, got 51", text(call(Transport.STREAMABLE,
+                text(call(transport, "compass_search_components", Map.of("type", "database"))));
+        assertEquals("Invalid argument: limit must be between 1 and 50, got 51", text(call(transport,
                 "compass_search_components", Map.of("limit", 51))));
         assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST /gateway")));
     }
@@ -141,8 +142,9 @@ class CompassToolsTest extends SandboxReset {
                 "compass_search_components", Map.of("query", "payments"));
     }
 
-    @Test
-    void droppedConnectionIsAClearToolError() {
-        Mcp.assertDroppedConnectionIsAClearToolError("/gateway/", "compass_search_components", Map.of());
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void droppedConnectionIsAClearToolError(Transport transport) {
+        Mcp.assertDroppedConnectionIsAClearToolError(transport, "/gateway/", "compass_search_components", Map.of());
     }
 }

@@ -98,15 +98,16 @@ class ConfluenceToolsTest extends SandboxReset {
                 + "and try again.", text(call(transport, "confluence_search", Map.of("cql", "sapce = OPS"))));
     }
 
-    @Test
-    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong() {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong(Transport transport) {
         assertEquals("Invalid argument: page_id must be the numeric id of a page (the number in its URL, e.g. "
                 + "123456), got 'Runbooks'",
-                text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id",
+                text(call(transport, "confluence_get_page", Map.of("page_id",
                         "Runbooks"))));
-        assertEquals("Invalid argument: limit must be between 1 and 50, got 0", text(call(Transport.STREAMABLE,
+        assertEquals("Invalid argument: limit must be between 1 and 50, got 0", text(call(transport,
                 "confluence_search", Map.of("cql", "type = page", "limit", 0))));
-        assertTrue(text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", " "))).startsWith(
+        assertTrue(text(call(transport, "confluence_search", Map.of("cql", " "))).startsWith(
                 "Invalid argument: cql must not be empty; for example: space = OPS"));
         assertTrue(Mcp.sandbox().requests().isEmpty(), "invalid arguments never reach Confluence");
     }
@@ -120,8 +121,10 @@ class ConfluenceToolsTest extends SandboxReset {
                 "type = page"));
     }
 
-    @Test
-    void droppedConnectionIsAClearToolError() {
-        Mcp.assertDroppedConnectionIsAClearToolError("/wiki/", "confluence_search", Map.of("cql", "type = page"));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void droppedConnectionIsAClearToolError(Transport transport) {
+        Mcp.assertDroppedConnectionIsAClearToolError(transport, "/wiki/", "confluence_search",
+                Map.of("cql", "type = page"));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,19 +60,21 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/search 200"));
     }
 
-    @Test
-    void missingPagesBadCqlAndForeignCursorsAreClearErrors() {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void missingPagesBadCqlAndForeignCursorsAreClearErrors(Transport transport) {
         assertEquals("Not found: No content found with id: ContentId{id=424242}. Check the key or id.", text(call(
-                Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242"))));
+                transport, "confluence_get_page", Map.of("page_id", "424242"))));
         assertEquals("Atlassian rejected the request: Could not parse cql : title ~. Correct the input and try "
-                + "again.", text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "title ~"))));
-        assertTrue(text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "type = page", "cursor",
+                + "again.", text(call(transport, "confluence_search", Map.of("cql", "title ~"))));
+        assertTrue(text(call(transport, "confluence_search", Map.of("cql", "type = page", "cursor",
                 "abc"))).startsWith("Invalid argument: cursor 'abc' is not one this server returned"));
     }
 
-    @Test
-    void atlassianFailuresOnDataCenterBecomeClearToolErrors() {
-        Mcp.assertAtlassianFailuresAreClearToolErrors(Transport.STREAMABLE, "/confluence/rest/api/",
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void atlassianFailuresOnDataCenterBecomeClearToolErrors(Transport transport) {
+        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/confluence/rest/api/",
                 "confluence_get_page", Map.of("page_id", "131075"));
     }
 }

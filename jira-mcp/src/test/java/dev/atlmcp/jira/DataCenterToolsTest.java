@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -64,25 +63,27 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(sandbox.requests().contains("POST /jira/rest/api/2/search 200"), sandbox.requests()::toString);
     }
 
-    @Test
-    void badJqlAndUnknownIssuesAreClearErrors() {
-        Mcp.Result jql = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "status = Bogus"));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void badJqlAndUnknownIssuesAreClearErrors(Transport transport) {
+        Mcp.Result jql = call(transport, "jira_search", Map.of("jql", "status = Bogus"));
         assertEquals("Atlassian rejected the request: The value 'Bogus' does not exist for the field 'status'. "
                 + "Correct the input and try again.", text(jql));
-        Mcp.Result missing = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "WEB-404"));
+        Mcp.Result missing = call(transport, "jira_get_issue", Map.of("issue_key", "WEB-404"));
         assertTrue(missing.isError());
         assertTrue(text(missing).startsWith("Not found:"), text(missing));
-        Mcp.Result cursor = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = OPS", "cursor",
+        Mcp.Result cursor = call(transport, "jira_search", Map.of("jql", "project = OPS", "cursor",
                 "garbage"));
         assertTrue(text(cursor).startsWith("Invalid argument: cursor 'garbage' is not one this server returned"),
                 text(cursor));
     }
 
-    @Test
-    void rateLimitOnDataCenterIsAClearError() {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void rateLimitOnDataCenterIsAClearError(Transport transport) {
         Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/jira/rest/api/2/").put("status", 429)
                 .put("retryAfter", 3).put("count", 1));
-        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
         assertEquals("Atlassian's rate limit was reached (HTTP 429). Retry after 3 seconds.", text(result));
     }
 }

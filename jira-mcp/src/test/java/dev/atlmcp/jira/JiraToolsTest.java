@@ -80,9 +80,10 @@ class JiraToolsTest extends SandboxReset {
                 text(result));
     }
 
-    @Test
-    void issueInAProjectTheAccountMayNotSeeLooksNotFound() {
-        Mcp.Result result = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "SEC-1"));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void issueInAProjectTheAccountMayNotSeeLooksNotFound(Transport transport) {
+        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "SEC-1"));
         assertTrue(result.isError());
         assertTrue(text(result).startsWith("Not found:"), text(result));
     }
@@ -96,16 +97,17 @@ class JiraToolsTest extends SandboxReset {
                 + "to view it. Correct the input and try again.", text(result));
     }
 
-    @Test
-    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong() {
-        Mcp.Result badKey = call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "not a key"));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void invalidArgumentsAreToolErrorsThatSayWhatIsWrong(Transport transport) {
+        Mcp.Result badKey = call(transport, "jira_get_issue", Map.of("issue_key", "not a key"));
         assertTrue(badKey.isError());
         assertEquals("Invalid argument: issue_key must be an issue key like PROJ-123 or a numeric id, got 'not a "
                 + "key'", text(badKey));
-        Mcp.Result badLimit = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = OPS", "limit",
+        Mcp.Result badLimit = call(transport, "jira_search", Map.of("jql", "project = OPS", "limit",
                 500));
         assertEquals("Invalid argument: limit must be between 1 and 50, got 500", text(badLimit));
-        Mcp.Result blank = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "  "));
+        Mcp.Result blank = call(transport, "jira_search", Map.of("jql", "  "));
         assertTrue(text(blank).startsWith("Invalid argument: jql must not be empty"), text(blank));
     }
 
@@ -118,9 +120,11 @@ class JiraToolsTest extends SandboxReset {
                 "project = OPS"));
     }
 
-    @Test
-    void droppedConnectionIsAClearToolError() {
-        Mcp.assertDroppedConnectionIsAClearToolError("/rest/api/3/issue", "jira_get_issue", Map.of("issue_key",
-                "OPS-1"));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void droppedConnectionIsAClearToolError(Transport transport) {
+        Mcp.assertDroppedConnectionIsAClearToolError(transport, "/rest/api/3/issue", "jira_get_issue",
+                Map.of("issue_key",
+                        "OPS-1"));
     }
 }

@@ -74,11 +74,11 @@ public final class Mcp {
     }
 
     /** A dropped connection reaches the caller of {@code tool} as one clear tool error. */
-    public static void assertDroppedConnectionIsAClearToolError(String pathPrefix, String tool,
+    public static void assertDroppedConnectionIsAClearToolError(Transport transport, String pathPrefix, String tool,
             Map<String, Object> arguments) {
         sandbox().addFault(SandboxControl.fault().put("pathPrefix", pathPrefix).put("drop", true));
         try {
-            Result result = call(Transport.STREAMABLE, tool, arguments);
+            Result result = call(transport, tool, arguments);
             assertTrue(result.isError());
             assertTrue(result.text().startsWith("Atlassian closed the connection before answering."), result.text());
         } finally {
