@@ -2,27 +2,48 @@ package dev.atlmcp.adf;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders an ADF document as compact Markdown.
+ * Renders ADF as the Markdown dialect described in this module's README: GitHub-flavoured Markdown plus a few
+ * documented forms for what ADF has and Markdown lacks. {@link MarkdownToAdf} reads the same dialect back.
  * <p>
- * Nodes Markdown has a form for are rendered natively; any other node is kept as a fenced {@code adf} block holding its
- * JSON, so nothing is dropped. Mentions are written as {@code @[Display Name](user:accountId)}.
+ * A node is written in a short form only when that form carries all of it; anything else (unknown nodes, unusual
+ * attributes or marks) is kept as its ADF JSON, in a fenced {@code adf} block or, inline, as {@code <adf>`json`</adf>},
+ * so nothing is ever dropped.
  */
 public final class AdfToMarkdown {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_DEPTH = 64;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_DEPTH = 64;
+    static final Set<String> PANELS = Set.of("info", "note", "tip", "warning", "error", "success");
+    private static final Pattern EMOJI_LIKE = Pattern.compile(":[A-Za-z0-9_+-]+:");
+    private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
+    /** Marks rendered with delimiters around text, outermost first; code is rendered per text node. */
+    private static final List<String> MARK_ORDER = List.of("link", "annotation", "textColor", "backgroundColor",
+            "strong", "em", "strike", "underline", "subsup");
+    /** Marks whose Markdown delimiters must not touch whitespace. */
+    private static final Set<String> FLANKING = Set.of("strong", "em", "strike");
+
+    private int depth;
+    /** Inside a GFM table cell a pipe must be escaped even in a code span. */
+    private boolean inTableCell;
 
     private AdfToMarkdown() {
     }
 
-    /** Renders a document (or any block node); returns an empty string for null or JSON null. */
+    /** Renders a document (or any block node); an empty string for null, JSON null or a document without content. */
     public static String render(JsonNode doc) {
         if (doc == null || doc.isNull() || doc.isMissingNode()) {
             return "";
@@ -30,129 +51,540 @@ public final class AdfToMarkdown {
         if (doc.isTextual()) {
             return doc.asText();
         }
+        AdfToMarkdown renderer = new AdfToMarkdown();
+        return "doc".equals(doc.path("type").asText()) ? renderer.blocks(doc.path("content"))
+                : renderer.block(doc);
+    }
+
+    private String blocks(JsonNode content) {
         StringBuilder out = new StringBuilder();
-        if ("doc".equals(doc.path("type").asText())) {
-            blocks(doc.path("content"), out, "", 0);
-        } else {
-            block(doc, out, "", 0);
-        }
-        return out.toString().strip();
-    }
-
-    private static void blocks(JsonNode content, StringBuilder out, String indent, int depth) {
+        String previous = null;
         for (JsonNode node : content) {
-            block(node, out, indent, depth);
+            String rendered = block(node);
+            if (previous != null) {
+                // two adjacent lists of the same kind would merge into one: a comment line keeps them apart
+                boolean sameList = previous.equals(node.path("type").asText()) && previous.endsWith("List");
+                out.append(sameList ? "\n\n<!-- -->\n\n" : "\n\n");
+            }
+            out.append(rendered);
+            previous = node.path("type").asText();
         }
+        return out.toString();
     }
 
-    private static void block(JsonNode node, StringBuilder out, String indent, int depth) {
-        if (depth > MAX_DEPTH) {
+    private String block(JsonNode node) {
+        if (++depth > MAX_DEPTH) {
             throw new IllegalArgumentException("ADF document is nested deeper than " + MAX_DEPTH + " levels");
         }
-        String type = node.path("type").asText();
-        switch (type) {
-        case "paragraph" -> paragraph(inline(node.path("content")), out, indent);
-        case "heading" -> paragraph("#".repeat(Math.max(1, Math.min(6, node.path("attrs").path("level").asInt(1))))
-                + " " + inline(node.path("content")), out, indent);
-        case "bulletList" -> list(node, out, indent, depth, false);
-        case "orderedList" -> list(node, out, indent, depth, true);
-        case "taskList" -> taskList(node, out, indent, depth);
-        case "decisionList" -> decisionList(node, out, indent, depth);
-        case "codeBlock" -> codeBlock(node, out, indent);
-        case "blockquote" -> prefixed(node.path("content"), out, indent, depth, "> ");
-        case "panel" -> panel(node, out, indent, depth);
-        case "rule" -> paragraph("---", out, indent);
-        case "table" -> table(node, out, indent);
-        case "expand", "nestedExpand" -> expand(node, out, indent, depth);
-        case "mediaSingle", "mediaGroup" -> media(node, out, indent);
-        case "blockCard", "embedCard" -> paragraph(link(node.path("attrs").path("url").asText()), out, indent);
-        default -> fenced(node, out, indent);
+        try {
+            String rendered = shortForm(node);
+            return rendered != null ? rendered : fenced(node);
+        } finally {
+            depth--;
         }
     }
 
-    private static void paragraph(String text, StringBuilder out, String indent) {
-        separate(out);
-        out.append(indent).append(text.replace("\n", "\n" + indent)).append('\n');
+    /** The dialect's form of a block node, or null when it cannot carry the node exactly. */
+    private String shortForm(JsonNode node) {
+        JsonNode attrs = node.path("attrs");
+        return switch (node.path("type").asText()) {
+        case "paragraph" -> paragraph(node);
+        case "heading" -> heading(node);
+        case "bulletList" -> onlyAttrs(node) && noMarks(node) ? list(node, false) : null;
+        case "orderedList" -> onlyAttrs(node, "order") && noMarks(node) ? list(node, true) : null;
+        case "taskList" -> onlyAttrs(node, "localId") && noMarks(node) ? taskList(node) : null;
+        case "decisionList" -> onlyAttrs(node, "localId") && noMarks(node) ? decisionList(node) : null;
+        case "codeBlock" -> onlyAttrs(node, "language") && noMarks(node) ? codeBlock(node) : null;
+        case "blockquote" -> onlyAttrs(node) && noMarks(node) ? quoted("", blocks(node.path("content"))) : null;
+        case "rule" -> onlyAttrs(node) && noMarks(node) ? "---" : null;
+        case "panel" -> onlyAttrs(node, "panelType") && noMarks(node) && PANELS.contains(attrs.path("panelType")
+                .asText()) ? quoted("[!" + attrs.path("panelType").asText().toUpperCase() + "]", blocks(
+                        node.path(
+                                "content")))
+                        : null;
+        case "expand", "nestedExpand" -> onlyAttrs(node, "title", "localId") && noMarks(node) ? "<details><summary>"
+                + html(attrs.path("title").asText("")) + "</summary>\n\n" + blocks(node.path("content"))
+                + "\n\n</details>" : null;
+        case "table" -> table(node);
+        case "mediaSingle" -> mediaSingle(node);
+        case "blockCard" -> onlyAttrs(node, "url") && noMarks(node) && attrs.hasNonNull("url") ? "<" + attrs.path(
+                "url").asText() + ">\n{: card=block}" : null;
+        default -> null;
+        };
     }
 
-    private static void separate(StringBuilder out) {
-        if (out.length() > 0 && !endsWithBlankLine(out)) {
-            out.append('\n');
+    private String paragraph(JsonNode node) {
+        if (!onlyAttrs(node, "localId")) {
+            return null;
         }
+        String ial = blockMarks(node);
+        if (ial == null) {
+            return null;
+        }
+        if (node.path("content").isEmpty()) {
+            return ial.isEmpty() ? "<p></p>" : null;
+        }
+        String text = inline(node.path("content"), true);
+        return ial.isEmpty() ? text : text + "\n" + ial;
     }
 
-    private static boolean endsWithBlankLine(StringBuilder out) {
-        int n = out.length();
-        return n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n';
+    private String heading(JsonNode node) {
+        int level = node.path("attrs").path("level").asInt(0);
+        String ial = blockMarks(node);
+        if (!onlyAttrs(node, "level", "localId") || level < 1 || level > 6 || ial == null) {
+            return null;
+        }
+        String text = inline(node.path("content"), false);
+        if (text.contains("\n")) {
+            return null;
+        }
+        String line = "#".repeat(level) + (text.isEmpty() ? "" : " " + text);
+        return ial.isEmpty() ? line : line + "\n" + ial;
     }
 
-    private static void list(JsonNode node, StringBuilder out, String indent, int depth, boolean ordered) {
-        separate(out);
+    /** Alignment, indentation and font size of a paragraph or heading as an attribute line; null if unsupported. */
+    private static String blockMarks(JsonNode node) {
+        Map<String, String> ial = new LinkedHashMap<>();
+        for (JsonNode mark : node.path("marks")) {
+            JsonNode attrs = mark.path("attrs");
+            switch (mark.path("type").asText()) {
+            case "alignment" -> ial.put("align", attrs.path("align").asText());
+            case "indentation" -> ial.put("indent", attrs.path("level").asText());
+            case "fontSize" -> ial.put("size", attrs.path("fontSize").asText());
+            default -> {
+                return null;
+            }
+            }
+        }
+        return ial.isEmpty() ? "" : Attributes.ial(ial);
+    }
+
+    private String list(JsonNode node, boolean ordered) {
         int number = node.path("attrs").path("order").asInt(1);
+        List<String> items = new ArrayList<>();
         for (JsonNode item : node.path("content")) {
+            if (!"listItem".equals(item.path("type").asText()) || !onlyAttrs(item, "localId") || !noMarks(item)
+                    || item.path("content").isEmpty()) {
+                return null;
+            }
             String marker = ordered ? (number++) + ". " : "- ";
-            listItem(item.path("content"), out, indent, depth, marker);
+            items.add(prefixed(marker, itemBlocks(item.path("content"))));
         }
+        return String.join("\n", items);
     }
 
-    private static void listItem(JsonNode content, StringBuilder out, String indent, int depth, String marker) {
-        String childIndent = indent + " ".repeat(marker.length());
-        boolean first = true;
+    /** Blocks inside a list item: a nested list follows its paragraph directly so the list stays tight. */
+    private String itemBlocks(JsonNode content) {
+        StringBuilder out = new StringBuilder();
+        String previous = null;
         for (JsonNode child : content) {
             String type = child.path("type").asText();
-            if (first && "paragraph".equals(type)) {
-                out.append(indent).append(marker)
-                        .append(inline(child.path("content")).replace("\n", "\n" + childIndent))
-                        .append('\n');
-            } else {
-                StringBuilder nested = new StringBuilder();
-                block(child, nested, childIndent, depth + 1);
-                if (first) {
-                    out.append(indent).append(marker).append('\n');
-                }
-                out.append(nested.toString().replaceAll("^\n+", ""));
+            if (previous != null) {
+                out.append(previous.equals("paragraph") && type.endsWith("List") ? "\n" : "\n\n");
             }
-            first = false;
+            out.append(block(child));
+            previous = type;
         }
-        if (first) {
-            out.append(indent).append(marker.stripTrailing()).append('\n');
-        }
+        return out.toString();
     }
 
-    private static void taskList(JsonNode node, StringBuilder out, String indent, int depth) {
-        separate(out);
+    private String taskList(JsonNode node) {
+        List<String> lines = new ArrayList<>();
         for (JsonNode item : node.path("content")) {
-            if ("taskList".equals(item.path("type").asText())) {
-                taskList(item, out, indent + "  ", depth + 1);
+            String type = item.path("type").asText();
+            if ("taskList".equals(type)) {
+                if (lines.isEmpty()) {
+                    return null;
+                }
+                String nested = block(item);
+                if (nested.startsWith("```")) {
+                    return null;
+                }
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "\n" + indent(nested, "  "));
                 continue;
             }
-            String box = "DONE".equals(item.path("attrs").path("state").asText()) ? "- [x] " : "- [ ] ";
-            out.append(indent).append(box).append(inline(item.path("content"))).append('\n');
+            String state = item.path("attrs").path("state").asText();
+            if (!"taskItem".equals(type) || !onlyAttrs(item, "localId", "state") || !noMarks(item)
+                    || !(state.equals("TODO") || state.equals("DONE"))) {
+                return null;
+            }
+            String text = inline(item.path("content"), false);
+            lines.add(prefixed(state.equals("DONE") ? "- [x] " : "- [ ] ", text.isEmpty() ? "<!-- -->" : text));
         }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
-    private static void decisionList(JsonNode node, StringBuilder out, String indent, int depth) {
-        separate(out);
+    private String decisionList(JsonNode node) {
+        List<String> lines = new ArrayList<>();
         for (JsonNode item : node.path("content")) {
-            out.append(indent).append("- Decision: ").append(inline(item.path("content"))).append('\n');
+            if (!"decisionItem".equals(item.path("type").asText()) || !onlyAttrs(item, "localId", "state")
+                    || !"DECIDED".equals(item.path("attrs").path("state").asText()) || !noMarks(item)) {
+                return null;
+            }
+            String text = inline(item.path("content"), false);
+            lines.add(prefixed("- ", text.isEmpty() ? "<!-- -->" : text));
         }
+        return lines.isEmpty() ? null : quoted("[!DECISION]", String.join("\n", lines));
     }
 
-    private static void codeBlock(JsonNode node, StringBuilder out, String indent) {
+    private String codeBlock(JsonNode node) {
         StringBuilder code = new StringBuilder();
         for (JsonNode text : node.path("content")) {
+            if (!"text".equals(text.path("type").asText()) || text.has("marks")) {
+                return null;
+            }
             code.append(text.path("text").asText());
         }
-        String fence = fenceFor(code);
-        separate(out);
-        out.append(indent).append(fence).append(node.path("attrs").path("language").asText("")).append('\n');
-        if (code.length() > 0) {
-            out.append(indent).append(code.toString().replace("\n", "\n" + indent)).append('\n');
+        String language = node.path("attrs").path("language").asText("");
+        if (language.contains(" ") || language.contains("`") || code.toString().endsWith("\n")) {
+            return null;
         }
-        out.append(indent).append(fence).append('\n');
+        String fence = fenceFor(code);
+        return fence + language + "\n" + (code.length() == 0 ? "" : code + "\n") + fence;
     }
 
-    /** A backtick fence longer than any backtick run in the text. */
+    private String table(JsonNode node) {
+        if (!onlyAttrs(node, "isNumberColumnEnabled", "layout", "width", "displayMode", "localId") || !noMarks(node)) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        boolean header = true;
+        for (JsonNode row : node.path("content")) {
+            if (!"tableRow".equals(row.path("type").asText()) || !onlyAttrs(row, "localId")) {
+                return null;
+            }
+            List<String> cells = new ArrayList<>();
+            for (JsonNode cell : row.path("content")) {
+                String expected = header ? "tableHeader" : "tableCell";
+                JsonNode content = cell.path("content");
+                if (!expected.equals(cell.path("type").asText()) || !onlyAttrs(cell) || content.size() != 1
+                        || !"paragraph".equals(content.get(0).path("type").asText()) || content.get(0).has("marks")
+                        || !onlyAttrs(content.get(0))) {
+                    return null;
+                }
+                inTableCell = true;
+                String text = inline(content.get(0).path("content"), true);
+                inTableCell = false;
+                if (text.contains("\n")) {
+                    return null;
+                }
+                cells.add(text);
+            }
+            if (cells.isEmpty() || !rows.isEmpty() && cells.size() != rows.get(0).size()) {
+                return null;
+            }
+            rows.add(cells);
+            header = false;
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            out.append("| ").append(String.join(" | ", rows.get(r))).append(" |\n");
+            if (r == 0) {
+                out.append("|").append(" --- |".repeat(rows.get(0).size())).append('\n');
+            }
+        }
+        Map<String, String> ial = new LinkedHashMap<>();
+        node.path("attrs").fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("localId")) {
+                ial.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        // the attribute line needs a blank line before it, or the table would take it as a row
+        return out.toString().stripTrailing() + (ial.isEmpty() ? "" : "\n\n" + Attributes.ial(ial));
+    }
+
+    private String mediaSingle(JsonNode node) {
+        JsonNode content = node.path("content");
+        if (!onlyAttrs(node, "layout", "width", "widthType") || !noMarks(node) || content.size() != 1) {
+            return null;
+        }
+        JsonNode media = content.get(0);
+        JsonNode attrs = media.path("attrs");
+        if (!"media".equals(media.path("type").asText()) || !noMarks(media) || !onlyAttrs(media, "id", "type",
+                "collection", "url", "alt", "width", "height", "localId")) {
+            return null;
+        }
+        Map<String, String> ial = new LinkedHashMap<>();
+        String target;
+        if ("external".equals(attrs.path("type").asText()) && attrs.hasNonNull("url") && !attrs.has("id")) {
+            target = attrs.path("url").asText();
+        } else if ("file".equals(attrs.path("type").asText()) && attrs.hasNonNull("id") && !attrs.has("url")) {
+            target = "media:" + attrs.path("id").asText();
+            ial.put("collection", attrs.path("collection").asText(""));
+        } else {
+            return null;
+        }
+        if (target.contains(" ") || target.contains(")")) {
+            return null;
+        }
+        copy(attrs, "width", "media-width", ial);
+        copy(attrs, "height", "media-height", ial);
+        node.path("attrs").fields().forEachRemaining(e -> ial.put(e.getKey(), e.getValue().asText()));
+        ial.put("media", "single");
+        return "![" + escape(attrs.path("alt").asText(""), false) + "](" + target + ")\n" + Attributes.ial(ial);
+    }
+
+    private static void copy(JsonNode attrs, String from, String to, Map<String, String> ial) {
+        if (attrs.has(from)) {
+            ial.put(to, attrs.path(from).asText());
+        }
+    }
+
+    private static String fenced(JsonNode node) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(node);
+        } catch (Exception e) {
+            json = node.toString();
+        }
+        String fence = fenceFor(json);
+        return fence + "adf\n" + json + "\n" + fence;
+    }
+
+    // ---------------------------------------------------------------- inline
+
+    /** Inline content: text with marks, and the dialect's forms for ADF's inline nodes. */
+    private String inline(JsonNode content, boolean blockStart) {
+        List<JsonNode> nodes = splitEdgeWhitespace(content);
+        StringBuilder out = new StringBuilder();
+        List<JsonNode> open = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            List<JsonNode> wanted = "text".equals(node.path("type").asText()) && supportedMarks(node)
+                    ? orderedMarks(node)
+                    : List.of();
+            int keep = 0;
+            while (keep < open.size() && keep < wanted.size() && open.get(keep).equals(wanted.get(keep))) {
+                keep++;
+            }
+            for (int i = open.size() - 1; i >= keep; i--) {
+                out.append(close(open.remove(i)));
+            }
+            for (int i = keep; i < wanted.size(); i++) {
+                out.append(open(wanted.get(i)));
+                open.add(wanted.get(i));
+            }
+            out.append(inlineNode(node, blockStart && out.length() == 0));
+        }
+        for (int i = open.size() - 1; i >= 0; i--) {
+            out.append(close(open.get(i)));
+        }
+        // whitespace at the end of a line would vanish: keep the last character as an entity
+        int last = out.length() - 1;
+        if (last >= 0 && (out.charAt(last) == ' ' || out.charAt(last) == '\t')) {
+            out.replace(last, last + 1, out.charAt(last) == ' ' ? "&#32;" : "&#9;");
+        }
+        return out.toString();
+    }
+
+    private String inlineNode(JsonNode node, boolean lineStart) {
+        JsonNode attrs = node.path("attrs");
+        String type = node.path("type").asText();
+        if (!"text".equals(type) && node.has("marks")) {
+            return inlineAdf(node);
+        }
+        return switch (type) {
+        case "text" -> {
+            if (!supportedMarks(node) || node.path("text").asText().isEmpty()) {
+                yield inlineAdf(node);
+            }
+            String text = node.path("text").asText();
+            yield hasMark(node, "code") ? (inTableCell ? codeSpan(text).replace("|", "\\|") : codeSpan(text))
+                    : escape(text, lineStart);
+        }
+        case "hardBreak" -> onlyAttrs(node) ? "\\\n" : inlineAdf(node);
+        case "mention" -> mention(node);
+        case "emoji" -> emoji(node);
+        case "date" -> {
+            String iso = isoDate(attrs.path("timestamp").asText());
+            yield onlyAttrs(node, "timestamp", "localId") && iso != null ? "<time>" + iso + "</time>"
+                    : inlineAdf(node);
+        }
+        case "status" -> onlyAttrs(node, "text", "color", "localId", "style") && !attrs.has("style")
+                && attrs.hasNonNull("color")
+                        ? "<status color=\"" + html(attrs.path("color").asText()) + "\">" + html(
+                                attrs.path("text").asText()) + "</status>"
+                        : inlineAdf(node);
+        case "inlineCard" -> onlyAttrs(node, "url") && attrs.hasNonNull("url") && !attrs.path("url").asText()
+                .matches(".*[\\s<>].*") ? "<" + attrs.path("url").asText() + ">" : inlineAdf(node);
+        case "placeholder" -> onlyAttrs(node, "text") ? "<placeholder>" + html(attrs.path("text").asText())
+                + "</placeholder>" : inlineAdf(node);
+        default -> inlineAdf(node);
+        };
+    }
+
+    private static String mention(JsonNode node) {
+        JsonNode attrs = node.path("attrs");
+        if (!attrs.hasNonNull("id") || !onlyAttrs(node, "id", "text", "accessLevel", "userType", "localId")) {
+            return inlineAdf(node);
+        }
+        String id = attrs.path("id").asText();
+        if (id.matches(".*[\\s()<>\"].*")) {
+            return inlineAdf(node);
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (attrs.has("accessLevel")) {
+            extra.put("accessLevel", attrs.path("accessLevel").asText());
+        }
+        if (attrs.has("userType")) {
+            extra.put("userType", attrs.path("userType").asText());
+        }
+        String name = attrs.path("text").asText("").replaceFirst("^@", "");
+        String title = extra.isEmpty() ? "" : " \"" + Attributes.pairs(extra).replace("\"", "'") + "\"";
+        return "@[" + escape(name, false) + "](user:" + id + title + ")";
+    }
+
+    private static String emoji(JsonNode node) {
+        JsonNode attrs = node.path("attrs");
+        String shortName = attrs.path("shortName").asText("");
+        if (!onlyAttrs(node, "shortName", "id", "text", "localId") || !EMOJI_LIKE.matcher(shortName).matches()) {
+            return inlineAdf(node);
+        }
+        StringBuilder tag = new StringBuilder("<emoji");
+        if (attrs.has("id")) {
+            tag.append(" id=\"").append(html(attrs.path("id").asText())).append('"');
+        }
+        if (attrs.has("text")) {
+            tag.append(" text=\"").append(html(attrs.path("text").asText())).append('"');
+        }
+        return tag.append('>').append(shortName).append("</emoji>").toString();
+    }
+
+    /** An inline node kept as its JSON in a code span between {@code <adf>} tags. */
+    private static String inlineAdf(JsonNode node) {
+        return "<adf>" + codeSpan(node.toString()) + "</adf>";
+    }
+
+    private static boolean supportedMarks(JsonNode text) {
+        boolean code = false;
+        for (JsonNode mark : text.path("marks")) {
+            JsonNode attrs = mark.path("attrs");
+            boolean ok = switch (mark.path("type").asText()) {
+            case "strong", "em", "strike", "underline" -> !mark.has("attrs");
+            case "code" -> code = true;
+            case "link" -> attrs.size() == 1 && attrs.hasNonNull("href") && !attrs.path("href").asText().matches(
+                    ".*[\\s<>].*");
+            case "subsup" -> attrs.size() == 1 && attrs.path("type").asText().matches("sub|sup");
+            case "textColor", "backgroundColor" -> attrs.size() == 1 && attrs.path("color").asText().matches(
+                    "#[0-9a-fA-F]{6}");
+            case "annotation" -> attrs.path("annotationType").asText("inlineComment").equals("inlineComment")
+                    && attrs.hasNonNull("id") && attrs.size() <= 2;
+            default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<JsonNode> orderedMarks(JsonNode text) {
+        List<JsonNode> marks = new ArrayList<>();
+        for (String type : MARK_ORDER) {
+            for (JsonNode mark : text.path("marks")) {
+                if (type.equals(mark.path("type").asText())) {
+                    marks.add(mark);
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static String open(JsonNode mark) {
+        JsonNode attrs = mark.path("attrs");
+        return switch (mark.path("type").asText()) {
+        case "link" -> "[";
+        case "annotation" -> "<span comment=\"" + html(attrs.path("id").asText()) + "\">";
+        case "textColor" -> "<span color=\"" + attrs.path("color").asText() + "\">";
+        case "backgroundColor" -> "<span bg=\"" + attrs.path("color").asText() + "\">";
+        case "strong" -> "**";
+        case "em" -> "*";
+        case "strike" -> "~~";
+        case "underline" -> "<u>";
+        default -> "<" + attrs.path("type").asText() + ">";
+        };
+    }
+
+    private static String close(JsonNode mark) {
+        return switch (mark.path("type").asText()) {
+        case "link" -> "](" + mark.path("attrs").path("href").asText().replace("(", "%28").replace(")", "%29") + ")";
+        case "annotation", "textColor", "backgroundColor" -> "</span>";
+        case "strong" -> "**";
+        case "em" -> "*";
+        case "strike" -> "~~";
+        case "underline" -> "</u>";
+        default -> "</" + mark.path("attrs").path("type").asText() + ">";
+        };
+    }
+
+    /**
+     * Markdown emphasis cannot open before or close after whitespace: whitespace at the edges of a text node with such
+     * marks becomes its own node without them. MarkdownToAdf reads it back the same way (see the README).
+     */
+    private static List<JsonNode> splitEdgeWhitespace(JsonNode content) {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (JsonNode node : content) {
+            String text = node.path("text").asText("");
+            if (!"text".equals(node.path("type").asText()) || !hasFlanking(node) || hasMark(node, "code")
+                    || text.isBlank()) {
+                nodes.add(node);
+                continue;
+            }
+            String core = text.strip();
+            int start = text.indexOf(core);
+            if (start > 0) {
+                nodes.add(withoutFlanking(node, text.substring(0, start)));
+            }
+            nodes.add(((ObjectNode) node.deepCopy()).put("text", core));
+            if (start + core.length() < text.length()) {
+                nodes.add(withoutFlanking(node, text.substring(start + core.length())));
+            }
+        }
+        return nodes;
+    }
+
+    private static JsonNode withoutFlanking(JsonNode node, String text) {
+        ObjectNode copy = ((ObjectNode) node.deepCopy()).put("text", text);
+        var marks = copy.putArray("marks");
+        node.path("marks").forEach(m -> {
+            if (!FLANKING.contains(m.path("type").asText())) {
+                marks.add(m);
+            }
+        });
+        if (marks.isEmpty()) {
+            copy.remove("marks");
+        }
+        return copy;
+    }
+
+    private static boolean hasFlanking(JsonNode node) {
+        for (JsonNode mark : node.path("marks")) {
+            if (FLANKING.contains(mark.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasMark(JsonNode node, String type) {
+        for (JsonNode mark : node.path("marks")) {
+            if (type.equals(mark.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codeSpan(String text) {
+        String ticks = "`".repeat(fenceFor(text).length() - 2);
+        boolean pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ")
+                && !text.isBlank();
+        return ticks + (pad ? " " : "") + text.replace("\n", " ") + (pad ? " " : "") + ticks;
+    }
+
+    /** A backtick fence longer than any backtick run in the text, at least three. */
     static String fenceFor(CharSequence text) {
         int longest = 0;
         int run = 0;
@@ -163,168 +595,87 @@ public final class AdfToMarkdown {
         return "`".repeat(Math.max(3, longest + 1));
     }
 
-    private static void prefixed(JsonNode content, StringBuilder out, String indent, int depth, String prefix) {
-        StringBuilder inner = new StringBuilder();
-        blocks(content, inner, "", depth + 1);
-        separate(out);
-        for (String line : inner.toString().strip().split("\n", -1)) {
-            out.append(indent).append(line.isEmpty() ? prefix.stripTrailing() : prefix + line).append('\n');
-        }
-    }
-
-    private static void panel(JsonNode node, StringBuilder out, String indent, int depth) {
-        String kind = node.path("attrs").path("panelType").asText("info");
-        StringBuilder inner = new StringBuilder();
-        blocks(node.path("content"), inner, "", depth + 1);
-        separate(out);
-        out.append(indent).append("> [!").append(kind.toUpperCase()).append("]\n");
-        for (String line : inner.toString().strip().split("\n", -1)) {
-            out.append(indent).append(line.isEmpty() ? ">" : "> " + line).append('\n');
-        }
-    }
-
-    private static void expand(JsonNode node, StringBuilder out, String indent, int depth) {
-        String title = node.path("attrs").path("title").asText("");
-        separate(out);
-        out.append(indent).append("<details><summary>").append(escape(title)).append("</summary>\n");
-        StringBuilder inner = new StringBuilder();
-        blocks(node.path("content"), inner, indent, depth + 1);
-        out.append('\n').append(inner.toString().strip()).append("\n\n").append(indent).append("</details>\n");
-    }
-
-    private static void media(JsonNode node, StringBuilder out, String indent) {
-        List<String> refs = new ArrayList<>();
-        for (JsonNode media : node.path("content")) {
-            if ("media".equals(media.path("type").asText())) {
-                refs.add(mediaRef(media.path("attrs")));
-            }
-        }
-        paragraph(String.join(" ", refs), out, indent);
-    }
-
-    private static String mediaRef(JsonNode attrs) {
-        if ("external".equals(attrs.path("type").asText())) {
-            return "![" + escape(attrs.path("alt").asText("")) + "](" + attrs.path("url").asText() + ")";
-        }
-        String name = attrs.path("alt").asText(attrs.path("id").asText());
-        return "![" + escape(name) + "](media:" + attrs.path("id").asText() + ")";
-    }
-
-    private static void table(JsonNode node, StringBuilder out, String indent) {
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode row : node.path("content")) {
-            List<String> cells = new ArrayList<>();
-            for (JsonNode cell : row.path("content")) {
-                StringBuilder text = new StringBuilder();
-                blocks(cell.path("content"), text, "", 1);
-                cells.add(text.toString().strip().replace("|", "\\|").replace("\n\n", "<br>").replace("\n", "<br>"));
-            }
-            rows.add(cells);
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        int width = rows.stream().mapToInt(List::size).max().orElse(0);
-        separate(out);
-        for (int r = 0; r < rows.size(); r++) {
-            List<String> cells = new ArrayList<>(rows.get(r));
-            while (cells.size() < width) {
-                cells.add("");
-            }
-            out.append(indent).append("| ").append(String.join(" | ", cells)).append(" |\n");
-            if (r == 0) {
-                out.append(indent).append("|").append(" --- |".repeat(width)).append('\n');
-            }
-        }
-    }
-
-    private static void fenced(JsonNode node, StringBuilder out, String indent) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(node);
-        } catch (Exception e) {
-            json = node.toString();
-        }
-        String fence = fenceFor(json);
-        separate(out);
-        out.append(indent).append(fence).append("adf\n").append(indent).append(json).append('\n').append(indent)
-                .append(fence).append('\n');
-    }
-
-    /** Renders inline content (text with marks, mentions, emoji, dates, status, cards). */
-    static String inline(JsonNode content) {
-        StringBuilder out = new StringBuilder();
-        for (JsonNode node : content) {
-            JsonNode attrs = node.path("attrs");
-            switch (node.path("type").asText()) {
-            case "text" -> out.append(marked(node.path("text").asText(), node.path("marks")));
-            case "hardBreak" -> out.append("\\\n");
-            case "mention" -> out.append("@[").append(escape(attrs.path("text").asText("").replaceFirst("^@", "")))
-                    .append("](user:").append(attrs.path("id").asText()).append(')');
-            case "emoji" -> out.append(attrs.path("text").asText(attrs.path("shortName").asText()));
-            case "date" -> out.append(isoDate(attrs.path("timestamp").asText()));
-            case "status" -> out.append("[").append(attrs.path("text").asText().toUpperCase()).append("]");
-            case "inlineCard" -> out.append(link(attrs.path("url").asText()));
-            case "mediaInline" -> out.append(mediaRef(attrs));
-            case "placeholder" -> out.append(escape(attrs.path("text").asText()));
-            default -> out.append('`').append(node.toString().replace("`", "'")).append('`');
-            }
-        }
-        return out.toString();
-    }
-
-    private static String marked(String text, JsonNode marks) {
-        boolean code = false;
-        String href = null;
-        StringBuilder open = new StringBuilder();
-        for (JsonNode mark : marks) {
-            switch (mark.path("type").asText()) {
-            case "code" -> code = true;
-            case "strong" -> open.append("**");
-            case "em" -> open.append("_");
-            case "strike" -> open.append("~~");
-            case "link" -> href = mark.path("attrs").path("href").asText();
-            default -> {
-            }
-            }
-        }
-        // Markdown emphasis cannot start or end with a space: keep surrounding spaces outside the marks.
-        String core = open.length() > 0 && !text.isBlank() ? text.strip() : text;
-        int at = text.indexOf(core);
-        String body = code ? codeSpan(core) : escape(core);
-        String wrapped = text.substring(0, at) + open + body + new StringBuilder(open).reverse()
-                + text.substring(at + core.length());
-        return href == null ? wrapped : "[" + wrapped + "](" + href.replace(")", "%29").replace(" ", "%20") + ")";
-    }
-
-    private static String codeSpan(String text) {
-        String ticks = "`".repeat(fenceFor(text).length() - 2);
-        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-        return ticks + pad + text + pad + ticks;
-    }
-
-    private static String link(String url) {
-        return "<" + url + ">";
-    }
-
     static String isoDate(String epochMillis) {
         try {
-            return Instant.ofEpochMilli(Long.parseLong(epochMillis)).atZone(ZoneOffset.UTC).toLocalDate().toString();
+            ZonedDateTime time = Instant.ofEpochMilli(Long.parseLong(epochMillis)).atZone(ZoneOffset.UTC);
+            return time.toLocalTime().toSecondOfDay() == 0 && time.getNano() == 0 ? time.toLocalDate().toString()
+                    : time.toInstant().toString();
         } catch (NumberFormatException e) {
-            return epochMillis;
+            return null;
         }
     }
 
-    /** Escapes characters that would otherwise start Markdown syntax. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+    /** Escapes what would otherwise be read as Markdown or as this dialect's syntax. */
+    static String escape(String text, boolean lineStart) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>|~".indexOf(c) >= 0) {
-                out.append('\\');
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '\n') {
+                out.append("&#10;");
+            } else if (c == '\r') {
+                out.append("&#13;");
+            } else if ((c == ' ' || c == '\t') && i == 0 && lineStart) {
+                out.append(c == ' ' ? "&#32;" : "&#9;");
+            } else if ("\\`*_[]<>~|".indexOf(c) >= 0 || c == '&' && Character.isLetterOrDigit(next) || c == '#'
+                    && next == '#' || c == '{' && next == ':') {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
             }
-            out.append(c);
         }
-        return out.toString();
+        String escaped = out.toString();
+        if (lineStart) {
+            if (escaped.startsWith("#") || escaped.matches("^[-+=](\\s.*|$)") || escaped.startsWith("---")) {
+                escaped = "\\" + escaped;
+            }
+            var ordered = ORDERED_START.matcher(escaped);
+            if (ordered.find()) {
+                escaped = ordered.group(1) + "\\" + escaped.substring(ordered.group(1).length());
+            }
+        }
+        return escaped;
+    }
+
+    /** Escapes text inside the dialect's HTML-like tags. */
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static boolean onlyAttrs(JsonNode node, String... allowed) {
+        Set<String> names = Set.of(allowed);
+        for (Iterator<String> it = node.path("attrs").fieldNames(); it.hasNext();) {
+            if (!names.contains(it.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noMarks(JsonNode node) {
+        return !node.has("marks") || node.path("marks").isEmpty();
+    }
+
+    private static String prefixed(String marker, String body) {
+        return marker + indent(body, " ".repeat(marker.length())).substring(marker.length());
+    }
+
+    private static String indent(String body, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (String line : body.split("\n", -1)) {
+            out.append(line.isEmpty() ? "" : prefix + line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static String quoted(String firstLine, String body) {
+        StringBuilder out = new StringBuilder();
+        if (!firstLine.isEmpty()) {
+            out.append("> ").append(firstLine).append('\n');
+        }
+        for (String line : body.split("\n", -1)) {
+            out.append(line.isEmpty() ? ">" : "> " + line).append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 }

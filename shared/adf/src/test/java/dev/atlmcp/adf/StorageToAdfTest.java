@@ -48,7 +48,7 @@ class StorageToAdfTest {
                 + "</ac:task-status><ac:task-body>Write postmortem</ac:task-body></ac:task></ac:task-list>");
         assertTrue(md.contains("> [!WARNING]\n> Page the IC."), md);
         assertTrue(md.contains("| Role | Who |\n| --- | --- |\n| IC | @[](user:5b10ac8d) |"), md);
-        assertTrue(md.contains("State: [DECIDED]"), md);
+        assertTrue(md.contains("State: <status color=\"green\">Decided</status>"), md);
         assertTrue(md.contains("- [x] Pause job\n- [ ] Write postmortem"), md);
     }
 

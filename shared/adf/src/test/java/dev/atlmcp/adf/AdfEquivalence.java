@@ -1,0 +1,122 @@
+package dev.atlmcp.adf;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * When two ADF documents count as the same (documented in the module README): equal after this normalisation.
+ * <ul>
+ * <li>{@code localId} attributes are dropped (the converter generates them);</li>
+ * <li>{@code orderedList.order} 1 equals no order; a mention's text is compared without its leading {@code @};</li>
+ * <li>marks are compared as a set; text with {@code code} keeps only code, link and annotation marks, and link+code
+ * becomes link (the converter never writes link+code, which Atlassian's editor rejects);</li>
+ * <li>whitespace at the edges of bold, italic or struck-through text counts as unformatted (Markdown cannot express
+ * it);</li>
+ * <li>adjacent text nodes with the same marks are merged; an empty {@code content} array equals none.</li>
+ * </ul>
+ */
+final class AdfEquivalence {
+
+    private static final Set<String> FLANKING = Set.of("strong", "em", "strike");
+    private static final Set<String> WITH_CODE = Set.of("code", "link", "annotation");
+
+    private AdfEquivalence() {
+    }
+
+    static JsonNode normalise(JsonNode node) {
+        ObjectNode copy = node.deepCopy();
+        normaliseNode(copy);
+        return copy;
+    }
+
+    private static void normaliseNode(ObjectNode node) {
+        if (node.path("attrs").isObject()) {
+            ObjectNode attrs = (ObjectNode) node.get("attrs");
+            attrs.remove("localId");
+            if ("orderedList".equals(node.path("type").asText()) && attrs.path("order").asInt(1) == 1) {
+                attrs.remove("order");
+            }
+            if ("mention".equals(node.path("type").asText()) && attrs.has("text")) {
+                attrs.put("text", attrs.path("text").asText().replaceFirst("^@", ""));
+            }
+            if (attrs.isEmpty()) {
+                node.remove("attrs");
+            }
+        }
+        if ("text".equals(node.path("type").asText())) {
+            normaliseMarks(node);
+        }
+        if (node.path("content").isArray()) {
+            ArrayNode content = (ArrayNode) node.get("content");
+            ArrayNode normalised = node.putArray("content");
+            for (JsonNode child : content) {
+                ObjectNode c = (ObjectNode) child;
+                normaliseNode(c);
+                split(c).forEach(normalised::add);
+            }
+            node.set("content", InlineCleanup.clean(normalised));
+            if (node.get("content").isEmpty()) {
+                node.remove("content");
+            }
+        }
+    }
+
+    private static void normaliseMarks(ObjectNode text) {
+        List<JsonNode> marks = new ArrayList<>();
+        text.path("marks").forEach(marks::add);
+        boolean code = marks.stream().anyMatch(m -> m.path("type").asText().equals("code"));
+        boolean link = marks.stream().anyMatch(m -> m.path("type").asText().equals("link"));
+        if (code) {
+            marks.removeIf(m -> !WITH_CODE.contains(m.path("type").asText()) || link && m.path("type").asText()
+                    .equals("code"));
+        }
+        marks.sort(Comparator.comparing(JsonNode::toString));
+        if (marks.isEmpty()) {
+            text.remove("marks");
+        } else {
+            text.putArray("marks").addAll(marks);
+        }
+    }
+
+    private static List<ObjectNode> split(ObjectNode node) {
+        String text = node.path("text").asText("");
+        boolean flanking = false;
+        for (JsonNode mark : node.path("marks")) {
+            flanking |= FLANKING.contains(mark.path("type").asText());
+        }
+        if (!"text".equals(node.path("type").asText()) || !flanking || text.isBlank() || text.strip().equals(text)) {
+            return List.of(node);
+        }
+        String core = text.strip();
+        int start = text.indexOf(core);
+        List<ObjectNode> parts = new ArrayList<>();
+        if (start > 0) {
+            parts.add(unflanked(node, text.substring(0, start)));
+        }
+        parts.add(node.deepCopy().put("text", core));
+        if (start + core.length() < text.length()) {
+            parts.add(unflanked(node, text.substring(start + core.length())));
+        }
+        return parts;
+    }
+
+    private static ObjectNode unflanked(ObjectNode node, String text) {
+        ObjectNode copy = node.deepCopy().put("text", text);
+        ArrayNode marks = copy.putArray("marks");
+        node.path("marks").forEach(m -> {
+            if (!FLANKING.contains(m.path("type").asText())) {
+                marks.add(m);
+            }
+        });
+        if (marks.isEmpty()) {
+            copy.remove("marks");
+        }
+        return copy;
+    }
+}
