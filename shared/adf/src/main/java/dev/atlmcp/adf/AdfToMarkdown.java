@@ -62,14 +62,19 @@ public final class AdfToMarkdown {
         for (JsonNode node : content) {
             String rendered = block(node);
             if (previous != null) {
-                // two adjacent lists of the same kind would merge into one: a comment line keeps them apart
-                boolean sameList = previous.equals(node.path("type").asText()) && previous.endsWith("List");
-                out.append(sameList ? "\n\n<!-- -->\n\n" : "\n\n");
+                // adjacent lists with the same marker would merge into one: a comment line keeps them apart
+                out.append(sameMarker(previous, node.path("type").asText()) ? "\n\n<!-- -->\n\n" : "\n\n");
             }
             out.append(rendered);
             previous = node.path("type").asText();
         }
         return out.toString();
+    }
+
+    private static boolean sameMarker(String previous, String next) {
+        Set<String> dashed = Set.of("bulletList", "taskList");
+        return dashed.contains(previous) && dashed.contains(next) || previous.equals("orderedList") && next.equals(
+                "orderedList");
     }
 
     private String block(JsonNode node) {
@@ -134,7 +139,7 @@ public final class AdfToMarkdown {
         if (!onlyAttrs(node, "level", "localId") || level < 1 || level > 6 || ial == null) {
             return null;
         }
-        String text = inline(node.path("content"), false);
+        String text = inline(node.path("content"), true);
         if (text.contains("\n")) {
             return null;
         }
@@ -183,7 +188,8 @@ public final class AdfToMarkdown {
                 out.append(previous.equals("paragraph") && type.endsWith("List") ? "\n" : "\n\n");
             }
             out.append(block(child));
-            previous = type;
+            // an empty paragraph is an HTML block that would swallow a list written right after it
+            previous = type.equals("paragraph") && child.path("content").isEmpty() ? "emptyParagraph" : type;
         }
         return out.toString();
     }
@@ -349,34 +355,96 @@ public final class AdfToMarkdown {
     /** Inline content: text with marks, and the dialect's forms for ADF's inline nodes. */
     private String inline(JsonNode content, boolean blockStart) {
         List<JsonNode> nodes = splitEdgeWhitespace(content);
-        StringBuilder out = new StringBuilder();
+        // first pass: the mark tags that open and close before each node, and each node's own text
+        List<String> transitions = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         List<JsonNode> open = new ArrayList<>();
-        for (JsonNode node : nodes) {
+        boolean atStart = blockStart;
+        for (int n = 0; n < nodes.size(); n++) {
+            JsonNode node = nodes.get(n);
             List<JsonNode> wanted = "text".equals(node.path("type").asText()) && supportedMarks(node)
-                    ? orderedMarks(node)
+                    ? orderedMarks(node, false)
                     : List.of();
+            StringBuilder transition = new StringBuilder();
             int keep = 0;
             while (keep < open.size() && keep < wanted.size() && open.get(keep).equals(wanted.get(keep))) {
                 keep++;
             }
             for (int i = open.size() - 1; i >= keep; i--) {
-                out.append(close(open.remove(i)));
+                transition.append(close(open.remove(i)));
             }
             for (int i = keep; i < wanted.size(); i++) {
-                out.append(open(wanted.get(i)));
+                transition.append(open(wanted.get(i)));
                 open.add(wanted.get(i));
             }
-            out.append(inlineNode(node, blockStart && out.length() == 0));
+            boolean trailingBreak = "hardBreak".equals(node.path("type").asText()) && onlyAttrs(node)
+                    && n == nodes.size() - 1;
+            boolean lineStart = atStart && transition.length() == 0 || n > 0 && "hardBreak".equals(nodes.get(n - 1)
+                    .path("type").asText());
+            // a backslash break at the very end of a paragraph would read back as a backslash
+            transitions.add(transition.toString());
+            // alone on its line a <br> would start an HTML block: the empty comment keeps it inline
+            bodies.add(trailingBreak ? lineStart || n == 0 ? "<br><!-- -->" : "<br>" : inlineNode(node, lineStart));
+            atStart = false;
         }
+        StringBuilder closing = new StringBuilder();
         for (int i = open.size() - 1; i >= 0; i--) {
-            out.append(close(open.get(i)));
+            closing.append(close(open.get(i)));
         }
+        // second pass: bold, italic and strike-through around each text node, as delimiters where Markdown reads
+        // them back and as tags where it would not
+        StringBuilder out = new StringBuilder();
+        for (int n = 0; n < nodes.size(); n++) {
+            out.append(transitions.get(n));
+            String after = n + 1 < nodes.size() ? transitions.get(n + 1) + bodies.get(n + 1) : closing.toString();
+            out.append(flanked(nodes.get(n), bodies.get(n), out.length() == 0 ? ' ' : out.charAt(out.length() - 1),
+                    after.isEmpty() ? ' ' : after.charAt(0)));
+        }
+        out.append(closing);
         // whitespace at the end of a line would vanish: keep the last character as an entity
         int last = out.length() - 1;
         if (last >= 0 && (out.charAt(last) == ' ' || out.charAt(last) == '\t')) {
             out.replace(last, last + 1, out.charAt(last) == ' ' ? "&#32;" : "&#9;");
         }
         return out.toString();
+    }
+
+    private static String flanked(JsonNode node, String body, char before, char after) {
+        if (!"text".equals(node.path("type").asText()) || !supportedMarks(node) || body.isEmpty()) {
+            return body;
+        }
+        List<JsonNode> marks = orderedMarks(node, true);
+        if (marks.isEmpty()) {
+            return body;
+        }
+        // with several marks the inner delimiters are what the outer ones touch
+        char first = marks.size() > 1 ? '*' : body.charAt(0);
+        char last = marks.size() > 1 ? '*' : body.charAt(body.length() - 1);
+        boolean delimiters = (!isPunctuation(first) || Character.isWhitespace(before) || isPunctuation(before))
+                && (!isPunctuation(last) || Character.isWhitespace(after) || isPunctuation(after))
+                && "*~\\".indexOf(before) < 0 && "*~".indexOf(after) < 0 && (marks.size() > 1 || "*~".indexOf(
+                        first) < 0 && "*~".indexOf(last) < 0);
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (JsonNode mark : marks) {
+            String type = mark.path("type").asText();
+            String delimiter = type.equals("strong") ? "**" : type.equals("em") ? "*" : "~~";
+            String tag = type.equals("strong") ? "strong" : type.equals("em") ? "em" : "del";
+            open.append(delimiters ? delimiter : "<" + tag + ">");
+            close.insert(0, delimiters ? delimiter : "</" + tag + ">");
+        }
+        return open + body + close;
+    }
+
+    private static boolean isPunctuation(char c) {
+        int type = Character.getType(c);
+        return c < 128 ? "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0
+                : type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                        || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                        || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                        || type == Character.OTHER_PUNCTUATION || type == Character.MATH_SYMBOL
+                        || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL
+                        || type == Character.OTHER_SYMBOL;
     }
 
     private String inlineNode(JsonNode node, boolean lineStart) {
@@ -480,9 +548,13 @@ public final class AdfToMarkdown {
         return true;
     }
 
-    private static List<JsonNode> orderedMarks(JsonNode text) {
+    /** The node's delimiter-free marks in nesting order, or (flanking) only bold, italic and strike-through. */
+    private static List<JsonNode> orderedMarks(JsonNode text, boolean flanking) {
         List<JsonNode> marks = new ArrayList<>();
         for (String type : MARK_ORDER) {
+            if (FLANKING.contains(type) != flanking) {
+                continue;
+            }
             for (JsonNode mark : text.path("marks")) {
                 if (type.equals(mark.path("type").asText())) {
                     marks.add(mark);
@@ -499,9 +571,6 @@ public final class AdfToMarkdown {
         case "annotation" -> "<span comment=\"" + html(attrs.path("id").asText()) + "\">";
         case "textColor" -> "<span color=\"" + attrs.path("color").asText() + "\">";
         case "backgroundColor" -> "<span bg=\"" + attrs.path("color").asText() + "\">";
-        case "strong" -> "**";
-        case "em" -> "*";
-        case "strike" -> "~~";
         case "underline" -> "<u>";
         default -> "<" + attrs.path("type").asText() + ">";
         };
@@ -511,9 +580,6 @@ public final class AdfToMarkdown {
         return switch (mark.path("type").asText()) {
         case "link" -> "](" + mark.path("attrs").path("href").asText().replace("(", "%28").replace(")", "%29") + ")";
         case "annotation", "textColor", "backgroundColor" -> "</span>";
-        case "strong" -> "**";
-        case "em" -> "*";
-        case "strike" -> "~~";
         case "underline" -> "</u>";
         default -> "</" + mark.path("attrs").path("type").asText() + ">";
         };
@@ -527,9 +593,12 @@ public final class AdfToMarkdown {
         List<JsonNode> nodes = new ArrayList<>();
         for (JsonNode node : content) {
             String text = node.path("text").asText("");
-            if (!"text".equals(node.path("type").asText()) || !hasFlanking(node) || hasMark(node, "code")
-                    || text.isBlank()) {
+            if (!"text".equals(node.path("type").asText()) || !hasFlanking(node) || hasMark(node, "code")) {
                 nodes.add(node);
+                continue;
+            }
+            if (text.isBlank()) {
+                nodes.add(withoutFlanking(node, text));
                 continue;
             }
             String core = text.strip();
@@ -578,7 +647,13 @@ public final class AdfToMarkdown {
     }
 
     private static String codeSpan(String text) {
-        String ticks = "`".repeat(fenceFor(text).length() - 2);
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String ticks = "`".repeat(longest + 1);
         boolean pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ")
                 && !text.isBlank();
         return ticks + (pad ? " " : "") + text.replace("\n", " ") + (pad ? " " : "") + ticks;

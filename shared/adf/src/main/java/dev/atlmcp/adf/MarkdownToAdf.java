@@ -113,6 +113,9 @@ public final class MarkdownToAdf {
                         holder.appendChild(inner);
                     }
                     ArrayNode content = blocks(holder, true);
+                    if (nested) {
+                        content = SchemaFit.fit("nestedExpand", content);
+                    }
                     expand.set("content", content.isEmpty() ? emptyParagraphs() : content);
                     i = end;
                     continue;
@@ -302,7 +305,7 @@ public final class MarkdownToAdf {
     private ArrayNode items(Node list) {
         ArrayNode items = AdfToMarkdown.JSON.createArrayNode();
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            ArrayNode content = blocks(item, false);
+            ArrayNode content = SchemaFit.fit("listItem", blocks(item, false));
             if (content.isEmpty() || !content.get(0).path("type").asText().matches("paragraph|codeBlock|mediaSingle")) {
                 content.insert(0, emptyParagraph());
             }
@@ -419,21 +422,14 @@ public final class MarkdownToAdf {
                     } else {
                         ObjectNode panel = out.addObject().put("type", "panel");
                         panel.putObject("attrs").put("panelType", kind);
-                        ArrayNode content = blocks(quote, false);
+                        ArrayNode content = SchemaFit.fit("panel", blocks(quote, false));
                         panel.set("content", content.isEmpty() ? emptyParagraphs() : content);
                     }
                     return;
                 }
             }
         }
-        ArrayNode content = blocks(quote, false);
-        for (int i = 0; i < content.size(); i++) {
-            if (content.get(i).path("type").asText().equals("heading")) {
-                ObjectNode p = AdfToMarkdown.JSON.createObjectNode().put("type", "paragraph");
-                p.set("content", strong(content.get(i).path("content")));
-                content.set(i, p);
-            }
-        }
+        ArrayNode content = SchemaFit.fit("blockquote", blocks(quote, false));
         out.addObject().put("type", "blockquote").set("content", content.isEmpty() ? emptyParagraphs() : content);
     }
 
@@ -594,7 +590,7 @@ public final class MarkdownToAdf {
             attrs.put(a.group(1), unescapeHtml(a.group(2)));
         }
         switch (name) {
-        case "u", "sub", "sup", "span" -> {
+        case "u", "sub", "sup", "span", "strong", "b", "em", "i", "del", "s" -> {
             if (closing) {
                 for (int i = active.size() - 1; i >= 0; i--) {
                     if (name.equals(active.get(i).path("tag").asText())) {
@@ -649,6 +645,12 @@ public final class MarkdownToAdf {
         switch (tag) {
         case "u":
             return mark("underline");
+        case "strong", "b":
+            return mark("strong");
+        case "em", "i":
+            return mark("em");
+        case "del", "s":
+            return mark("strike");
         case "sub", "sup":
             ObjectNode subsup = mark("subsup");
             subsup.putObject("attrs").put("type", tag);
@@ -753,19 +755,6 @@ public final class MarkdownToAdf {
         ObjectNode link = mark("link");
         link.putObject("attrs").put("href", href);
         return link;
-    }
-
-    private static ArrayNode strong(JsonNode inline) {
-        ArrayNode out = AdfToMarkdown.JSON.createArrayNode();
-        for (JsonNode node : inline) {
-            ObjectNode copy = node.deepCopy();
-            if ("text".equals(copy.path("type").asText()) && !AdfToMarkdown.hasMark(copy, "code")
-                    && !AdfToMarkdown.hasMark(copy, "strong")) {
-                copy.withArray("marks").add(mark("strong"));
-            }
-            out.add(copy);
-        }
-        return out;
     }
 
     private static List<Node> children(Node node) {

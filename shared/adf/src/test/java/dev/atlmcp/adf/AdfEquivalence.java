@@ -90,8 +90,11 @@ final class AdfEquivalence {
         for (JsonNode mark : node.path("marks")) {
             flanking |= FLANKING.contains(mark.path("type").asText());
         }
-        if (!"text".equals(node.path("type").asText()) || !flanking || text.isBlank() || text.strip().equals(text)) {
+        if (!"text".equals(node.path("type").asText()) || !flanking || text.strip().equals(text)) {
             return List.of(node);
+        }
+        if (text.isBlank()) {
+            return List.of(unflanked(node, text));
         }
         String core = text.strip();
         int start = text.indexOf(core);
