@@ -78,10 +78,14 @@ public final class StorageToAdf {
         case "pre" -> codeBlock(out, null, e.wholeText());
         case "table" -> table(e, out);
         case "ac:task-list" -> {
-            ArrayNode items = node(out, "taskList");
+            ObjectNode list = out.addObject().put("type", "taskList");
+            list.putObject("attrs").put("localId", java.util.UUID.randomUUID().toString());
+            ArrayNode items = list.putArray("content");
             for (Element task : e.select("> ac\\:task")) {
                 ObjectNode item = items.addObject().put("type", "taskItem");
-                item.putObject("attrs").put("localId", task.select("> ac\\:task-id").text()).put("state",
+                String id = task.select("> ac\\:task-id").text();
+                item.putObject("attrs").put("localId", id.isBlank() ? java.util.UUID.randomUUID().toString() : id).put(
+                        "state",
                         "complete".equals(task.select("> ac\\:task-status").text()) ? "DONE" : "TODO");
                 Element body = task.selectFirst("> ac\\:task-body");
                 ArrayNode content = item.putArray("content");
@@ -193,7 +197,12 @@ public final class StorageToAdf {
                         : parameter(e, "title")).put("color", String.valueOf(parameter(e, "colour")).toLowerCase(
                                 Locale.ROOT));
             } else {
-                out.addObject().put("type", "text").put("text", e.text());
+                ObjectNode attrs = out.addObject().put("type", "inlineExtension").putObject("attrs").put(
+                        "extensionType", "com.atlassian.confluence.macro.core").put("extensionKey", e.attr("ac:name"));
+                ObjectNode parameters = attrs.putObject("parameters").putObject("macroParams");
+                for (Element p : e.select("> ac\\:parameter")) {
+                    parameters.putObject(p.attr("ac:name")).put("value", p.text());
+                }
             }
         }
         default -> children(e, out, marks);

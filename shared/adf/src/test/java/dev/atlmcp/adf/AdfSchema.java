@@ -22,7 +22,8 @@ final class AdfSchema {
     /** The schema's complaints about a document; empty when it is valid. */
     static String problems(JsonNode doc) {
         Set<ValidationMessage> messages = SCHEMA.validate(doc);
-        return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("\n"));
+        return messages.stream().map(ValidationMessage::getMessage).distinct().sorted().limit(20).collect(Collectors
+                .joining("\n"));
     }
 
     private static JsonSchema load() {

@@ -25,6 +25,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.SandboxUser;
@@ -161,7 +162,10 @@ final class ConfluenceSeed {
 
     private Page.Version version(int number, String title, JsonNode adf, SandboxUser author, Instant at,
             String message) {
-        return new Page.Version(number, title, adf, StorageText.of(adf, flavour), author, at, message);
+        String storage = flavour == Flavour.CLOUD ? AdfToStorage.render(adf)
+                : AdfToStorage.render(adf, id -> "<ri:user ri:userkey=\"" + Directory.find(id).map(
+                        SandboxUser::key).orElse(id) + "\" />");
+        return new Page.Version(number, title, adf, storage, author, at, message);
     }
 
     private Instant daysAgo(int days) {

@@ -1,27 +1,42 @@
-package dev.atlmcp.sandbox.confluence;
+package dev.atlmcp.adf;
+
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.sandbox.Directory;
-import dev.atlmcp.sandbox.Flavour;
-
 /**
- * Turns seeded ADF into the storage format (XHTML with {@code ac:}/{@code ri:} elements) Confluence keeps for the same
- * content. Only what the seed uses is covered; anything else is reduced to its children.
+ * Writes ADF as Confluence storage format (XHTML with {@code ac:}/{@code ri:} elements), the counterpart of
+ * {@link StorageToAdf}: code blocks as the code macro with CDATA, panels as info/note/warning/tip macros, expands, task
+ * lists, user links, status macros, dates, emoticons, colours, images and links. Macros read from storage
+ * ({@code extension}, {@code bodiedExtension}) are written back with their name and parameters. Nodes storage format
+ * has no element for are reduced to their text.
  */
-final class StorageText {
+public final class AdfToStorage {
 
-    private final Flavour flavour;
+    private final UnaryOperator<String> userLink;
     private final StringBuilder out = new StringBuilder();
 
-    private StorageText(Flavour flavour) {
-        this.flavour = flavour;
+    private AdfToStorage(UnaryOperator<String> userLink) {
+        this.userLink = userLink;
     }
 
-    static String of(JsonNode doc, Flavour flavour) {
-        StorageText text = new StorageText(flavour);
-        text.blocks(doc.path("content"));
-        return text.out.toString();
+    /** Storage format for Confluence Cloud: mentions link users by account id. */
+    public static String render(JsonNode doc) {
+        return render(doc, id -> "<ri:user ri:account-id=\"" + escape(id) + "\" />");
+    }
+
+    /**
+     * Storage format with mentions written by {@code userLink}, which turns a mention id into an {@code ri:user}
+     * element (Data Center links users by {@code ri:userkey}).
+     */
+    public static String render(JsonNode doc, UnaryOperator<String> userLink) {
+        AdfToStorage writer = new AdfToStorage(userLink);
+        if ("doc".equals(doc.path("type").asText())) {
+            writer.blocks(doc.path("content"));
+        } else {
+            writer.block(doc);
+        }
+        return writer.out.toString();
     }
 
     private void blocks(JsonNode content) {
@@ -35,6 +50,19 @@ final class StorageText {
         switch (node.path("type").asText()) {
         case "paragraph" -> wrap("p", node);
         case "heading" -> wrap("h" + attrs.path("level").asInt(1), node);
+        case "mediaSingle", "mediaGroup" -> node.path("content").forEach(media -> image(media.path("attrs")));
+        case "blockCard", "embedCard" -> out.append("<p><a href=\"").append(escape(attrs.path("url").asText()))
+                .append("\">").append(escape(attrs.path("url").asText())).append("</a></p>");
+        case "decisionList" -> {
+            out.append("<ul>");
+            node.path("content").forEach(item -> {
+                out.append("<li>");
+                inline(item.path("content"));
+                out.append("</li>");
+            });
+            out.append("</ul>");
+        }
+        case "extension", "bodiedExtension" -> extension(node);
         case "bulletList" -> list("ul", node);
         case "orderedList" -> list("ol", node);
         case "blockquote" -> {
@@ -118,7 +146,8 @@ final class StorageText {
             switch (node.path("type").asText()) {
             case "text" -> out.append(marked(node));
             case "hardBreak" -> out.append("<br />");
-            case "mention" -> out.append("<ac:link>").append(user(attrs.path("id").asText())).append("</ac:link>");
+            case "mention" -> out.append("<ac:link>").append(userLink.apply(attrs.path("id").asText())).append(
+                    "</ac:link>");
             case "status" -> out.append("<ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"colour\">")
                     .append(colour(attrs.path("color").asText()))
                     .append("</ac:parameter><ac:parameter ac:name=\"title\">")
@@ -129,28 +158,64 @@ final class StorageText {
                     .replace(":", ""))).append("\" />");
             case "inlineCard" -> out.append("<a href=\"").append(escape(attrs.path("url").asText())).append("\">")
                     .append(escape(attrs.path("url").asText())).append("</a>");
+            case "placeholder" -> out.append(escape(attrs.path("text").asText()));
+            case "inlineExtension" -> extension(node);
+            case "mediaInline" -> image(attrs);
             default -> inline(node.path("content"));
             }
         }
     }
 
-    private String user(String accountId) {
-        return Directory.find(accountId).map(u -> flavour == Flavour.CLOUD
-                ? "<ri:user ri:account-id=\"" + escape(u.accountId()) + "\" />"
-                : "<ri:user ri:userkey=\"" + escape(u.key()) + "\" />").orElse("<ri:user ri:account-id=\""
-                        + escape(accountId) + "\" />");
+    private void image(JsonNode attrs) {
+        out.append("<ac:image");
+        if (attrs.has("alt")) {
+            out.append(" ac:alt=\"").append(escape(attrs.path("alt").asText())).append('"');
+        }
+        out.append('>');
+        if ("external".equals(attrs.path("type").asText())) {
+            out.append("<ri:url ri:value=\"").append(escape(attrs.path("url").asText())).append("\" />");
+        } else {
+            out.append("<ri:attachment ri:filename=\"").append(escape(attrs.path("alt").asText(attrs.path("id")
+                    .asText()))).append("\" />");
+        }
+        out.append("</ac:image>");
+    }
+
+    private void extension(JsonNode node) {
+        JsonNode attrs = node.path("attrs");
+        out.append("<ac:structured-macro ac:name=\"").append(escape(attrs.path("extensionKey").asText()))
+                .append("\">");
+        attrs.path("parameters").path("macroParams").fields().forEachRemaining(p -> out.append(
+                "<ac:parameter ac:name=\"").append(escape(p.getKey())).append("\">").append(escape(p.getValue()
+                        .path(
+                                "value")
+                        .asText()))
+                .append("</ac:parameter>"));
+        if ("bodiedExtension".equals(node.path("type").asText())) {
+            out.append("<ac:rich-text-body>");
+            blocks(node.path("content"));
+            out.append("</ac:rich-text-body>");
+        }
+        out.append("</ac:structured-macro>");
     }
 
     private static String marked(JsonNode text) {
         String value = escape(text.path("text").asText());
         for (JsonNode mark : text.path("marks")) {
+            JsonNode attrs = mark.path("attrs");
             value = switch (mark.path("type").asText()) {
             case "strong" -> "<strong>" + value + "</strong>";
             case "em" -> "<em>" + value + "</em>";
             case "code" -> "<code>" + value + "</code>";
             case "strike" -> "<s>" + value + "</s>";
             case "underline" -> "<u>" + value + "</u>";
-            case "link" -> "<a href=\"" + escape(mark.path("attrs").path("href").asText()) + "\">" + value + "</a>";
+            case "subsup" -> "<" + attrs.path("type").asText("sub") + ">" + value + "</" + attrs.path("type").asText(
+                    "sub") + ">";
+            case "textColor" -> "<span style=\"color: " + escape(attrs.path("color").asText()) + "\">" + value
+                    + "</span>";
+            case "backgroundColor" -> "<span style=\"background-color: " + escape(attrs.path("color").asText())
+                    + "\">" + value + "</span>";
+            case "link" -> "<a href=\"" + escape(attrs.path("href").asText()) + "\">" + value + "</a>";
             default -> value;
             };
         }
