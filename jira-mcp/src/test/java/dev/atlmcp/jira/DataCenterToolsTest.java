@@ -43,7 +43,7 @@ class DataCenterToolsTest extends SandboxReset {
         String md = text(result);
         assertTrue(md.startsWith("# OPS-1: Checkout API p99 latency above 5s"), md);
         assertTrue(md.contains("Assignee: Bob Martin (bmartin)"), md);
-        assertTrue(md.contains("Incident commander: [~jdoe]"), md);
+        assertTrue(md.contains("Incident commander: @[jdoe](user:jdoe)"), md);
         assertTrue(md.contains("- is caused by PAY-2"), md);
         assertTrue(md.contains("## Comments (3)"), md);
     }

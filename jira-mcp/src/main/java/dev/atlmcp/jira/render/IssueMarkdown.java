@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -135,12 +136,12 @@ public final class IssueMarkdown {
         }
     }
 
-    /** ADF on Cloud, wiki markup (a string) on Data Center. */
+    /** ADF on Cloud; wiki markup (a string) on Data Center, read into ADF first so both render the same way. */
     private static String text(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             return null;
         }
-        return AdfToMarkdown.render(body);
+        return AdfToMarkdown.render(body.isTextual() ? WikiToAdf.convert(body.asText()) : body);
     }
 
     private static String ref(IssueDto.IssueRef ref) {

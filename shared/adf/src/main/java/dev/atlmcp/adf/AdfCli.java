@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <pre>
  * java -jar adf-cli.jar to-markdown | from-markdown | storage-to-markdown | markdown-to-storage
+ *                        | wiki-to-markdown | markdown-to-wiki
  * </pre>
  *
  * Exit code 0 on success; 2 with one line on standard error for bad usage or bad input.
@@ -22,7 +23,7 @@ public final class AdfCli {
     /** Input larger than this is refused. */
     static final int MAX_INPUT_BYTES = 50 * 1024 * 1024;
     private static final String USAGE = "usage: java -jar adf-cli.jar to-markdown|from-markdown|storage-to-markdown|"
-            + "markdown-to-storage  (reads stdin, writes stdout)";
+            + "markdown-to-storage|wiki-to-markdown|markdown-to-wiki  (reads stdin, writes stdout)";
 
     private AdfCli() {
     }
@@ -43,6 +44,8 @@ public final class AdfCli {
             case "from-markdown" -> MarkdownToAdf.convert(input).toString();
             case "storage-to-markdown" -> AdfToMarkdown.render(StorageToAdf.convert(input));
             case "markdown-to-storage" -> AdfToStorage.render(MarkdownToAdf.convert(input));
+            case "wiki-to-markdown" -> AdfToMarkdown.render(WikiToAdf.convert(input));
+            case "markdown-to-wiki" -> AdfToWiki.render(MarkdownToAdf.convert(input));
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'; " + USAGE);
             };
             out.println(result);

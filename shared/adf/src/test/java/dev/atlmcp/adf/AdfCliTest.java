@@ -46,6 +46,11 @@ class AdfCliTest {
                 storage.out());
         Run fromStorage = run(storage.out(), "storage-to-markdown");
         assertEquals("## Notes\n\n- [ ] call @[](user:5b10)\n", fromStorage.out());
+
+        Run wiki = run("## Notes\n\n1. **call** [Jane](https://example.com/jane)\n", "markdown-to-wiki");
+        assertEquals("h2. Notes\n\n# *call* [Jane|https://example.com/jane]\n", wiki.out());
+        assertEquals("## Notes\n\n1. **call** [Jane](https://example.com/jane)\n", run(wiki.out(), "wiki-to-markdown")
+                .out());
     }
 
     @Test

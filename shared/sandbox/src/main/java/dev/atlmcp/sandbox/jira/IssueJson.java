@@ -170,7 +170,7 @@ final class IssueJson {
                 JsonNode value = issue.customFields.get(field);
                 if (value != null && "textarea".equals(JiraStore.CUSTOM_FIELDS.get(field)[1])
                         && flavour == Flavour.DATACENTER) {
-                    yield nodes.textNode(WikiText.of(value));
+                    yield nodes.textNode(DataCenterWiki.of(value));
                 }
                 yield value == null ? nodes.nullNode() : value;
             }

@@ -145,7 +145,7 @@ final class JiraSeed {
         issue.created = created;
         issue.updated = created.plus(Duration.between(created, now).dividedBy(2));
         issue.descriptionAdf = description;
-        issue.descriptionWiki = WikiText.of(description);
+        issue.descriptionWiki = DataCenterWiki.of(description);
         return issue;
     }
 
