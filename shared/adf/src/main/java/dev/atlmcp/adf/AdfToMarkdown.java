@@ -614,7 +614,8 @@ public final class AdfToMarkdown {
         return nodes;
     }
 
-    private static JsonNode withoutFlanking(JsonNode node, String text) {
+    /** A copy of a text node with other text and without bold, italic and strike-through. */
+    static ObjectNode withoutFlanking(JsonNode node, String text) {
         ObjectNode copy = ((ObjectNode) node.deepCopy()).put("text", text);
         var marks = copy.putArray("marks");
         node.path("marks").forEach(m -> {
@@ -647,13 +648,7 @@ public final class AdfToMarkdown {
     }
 
     private static String codeSpan(String text) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String ticks = "`".repeat(longest + 1);
+        String ticks = "`".repeat(longestBacktickRun(text) + 1);
         boolean pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ")
                 && !text.isBlank();
         return ticks + (pad ? " " : "") + text.replace("\n", " ") + (pad ? " " : "") + ticks;
@@ -661,13 +656,17 @@ public final class AdfToMarkdown {
 
     /** A backtick fence longer than any backtick run in the text, at least three. */
     static String fenceFor(CharSequence text) {
+        return "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+    }
+
+    private static int longestBacktickRun(CharSequence text) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             run = text.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        return "`".repeat(Math.max(3, longest + 1));
+        return longest;
     }
 
     static String isoDate(String epochMillis) {

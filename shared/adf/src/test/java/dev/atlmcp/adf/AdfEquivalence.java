@@ -94,32 +94,18 @@ final class AdfEquivalence {
             return List.of(node);
         }
         if (text.isBlank()) {
-            return List.of(unflanked(node, text));
+            return List.of(AdfToMarkdown.withoutFlanking(node, text));
         }
         String core = text.strip();
         int start = text.indexOf(core);
         List<ObjectNode> parts = new ArrayList<>();
         if (start > 0) {
-            parts.add(unflanked(node, text.substring(0, start)));
+            parts.add(AdfToMarkdown.withoutFlanking(node, text.substring(0, start)));
         }
         parts.add(node.deepCopy().put("text", core));
         if (start + core.length() < text.length()) {
-            parts.add(unflanked(node, text.substring(start + core.length())));
+            parts.add(AdfToMarkdown.withoutFlanking(node, text.substring(start + core.length())));
         }
         return parts;
-    }
-
-    private static ObjectNode unflanked(ObjectNode node, String text) {
-        ObjectNode copy = node.deepCopy().put("text", text);
-        ArrayNode marks = copy.putArray("marks");
-        node.path("marks").forEach(m -> {
-            if (!FLANKING.contains(m.path("type").asText())) {
-                marks.add(m);
-            }
-        });
-        if (marks.isEmpty()) {
-            copy.remove("marks");
-        }
-        return copy;
     }
 }
