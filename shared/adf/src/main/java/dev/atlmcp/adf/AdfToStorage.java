@@ -159,7 +159,13 @@ public final class AdfToStorage {
             case "inlineCard" -> out.append("<a href=\"").append(escape(attrs.path("url").asText())).append("\">")
                     .append(escape(attrs.path("url").asText())).append("</a>");
             case "placeholder" -> out.append(escape(attrs.path("text").asText()));
-            case "inlineExtension" -> extension(node);
+            case "inlineExtension" -> {
+                if (StorageToAdf.VERBATIM.equals(attrs.path("extensionType").asText())) {
+                    out.append(attrs.path("parameters").path("storage").asText());
+                } else {
+                    extension(node);
+                }
+            }
             case "mediaInline" -> image(attrs);
             default -> inline(node.path("content"));
             }
@@ -216,6 +222,8 @@ public final class AdfToStorage {
             case "backgroundColor" -> "<span style=\"background-color: " + escape(attrs.path("color").asText())
                     + "\">" + value + "</span>";
             case "link" -> "<a href=\"" + escape(attrs.path("href").asText()) + "\">" + value + "</a>";
+            case "annotation" -> "<ac:inline-comment-marker ac:ref=\"" + escape(attrs.path("id").asText()) + "\">"
+                    + value + "</ac:inline-comment-marker>";
             default -> value;
             };
         }

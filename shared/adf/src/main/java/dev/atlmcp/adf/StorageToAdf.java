@@ -27,6 +27,8 @@ public final class StorageToAdf {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PANELS = List.of("info", "note", "warning", "tip");
+    /** The extension type of storage elements kept verbatim. */
+    static final String VERBATIM = "dev.atlmcp.storage";
 
     private StorageToAdf() {
     }
@@ -181,14 +183,17 @@ public final class StorageToAdf {
             children(e, out, next);
         }
         case "br" -> out.addObject().put("type", "hardBreak");
+        case "span" -> children(e, out, styled(marks, e.attr("style")));
         case "time" -> date(e.attr("datetime"), out);
         case "ac:emoticon" -> out.addObject().put("type", "emoji").putObject("attrs").put("shortName", ":" + e.attr(
                 "ac:name") + ":");
         case "ac:link" -> link(e, out, marks);
-        case "ac:image" -> {
-            Element attachment = e.selectFirst("ri\\:attachment");
-            String ref = attachment != null ? attachment.attr("ri:filename") : e.select("ri\\:url").attr("ri:value");
-            out.addObject().put("type", "text").put("text", "[image: " + ref + "]");
+        case "ac:image" -> verbatim(e, "image", out);
+        case "ac:inline-comment-marker" -> {
+            ArrayNode next = marks.deepCopy();
+            next.addObject().put("type", "annotation").putObject("attrs").put("id", e.attr("ac:ref")).put(
+                    "annotationType", "inlineComment");
+            children(e, out, next);
         }
         case "ac:structured-macro" -> {
             if ("status".equals(e.attr("ac:name"))) {
@@ -216,14 +221,36 @@ public final class StorageToAdf {
             out.addObject().put("type", "mention").putObject("attrs").put("id", id).put("text", "");
             return;
         }
-        Element page = e.selectFirst("ri\\:page");
-        Element label = e.selectFirst("ac\\:plain-text-link-body, ac\\:link-body");
-        String text = label != null && !label.text().isBlank() ? label.text()
-                : page != null ? page.attr("ri:content-title") : e.text();
-        out.addObject().put("type", "text").put("text", text);
-        if (!marks.isEmpty()) {
-            ((ObjectNode) out.get(out.size() - 1)).set("marks", marks.deepCopy());
+        // links to pages, attachments, spaces or blog posts have no ADF form: kept as they are
+        verbatim(e, "link", out);
+    }
+
+    /**
+     * Storage elements ADF cannot hold (page links, attachment images) are kept verbatim in an inline extension of this
+     * module's own type, so writing the page back restores them exactly; the label shows what it is.
+     */
+    private static void verbatim(Element e, String key, ArrayNode out) {
+        ObjectNode attrs = out.addObject().put("type", "inlineExtension").putObject("attrs").put("extensionType",
+                VERBATIM).put("extensionKey", key);
+        attrs.put("text", label(e));
+        attrs.putObject("parameters").put("storage", e.outerHtml().replace("\n", ""));
+    }
+
+    private static String label(Element e) {
+        Element body = e.selectFirst("ac\\:plain-text-link-body, ac\\:link-body");
+        if (body != null && !body.text().isBlank()) {
+            return body.text();
         }
+        Element target = e.selectFirst("ri\\:page, ri\\:attachment, ri\\:url, ri\\:space, ri\\:blog-post");
+        if (target == null) {
+            return e.text();
+        }
+        for (String attribute : new String[] { "ri:content-title", "ri:filename", "ri:value", "ri:space-key" }) {
+            if (target.hasAttr(attribute)) {
+                return target.attr(attribute);
+            }
+        }
+        return e.text();
     }
 
     private static void date(String value, ArrayNode out) {
@@ -237,6 +264,24 @@ public final class StorageToAdf {
 
     private static void children(Element e, ArrayNode out, ArrayNode marks) {
         e.childNodes().forEach(child -> inline(child, out, marks));
+    }
+
+    /** Text and background colours from a span's style, as ADF marks (other styles have no ADF form). */
+    private static ArrayNode styled(ArrayNode marks, String style) {
+        ArrayNode next = marks.deepCopy();
+        for (String declaration : style.split(";")) {
+            String[] pair = declaration.split(":", 2);
+            if (pair.length != 2) {
+                continue;
+            }
+            String value = pair[1].strip().toLowerCase(Locale.ROOT);
+            String property = pair[0].strip().toLowerCase(Locale.ROOT);
+            if (value.matches("#[0-9a-f]{6}") && (property.equals("color") || property.equals("background-color"))) {
+                next.addObject().put("type", property.equals("color") ? "textColor" : "backgroundColor").putObject(
+                        "attrs").put("color", value);
+            }
+        }
+        return next;
     }
 
     private static ArrayNode with(ArrayNode marks, String type) {

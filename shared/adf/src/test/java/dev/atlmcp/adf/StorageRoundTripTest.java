@@ -43,7 +43,11 @@ class StorageRoundTripTest {
         assertEquals(AdfEquivalence.normalise(adf), AdfEquivalence.normalise(StorageToAdf.convert(written)),
                 () -> markdown);
         for (String macro : new String[] { "ac:name=\"toc\"", "ac:name=\"jira\"", "<ac:parameter ac:name=\"key\">OPS-1",
-                "ri:account-id=\"5b10ac8d82e05b22cc7d4ef5\"", "<![CDATA[" }) {
+                "ri:account-id=\"5b10ac8d82e05b22cc7d4ef5\"", "<![CDATA[kubectl",
+                "<ri:attachment ri:filename=\"pool.png\"",
+                "<ac:inline-comment-marker ac:ref=\"9f2c7e1a-77aa-4d2b-8e0c-1b2a3c4d5e6f\">staging</ac:inline-comment-marker>",
+                "<ri:page ri:content-title=\"Runbook: checkout-api latency\" ri:space-key=\"OPS\"",
+                "<span style=\"color: #ff5630\">p99 dropped to 300 ms</span>" }) {
             assertEquals(storage.contains(macro), written.contains(macro), macro + " in\n" + written);
         }
         assertTrue(markdown.length() < storage.length(), "Markdown is smaller than storage format");
