@@ -448,6 +448,12 @@ public final class AdfToMarkdown {
     }
 
     private String inlineNode(JsonNode node, boolean lineStart) {
+        String rendered = inlineForm(node, lineStart);
+        // inside a GFM table cell a pipe must be escaped even in a code span
+        return inTableCell && rendered.startsWith("<adf>") ? rendered.replace("|", "\\|") : rendered;
+    }
+
+    private String inlineForm(JsonNode node, boolean lineStart) {
         JsonNode attrs = node.path("attrs");
         String type = node.path("type").asText();
         if (!"text".equals(type) && node.has("marks")) {

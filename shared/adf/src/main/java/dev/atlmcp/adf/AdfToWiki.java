@@ -139,6 +139,9 @@ public final class AdfToWiki {
             case "date" -> text.append(AdfToMarkdown.isoDate(attrs.path("timestamp").asText()));
             case "emoji" -> text.append(attrs.path("text").asText(attrs.path("shortName").asText()));
             case "mediaInline" -> text.append('!').append(image(attrs)).append('!');
+            case "inlineExtension" -> text.append(WikiToAdf.VERBATIM.equals(attrs.path("extensionType").asText())
+                    ? attrs.path("parameters").path("wiki").asText()
+                    : attrs.path("text").asText(""));
             default -> text.append(attrs.path("text").asText(""));
             }
         }

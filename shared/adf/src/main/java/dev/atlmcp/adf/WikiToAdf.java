@@ -22,6 +22,11 @@ public final class WikiToAdf {
     private static final Pattern LIST = Pattern.compile("^([*#]+|-)\\s+(.*)$");
     private static final Pattern COLOR = Pattern.compile("^\\{color:([^}]*)}");
     private static final String MARKS = "*_-+^~";
+    /** {@code !file.png!}, {@code !file.png|thumbnail!} or {@code !https://...!}: an image, kept verbatim. */
+    private static final Pattern IMAGE = Pattern
+            .compile("!([^\\s!|]+\\.[A-Za-z0-9]{2,5}|https?://[^\\s!|]+)(\\|[^!]*)?!");
+    /** The extension type of wiki constructs kept verbatim. */
+    static final String VERBATIM = "dev.atlmcp.wiki";
     private static final Pattern CODE_REGION = Pattern.compile("(?s)\\{(code|noformat)(?::[^}]*)?}.*?\\{\\1}");
     private static final Pattern BLOCK_TAG = Pattern.compile("\\{(?:panel(?::[^}]*)?|quote)}");
 
@@ -184,13 +189,16 @@ public final class WikiToAdf {
         }
     }
 
-    /** The index of the next unescaped cell separator outside links, or the row's end; -1 if there is none. */
+    /** The next unescaped cell separator outside links and images, or the row's end; -1 if there is none. */
     private static int nextCell(String row, int from) {
         int brackets = 0;
         for (int i = from; i < row.length(); i++) {
             char c = row.charAt(i);
+            Matcher image = IMAGE.matcher(row).region(i, row.length());
             if (c == '\\') {
                 i++;
+            } else if (c == '!' && image.lookingAt()) {
+                i = image.end() - 1;
             } else if (c == '[') {
                 brackets++;
             } else if (c == ']') {
@@ -326,6 +334,15 @@ public final class WikiToAdf {
                 }
                 parseInline(text.substring(i + color.end(), end), inner, out);
                 i = end + "{color}".length();
+                continue;
+            }
+            Matcher image = IMAGE.matcher(text).region(i, text.length());
+            if (c == '!' && image.lookingAt()) {
+                flush(plain, marks, out);
+                ObjectNode attrs = out.addObject().put("type", "inlineExtension").putObject("attrs").put(
+                        "extensionType", VERBATIM).put("extensionKey", "image").put("text", image.group(1));
+                attrs.putObject("parameters").put("wiki", image.group());
+                i = image.end();
                 continue;
             }
             if (c == '[' && text.indexOf(']', i) > i) {

@@ -29,6 +29,8 @@ class WikiRoundTripTest {
         JsonNode adf = WikiToAdf.convert(Files.readString(page));
         assertEquals("", AdfSchema.problems(adf), adf::toPrettyString);
         String written = AdfToWiki.render(adf, id -> id);
+        assertEquals(Files.readString(page).contains("!error-page.png|thumbnail!"), written.contains(
+                "!error-page.png|thumbnail!"), written);
         assertEquals(AdfEquivalence.normalise(adf), AdfEquivalence.normalise(WikiToAdf.convert(written)), written);
     }
 
@@ -49,7 +51,7 @@ class WikiRoundTripTest {
                 + "[REL-7](https://jira.acme.internal/browse/REL-7). Reported by @[jdoe](user:jdoe)."), md);
         assertTrue(md.contains("1. Open <https://app.example.com/login>\n2. Click **Sign in with SSO**\n3. Observe "
                 + "HTTP `500`"), md);
-        assertTrue(md.contains("| Expected | Actual |\n| --- | --- |\n| Dashboard loads | Error page |"), md);
+        assertTrue(md.contains("| Expected | Actual |\n| --- | --- |\n| Dashboard loads | Error page <adf>`"), md);
         assertTrue(md.contains("```java\n2026-01-01T10:00:00Z ERROR SamlFilter"), md);
         assertTrue(md.contains("> [!INFO]\n> **Workaround**\n>\n> Use username/password login."), md);
     }
