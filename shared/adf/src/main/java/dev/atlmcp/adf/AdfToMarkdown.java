@@ -254,6 +254,7 @@ public final class AdfToMarkdown {
             return null;
         }
         List<List<String>> rows = new ArrayList<>();
+        List<String> widths = columnWidths(node);
         boolean header = true;
         for (JsonNode row : node.path("content")) {
             if (!"tableRow".equals(row.path("type").asText()) || !onlyAttrs(row, "localId")) {
@@ -263,7 +264,9 @@ public final class AdfToMarkdown {
             for (JsonNode cell : row.path("content")) {
                 String expected = header ? "tableHeader" : "tableCell";
                 JsonNode content = cell.path("content");
-                if (!expected.equals(cell.path("type").asText()) || !onlyAttrs(cell) || content.size() != 1
+                boolean plainCell = onlyAttrs(cell) || widths != null && onlyAttrs(cell, "colwidth", "colspan",
+                        "rowspan");
+                if (!expected.equals(cell.path("type").asText()) || !plainCell || content.size() != 1
                         || !"paragraph".equals(content.get(0).path("type").asText()) || content.get(0).has("marks")
                         || !onlyAttrs(content.get(0))) {
                     return null;
@@ -298,8 +301,36 @@ public final class AdfToMarkdown {
                 ial.put(e.getKey(), e.getValue().asText());
             }
         });
+        if (widths != null) {
+            ial.put("colwidths", String.join(",", widths));
+        }
         // the attribute line needs a blank line before it, or the table would take it as a row
         return out.toString().stripTrailing() + (ial.isEmpty() ? "" : "\n\n" + Attributes.ial(ial));
+    }
+
+    /**
+     * The column widths when every cell of each column has the same single {@code colwidth} and spans one row and one
+     * column (Confluence writes widths on every cell); null otherwise.
+     */
+    private static List<String> columnWidths(JsonNode table) {
+        List<String> widths = null;
+        for (JsonNode row : table.path("content")) {
+            List<String> rowWidths = new ArrayList<>();
+            for (JsonNode cell : row.path("content")) {
+                JsonNode attrs = cell.path("attrs");
+                JsonNode colwidth = attrs.path("colwidth");
+                if (attrs.path("colspan").asInt(1) != 1 || attrs.path("rowspan").asInt(1) != 1 || !colwidth.isArray()
+                        || colwidth.size() != 1 || !colwidth.get(0).isNumber()) {
+                    return null;
+                }
+                rowWidths.add(colwidth.get(0).asText());
+            }
+            if (widths != null && !widths.equals(rowWidths)) {
+                return null;
+            }
+            widths = rowWidths;
+        }
+        return widths;
     }
 
     private String mediaSingle(JsonNode node) {

@@ -248,9 +248,25 @@ public final class MarkdownToAdf {
                 switch (key) {
                 case "isNumberColumnEnabled" -> attrs.put(key, Boolean.parseBoolean(value));
                 case "width" -> attrs.set(key, number(value));
+                case "colwidths" -> columnWidths(previous, value.split(","));
                 default -> attrs.put(key, value);
                 }
             });
+            if (attrs.isEmpty()) {
+                previous.remove("attrs");
+            }
+        }
+    }
+
+    private static void columnWidths(ObjectNode table, String[] widths) {
+        for (JsonNode row : table.path("content")) {
+            int column = 0;
+            for (JsonNode cell : row.path("content")) {
+                if (column < widths.length) {
+                    ((ObjectNode) cell).putObject("attrs").putArray("colwidth").add(number(widths[column].strip()));
+                }
+                column++;
+            }
         }
     }
 

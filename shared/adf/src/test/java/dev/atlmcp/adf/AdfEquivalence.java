@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * When two ADF documents count as the same (documented in the module README): equal after this normalisation.
  * <ul>
  * <li>{@code localId} attributes are dropped (the converter generates them);</li>
- * <li>{@code orderedList.order} 1 equals no order; a mention's text is compared without its leading {@code @};</li>
+ * <li>{@code orderedList.order} 1 equals no order, table cell {@code colspan} and {@code rowspan} 1 equal none; a
+ * mention's text is compared without its leading {@code @};</li>
  * <li>marks are compared as a set; text with {@code code} keeps only code, link and annotation marks, and link+code
  * becomes link (the converter never writes link+code, which Atlassian's editor rejects);</li>
  * <li>whitespace at the edges of bold, italic or struck-through text counts as unformatted (Markdown cannot express
@@ -41,6 +42,12 @@ final class AdfEquivalence {
             attrs.remove("localId");
             if ("orderedList".equals(node.path("type").asText()) && attrs.path("order").asInt(1) == 1) {
                 attrs.remove("order");
+            }
+            if (attrs.path("colspan").asInt(0) == 1) {
+                attrs.remove("colspan");
+            }
+            if (attrs.path("rowspan").asInt(0) == 1) {
+                attrs.remove("rowspan");
             }
             if ("mention".equals(node.path("type").asText()) && attrs.has("text")) {
                 attrs.put("text", attrs.path("text").asText().replaceFirst("^@", ""));

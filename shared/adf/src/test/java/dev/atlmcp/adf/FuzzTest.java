@@ -72,6 +72,26 @@ class FuzzTest {
     }
 
     @Test
+    void confluenceTablesWithColumnWidthsStayGfmTables() throws Exception {
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                """
+                        {"type":"doc","version":1,"content":[{"type":"table","attrs":{"isNumberColumnEnabled":false,
+                         "layout":"default","localId":"t1"},"content":[
+                         {"type":"tableRow","content":[
+                          {"type":"tableHeader","attrs":{"colwidth":[120]},"content":[{"type":"paragraph","content":[{"type":"text","text":"Role"}]}]},
+                          {"type":"tableHeader","attrs":{"colwidth":[340],"colspan":1,"rowspan":1},"content":[{"type":"paragraph","content":[{"type":"text","text":"Who"}]}]}]},
+                         {"type":"tableRow","content":[
+                          {"type":"tableCell","attrs":{"colwidth":[120]},"content":[{"type":"paragraph","content":[{"type":"text","text":"IC"}]}]},
+                          {"type":"tableCell","attrs":{"colwidth":[340]},"content":[{"type":"paragraph","content":[{"type":"text","text":"Jane"}]}]}]}]}]}""");
+        String markdown = AdfToMarkdown.render(doc);
+        assertEquals("| Role | Who |\n| --- | --- |\n| IC | Jane |\n\n{: isNumberColumnEnabled=false layout=default "
+                + "colwidths=120,340}", markdown);
+        JsonNode back = MarkdownToAdf.convert(markdown);
+        assertEquals(AdfEquivalence.normalise(doc), AdfEquivalence.normalise(back));
+        assertEquals("", AdfSchema.problems(back));
+    }
+
+    @Test
     void hostileMarkdownIsBoundedOrRefused() {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             MarkdownToAdf.convert("*".repeat(200_000));
