@@ -266,15 +266,11 @@ public final class AdfToMarkdown {
                 JsonNode content = cell.path("content");
                 boolean plainCell = onlyAttrs(cell) || widths != null && onlyAttrs(cell, "colwidth", "colspan",
                         "rowspan");
-                if (!expected.equals(cell.path("type").asText()) || !plainCell || content.size() != 1
-                        || !"paragraph".equals(content.get(0).path("type").asText()) || content.get(0).has("marks")
-                        || !onlyAttrs(content.get(0))) {
+                if (!expected.equals(cell.path("type").asText()) || !plainCell) {
                     return null;
                 }
-                inTableCell = true;
-                String text = inline(content.get(0).path("content"), true);
-                inTableCell = false;
-                if (text.contains("\n")) {
+                String text = cellText(content);
+                if (text == null) {
                     return null;
                 }
                 cells.add(text);
@@ -306,6 +302,23 @@ public final class AdfToMarkdown {
         }
         // the attribute line needs a blank line before it, or the table would take it as a row
         return out.toString().stripTrailing() + (ial.isEmpty() ? "" : "\n\n" + Attributes.ial(ial));
+    }
+
+    /**
+     * A cell's content on one line: its paragraph as inline Markdown, or, when it holds anything else (several
+     * paragraphs, lists, code, an expand), its blocks as {@code <adf>`[json]`</adf>} so the row does not break.
+     */
+    private String cellText(JsonNode content) {
+        if (content.size() == 1 && "paragraph".equals(content.get(0).path("type").asText()) && !content.get(0).has(
+                "marks") && onlyAttrs(content.get(0))) {
+            inTableCell = true;
+            String text = inline(content.get(0).path("content"), true);
+            inTableCell = false;
+            if (!text.contains("\n")) {
+                return text;
+            }
+        }
+        return "<adf>" + codeSpan(content.toString()).replace("|", "\\|") + "</adf>";
     }
 
     /**

@@ -486,9 +486,30 @@ public final class MarkdownToAdf {
                     ObjectNode c = cells.addObject().put("type", header && ((TableCell) cell).isHeader()
                             ? "tableHeader"
                             : "tableCell");
-                    c.putArray("content").addObject().put("type", "paragraph").set("content", inline(cell));
+                    ArrayNode blocks = cellBlocks(cell);
+                    if (blocks != null) {
+                        c.set("content", blocks);
+                    } else {
+                        c.putArray("content").addObject().put("type", "paragraph").set("content", inline(cell));
+                    }
                 }
             }
+        }
+    }
+
+    /** A cell written as {@code <adf>`[blocks]`</adf>}: its blocks; null for an ordinary cell. */
+    private static ArrayNode cellBlocks(Node cell) {
+        List<Node> children = children(cell);
+        if (children.size() != 3 || !(children.get(0) instanceof HtmlInline open) || !open.getLiteral().equals(
+                "<adf>") || !(children.get(1) instanceof Code code) || !(children.get(2) instanceof HtmlInline close)
+                || !close.getLiteral().equals("</adf>")) {
+            return null;
+        }
+        try {
+            JsonNode json = AdfToMarkdown.JSON.readTree(code.getLiteral());
+            return json != null && json.isArray() && !json.isEmpty() ? (ArrayNode) json : null;
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
