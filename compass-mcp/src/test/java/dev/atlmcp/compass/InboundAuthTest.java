@@ -1,5 +1,7 @@
 package dev.atlmcp.compass;
 
+import java.util.Map;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.atlmcp.testing.InboundAuthContract;
@@ -10,5 +12,15 @@ class InboundAuthTest extends InboundAuthContract {
     @Override
     protected String serverName() {
         return "compass-mcp";
+    }
+
+    @Override
+    protected String readTool() {
+        return "compass_get_component";
+    }
+
+    @Override
+    protected Map<String, Object> readToolArguments() {
+        return Map.of("component", "checkout-api");
     }
 }

@@ -5,18 +5,27 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.test.McpAssured;
+import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.json.JsonObject;
 
 /**
- * What every server guarantees at its front door: MCP needs a bearer token, the challenge leads to the resource
- * metadata, health is public, and {@code initialize} names the service and its version. A service's test extends this
- * class and is annotated {@code @QuarkusTest}.
+ * What every server guarantees at its front door, over real signed tokens: MCP needs a valid bearer token for this
+ * resource; the challenge leads to our resource metadata and names the scopes; a tool needs its scope (403
+ * insufficient_scope otherwise); only allowed clients, hosts and origins get in; health is public; {@code initialize}
+ * names the service and its version. A service's test extends this class and is annotated {@code @QuarkusTest}.
  */
 public abstract class InboundAuthContract {
 
@@ -27,12 +36,22 @@ public abstract class InboundAuthContract {
     /** The {@code serverInfo.name} the service must answer with, e.g. {@code jira-mcp}. */
     protected abstract String serverName();
 
+    /** A read-only tool of this service and arguments that make it succeed on the sandbox. */
+    protected abstract String readTool();
+
+    protected abstract Map<String, Object> readToolArguments();
+
+    private String product() {
+        return serverName().replace("-mcp", "");
+    }
+
     @Test
-    void streamableEndpointWithoutTokenIsChallengedWithResourceMetadata() {
+    void withoutTokenTheChallengeNamesTheMetadataAndTheScopes() {
         given().contentType("application/json").accept("application/json, text/event-stream").body(INITIALIZE)
                 .post("/mcp").then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer resource_metadata=\"http://localhost:"))
-                .header("WWW-Authenticate", endsWith("/.well-known/oauth-protected-resource/mcp\""));
+                .header("WWW-Authenticate", matchesRegex("Bearer resource_metadata=\"http://localhost:\\d+/"
+                        + "\\.well-known/oauth-protected-resource/mcp\", scope=\"" + product() + ":read " + product()
+                        + ":write\""));
     }
 
     @Test
@@ -42,9 +61,57 @@ public abstract class InboundAuthContract {
     }
 
     @Test
-    void invalidTokenIsRejected() {
-        given().contentType("application/json").accept("application/json, text/event-stream")
-                .header("Authorization", "Bearer not-a-jwt").body(INITIALIZE).post("/mcp").then().statusCode(401);
+    void malformedExpiredForeignIssuerAndForeignAudienceTokensAreRejected() {
+        assertEquals(401, initialize("not-a-jwt").statusCode());
+        assertEquals(401, initialize(signed("https://server.example.com", "https://server.example.com", Instant.now()
+                .minusSeconds(600))).statusCode(), "expired");
+        assertEquals(401, initialize(signed("https://evil.example.com", "https://server.example.com", Instant.now()
+                .plusSeconds(600))).statusCode(), "foreign issuer");
+        assertEquals(401, initialize(Mcp.token(Mcp.ALL_SCOPES, "test-client", "https://other-resource.example.com"))
+                .statusCode(), "foreign audience");
+    }
+
+    @Test
+    void validAndAlternativeAudienceTokensGetIn() {
+        assertEquals(200, initialize(Mcp.token()).statusCode());
+        assertEquals(200, initialize(Mcp.token(Mcp.ALL_SCOPES, "test-client", "https://alternative.example.com"))
+                .statusCode());
+    }
+
+    @Test
+    void toolCallWithoutTheScopeIsRefusedSoTheClientCanStepUp() {
+        String token = Mcp.token(product() + ":write", "test-client", "https://server.example.com");
+        Response response = callTool(token, readTool(), readToolArguments());
+        assertEquals(403, response.statusCode(), response.asString());
+        assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
+                + product() + ":read\", resource_metadata=\"http://localhost:\\d+/\\.well-known/"
+                + "oauth-protected-resource/mcp\""));
+        Response allowed = callTool(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
+                readTool(), readToolArguments());
+        assertEquals(200, allowed.statusCode(), allowed.asString());
+    }
+
+    @Test
+    void clientsOffTheAllowListAreRefused() {
+        Response rogue = initialize(Mcp.token(Mcp.ALL_SCOPES, "rogue-agent", "https://server.example.com"));
+        assertEquals(403, rogue.statusCode());
+        assertThat(rogue.asString(), org.hamcrest.Matchers.containsString("MCP_AUTH_ALLOWED_CLIENTS"));
+        assertEquals(200, initialize(Mcp.token(Mcp.ALL_SCOPES, "kiro", "https://server.example.com")).statusCode());
+    }
+
+    @Test
+    void foreignHostsAndOriginsAreRefused() {
+        assertEquals(403, given().header("Host", "attacker.example.com").contentType("application/json")
+                .accept("application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token())
+                .body(INITIALIZE).post("/mcp").statusCode(), "DNS rebinding: foreign Host");
+        assertEquals(403, given().header("Origin", "https://attacker.example.com").contentType("application/json")
+                .accept("application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token())
+                .body(INITIALIZE).post("/mcp").statusCode(), "foreign Origin");
+        Response local = given().header("Origin", "http://localhost:6274").contentType("application/json")
+                .accept("application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token())
+                .body(INITIALIZE).post("/mcp");
+        assertEquals(200, local.statusCode(), () -> "a local inspector: " + local.asString());
+        assertEquals("http://localhost:6274", local.header("Access-Control-Allow-Origin"));
     }
 
     @Test
@@ -53,11 +120,14 @@ public abstract class InboundAuthContract {
     }
 
     @Test
-    void protectedResourceMetadataNamesTheResourceAndTheIssuer() {
+    void protectedResourceMetadataNamesResourceIssuerAndScopes() {
         JsonPath json = JsonPath.from(given().get("/.well-known/oauth-protected-resource/mcp").then().statusCode(200)
                 .extract().asString());
         assertThat(json.getString("resource"), endsWith("/mcp"));
-        assertThat(json.getList("authorization_servers", String.class), contains(endsWith("/realms/quarkus/")));
+        assertThat(json.getList("authorization_servers", String.class), contains(endsWith("/realms/quarkus")));
+        assertThat(json.getList("scopes_supported", String.class), contains(product() + ":read", product()
+                + ":write"));
+        assertThat(json.getList("bearer_methods_supported", String.class), contains("header"));
     }
 
     @Test
@@ -71,5 +141,29 @@ public abstract class InboundAuthContract {
     @Test
     void healthIsPublic() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static Response initialize(String token) {
+        return given().contentType("application/json").accept("application/json, text/event-stream").header(
+                "Authorization", "Bearer " + token).body(INITIALIZE).post("/mcp");
+    }
+
+    private static Response callTool(String token, String tool, Map<String, Object> arguments) {
+        Response init = initialize(token);
+        String session = init.header("Mcp-Session-Id");
+        JsonObject call = new JsonObject().put("jsonrpc", "2.0").put("id", 2).put("method", "tools/call").put(
+                "params", new JsonObject().put("name", tool).put("arguments", new JsonObject(arguments)));
+        return given().contentType("application/json").accept("application/json, text/event-stream").header(
+                "Authorization", "Bearer " + token).header(
+                        new Header("Mcp-Session-Id", session == null ? "none"
+                                : session))
+                .body(call.encode()).post("/mcp");
+    }
+
+    /** A token signed by the test identity provider's key with the given issuer, audience and expiry. */
+    private static String signed(String issuer, String audience, Instant expiry) {
+        return Jwt.issuer(issuer).audience(audience).subject("alice-subject").claim("scope", Mcp.ALL_SCOPES).claim(
+                "azp", "test-client").issuedAt(expiry.minusSeconds(3600)).expiresAt(expiry).jws().keyId("1").sign(
+                        "privateKey.jwk");
     }
 }

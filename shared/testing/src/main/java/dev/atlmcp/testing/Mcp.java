@@ -32,8 +32,18 @@ public final class Mcp {
     private Mcp() {
     }
 
+    /** All product scopes, from the allowed test client. */
+    public static final String ALL_SCOPES = "jira:read jira:write confluence:read confluence:write compass:read "
+            + "compass:write";
+
     public static String token() {
-        return OidcWiremockTestResource.getAccessToken("alice", Set.of("user"));
+        return token(ALL_SCOPES, "test-client", "https://server.example.com");
+    }
+
+    /** A token signed by the test identity provider with these scopes, client id and audience. */
+    public static String token(String scopes, String clientId, String audience) {
+        return OidcWiremockTestResource.generateJwtToken("alice", Set.of("user"), "alice-subject", null, Set.of(
+                audience), Map.of("scope", scopes, "azp", clientId));
     }
 
     public static Function<JsonObject, MultiMap> bearer(String token) {

@@ -36,7 +36,10 @@ public final class SseMcpClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token).GET().build();
         HttpResponse<java.io.InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("SSE connect answered " + response.statusCode());
+            try (var body = response.body()) {
+                throw new IllegalStateException("SSE connect answered " + response.statusCode() + ": " + new String(
+                        body.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         reader = new Thread(() -> read(response.body()), "sse-test-reader");
         reader.setDaemon(true);

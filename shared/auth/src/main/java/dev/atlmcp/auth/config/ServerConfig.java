@@ -1,10 +1,12 @@
 package dev.atlmcp.auth.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** This server as clients see it ({@code MCP_PUBLIC_URL}). */
+/** This server as clients see it ({@code MCP_PUBLIC_URL}) and who may call it ({@code MCP_AUTH_*}). */
 @ConfigMapping(prefix = "mcp")
 public interface ServerConfig {
 
@@ -13,4 +15,42 @@ public interface ServerConfig {
      * {@code /mcp} and is the OAuth resource identifier.
      */
     Optional<String> publicUrl();
+
+    /**
+     * The product this server serves: {@code jira}, {@code confluence} or {@code compass}; names the default scopes.
+     */
+    @WithDefault("mcp")
+    String product();
+
+    Auth auth();
+
+    interface Auth {
+
+        /** The token claim holding the granted scopes: a space-separated string ({@code scope}) or an array. */
+        @WithDefault("scope")
+        String scopeClaim();
+
+        /** The scope that allows read tools; default {@code <product>:read}. */
+        Optional<String> readScope();
+
+        /** The scope that allows write tools; default {@code <product>:write}. */
+        Optional<String> writeScope();
+
+        /** OAuth client ids ({@code azp} or {@code client_id}) allowed to connect; any client when unset. */
+        Optional<List<String>> allowedClients();
+
+        /** Browser origins allowed to call; the public URL's origin and loopback origins when unset. */
+        Optional<List<String>> allowedOrigins();
+
+        /** Host header values allowed; the public URL's host and loopback names when unset. */
+        Optional<List<String>> allowedHosts();
+    }
+
+    default String readScope() {
+        return auth().readScope().orElse(product() + ":read");
+    }
+
+    default String writeScope() {
+        return auth().writeScope().orElse(product() + ":write");
+    }
 }

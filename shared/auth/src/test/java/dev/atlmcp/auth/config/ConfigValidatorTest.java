@@ -17,6 +17,15 @@ class ConfigValidatorTest {
     }
 
     record Server(Optional<String> publicUrl) implements ServerConfig {
+        @Override
+        public String product() {
+            return "jira";
+        }
+
+        @Override
+        public Auth auth() {
+            return null;
+        }
     }
 
     private static List<String> problems(String url, String deployment, String mode, String email, String token) {

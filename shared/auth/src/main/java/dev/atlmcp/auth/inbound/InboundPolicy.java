@@ -1,0 +1,140 @@
+package dev.atlmcp.auth.inbound;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkiverse.mcp.server.ToolManager;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.atlmcp.auth.config.ServerConfig;
+
+/** Who may call this server and what each tool needs: scopes, client ids, origins and hosts. */
+@Singleton
+public class InboundPolicy {
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private final ServerConfig config;
+    private final ToolManager tools;
+    private final String mcpPath;
+    private final int port;
+
+    InboundPolicy(ServerConfig config, ToolManager tools,
+            @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+        this.config = config;
+        this.tools = tools;
+        this.mcpPath = mcpPath;
+        this.port = port;
+    }
+
+    /** The OAuth resource identifier: the public MCP endpoint. */
+    public String resource() {
+        return publicUrl() + mcpPath;
+    }
+
+    public List<String> scopesSupported() {
+        return List.of(config.readScope(), config.writeScope());
+    }
+
+    /** The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only. */
+    public String requiredScope(String tool) {
+        ToolManager.ToolInfo info = tools.getTool(tool);
+        boolean readOnly = info != null && info.annotations().map(a -> a.readOnlyHint()).orElse(false);
+        return readOnly ? config.readScope() : config.writeScope();
+    }
+
+    public boolean hasScope(SecurityIdentity identity, String scope) {
+        return scopes(identity).contains(scope);
+    }
+
+    /** The client may connect: no allow-list, or its {@code azp}/{@code client_id} is on it. */
+    public boolean clientAllowed(SecurityIdentity identity) {
+        Optional<List<String>> allowed = config.auth().allowedClients();
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        String client = claim(identity, "azp").orElseGet(() -> claim(identity, "client_id").orElse(null));
+        return client != null && allowed.get().contains(client);
+    }
+
+    /** The Host header names this server (DNS-rebinding protection). */
+    public boolean hostAllowed(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        return config.auth().allowedHosts().map(list -> list.stream().anyMatch(h -> h.equalsIgnoreCase(name) || h
+                .equalsIgnoreCase(host))).orElseGet(() -> LOOPBACK.contains(name) || name.equals(publicHost()));
+    }
+
+    /** A browser origin may call: absent (not a browser), this server's public origin, or a loopback origin. */
+    public boolean originAllowed(String origin) {
+        if (origin == null) {
+            return true;
+        }
+        Optional<List<String>> allowed = config.auth().allowedOrigins();
+        if (allowed.isPresent()) {
+            return allowed.get().stream().anyMatch(o -> o.equalsIgnoreCase(origin));
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            return LOOPBACK.contains(host) || origin.equalsIgnoreCase(publicOrigin());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private List<String> scopes(SecurityIdentity identity) {
+        List<String> scopes = new ArrayList<>();
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return scopes;
+        }
+        Object value = jwt.getClaim(config.auth().scopeClaim());
+        if (value instanceof JsonArray array) {
+            array.forEach(v -> scopes.add(v instanceof JsonString s ? s.getString() : v.toString()));
+        } else if (value instanceof JsonString string) {
+            scopes.addAll(List.of(string.getString().trim().split("\\s+")));
+        } else if (value instanceof java.util.Collection<?> collection) {
+            collection.forEach(v -> scopes.add(String.valueOf(v)));
+        } else if (value != null) {
+            scopes.addAll(List.of(value.toString().trim().split("\\s+")));
+        }
+        return scopes;
+    }
+
+    private static Optional<String> claim(SecurityIdentity identity, String name) {
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        Object value = jwt.getClaim(name);
+        return Optional.ofNullable(value instanceof JsonString s ? s.getString() : value == null ? null : value
+                .toString());
+    }
+
+    private String publicUrl() {
+        return config.publicUrl().orElse("http://localhost:" + port).replaceAll("/+$", "");
+    }
+
+    private String publicOrigin() {
+        URI uri = URI.create(publicUrl());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private String publicHost() {
+        String host = URI.create(publicUrl()).getHost();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+}
