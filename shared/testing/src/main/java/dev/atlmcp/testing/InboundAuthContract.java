@@ -92,6 +92,16 @@ public abstract class InboundAuthContract {
     }
 
     @Test
+    void legacySseToolCallWithoutTheScopeIsRefused() throws Exception {
+        String token = Mcp.token(product() + ":write", "test-client", "https://server.example.com");
+        try (SseMcpClient client = new SseMcpClient(McpAssured.baseUri, token)) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalStateException.class, () -> client.callTool(readTool(), readToolArguments()));
+            assertThat(refused.getMessage(), endsWith(" answered 403"));
+        }
+    }
+
+    @Test
     void clientsOffTheAllowListAreRefused() {
         Response rogue = initialize(Mcp.token(Mcp.ALL_SCOPES, "rogue-agent", "https://server.example.com"));
         assertEquals(403, rogue.statusCode());
