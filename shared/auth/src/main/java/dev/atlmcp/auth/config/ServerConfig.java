@@ -26,6 +26,13 @@ public interface ServerConfig {
 
     interface Auth {
 
+        /**
+         * Whether MCP requests need a bearer token. Switching it off is allowed only when the server listens on a
+         * loopback address (a local single-user set-up); otherwise the server refuses to start.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** The token claim holding the granted scopes: a space-separated string ({@code scope}) or an array. */
         @WithDefault("scope")
         String scopeClaim();
