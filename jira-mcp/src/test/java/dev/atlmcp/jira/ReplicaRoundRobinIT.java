@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +34,17 @@ class ReplicaRoundRobinIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int proxyPort = freePort();
+        int proxyPort = ServerProcess.freePort();
         String publicUrl = "http://localhost:" + proxyPort;
         sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
         List<URI> backends = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = ServerProcess.freePort();
             backends.add(URI.create("http://127.0.0.1:" + port));
-            replicas.add(startReplica(port, publicUrl, i));
+            replicas.add(ServerProcess.start(sandbox, port, publicUrl, "replica-" + i));
         }
         for (URI backend : backends) {
-            awaitHealthy(backend);
+            ServerProcess.awaitHealthy(backend);
         }
         proxy = new RoundRobinProxy(backends, proxyPort);
     }
@@ -92,45 +84,5 @@ class ReplicaRoundRobinIT {
         client.disconnect();
         assertTrue(proxy.served.contains(0) && proxy.served.contains(1), "both replicas served: " + proxy.served);
         assertTrue(proxy.served.size() >= 5, "requests went through the proxy: " + proxy.served);
-    }
-
-    private static Process startReplica(int port, String publicUrl, int index) throws IOException {
-        String jar = System.getProperty("jira.jar");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-jar", jar);
-        Map<String, String> env = builder.environment();
-        env.put("ATLASSIAN_URL", sandbox.url());
-        env.put("ATLASSIAN_AUTH_EMAIL", Directory.BOT.email());
-        env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.issuer().issuer());
-        env.put("MCP_PUBLIC_URL", publicUrl);
-        File log = new File(new File(jar).getParentFile().getParentFile(), "replica-" + index + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log);
-        return builder.start();
-    }
-
-    private static void awaitHealthy(URI backend) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(backend.resolve("/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Replica " + backend + " did not become ready within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

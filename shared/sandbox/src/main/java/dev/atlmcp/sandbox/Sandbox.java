@@ -90,7 +90,13 @@ public final class Sandbox implements AutoCloseable {
         cloudJira.register(cloud);
         cloudConfluence.register(cloud);
         compass.register(cloud);
+        // RFC 8414 metadata for an issuer with a path sits at /.well-known/oauth-authorization-server/oidc
+        Router wellKnown = new Router();
+        wellKnown.get("", r -> issuer.discoveryResponse());
+        wellKnown.get("/", r -> issuer.discoveryResponse());
         sites = List.of(new Site("/_sandbox", admin, r -> Optional.of(Directory.BOT), false),
+                new Site("/.well-known/oauth-authorization-server" + ISSUER_PATH, wellKnown,
+                        r -> Optional.of(Directory.BOT), false),
                 new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
                 new Site(DATACENTER_JIRA, dcJira, Sandbox::datacenterUser, true),
                 new Site(DATACENTER_CONFLUENCE, dcConfluence, Sandbox::datacenterUser, true),

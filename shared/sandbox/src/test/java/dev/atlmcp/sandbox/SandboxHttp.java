@@ -50,6 +50,11 @@ final class SandboxHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply postForm(String path, String form) throws IOException, InterruptedException {
+        return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded").POST(
+                HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     private HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).header("Accept",
                 "application/json");

@@ -118,6 +118,24 @@ class SandboxJiraTest extends SandboxSiteTest {
     }
 
     @Test
+    void issuerHonoursTheResourceParameterAndPublishesRfc8414Metadata() throws Exception {
+        JsonNode metadata = http.get("/.well-known/oauth-authorization-server/oidc", null).json();
+        assertEquals(sandbox.url() + "/oidc/token", metadata.path("token_endpoint").asText());
+        String form = "grant_type=password&username=jdoe&password=jane-pass&client_id=mcp-demo-client"
+                + "&client_secret=mcp-demo-secret&scope=jira:read&resource=http%3A%2F%2Flocalhost%2Fmcp";
+        SandboxHttp.Reply token = http.postForm("/oidc/token", form);
+        assertEquals(200, token.status(), token.body());
+        String payload = token.json().path("access_token").asText().split("\\.")[1];
+        JsonNode claims = dev.atlmcp.sandbox.http.Json.MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(
+                payload));
+        assertEquals("[\"http://localhost/mcp\"]", claims.path("aud").toString());
+        assertEquals("jira:read", claims.path("scope").asText());
+        SandboxHttp.Reply foreign = http.postForm("/oidc/token", form.replace("localhost", "elsewhere"));
+        assertEquals(400, foreign.status());
+        assertEquals("invalid_target", foreign.json().path("error").asText());
+    }
+
+    @Test
     void issuerPublishesDiscoveryAndKeys() throws Exception {
         JsonNode discovery = http.get("/oidc/.well-known/openid-configuration", null).json();
         assertEquals(sandbox.url() + "/oidc", discovery.path("issuer").asText());

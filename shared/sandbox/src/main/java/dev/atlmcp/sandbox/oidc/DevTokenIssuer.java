@@ -65,15 +65,19 @@ public final class DevTokenIssuer {
         router.post("/token", this::token);
     }
 
-    /** A signed access token for a seeded person. */
+    /** A signed access token for a seeded person, valid for every audience this issuer serves. */
     public String accessToken(SandboxUser user, String scopes, Duration lifetime) {
+        return accessToken(user, scopes, lifetime, audiences);
+    }
+
+    private String accessToken(SandboxUser user, String scopes, Duration lifetime, List<String> audience) {
         Instant now = Instant.now();
         ObjectNode claims = Json.object().put("iss", issuer).put("sub", user.accountId())
                 .put("preferred_username", user.username()).put("name", user.displayName())
                 .put("email", user.email()).put("scope", scopes).put("azp", CLIENT_ID)
                 .put("client_id", CLIENT_ID).put("iat", now.getEpochSecond())
                 .put("exp", now.plus(lifetime).getEpochSecond()).put("jti", UUID.randomUUID().toString());
-        audiences.forEach(claims.putArray("aud")::add);
+        audience.forEach(claims.putArray("aud")::add);
         return sign(claims);
     }
 
@@ -90,8 +94,19 @@ public final class DevTokenIssuer {
         };
         String scope = form.getOrDefault("scope", DEFAULT_SCOPES);
         Duration lifetime = Duration.ofHours(1);
-        return Response.ok(Json.object().put("access_token", accessToken(user, scope, lifetime))
+        // RFC 8707: a token for the one resource asked for, if this issuer serves it
+        String resource = form.get("resource");
+        if (resource != null && !audiences.contains(resource)) {
+            throw oauthError(400, "invalid_target", "This issuer does not issue tokens for " + resource);
+        }
+        List<String> audience = resource == null ? audiences : List.of(resource);
+        return Response.ok(Json.object().put("access_token", accessToken(user, scope, lifetime, audience))
                 .put("token_type", "Bearer").put("expires_in", lifetime.toSeconds()).put("scope", scope));
+    }
+
+    /** The authorization server metadata, for the RFC 8414 location outside the issuer path. */
+    public Response discoveryResponse() {
+        return Response.ok(discovery());
     }
 
     private ObjectNode discovery() {

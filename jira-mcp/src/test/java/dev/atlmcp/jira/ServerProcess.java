@@ -1,0 +1,63 @@
+package dev.atlmcp.jira;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.Sandbox;
+
+/** jira-mcp as its packaged jar in a process of its own, against a sandbox, for tests that need real processes. */
+final class ServerProcess {
+
+    private ServerProcess() {
+    }
+
+    /** Starts the jar on {@code port} with the sandbox as Atlassian site and token issuer; logs to target/. */
+    static Process start(Sandbox sandbox, int port, String publicUrl, String logName) throws IOException {
+        String jar = System.getProperty("jira.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1", "-jar", jar);
+        Map<String, String> env = builder.environment();
+        env.put("ATLASSIAN_URL", sandbox.url());
+        env.put("ATLASSIAN_AUTH_EMAIL", Directory.BOT.email());
+        env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.issuer().issuer());
+        env.put("MCP_PUBLIC_URL", publicUrl);
+        File log = new File(new File(jar).getParentFile().getParentFile(), logName + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log);
+        return builder.start();
+    }
+
+    static void awaitHealthy(URI server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.resolve("/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Server " + server + " did not become ready within 60 s");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
