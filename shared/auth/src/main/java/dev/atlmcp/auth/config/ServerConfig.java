@@ -24,6 +24,22 @@ public interface ServerConfig {
 
     Auth auth();
 
+    Policy policy();
+
+    /** Which tools this server offers; hidden tools answer like unknown tools. */
+    interface Policy {
+
+        /** Offer only read-only tools ({@code MCP_POLICY_READ_ONLY}). */
+        @WithDefault("false")
+        boolean readOnly();
+
+        /** When set, offer only these tools ({@code MCP_POLICY_ALLOW_TOOLS}). */
+        Optional<List<String>> allowTools();
+
+        /** Never offer these tools ({@code MCP_POLICY_DENY_TOOLS}). */
+        Optional<List<String>> denyTools();
+    }
+
     interface Auth {
 
         /**

@@ -26,6 +26,11 @@ class ConfigValidatorTest {
         public Auth auth() {
             return null;
         }
+
+        @Override
+        public Policy policy() {
+            return null;
+        }
     }
 
     private static List<String> problems(String url, String deployment, String mode, String email, String token) {

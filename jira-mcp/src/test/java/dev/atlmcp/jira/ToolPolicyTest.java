@@ -1,0 +1,50 @@
+package dev.atlmcp.jira;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.testing.Mcp;
+
+/** The operator's tool policy: hidden tools are not listed and a call to one answers like a call to an unknown tool. */
+@QuarkusTest
+@TestProfile(ToolPolicyTest.Restricted.class)
+class ToolPolicyTest {
+
+    public static class Restricted implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.policy.read-only", "true", "mcp.policy.allow-tools", "jira_get_issue,jira_search",
+                    "mcp.policy.deny-tools", "jira_search");
+        }
+    }
+
+    @Test
+    void deniedToolsAreNeitherListedNorCallable() {
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
+                .token())).build().connect();
+        try {
+            client.when().toolsList(page -> assertEquals(List.of("jira_get_issue"), page.tools().stream().map(
+                    t -> t.name()).toList())).thenAssertResults();
+            client.when().toolsCall("jira_search").withArguments(Map.of("jql", "project = OPS")).withErrorAssert(
+                    error -> assertEquals("Invalid tool name: jira_search", error.message())).send()
+                    .thenAssertResults();
+            client.when().toolsCall("jira_nonexistent").withArguments(Map.of()).withErrorAssert(
+                    error -> assertEquals("Invalid tool name: jira_nonexistent", error.message())).send()
+                    .thenAssertResults();
+            client.when().toolsCall("jira_get_issue").withArguments(Map.of("issue_key", "OPS-1")).withAssert(
+                    r -> assertEquals(false, r.isError())).send().thenAssertResults();
+        } finally {
+            client.disconnect();
+        }
+    }
+}
