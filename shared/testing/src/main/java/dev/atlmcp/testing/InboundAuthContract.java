@@ -107,6 +107,12 @@ public abstract class InboundAuthContract {
         assertEquals(403, rogue.statusCode());
         assertThat(rogue.asString(), org.hamcrest.Matchers.containsString("MCP_AUTH_ALLOWED_CLIENTS"));
         assertEquals(200, initialize(Mcp.token(Mcp.ALL_SCOPES, "kiro", "https://server.example.com")).statusCode());
+        // Okta names the client in cid
+        String okta = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken("alice", java.util.Set.of(
+                "user"), "alice-subject", null, java.util.Set.of("https://server.example.com"),
+                Map.of("scope",
+                        Mcp.ALL_SCOPES, "cid", "kiro"));
+        assertEquals(200, initialize(okta).statusCode(), "allowed client named in cid");
     }
 
     @Test

@@ -59,7 +59,10 @@ public interface ServerConfig {
         /** The scope that allows write tools; default {@code <product>:write}. */
         Optional<String> writeScope();
 
-        /** OAuth client ids ({@code azp} or {@code client_id}) allowed to connect; any client when unset. */
+        /**
+         * OAuth client ids allowed to connect ({@code azp}, {@code client_id}, {@code cid} or {@code appid} claim); any
+         * client when unset.
+         */
         Optional<List<String>> allowedClients();
 
         /** Browser origins allowed to call; the public URL's origin and loopback origins when unset. */

@@ -24,6 +24,7 @@ import dev.atlmcp.auth.config.ServerConfig;
 public class InboundPolicy {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final List<String> CLIENT_ID_CLAIMS = List.of("azp", "client_id", "cid", "appid");
 
     private final ServerConfig config;
     private final ToolManager tools;
@@ -59,14 +60,22 @@ public class InboundPolicy {
         return scopes(identity).contains(scope);
     }
 
-    /** The client may connect: no allow-list, or its {@code azp}/{@code client_id} is on it. */
+    /**
+     * The client may connect: no allow-list, or its client id is on it. The id is read from {@code azp} (OIDC,
+     * Keycloak, Entra ID v2), {@code client_id} (RFC 9068), {@code cid} (Okta) or {@code appid} (Entra ID v1).
+     */
     public boolean clientAllowed(SecurityIdentity identity) {
         Optional<List<String>> allowed = config.auth().allowedClients();
         if (allowed.isEmpty()) {
             return true;
         }
-        String client = claim(identity, "azp").orElseGet(() -> claim(identity, "client_id").orElse(null));
-        return client != null && allowed.get().contains(client);
+        for (String name : CLIENT_ID_CLAIMS) {
+            Optional<String> client = claim(identity, name);
+            if (client.isPresent()) {
+                return allowed.get().contains(client.get());
+            }
+        }
+        return false;
     }
 
     /** The Host header names this server (DNS-rebinding protection). */
