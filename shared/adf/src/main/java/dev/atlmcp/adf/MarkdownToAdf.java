@@ -65,12 +65,10 @@ public final class MarkdownToAdf {
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-z]+)((?:\\s+[a-z]+=\"[^\"]*\")*)\\s*/?>");
     private static final Pattern TAG_ATTR = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
 
-    private final String source;
     private final List<String> lines;
     private int depth;
 
     private MarkdownToAdf(String source) {
-        this.source = source;
         this.lines = source.lines().toList();
     }
 

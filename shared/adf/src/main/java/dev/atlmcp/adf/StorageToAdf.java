@@ -187,7 +187,7 @@ public final class StorageToAdf {
         case "time" -> date(e.attr("datetime"), out);
         case "ac:emoticon" -> out.addObject().put("type", "emoji").putObject("attrs").put("shortName", ":" + e.attr(
                 "ac:name") + ":");
-        case "ac:link" -> link(e, out, marks);
+        case "ac:link" -> link(e, out);
         case "ac:image" -> verbatim(e, "image", out);
         case "ac:inline-comment-marker" -> {
             ArrayNode next = marks.deepCopy();
@@ -214,7 +214,7 @@ public final class StorageToAdf {
         }
     }
 
-    private static void link(Element e, ArrayNode out, ArrayNode marks) {
+    private static void link(Element e, ArrayNode out) {
         Element user = e.selectFirst("ri\\:user");
         if (user != null) {
             String id = user.hasAttr("ri:account-id") ? user.attr("ri:account-id") : user.attr("ri:userkey");

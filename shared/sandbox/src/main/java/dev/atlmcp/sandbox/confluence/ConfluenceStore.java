@@ -1,6 +1,5 @@
 package dev.atlmcp.sandbox.confluence;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +27,8 @@ final class ConfluenceStore {
         pages.put(page.id, page);
     }
 
-    Optional<Space> space(String key) {
-        return Optional.ofNullable(spaces.get(key));
-    }
-
     Optional<Space> spaceById(String id) {
         return spaces.values().stream().filter(s -> s.id().equals(id)).findFirst();
-    }
-
-    Collection<Space> spaces() {
-        return spaces.values();
     }
 
     /** The page if it exists and its space is visible to {@code user}. */
