@@ -22,7 +22,7 @@ class WrongCloudIdTest {
     public static class OtherSite implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("compass.cloud-id", "11111111-2222-3333-4444-555555555555");
+            return Map.of("atlassian.cloud-id", "11111111-2222-3333-4444-555555555555");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.atlmcp.compass.client;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,10 +10,9 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
 /**
@@ -22,7 +20,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
  * opt-in header is sent on every call, as Atlassian's own SDK does.
  */
 @RegisterRestClient(configKey = "compass")
-@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @ClientHeaderParam(name = "X-ExperimentalApi", value = "compass-beta")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,15 +31,7 @@ public interface CompassClient {
     record GraphQlRequest(String query, JsonNode variables) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record TenantInfo(String cloudId) {
-    }
-
     @POST
     @Path("/gateway/api/graphql")
     JsonNode graphql(GraphQlRequest request);
-
-    @GET
-    @Path("/_edge/tenant_info")
-    TenantInfo tenantInfo();
 }

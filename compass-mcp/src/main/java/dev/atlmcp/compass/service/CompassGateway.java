@@ -3,7 +3,6 @@ package dev.atlmcp.compass.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.outbound.CloudId;
 import dev.atlmcp.compass.client.CompassClient;
-import dev.atlmcp.compass.config.CompassConfig;
 
 /**
  * Runs Compass GraphQL operations and turns the gateway's failures, which arrive with HTTP 200, into the same
@@ -24,30 +23,16 @@ import dev.atlmcp.compass.config.CompassConfig;
 public class CompassGateway {
 
     private final CompassClient client;
-    private final CompassConfig config;
-    private final AtomicReference<String> discoveredCloudId = new AtomicReference<>();
+    private final CloudId cloudId;
 
-    CompassGateway(@RestClient CompassClient client, CompassConfig config) {
+    CompassGateway(@RestClient CompassClient client, CloudId cloudId) {
         this.client = client;
-        this.config = config;
+        this.cloudId = cloudId;
     }
 
     /** The configured cloud id, or the one the site tells on first use. */
     public String cloudId() {
-        Optional<String> configured = config.cloudId().map(String::trim).filter(id -> !id.isEmpty());
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        String known = discoveredCloudId.get();
-        if (known == null) {
-            known = client.tenantInfo().cloudId();
-            if (known == null || known.isBlank()) {
-                throw new AtlassianException(502, List.of("The site did not tell its cloud id; set COMPASS_CLOUD_ID."),
-                        Optional.empty());
-            }
-            discoveredCloudId.set(known);
-        }
-        return known;
+        return cloudId.get();
     }
 
     /** The result at {@code data.compass.<field>}, or an exception if the gateway or the lookup failed. */

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
 /**
@@ -19,7 +19,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
  * storage format, {@code start} offsets).
  */
 @RegisterRestClient(configKey = "confluence")
-@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface ConfluenceClient {

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import dev.atlmcp.auth.outbound.AtlassianCredentialsFilter;
+import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
 /**
@@ -20,7 +20,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
  * {@code /search/jql} on Cloud (the old {@code /search} is gone there) and {@code /search} on Data Center.
  */
 @RegisterRestClient(configKey = "jira")
-@RegisterProvider(AtlassianCredentialsFilter.class)
+@RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @Path("/rest/api")
 @Produces(MediaType.APPLICATION_JSON)

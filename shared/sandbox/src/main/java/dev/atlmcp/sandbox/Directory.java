@@ -31,6 +31,15 @@ public final class Directory {
         return ALL.stream().filter(u -> u.email().equalsIgnoreCase(email) && u.apiToken().equals(token)).findFirst();
     }
 
+    public static Optional<SandboxUser> byScopedToken(String email, String token) {
+        return ALL.stream().filter(u -> u.email().equalsIgnoreCase(email) && u.scopedToken().equals(token))
+                .findFirst();
+    }
+
+    public static Optional<SandboxUser> byOauthToken(String token) {
+        return ALL.stream().filter(u -> u.oauthToken().equals(token)).findFirst();
+    }
+
     public static Optional<SandboxUser> byPassword(String username, String password) {
         return ALL.stream().filter(u -> u.username().equals(username) && u.password().equals(password)).findFirst();
     }

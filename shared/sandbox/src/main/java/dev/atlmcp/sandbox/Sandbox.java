@@ -14,9 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 import dev.atlmcp.sandbox.http.ApiException;
 import dev.atlmcp.sandbox.http.Json;
@@ -31,29 +37,48 @@ import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 /**
  * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, Confluence under {@code /wiki},
  * Compass through the GraphQL gateway at {@code /gateway/api/graphql}), Data Center sites under the context paths
- * {@code /jira} and {@code /confluence}, a dev token issuer under {@code /oidc} and its own control API under
- * {@code /_sandbox}.
+ * {@code /jira} and {@code /confluence}, Atlassian's API gateway for the Cloud site ({@code /ex/jira/<cloudId>},
+ * {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only), a dev token issuer under
+ * {@code /oidc} and its own control API under {@code /_sandbox}. It also answers requests sent through it as an HTTP
+ * proxy (absolute-form targets), and optionally serves everything over mutual TLS as well.
  */
 public final class Sandbox implements AutoCloseable {
 
     public static final String DATACENTER_JIRA = "/jira";
     public static final String DATACENTER_CONFLUENCE = "/confluence";
     public static final String ISSUER_PATH = "/oidc";
+    /** The API gateway's per-site prefixes; the sandbox serves the gateway on its own host. */
+    public static final String GATEWAY_JIRA = "/ex/jira/" + CompassApi.CLOUD_ID;
+    public static final String GATEWAY_CONFLUENCE = "/ex/confluence/" + CompassApi.CLOUD_ID;
+    public static final String USER_TOKEN_HEADER = "X-Atlassian-User-Token";
     private static final int REQUEST_LOG_SIZE = 2000;
 
-    /** How to start: host and port (0 = any free port), and the audiences dev tokens are issued for. */
-    public record Options(String host, int port, List<String> audiences) {
+    /**
+     * How to start: host and port (0 = any free port), the audiences dev tokens are issued for, and optionally a
+     * second, HTTPS listener on any free port that requires a client certificate.
+     */
+    public record Options(String host, int port, List<String> audiences, SSLContext mutualTls) {
+        public Options(String host, int port, List<String> audiences) {
+            this(host, port, audiences, null);
+        }
     }
 
-    /** One product API request as it reached the sandbox. */
-    public record LoggedRequest(String method, String path, int status) {
+    /**
+     * One product API request as it reached the sandbox: the account it authenticated as ({@code ""} if none) and
+     * whether it came through an HTTP proxy (absolute-form request target).
+     */
+    public record LoggedRequest(String method, String path, int status, String user, boolean proxied) {
     }
 
     private record Site(String prefix, Router router, Function<Request, Optional<SandboxUser>> auth,
             boolean product) {
     }
 
+    /** Public endpoints need no credentials and answer for nobody in particular. */
+    private static final SandboxUser NOBODY = new SandboxUser("", "", "", "", "", "", "", "", "UTC");
+
     private final HttpServer server;
+    private final HttpsServer httpsServer;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
@@ -65,6 +90,7 @@ public final class Sandbox implements AutoCloseable {
     private final CompassApi compass;
     private final DevTokenIssuer issuer;
     private final String url;
+    private final String httpsUrl;
 
     private Sandbox(Options options) throws IOException {
         server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
@@ -90,6 +116,11 @@ public final class Sandbox implements AutoCloseable {
         cloudJira.register(cloud);
         cloudConfluence.register(cloud);
         compass.register(cloud);
+        Router edge = new Router();
+        compass.registerTenantInfo(edge);
+        Router gatewayGraphql = new Router();
+        compass.registerGateway(gatewayGraphql);
+        Router unknownSite = new Router();
         // RFC 8414 metadata for an issuer with a path sits at /.well-known/oauth-authorization-server/oidc
         Router wellKnown = new Router();
         wellKnown.get("", r -> issuer.discoveryResponse());
@@ -100,6 +131,11 @@ public final class Sandbox implements AutoCloseable {
                 new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
                 new Site(DATACENTER_JIRA, dcJira, Sandbox::datacenterUser, true),
                 new Site(DATACENTER_CONFLUENCE, dcConfluence, Sandbox::datacenterUser, true),
+                new Site(GATEWAY_JIRA, cloud, Sandbox::gatewayUser, true),
+                new Site(GATEWAY_CONFLUENCE, cloud, Sandbox::gatewayUser, true),
+                new Site("/ex", unknownSite, Sandbox::gatewayUser, true),
+                new Site("/graphql", gatewayGraphql, Sandbox::gatewayUser, true),
+                new Site("/_edge", edge, r -> Optional.of(NOBODY), true),
                 new Site("", cloud, Sandbox::cloudUser, true));
 
         executor = Executors.newFixedThreadPool(64, runnable -> {
@@ -110,6 +146,24 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        if (options.mutualTls() == null) {
+            httpsServer = null;
+            httpsUrl = null;
+        } else {
+            httpsServer = HttpsServer.create(new InetSocketAddress(options.host(), 0), 64);
+            httpsServer.setHttpsConfigurator(new HttpsConfigurator(options.mutualTls()) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(true);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            httpsServer.setExecutor(executor);
+            httpsServer.createContext("/", this::handle);
+            httpsServer.start();
+            httpsUrl = "https://localhost:" + httpsServer.getAddress().getPort();
+        }
     }
 
     public static Sandbox start(Options options) throws IOException {
@@ -119,6 +173,11 @@ public final class Sandbox implements AutoCloseable {
     /** The root URL, e.g. {@code http://127.0.0.1:8090}; the Jira Cloud site. */
     public String url() {
         return url;
+    }
+
+    /** The same sites over HTTPS with a required client certificate, if started with {@code mutualTls}. */
+    public Optional<String> httpsUrl() {
+        return Optional.ofNullable(httpsUrl);
     }
 
     public DevTokenIssuer issuer() {
@@ -151,6 +210,9 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+        }
         executor.shutdownNow();
     }
 
@@ -171,20 +233,28 @@ public final class Sandbox implements AutoCloseable {
             applyFault(exchange, fault, path);
             return;
         }
-        Response response = dispatch(site, request);
+        Optional<SandboxUser> user = site.auth.apply(request);
+        Response response = request.header(USER_TOKEN_HEADER).isPresent() ? userTokenLeaked()
+                : user.map(u -> dispatch(site, request, u)).orElseGet(() -> unauthorized(site).response());
         if (fault != null && fault.afterProcessing() && (fault.drop() || fault.status() > 0)) {
             applyFault(exchange, fault, path);
             return;
         }
         if (site.product) {
-            log(new LoggedRequest(request.method(), path, response.status()));
+            log(new LoggedRequest(request.method(), path, response.status(), user.map(SandboxUser::accountId)
+                    .orElse(""), uri.isAbsolute()));
         }
         write(exchange, response);
     }
 
-    private Response dispatch(Site site, Request request) {
+    /** The header carries a caller's token for the MCP server; reaching Atlassian it would be a leak. */
+    private static Response userTokenLeaked() {
+        return Response.json(400, ApiException.errorCollection(List.of(USER_TOKEN_HEADER + " must never reach "
+                + "Atlassian."), java.util.Map.of()));
+    }
+
+    private Response dispatch(Site site, Request request, SandboxUser user) {
         try {
-            SandboxUser user = site.auth.apply(request).orElseThrow(() -> unauthorized(site));
             Router.Match match = site.router.match(request.method(), request.path()).orElseThrow(
                     () -> new ApiException(Response.json(404, ApiException.errorCollection(List.of(
                             "null for uri: " + url + site.prefix + request.path()), java.util.Map.of()))));
@@ -198,7 +268,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void applyFault(HttpExchange exchange, Faults.Rule fault, String path) throws IOException {
-        log(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status()));
+        log(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status(), "",
+                exchange.getRequestURI().isAbsolute()));
         if (fault.drop()) {
             exchange.close();
             return;
@@ -237,6 +308,15 @@ public final class Sandbox implements AutoCloseable {
     /** Cloud: Basic {@code email:apiToken}. */
     private static Optional<SandboxUser> cloudUser(Request request) {
         return basic(request).flatMap(pair -> Directory.byApiToken(pair[0], pair[1]));
+    }
+
+    /** API gateway ({@code api.atlassian.com}): Basic {@code email:scopedToken}, or a Bearer OAuth access token. */
+    private static Optional<SandboxUser> gatewayUser(Request request) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Directory.byOauthToken(header.get().substring(7).trim());
+        }
+        return basic(request).flatMap(pair -> Directory.byScopedToken(pair[0], pair[1]));
     }
 
     /** Data Center: Bearer personal access token, or Basic {@code username:password}. */
@@ -278,7 +358,7 @@ public final class Sandbox implements AutoCloseable {
         admin.get("/requests", r -> {
             ArrayNode list = Json.array();
             requests().forEach(l -> list.addObject().put("method", l.method()).put("path", l.path())
-                    .put("status", l.status()));
+                    .put("status", l.status()).put("user", l.user()).put("proxied", l.proxied()));
             return Response.ok(list);
         });
         admin.add("DELETE", "/requests", r -> {

@@ -57,6 +57,21 @@ public final class SandboxControl {
         return lines;
     }
 
+    /** Product API requests seen so far, with the account each authenticated as and whether it came via a proxy. */
+    public List<Sandbox.LoggedRequest> requestLog() {
+        List<Sandbox.LoggedRequest> log = new ArrayList<>();
+        try {
+            Json.MAPPER.readTree(send("GET", "/requests", null)).forEach(r -> log.add(new Sandbox.LoggedRequest(r
+                    .path("method").asText(), r.path("path").asText(), r.path("status").asInt(),
+                    r.path("user")
+                            .asText(),
+                    r.path("proxied").asBoolean())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return log;
+    }
+
     private String send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type",
                 "application/json").method(method,

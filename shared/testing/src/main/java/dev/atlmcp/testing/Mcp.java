@@ -47,12 +47,23 @@ public final class Mcp {
     }
 
     public static Function<JsonObject, MultiMap> bearer(String token) {
-        return message -> MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token);
+        return headers(token, Map.of());
+    }
+
+    private static Function<JsonObject, MultiMap> headers(String token, Map<String, String> extra) {
+        return message -> MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token).addAll(extra);
     }
 
     /** Calls one tool on a fresh, bearer-authenticated connection. */
     public static Result call(Transport transport, String tool, Map<String, Object> arguments) {
-        return transport == Transport.STREAMABLE ? callStreamable(tool, arguments) : callSse(tool, arguments);
+        return call(transport, tool, arguments, Map.of());
+    }
+
+    /** Calls one tool on a fresh, bearer-authenticated connection whose every request carries these headers. */
+    public static Result call(Transport transport, String tool, Map<String, Object> arguments,
+            Map<String, String> headers) {
+        return transport == Transport.STREAMABLE ? callStreamable(tool, arguments, headers)
+                : callSse(tool, arguments, headers);
     }
 
     public static String text(Result result) {
@@ -109,9 +120,9 @@ public final class Mcp {
         assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
     }
 
-    private static Result callStreamable(String tool, Map<String, Object> arguments) {
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(bearer(token()))
-                .build().connect();
+    private static Result callStreamable(String tool, Map<String, Object> arguments, Map<String, String> headers) {
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(headers(token(),
+                headers)).build().connect();
         Result[] result = new Result[1];
         try {
             client.when().toolsCall(tool).withArguments(arguments).withAssert(r -> result[0] = new Result(r.isError(),
@@ -122,8 +133,8 @@ public final class Mcp {
         return result[0];
     }
 
-    private static Result callSse(String tool, Map<String, Object> arguments) {
-        try (SseMcpClient client = new SseMcpClient(McpAssured.baseUri, token())) {
+    private static Result callSse(String tool, Map<String, Object> arguments, Map<String, String> headers) {
+        try (SseMcpClient client = new SseMcpClient(McpAssured.baseUri, token(), headers)) {
             JsonObject result = client.callTool(tool, arguments).getJsonObject("result");
             return new Result(result.getBoolean("isError", false), result.getJsonArray("content").getJsonObject(0)
                     .getString("text"));

@@ -27,13 +27,20 @@ public final class SseMcpClient implements AutoCloseable {
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final String token;
+    private final Map<String, String> headers;
     private final URI messages;
     private final Thread reader;
 
     public SseMcpClient(URI base, String token) throws Exception {
+        this(base, token, Map.of());
+    }
+
+    /** A client whose every request also carries {@code headers}. */
+    public SseMcpClient(URI base, String token, Map<String, String> headers) throws Exception {
         this.token = token;
-        HttpRequest get = HttpRequest.newBuilder(base.resolve("/mcp/sse")).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token).GET().build();
+        this.headers = headers;
+        HttpRequest get = withHeaders(HttpRequest.newBuilder(base.resolve("/mcp/sse"))).header("Accept",
+                "text/event-stream").GET().build();
         HttpResponse<java.io.InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (var body = response.body()) {
@@ -66,14 +73,20 @@ public final class SseMcpClient implements AutoCloseable {
     }
 
     private void post(JsonObject message) throws Exception {
-        HttpRequest post = HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(message
+        HttpRequest post = withHeaders(HttpRequest.newBuilder(messages)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message
                         .encode()))
                 .timeout(Duration.ofSeconds(30)).build();
         int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status >= 300) {
             throw new IllegalStateException("POST " + messages + " answered " + status);
         }
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        return request;
     }
 
     private String next() throws InterruptedException {

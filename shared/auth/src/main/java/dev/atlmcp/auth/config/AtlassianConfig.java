@@ -1,5 +1,6 @@
 package dev.atlmcp.auth.config;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -7,8 +8,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Where the Atlassian site is and how this server authenticates to it. Every property can be set by environment
- * variable ({@code ATLASSIAN_URL}, {@code ATLASSIAN_DEPLOYMENT}, {@code ATLASSIAN_AUTH_MODE},
- * {@code ATLASSIAN_AUTH_EMAIL}, {@code ATLASSIAN_AUTH_TOKEN}); {@link ConfigValidator} checks them at start-up.
+ * variable ({@code ATLASSIAN_URL}, {@code ATLASSIAN_AUTH_MODE}, {@code ATLASSIAN_GATEWAY_ENABLED}, ...);
+ * {@link ConfigValidator} checks them at start-up. The TLS and proxy settings ({@code atlassian.tls.*},
+ * {@code atlassian.proxy.*}) are wired into the REST clients in the shared configuration defaults.
  */
 @ConfigMapping(prefix = "atlassian")
 public interface AtlassianConfig {
@@ -20,10 +22,33 @@ public interface AtlassianConfig {
     @WithDefault("cloud")
     String deployment();
 
+    /** The Cloud site's id; when unset it is read once from the site's {@code /_edge/tenant_info}. */
+    Optional<String> cloudId();
+
+    Gateway gateway();
+
     Auth auth();
 
+    Tls tls();
+
+    Proxy proxy();
+
+    /** Atlassian's API gateway, which scoped API tokens and OAuth access tokens must use on Cloud. */
+    interface Gateway {
+
+        /** Send every call through {@code <url>/ex/<product>/<cloudId>} instead of the site URL. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("https://api.atlassian.com")
+        String url();
+    }
+
     interface Auth {
-        /** {@code basic} (email + API token, or DC username + password) or {@code bearer} (DC PAT, OAuth token). */
+        /**
+         * {@code basic} (email + API token, or DC username + password), {@code bearer} (DC PAT, OAuth access token) or
+         * {@code per-user} (each caller's own token from the {@code X-Atlassian-User-Token} request header).
+         */
         @WithDefault("basic")
         String mode();
 
@@ -34,8 +59,38 @@ public interface AtlassianConfig {
         Optional<String> token();
     }
 
+    /** Trust and client certificates for sites behind an internal CA or requiring mutual TLS (PEM files). */
+    interface Tls {
+        /** CA certificates to trust instead of the JVM's defaults. */
+        Optional<String> caBundle();
+
+        /** This server's client certificate (chain) for mutual TLS. */
+        Optional<String> clientCert();
+
+        /** The client certificate's private key (PKCS#8 or PKCS#1 PEM). */
+        Optional<String> clientKey();
+    }
+
+    /** An HTTP proxy between this server and Atlassian. */
+    interface Proxy {
+        /** {@code host:port}. */
+        Optional<String> address();
+
+        Optional<String> user();
+
+        /** Never logged. */
+        Optional<String> password();
+
+        /** Hosts reached directly, separated by {@code |}, e.g. {@code localhost|*.acme.internal}. */
+        Optional<String> nonProxyHosts();
+    }
+
     /** Case-insensitive, as {@link ConfigValidator} accepts the value. */
     default boolean isDataCenter() {
         return "datacenter".equalsIgnoreCase(deployment());
+    }
+
+    default boolean isPerUser() {
+        return "per-user".equals(auth().mode().toLowerCase(Locale.ROOT));
     }
 }

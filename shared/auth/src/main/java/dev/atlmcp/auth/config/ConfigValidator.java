@@ -1,9 +1,13 @@
 package dev.atlmcp.auth.config;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -18,6 +22,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 @Singleton
 public class ConfigValidator {
+
+    private static final Pattern CLOUD_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     void onStart(@Observes StartupEvent event, AtlassianConfig atlassian, Instance<ServerConfig> server,
             Instance<ConfigCheck> serviceChecks) {
@@ -42,21 +49,50 @@ public class ConfigValidator {
                     + atlassian.deployment() + "'"));
         }
         String mode = atlassian.auth().mode().toLowerCase(Locale.ROOT);
-        if (!mode.equals("basic") && !mode.equals("bearer")) {
-            problems.add(problem("atlassian.auth.mode", "must be 'basic' (email + API token) or 'bearer' "
-                    + "(Data Center personal access token or OAuth access token), got '" + atlassian.auth().mode()
-                    + "'"));
+        if (!mode.equals("basic") && !mode.equals("bearer") && !mode.equals("per-user")) {
+            problems.add(problem("atlassian.auth.mode", "must be 'basic' (email + API token), 'bearer' (Data Center "
+                    + "personal access token or OAuth access token) or 'per-user' (each caller sends their own token "
+                    + "in the X-Atlassian-User-Token header), got '" + atlassian.auth().mode() + "'"));
         }
         if (mode.equals("basic") && blank(atlassian.auth().email().orElse(null))) {
             problems.add(problem("atlassian.auth.email", "is required when atlassian.auth.mode=basic: the account "
                     + "email (Cloud) or username (Data Center)"));
         }
-        if (blank(atlassian.auth().token().orElse(null))) {
+        if (!mode.equals("per-user") && blank(atlassian.auth().token().orElse(null))) {
             problems.add(problem("atlassian.auth.token", "is required: an API token (Cloud), or a personal access "
                     + "token or password (Data Center)"));
         }
+        atlassian.cloudId().filter(id -> !CLOUD_ID.matcher(id.trim()).matches()).ifPresent(id -> problems.add(
+                problem("atlassian.cloud-id", "must be the site's cloud id (a UUID), got '" + id + "'; leave it "
+                        + "unset to read it from the site")));
+        if (atlassian.gateway().enabled()) {
+            if (atlassian.isDataCenter()) {
+                problems.add(problem("atlassian.gateway.enabled", "must be false on Data Center: Atlassian's API "
+                        + "gateway serves Cloud sites only"));
+            }
+            httpUrl("atlassian.gateway.url", atlassian.gateway().url(), problems);
+        }
+        tls(atlassian.tls(), problems);
+        atlassian.proxy().address().filter(a -> !a.trim().matches("[^\\s:/]+:[0-9]{1,5}")).ifPresent(a -> problems
+                .add(problem("atlassian.proxy.address", "must be host:port, got '" + a + "'")));
         server.publicUrl().ifPresent(url -> httpUrl("mcp.public-url", url, problems));
         return problems;
+    }
+
+    private static void tls(AtlassianConfig.Tls tls, List<String> problems) {
+        readable("atlassian.tls.ca-bundle", tls.caBundle(), problems);
+        readable("atlassian.tls.client-cert", tls.clientCert(), problems);
+        readable("atlassian.tls.client-key", tls.clientKey(), problems);
+        if (tls.clientCert().isPresent() != tls.clientKey().isPresent()) {
+            problems.add(
+                    problem(tls.clientCert().isPresent() ? "atlassian.tls.client-key" : "atlassian.tls.client-cert",
+                            "is required with the other: mutual TLS needs both the client certificate and its key"));
+        }
+    }
+
+    private static void readable(String property, Optional<String> file, List<String> problems) {
+        file.filter(f -> !Files.isReadable(Path.of(f.trim()))).ifPresent(f -> problems.add(problem(property,
+                "names a file this server cannot read: '" + f + "'")));
     }
 
     private static void httpUrl(String property, String value, List<String> problems) {

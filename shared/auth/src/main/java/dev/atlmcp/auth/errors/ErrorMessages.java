@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLException;
+
 import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 /**
  * The one mapping from a failure to the message a user or model reads: what failed, why, and what to do. Never a stack
@@ -21,17 +24,32 @@ public final class ErrorMessages {
     private ErrorMessages() {
     }
 
-    public static Described describe(Throwable failure) {
+    /** {@code perUser}: the Atlassian credentials are the caller's own ({@code X-Atlassian-User-Token}). */
+    public static Described describe(Throwable failure, boolean perUser) {
         if (failure instanceof IllegalArgumentException invalid) {
             return expected("Invalid argument: " + invalid.getMessage());
         }
+        if (find(failure, OutboundCredentials.MissingUserTokenException.class) != null) {
+            return expected("This server calls Atlassian with your own Atlassian credentials, and your MCP client "
+                    + "sent none. Configure the client to send the header " + OutboundCredentials.USER_TOKEN_HEADER
+                    + ": on Cloud your-email:your-api-token or an OAuth access token, on Data Center a personal "
+                    + "access token. Nothing was sent to Atlassian.");
+        }
         AtlassianException atlassian = find(failure, AtlassianException.class);
         if (atlassian != null) {
-            return expected(forStatus(atlassian));
+            return expected(atlassian.status() == 401 && perUser ? "Atlassian did not accept the token your MCP "
+                    + "client sent in " + OutboundCredentials.USER_TOKEN_HEADER + " (HTTP 401). Check it is "
+                    + "complete and not expired or revoked, renew it if needed, and update the client's configuration."
+                    : forStatus(atlassian));
         }
         if (find(failure, ConnectException.class) != null) {
             return expected("Cannot reach Atlassian: the connection was refused. Check ATLASSIAN_URL and that this "
                     + "server can reach the site; then try again.");
+        }
+        if (find(failure, SSLException.class) != null) {
+            return expected("Cannot open a trusted TLS connection to Atlassian. Check that ATLASSIAN_TLS_CA_BUNDLE "
+                    + "holds the CA that signed the site's certificate and, if the site requires a client "
+                    + "certificate, set ATLASSIAN_TLS_CLIENT_CERT and ATLASSIAN_TLS_CLIENT_KEY.");
         }
         if (find(failure, UnknownHostException.class) != null) {
             return expected("Cannot reach Atlassian: the host name in ATLASSIAN_URL does not resolve. Check the "

@@ -1,11 +1,14 @@
 package dev.atlmcp.auth.errors;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
+
+import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 import io.quarkiverse.mcp.server.ToolCallException;
 
@@ -17,6 +20,9 @@ public class ToolErrorInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ToolErrorInterceptor.class);
 
+    @Inject
+    OutboundCredentials credentials;
+
     @AroundInvoke
     Object mapErrors(InvocationContext context) throws Exception {
         try {
@@ -24,7 +30,7 @@ public class ToolErrorInterceptor {
         } catch (ToolCallException e) {
             throw e;
         } catch (Exception e) {
-            ErrorMessages.Described described = ErrorMessages.describe(e);
+            ErrorMessages.Described described = ErrorMessages.describe(e, credentials.perUser());
             if (described.unexpected()) {
                 LOG.errorf(e, "Tool %s failed unexpectedly [ref %s]", context.getMethod().getName(),
                         described.reference());

@@ -3,67 +3,76 @@ package dev.atlmcp.auth.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 class ConfigValidatorTest {
 
-    record Auth(String mode, Optional<String> email, Optional<String> token) implements AtlassianConfig.Auth {
+    private static final Map<String, String> CLOUD = Map.of("atlassian.url", "https://acme.atlassian.net",
+            "atlassian.auth.email", "a@acme.com", "atlassian.auth.token", "t");
+
+    /** The problems for these settings, read through the same mappings the server uses. */
+    private static List<String> problems(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(AtlassianConfig.class)
+                .withMapping(ServerConfig.class).withSources(new PropertiesConfigSource(properties, "test")).build();
+        return ConfigValidator.problems(config.getConfigMapping(AtlassianConfig.class), config.getConfigMapping(
+                ServerConfig.class));
     }
 
-    record Atlassian(Optional<String> url, String deployment, AtlassianConfig.Auth auth) implements AtlassianConfig {
-    }
-
-    record Server(Optional<String> publicUrl) implements ServerConfig {
-        @Override
-        public String product() {
-            return "jira";
+    private static Map<String, String> cloudWith(String... pairs) {
+        Map<String, String> properties = new HashMap<>(CLOUD);
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.put(pairs[i], pairs[i + 1]);
         }
-
-        @Override
-        public Auth auth() {
-            return null;
-        }
-
-        @Override
-        public Policy policy() {
-            return null;
-        }
-    }
-
-    private static List<String> problems(String url, String deployment, String mode, String email, String token) {
-        return ConfigValidator.problems(new Atlassian(Optional.ofNullable(url), deployment, new Auth(mode, Optional
-                .ofNullable(email), Optional.ofNullable(token))), new Server(Optional.of("http://localhost:8081")));
+        return properties;
     }
 
     @Test
     void validCloudAndDataCenterSettingsPass() {
-        assertTrue(problems("https://acme.atlassian.net", "cloud", "basic", "a@acme.com", "t").isEmpty());
-        assertTrue(problems("https://jira.acme.internal/jira", "datacenter", "bearer", null, "pat").isEmpty());
+        assertEquals(List.of(), problems(CLOUD));
+        assertEquals(List.of(), problems(Map.of("atlassian.url", "https://jira.acme.internal/jira",
+                "atlassian.deployment", "datacenter", "atlassian.auth.mode", "bearer", "atlassian.auth.token", "pat")));
     }
 
     @Test
-    void deploymentIsReadWhateverItsCase() {
-        assertTrue(problems("https://jira.acme.internal", "DataCenter", "Bearer", null, "pat").isEmpty());
-        assertTrue(new Atlassian(Optional.empty(), "DataCenter", null).isDataCenter());
-        assertTrue(!new Atlassian(Optional.empty(), "cloud", null).isDataCenter());
+    void deploymentAndModeAreReadWhateverTheirCase() {
+        assertEquals(List.of(), problems(Map.of("atlassian.url", "https://jira.acme.internal", "atlassian.deployment",
+                "DataCenter", "atlassian.auth.mode", "Bearer", "atlassian.auth.token", "pat")));
+        assertTrue(config("atlassian.deployment", "DataCenter").isDataCenter());
+        assertTrue(!config("atlassian.deployment", "cloud").isDataCenter());
+        assertTrue(config("atlassian.auth.mode", "Per-User").isPerUser());
+    }
+
+    private static AtlassianConfig config(String key, String value) {
+        return new SmallRyeConfigBuilder().withMapping(AtlassianConfig.class).withSources(new PropertiesConfigSource(
+                Map.of(key, value), "test")).build().getConfigMapping(AtlassianConfig.class);
     }
 
     @Test
     void eachProblemIsOneLineNamingPropertyAndEnvironmentVariable() {
-        List<String> problems = problems(null, "server", "token", null, " ");
         assertEquals(List.of(
                 "Configuration error: atlassian.url (ATLASSIAN_URL) is required: the base URL of your Atlassian site, "
                         + "e.g. https://acme.atlassian.net or https://jira.acme.internal/jira.",
                 "Configuration error: atlassian.deployment (ATLASSIAN_DEPLOYMENT) must be 'cloud' or 'datacenter', "
                         + "got 'server'.",
-                "Configuration error: atlassian.auth.mode (ATLASSIAN_AUTH_MODE) must be 'basic' (email + API token) "
-                        + "or 'bearer' (Data Center personal access token or OAuth access token), got 'token'.",
+                "Configuration error: atlassian.auth.mode (ATLASSIAN_AUTH_MODE) must be 'basic' (email + API token), "
+                        + "'bearer' (Data Center personal access token or OAuth access token) or 'per-user' (each "
+                        + "caller sends their own token in the X-Atlassian-User-Token header), got 'token'.",
                 "Configuration error: atlassian.auth.token (ATLASSIAN_AUTH_TOKEN) is required: an API token (Cloud), "
                         + "or a personal access token or password (Data Center)."),
-                problems);
+                problems(Map.of("atlassian.deployment", "server", "atlassian.auth.mode", "token",
+                        "atlassian.auth.token", " ")));
     }
 
     @Test
@@ -72,6 +81,44 @@ class ConfigValidatorTest {
                 + "got 'ftp://acme'.",
                 "Configuration error: atlassian.auth.email (ATLASSIAN_AUTH_EMAIL) is required "
                         + "when atlassian.auth.mode=basic: the account email (Cloud) or username (Data Center)."),
-                problems("ftp://acme", "cloud", "basic", null, "t"));
+                problems(Map.of("atlassian.url", "ftp://acme", "atlassian.auth.token", "t")));
+    }
+
+    @Test
+    void perUserModeNeedsNoServiceCredential() {
+        assertEquals(List.of(), problems(Map.of("atlassian.url", "https://acme.atlassian.net", "atlassian.auth.mode",
+                "per-user")));
+    }
+
+    @Test
+    void gatewayIsForCloudAndCloudIdsAreUuids() {
+        assertEquals(List.of(), problems(cloudWith("atlassian.gateway.enabled", "true", "atlassian.cloud-id",
+                "a436116f-02ce-4520-8fbb-7301462a1674")));
+        assertEquals(List.of("Configuration error: atlassian.cloud-id (ATLASSIAN_CLOUD_ID) must be the site's cloud "
+                + "id (a UUID), got 'acme'; leave it unset to read it from the site.",
+                "Configuration error: atlassian.gateway.enabled (ATLASSIAN_GATEWAY_ENABLED) must be false on Data "
+                        + "Center: Atlassian's API gateway serves Cloud sites only."),
+                problems(cloudWith("atlassian.deployment", "datacenter", "atlassian.gateway.enabled", "true",
+                        "atlassian.cloud-id", "acme")));
+    }
+
+    @Test
+    void tlsFilesMustBeReadableAndComeInPairs(@TempDir Path dir) throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----");
+        assertEquals(List.of(), problems(cloudWith("atlassian.tls.ca-bundle", ca.toString())));
+        assertEquals(List.of("Configuration error: atlassian.tls.client-cert (ATLASSIAN_TLS_CLIENT_CERT) names a "
+                + "file this server cannot read: '" + dir.resolve("missing.pem") + "'.",
+                "Configuration error: atlassian.tls.client-key (ATLASSIAN_TLS_CLIENT_KEY) is required with the "
+                        + "other: mutual TLS needs both the client certificate and its key."),
+                problems(cloudWith("atlassian.tls.client-cert", dir.resolve("missing.pem").toString())));
+    }
+
+    @Test
+    void proxyAddressIsHostAndPort() {
+        assertEquals(List.of(), problems(cloudWith("atlassian.proxy.address", "proxy.acme.internal:3128")));
+        assertEquals(List.of("Configuration error: atlassian.proxy.address (ATLASSIAN_PROXY_ADDRESS) must be "
+                + "host:port, got 'http://proxy:3128'."), problems(
+                        cloudWith("atlassian.proxy.address",
+                                "http://proxy:3128")));
     }
 }

@@ -56,7 +56,16 @@ public final class CompassApi {
 
     public void register(Router router) {
         router.post("/gateway/api/graphql", this::execute);
-        router.get("/_edge/tenant_info", r -> Response.ok(Json.object().put("cloudId", CLOUD_ID)));
+    }
+
+    /** The API gateway's GraphQL endpoint, {@code https://api.atlassian.com/graphql}. */
+    public void registerGateway(Router router) {
+        router.post("", this::execute);
+    }
+
+    /** The site's public {@code /_edge/tenant_info}, to be registered under {@code /_edge}. */
+    public void registerTenantInfo(Router router) {
+        router.get("/tenant_info", r -> Response.ok(Json.object().put("cloudId", CLOUD_ID)));
     }
 
     private Response execute(Request request) {

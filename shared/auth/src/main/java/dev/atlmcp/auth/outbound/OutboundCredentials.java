@@ -1,0 +1,74 @@
+package dev.atlmcp.auth.outbound;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.atlmcp.auth.config.AtlassianConfig;
+
+/**
+ * The Authorization value for Atlassian: the service credential from the configuration, or in {@code per-user} mode the
+ * caller's own token from the {@code X-Atlassian-User-Token} header of the MCP request being served. A missing user
+ * token is an error, never a reason to fall back to a service credential. Values are never logged.
+ */
+@ApplicationScoped
+public class OutboundCredentials {
+
+    public static final String USER_TOKEN_HEADER = "X-Atlassian-User-Token";
+
+    private final AtlassianConfig config;
+
+    OutboundCredentials(AtlassianConfig config) {
+        this.config = config;
+    }
+
+    public boolean perUser() {
+        return config.isPerUser();
+    }
+
+    String authorization() {
+        if (config.isPerUser()) {
+            return fromUserToken(userToken());
+        }
+        String token = config.auth().token().orElse("");
+        return "bearer".equals(config.auth().mode().toLowerCase(Locale.ROOT)) ? "Bearer " + token
+                : basic(config.auth().email().orElse("") + ":" + token);
+    }
+
+    /** {@code email:token} (Cloud API token) or {@code username:password} is sent as Basic, anything else as Bearer. */
+    static String fromUserToken(String token) {
+        return token.contains(":") ? basic(token) : "Bearer " + token;
+    }
+
+    private static String userToken() {
+        String token = null;
+        if (Arc.container().requestContext().isActive()) {
+            try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
+                RoutingContext request = current.get().getCurrent();
+                token = request == null ? null : request.request().getHeader(USER_TOKEN_HEADER);
+            }
+        }
+        if (token == null || token.isBlank()) {
+            throw new MissingUserTokenException();
+        }
+        return token.trim();
+    }
+
+    private static String basic(String pair) {
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The caller did not send their Atlassian token; nothing was sent to Atlassian. */
+    public static final class MissingUserTokenException extends RuntimeException {
+        MissingUserTokenException() {
+            super("No " + USER_TOKEN_HEADER + " header", null, false, false);
+        }
+    }
+}
