@@ -25,10 +25,18 @@ import dev.atlmcp.testing.SandboxReset;
 @TestProfile(DataCenterToolsTest.DataCenter.class)
 class DataCenterToolsTest extends SandboxReset {
 
+    /** With a space allow-list that every other test here stays within. */
     public static class DataCenter extends DataCenterProfile {
         @Override
         protected String contextPath() {
             return Sandbox.DATACENTER_CONFLUENCE;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+            config.put("mcp.policy.spaces", "ENG,OPS");
+            return config;
         }
     }
 
@@ -65,8 +73,11 @@ class DataCenterToolsTest extends SandboxReset {
     void missingPagesBadCqlAndForeignCursorsAreClearErrors(Transport transport) {
         assertEquals("Not found: No content found with id: ContentId{id=424242}. Check the key or id.", text(call(
                 transport, "confluence_get_page", Map.of("page_id", "424242"))));
-        assertEquals("Atlassian rejected the request: Could not parse cql : title ~. Correct the input and try "
-                + "again.", text(call(transport, "confluence_search", Map.of("cql", "title ~"))));
+        assertEquals("Not found: No content found with id: ContentId{id=196610}. Check the key or id.", text(call(
+                transport, "confluence_get_page", Map.of("page_id", "196610"))), "outside the allowed spaces");
+        assertEquals("Atlassian rejected the request: Could not parse cql : space in (\"ENG\", \"OPS\") AND (title ~). "
+                + "Correct the input and try again.",
+                text(call(transport, "confluence_search", Map.of("cql", "title ~"))));
         assertTrue(text(call(transport, "confluence_search", Map.of("cql", "type = page", "cursor",
                 "abc"))).startsWith("Invalid argument: cursor 'abc' is not one this server returned"));
     }

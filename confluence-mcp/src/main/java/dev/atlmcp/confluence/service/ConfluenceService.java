@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.PageDtos;
 import dev.atlmcp.confluence.client.SearchDtos;
@@ -32,11 +35,14 @@ public class ConfluenceService {
     private final ConfluenceClient client;
     private final AtlassianConfig config;
     private final ObjectMapper json;
+    private final ScopePolicy scope;
 
-    ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json) {
+    ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
+            ScopePolicy scope) {
         this.client = client;
         this.config = config;
         this.json = json;
+        this.scope = scope;
     }
 
     public PageView page(String pageId) {
@@ -45,12 +51,22 @@ public class ConfluenceService {
             throw new IllegalArgumentException("page_id must be the numeric id of a page (the number in its URL, "
                     + "e.g. 123456), got '" + pageId + "'");
         }
-        return config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
+        PageView page = config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
+        scope.requireSpace(page.spaceKey(), notFound(id));
+        return page;
+    }
+
+    /** What Confluence itself answers for a page that does not exist or that the account may not see. */
+    private AtlassianException notFound(String id) {
+        return new AtlassianException(404, config.isDataCenter() ? List.of("No content found with id: ContentId{id="
+                + id + "}") : List.of(), Optional.empty());
     }
 
     public SearchView search(String cql, int limit, String cursor) {
-        String query = Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ \"runbook\"");
+        String query = scope.scopeCql(Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ "
+                + "\"runbook\""));
         Arguments.limit(limit, MAX_LIMIT);
+        limit = scope.cap(limit);
         String page = Arguments.cursor(cursor);
         if (config.isDataCenter()) {
             int start = Arguments.offset(page, "confluence_search");

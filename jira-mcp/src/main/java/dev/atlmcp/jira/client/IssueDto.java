@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record IssueDto(String id, String key, Fields fields, Map<String, String> names) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Project(String id, String key, String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Named(String id, String name) {
     }
 
@@ -63,7 +67,7 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
         public Status status;
         public Named issuetype;
         public Named priority;
-        public Named project;
+        public Project project;
         public Named resolution;
         public User assignee;
         public User reporter;

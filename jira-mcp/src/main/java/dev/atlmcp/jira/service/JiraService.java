@@ -2,6 +2,7 @@ package dev.atlmcp.jira.service;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 import dev.atlmcp.jira.client.SearchDtos;
@@ -31,23 +34,40 @@ public class JiraService {
 
     private final JiraClient client;
     private final AtlassianConfig config;
+    private final ScopePolicy scope;
 
-    JiraService(@RestClient JiraClient client, AtlassianConfig config) {
+    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope) {
         this.client = client;
         this.config = config;
+        this.scope = scope;
     }
 
+    /** An issue in an allowed project; any other answers like one that does not exist, before and after reading. */
     public IssueDto issue(String key) {
         if (key == null || !ISSUE_KEY.matcher(key.trim()).matches()) {
             throw new IllegalArgumentException("issue_key must be an issue key like PROJ-123 or a numeric id, got '"
                     + key + "'");
         }
-        return client.getIssue(apiVersion(), key.trim().toUpperCase(Locale.ROOT), "*all", "names");
+        String normalised = key.trim().toUpperCase(Locale.ROOT);
+        if (normalised.contains("-")) {
+            scope.requireProject(normalised.substring(0, normalised.lastIndexOf('-')), notFound());
+        }
+        IssueDto issue = client.getIssue(apiVersion(), normalised, "*all", "names");
+        scope.requireProject(issue.fields() == null || issue.fields().project == null ? null
+                : issue.fields().project.key(), notFound());
+        return issue;
+    }
+
+    /** What Jira itself answers for an issue that does not exist or that the account may not see. */
+    private static AtlassianException notFound() {
+        return new AtlassianException(404, List.of("Issue does not exist or you do not have permission to see it."),
+                Optional.empty());
     }
 
     public SearchPage search(String jql, int limit, String cursor) {
-        String query = Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC");
+        String query = scope.scopeJql(Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC"));
         Arguments.limit(limit, MAX_LIMIT);
+        limit = scope.cap(limit);
         String page = Arguments.cursor(cursor);
         if (config.isDataCenter()) {
             int startAt = Arguments.offset(page, "jira_search");

@@ -16,6 +16,8 @@ import jakarta.inject.Singleton;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
+import dev.atlmcp.auth.policy.QueryScope;
+
 /**
  * Checks the configuration at start-up and stops the server with one line per problem, naming the property and its
  * environment variable.
@@ -76,7 +78,18 @@ public class ConfigValidator {
         atlassian.proxy().address().filter(a -> !a.trim().matches("[^\\s:/]+:[0-9]{1,5}")).ifPresent(a -> problems
                 .add(problem("atlassian.proxy.address", "must be host:port, got '" + a + "'")));
         server.publicUrl().ifPresent(url -> httpUrl("mcp.public-url", url, problems));
+        keys("mcp.policy.projects", server.policy().projects(), problems);
+        keys("mcp.policy.spaces", server.policy().spaces(), problems);
+        if (server.policy().maxResults() < 1) {
+            problems.add(problem("mcp.policy.max-results", "must be at least 1, got " + server.policy()
+                    .maxResults()));
+        }
         return problems;
+    }
+
+    private static void keys(String property, Optional<List<String>> keys, List<String> problems) {
+        keys.ifPresent(list -> list.stream().filter(k -> !QueryScope.validKey(k)).forEach(k -> problems.add(problem(
+                property, "must list keys such as OPS or ~jdoe, got '" + k + "'"))));
     }
 
     private static void tls(AtlassianConfig.Tls tls, List<String> problems) {

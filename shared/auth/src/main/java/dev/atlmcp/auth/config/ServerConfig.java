@@ -38,6 +38,16 @@ public interface ServerConfig {
 
         /** Never offer these tools ({@code MCP_POLICY_DENY_TOOLS}). */
         Optional<List<String>> denyTools();
+
+        /** jira-mcp: when set, only these project keys exist for callers ({@code MCP_POLICY_PROJECTS}). */
+        Optional<List<String>> projects();
+
+        /** confluence-mcp: when set, only these space keys exist for callers ({@code MCP_POLICY_SPACES}). */
+        Optional<List<String>> spaces();
+
+        /** The most results one call returns, whatever limit the caller asks for ({@code MCP_POLICY_MAX_RESULTS}). */
+        @WithDefault("50")
+        int maxResults();
     }
 
     interface Auth {

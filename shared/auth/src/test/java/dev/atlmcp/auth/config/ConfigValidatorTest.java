@@ -121,4 +121,14 @@ class ConfigValidatorTest {
                         cloudWith("atlassian.proxy.address",
                                 "http://proxy:3128")));
     }
+
+    @Test
+    void policyKeysMustBePlainAndTheCapPositive() {
+        assertEquals(List.of(),
+                problems(cloudWith("mcp.policy.projects", "OPS,WEB", "mcp.policy.spaces", "ENG,~jdoe")));
+        assertEquals(List.of("Configuration error: mcp.policy.projects (MCP_POLICY_PROJECTS) must list keys such as "
+                + "OPS or ~jdoe, got 'OPS\") OR (\"x'.",
+                "Configuration error: mcp.policy.max-results (MCP_POLICY_MAX_RESULTS) must be at least 1, got 0."),
+                problems(cloudWith("mcp.policy.projects", "OPS\") OR (\"x", "mcp.policy.max-results", "0")));
+    }
 }

@@ -1,0 +1,90 @@
+package dev.atlmcp.confluence;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
+
+/**
+ * The space allow-list: the service account may see ENG, OPS and PAY, the policy allows ENG and OPS. Every query is run
+ * by the sandbox's CQL parser, so an escape would show PAY pages (ids 1966xx).
+ */
+@QuarkusTest
+@TestProfile(SpaceScopeTest.EngAndOps.class)
+class SpaceScopeTest extends SandboxReset {
+
+    public static class EngAndOps implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.policy.spaces", "ENG,OPS", "mcp.policy.max-results", "4");
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("^\\| (\\d+) \\|", Pattern.MULTILINE);
+    private static final Set<String> ALLOWED_PREFIXES = Set.of("655", "131");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "space = PAY", "space = OPS OR space = PAY", "space in (OPS, PAY) ORDER BY title",
+            "type = page", "NOT space = OPS", "id = 196610 OR id = 131075", "title ~ \"ORDER BY\" OR space = PAY",
+            "(space = PAY) OR (space = ENG) ORDER BY created DESC", "text ~ \"settlement\"" })
+    void queriesOnlyEverSeeAllowedSpaces(String cql) {
+        Mcp.Result result = call(Transport.STREAMABLE, "confluence_search", Map.of("cql", cql, "limit", 50));
+        assertTrue(!result.isError() || text(result).startsWith("Atlassian rejected the request"), text(result));
+        Matcher ids = ID.matcher(text(result));
+        while (ids.find()) {
+            assertTrue(ALLOWED_PREFIXES.contains(ids.group(1).substring(0, 3)), () -> cql + " -> " + text(result));
+        }
+        assertFalse(text(result).contains("| Payments |") || text(result).contains("| People Team |"), text(result));
+        if (cql.contains("OPS") && !cql.contains("NOT") || cql.contains("ENG") || cql.contains("131075")) {
+            assertTrue(ID.matcher(text(result)).find(), () -> "allowed pages still match: " + cql + " -> "
+                    + text(result));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { ") OR (space = PAY", "space = OPS) OR (space = PAY", "title ~ \"x\\\") OR space = PAY",
+            "space = OPS ORDER BY title) OR (space = PAY", "ORDER BY title OR space = PAY",
+            "space = OPS \uff09 OR \uff08 space = PAY", "space \uff1d PAY", "space = OPS\u2060) OR (space = PAY",
+            "(space = PAY", " " })
+    void queriesThatTryToBreakOutAreRefusedBeforeReachingConfluence(String cql) {
+        Mcp.Result result = call(Transport.SSE, "confluence_search", Map.of("cql", cql));
+        assertTrue(result.isError() && text(result).startsWith("Invalid argument: cql"), () -> cql + " -> " + text(
+                result));
+        assertEquals(java.util.List.of(), Mcp.sandbox().requests(), "nothing reaches Confluence");
+    }
+
+    @Test
+    void resultsAreCappedAndOrderByIsKept() {
+        String titles = text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "type = page ORDER BY "
+                + "title DESC", "limit", 20)));
+        assertTrue(titles.startsWith("4 results"), titles);
+        assertTrue(titles.indexOf("| Runbooks |") < titles.indexOf("| Runbook: settlement job backlog |"), titles);
+    }
+
+    @Test
+    void pagesOutsideTheAllowedSpacesAnswerLikePagesThatDoNotExist() {
+        String missing = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242")));
+        assertTrue(missing.startsWith("Not found."), missing);
+        assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "196610"))));
+        assertEquals(missing, text(call(Transport.SSE, "confluence_get_page", Map.of("page_id", "262146"))));
+        assertFalse(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "65538")).isError());
+    }
+}

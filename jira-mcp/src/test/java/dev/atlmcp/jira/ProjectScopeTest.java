@@ -1,0 +1,130 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+
+/**
+ * The project allow-list: the service account may see OPS, WEB and PAY, the policy allows OPS and WEB. Every query is
+ * run by the sandbox's JQL parser, so an escape would show PAY issues.
+ */
+@QuarkusTest
+@TestProfile(ProjectScopeTest.OpsAndWeb.class)
+class ProjectScopeTest {
+
+    public static class OpsAndWeb implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.policy.projects", "OPS,WEB", "mcp.policy.max-results", "5");
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("\\| ([A-Z]+)-\\d+ \\|");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "project = PAY", "project = OPS OR project = PAY", "project in (OPS, PAY) ORDER BY key",
+            "project = PAY ORDER BY key", "NOT project = OPS", "key in (PAY-1, OPS-1, SEC-1)", "issuekey = PAY-1",
+            "summary ~ \"ORDER BY\" OR project = PAY", "project = PAY /* and more */", "project = PAY OR key = OPS-1",
+            "(project = PAY) OR (project = OPS)", "project != OPS ORDER BY created DESC",
+            "(((project = PAY))) ORDER BY key ASC, created DESC" })
+    void queriesOnlyEverSeeAllowedProjects(String jql) {
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_search", Map.of("jql", jql, "limit", 50));
+        Matcher keys = KEY.matcher(text(result));
+        while (keys.find()) {
+            assertTrue(keys.group(1).equals("OPS") || keys.group(1).equals("WEB"), () -> jql + " -> " + text(result));
+        }
+        assertFalse(text(result).contains("PAY-") || text(result).contains("SEC-"), () -> jql + " -> " + text(result));
+        assertTrue(!result.isError() || text(result).startsWith("Atlassian rejected the request"), text(result));
+        if (jql.contains("OPS") && !jql.contains("NOT") && !jql.contains("!=")) {
+            assertTrue(text(result).contains("| OPS-"), () -> "allowed issues still match: " + jql + " -> "
+                    + text(result));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { ") OR (project = PAY", "project = OPS) OR (project = PAY",
+            "project = OPS) OR project = PAY",
+            "summary ~ \"x\\\") OR project = PAY", "summary ~ 'x\\') OR (project = PAY",
+            "project = OPS ORDER BY key) OR (project = PAY", "ORDER BY key OR project = PAY",
+            "project = OPS ORDER BY key, (project = PAY)", "project = OPS // ) OR (project = PAY",
+            "project = OPS \uff09 OR \uff08 project = PAY", "project \uff1d PAY",
+            "project = OPS\u200b) OR (project = PAY",
+            "project = OPS\u001b) OR (project = PAY", "(project = PAY", "   ", "" })
+    void queriesThatTryToBreakOutAreRefusedBeforeReachingJira(String jql) {
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_search", Map.of("jql", jql));
+        assertTrue(result.isError(), () -> jql + " -> " + text(result));
+        assertTrue(text(result).startsWith("Invalid argument: jql"), text(result));
+        assertFalse(text(result).contains("PAY-"), text(result));
+    }
+
+    @Test
+    void veryLongQueriesAreRefused() {
+        Mcp.Result result = call(Transport.SSE, "jira_search", Map.of("jql", "project = OPS OR " + "summary ~ x OR "
+                .repeat(600) + "project = PAY"));
+        assertEquals("Invalid argument: jql is longer than 8000 characters", text(result));
+    }
+
+    @Test
+    void orderByIsKeptAndResultsAreCapped() {
+        String ascending = text(call(Transport.STREAMABLE, "jira_search", Map.of("jql", "ORDER BY key ASC", "limit",
+                20)));
+        String descending = text(call(Transport.SSE, "jira_search", Map.of("jql", "project = WEB OR project = OPS "
+                + "ORDER BY key DESC", "limit", 20)));
+        assertTrue(ascending.startsWith("5 issues. More: call again with cursor="), ascending);
+        assertTrue(descending.startsWith("5 issues. More:"), descending);
+        Matcher first = KEY.matcher(ascending);
+        assertTrue(first.find() && first.group(0).equals("| OPS-1 |"), ascending);
+        Matcher last = KEY.matcher(descending);
+        assertTrue(last.find() && last.group(1).equals("WEB"), descending);
+    }
+
+    @Test
+    void issuesOutsideTheAllowedProjectsAnswerLikeIssuesThatDoNotExist() throws Exception {
+        String missing = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-9999")));
+        assertEquals("Not found: Issue does not exist or you do not have permission to see it. Check the key or id.",
+                missing);
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "PAY-1"))));
+        assertEquals(missing, text(call(Transport.SSE, "jira_get_issue", Map.of("issue_key", "pay-2"))));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "SEC-1"))));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", idOf("PAY-1")))),
+                "a numeric id is checked against the issue's project after reading");
+        assertFalse(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", idOf("OPS-1"))).isError());
+    }
+
+    /** The numeric id of an issue, asked of the sandbox directly with the service account. */
+    private static String idOf(String key) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((Directory.BOT.email() + ":" + Directory.BOT.apiToken())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ConfigProvider
+                .getConfig().getValue("sandbox.url", String.class) + "/rest/api/3/issue/" + key + "?fields=summary"))
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"").matcher(reply.body());
+        assertTrue(id.find(), reply.body());
+        return id.group(1);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.atlmcp.auth.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.atlmcp.auth.config.ServerConfig;
+import dev.atlmcp.auth.outbound.AtlassianException;
+
+/**
+ * Enforces the project (Jira) and space (Confluence) allow-lists and the result cap in the service layer, failing
+ * closed: searches are confined with {@link QueryScope}, and items outside the lists answer exactly like items that do
+ * not exist.
+ */
+@ApplicationScoped
+public class ScopePolicy {
+
+    private final ServerConfig.Policy policy;
+
+    ScopePolicy(ServerConfig server) {
+        this.policy = server.policy();
+    }
+
+    public String scopeJql(String jql) {
+        return policy.projects().map(keys -> QueryScope.restrict(jql, "jql", "project", keys)).orElse(jql);
+    }
+
+    public String scopeCql(String cql) {
+        return policy.spaces().map(keys -> QueryScope.restrict(cql, "cql", "space", keys)).orElse(cql);
+    }
+
+    /** Throws {@code notFound} unless {@code projectKey} is allowed. */
+    public void requireProject(String projectKey, AtlassianException notFound) {
+        require(policy.projects(), projectKey, notFound);
+    }
+
+    /** Throws {@code notFound} unless {@code spaceKey} is allowed. */
+    public void requireSpace(String spaceKey, AtlassianException notFound) {
+        require(policy.spaces(), spaceKey, notFound);
+    }
+
+    /** The number of results to ask for: the caller's limit, at most the configured cap. */
+    public int cap(int limit) {
+        return Math.min(limit, policy.maxResults());
+    }
+
+    private static void require(Optional<List<String>> allowed, String key, AtlassianException notFound) {
+        if (allowed.isPresent() && (key == null || allowed.get().stream().noneMatch(key::equalsIgnoreCase))) {
+            throw notFound;
+        }
+    }
+}
