@@ -10,12 +10,15 @@ const expectations = {
       (t) => t.startsWith("# OPS-1: Checkout API p99 latency") && t.includes("## Comments (3)")],
     ["jira_search", { jql: "project = OPS ORDER BY key ASC", limit: 2 },
       (t) => t.includes("| OPS-1 |") && t.includes("cursor=")],
+    ["jira_whoami", {}, (t) => t.startsWith("# Who you are") && t.includes("Jira calls use the service account")],
   ],
   confluence: [
     ["confluence_get_page", { page_id: "131075" },
       (t) => t.startsWith("# Runbook: checkout-api latency") && t.includes("```bash")],
     ["confluence_search", { cql: 'space = OPS AND text ~ "settlement"' },
       (t) => t.includes("| 131076 | Runbook: settlement job backlog |")],
+    ["confluence_whoami", {},
+      (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the service account")],
   ],
   compass: [
     ["compass_get_component", { component: "checkout-api" },

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -87,5 +88,12 @@ class DataCenterToolsTest extends SandboxReset {
     void atlassianFailuresOnDataCenterBecomeClearToolErrors(Transport transport) {
         Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/confluence/rest/api/",
                 "confluence_get_page", Map.of("page_id", "131075"));
+    }
+
+    @Test
+    void whoamiNamesTheServiceAccountByUsername() {
+        String md = text(call(Transport.SSE, "confluence_whoami", Map.of()));
+        assertTrue(md.contains("Confluence calls use the service account MCP Service Account (mcp-bot)"), md);
+        assertTrue(md.contains("Policy: spaces ENG, OPS · "), md);
     }
 }

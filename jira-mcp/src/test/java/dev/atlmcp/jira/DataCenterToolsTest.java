@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -85,5 +86,14 @@ class DataCenterToolsTest extends SandboxReset {
                 .put("retryAfter", 3).put("count", 1));
         Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
         assertEquals("Atlassian's rate limit was reached (HTTP 429). Retry after 3 seconds.", text(result));
+    }
+
+    @Test
+    void whoamiMapsTheCallerToTheirUsername() {
+        String md = text(call(Transport.STREAMABLE, "jira_whoami", Map.of()));
+        assertTrue(md.contains("Jira account: Jane Doe (jdoe), found by your email\nJira calls use the service account "
+                + "MCP Service Account (mcp-bot)"), md);
+        assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/api/2/user/search 200"), Mcp.sandbox()
+                .requests()::toString);
     }
 }

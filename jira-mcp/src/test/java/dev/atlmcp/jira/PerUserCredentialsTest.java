@@ -92,4 +92,12 @@ class PerUserCredentialsTest extends SandboxReset {
         CapturedLogs.assertNoSecrets("jira-per-user", Directory.JANE.oauthToken(), Directory.BOB.scopedToken(),
                 BOB_SCOPED);
     }
+
+    @Test
+    void whoamiNamesTheOwnerOfTheCallersToken() {
+        String md = text(call(Transport.STREAMABLE, "jira_whoami", Map.of(), Map.of(HEADER, BOB_SCOPED)));
+        assertTrue(md.contains("Jira account: Bob Martin (" + Directory.BOB.accountId() + "), found by the owner of "
+                + "your own Atlassian token\nJira calls use your own Atlassian token, so Jira checks your "
+                + "permissions.\n"), md);
+    }
 }

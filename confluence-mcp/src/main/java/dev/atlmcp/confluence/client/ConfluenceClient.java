@@ -46,4 +46,12 @@ public interface ConfluenceClient {
     @Path("/rest/api/search")
     SearchDtos.SearchPage dataCenterSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit,
             @QueryParam("start") int start, @QueryParam("excerpt") String excerpt);
+
+    @GET
+    @Path("/wiki/rest/api/user/current")
+    PageDtos.Person cloudCurrentUser();
+
+    @GET
+    @Path("/rest/api/user/current")
+    PageDtos.Person dataCenterCurrentUser();
 }

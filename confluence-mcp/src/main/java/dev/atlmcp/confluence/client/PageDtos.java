@@ -42,7 +42,7 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Person(String username, String userKey, String displayName) {
+    public record Person(String accountId, String username, String userKey, String displayName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolErrorMapping;
+import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.ConfluenceService;
 
@@ -12,9 +13,11 @@ import dev.atlmcp.confluence.service.ConfluenceService;
 public class ConfluenceTools {
 
     private final ConfluenceService confluence;
+    private final WhoAmI whoAmI;
 
-    ConfluenceTools(ConfluenceService confluence) {
+    ConfluenceTools(ConfluenceService confluence, WhoAmI whoAmI) {
         this.confluence = confluence;
+        this.whoAmI = whoAmI;
     }
 
     @Tool(name = "confluence_get_page", description = """
@@ -35,5 +38,13 @@ public class ConfluenceTools {
             @ToolArg(description = "Results per page, 1-50", defaultValue = "20") int limit,
             @ToolArg(description = "Cursor from the previous page; omit for the first page", required = false) String cursor) {
         return PageMarkdown.searchResults(confluence.search(cql, limit, cursor));
+    }
+
+    @Tool(name = "confluence_whoami", description = """
+            Who you are here: your sign-in, the Confluence account you are mapped to (what "my pages" and write \
+            guards mean), whose Confluence credentials the calls use, and the policy that applies (allowed spaces, \
+            read-only, result cap). Call it when access is denied or results look incomplete.""", annotations = @Tool.Annotations(title = "Who am I in Confluence", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String confluence_whoami() {
+        return whoAmI.markdown();
     }
 }

@@ -30,7 +30,8 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
 
     /** Cloud users carry {@code accountId}; Data Center users {@code name} and {@code key}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record User(String accountId, String name, String key, String displayName, String emailAddress) {
+    public record User(String accountId, String name, String key, String displayName, String emailAddress,
+            Boolean active) {
         public String id() {
             return accountId != null ? accountId : name != null ? name : key;
         }

@@ -1,5 +1,7 @@
 package dev.atlmcp.jira.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,4 +43,19 @@ public interface JiraClient {
     @POST
     @Path("/2/search")
     SearchDtos.OffsetPage search(SearchDtos.OffsetQuery query);
+
+    @GET
+    @Path("/{version}/myself")
+    IssueDto.User myself(@PathParam("version") String version);
+
+    /** Cloud: prefix match on display name and email. */
+    @GET
+    @Path("/3/user/search")
+    List<IssueDto.User> searchUsers(@QueryParam("query") String query, @QueryParam("maxResults") int maxResults);
+
+    /** Data Center: prefix match on username, name and email. */
+    @GET
+    @Path("/2/user/search")
+    List<IssueDto.User> searchUsersByUsername(@QueryParam("username") String username,
+            @QueryParam("maxResults") int maxResults);
 }

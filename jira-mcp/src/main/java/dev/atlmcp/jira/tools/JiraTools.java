@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolErrorMapping;
+import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -12,9 +13,11 @@ import dev.atlmcp.jira.service.JiraService;
 public class JiraTools {
 
     private final JiraService jira;
+    private final WhoAmI whoAmI;
 
-    JiraTools(JiraService jira) {
+    JiraTools(JiraService jira, WhoAmI whoAmI) {
         this.jira = jira;
+        this.whoAmI = whoAmI;
     }
 
     @Tool(name = "jira_get_issue", description = """
@@ -34,5 +37,13 @@ public class JiraTools {
             @ToolArg(description = "Issues per page, 1-50", defaultValue = "20") int limit,
             @ToolArg(description = "Cursor from the previous page; omit for the first page", required = false) String cursor) {
         return IssueMarkdown.searchResults(jql, jira.search(jql, limit, cursor));
+    }
+
+    @Tool(name = "jira_whoami", description = """
+            Who you are here: your sign-in, the Jira account you are mapped to (what "my issues" and write \
+            guards mean), whose Jira credentials the calls use, and the policy that applies (allowed projects, \
+            read-only, result cap). Call it when access is denied or results look incomplete.""", annotations = @Tool.Annotations(title = "Who am I in Jira", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_whoami() {
+        return whoAmI.markdown();
     }
 }

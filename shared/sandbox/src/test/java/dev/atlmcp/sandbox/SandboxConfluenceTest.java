@@ -113,6 +113,16 @@ class SandboxConfluenceTest extends SandboxSiteTest {
         return names;
     }
 
+    @Test
+    void theCurrentUserIsTheOwnerOfTheCredentials() throws Exception {
+        JsonNode cloud = http.get("/wiki/rest/api/user/current",
+                SandboxHttp.basic(Directory.JANE.email(), Directory.JANE.apiToken())).json();
+        assertEquals(Directory.JANE.accountId(), cloud.path("accountId").asText());
+        JsonNode dc = http.get("/confluence/rest/api/user/current", SandboxHttp.bearer(Directory.BOB.pat())).json();
+        assertEquals("bmartin", dc.path("username").asText());
+        assertEquals("Bob Martin", dc.path("displayName").asText());
+    }
+
     private static String encode(String cql) {
         return URLEncoder.encode(cql, StandardCharsets.UTF_8);
     }

@@ -142,4 +142,16 @@ class SandboxJiraTest extends SandboxSiteTest {
         JsonNode keys = http.get("/oidc/jwks", null).json();
         assertEquals("RSA", keys.path("keys").get(0).path("kty").asText());
     }
+
+    @Test
+    void userSearchMatchesEmailAndNamePrefixes() throws Exception {
+        JsonNode byEmail = http.get("/rest/api/3/user/search?query=jane.doe%40example.com", bot()).json();
+        assertEquals(1, byEmail.size());
+        assertEquals(Directory.JANE.accountId(), byEmail.get(0).path("accountId").asText());
+        assertEquals(2, http.get("/rest/api/3/user/search?query=m", bot()).json().size(), "Bob Martin, MCP bot");
+        assertEquals(400, http.get("/rest/api/3/user/search", bot()).status());
+        JsonNode dc = http.get("/jira/rest/api/2/user/search?username=pnair", SandboxHttp.bearer(Directory.BOT.pat()))
+                .json();
+        assertEquals("pnair", dc.get(0).path("name").asText());
+    }
 }

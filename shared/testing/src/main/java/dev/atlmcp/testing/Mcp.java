@@ -40,10 +40,28 @@ public final class Mcp {
         return token(ALL_SCOPES, "test-client", "https://server.example.com");
     }
 
+    /** The email in test tokens: the sandbox's Jane Doe. */
+    public static final String EMAIL = "jane.doe@example.com";
+
     /** A token signed by the test identity provider with these scopes, client id and audience. */
     public static String token(String scopes, String clientId, String audience) {
         return OidcWiremockTestResource.generateJwtToken("alice", Set.of("user"), "alice-subject", null, Set.of(
-                audience), Map.of("scope", scopes, "azp", clientId));
+                audience), Map.of("scope", scopes, "azp", clientId, "email", EMAIL));
+    }
+
+    /** A token with all scopes for another person: {@code email} may be null for a token without one. */
+    public static String tokenFor(String subject, String email) {
+        Map<String, String> claims = new java.util.HashMap<>(Map.of("scope", ALL_SCOPES, "azp", "test-client"));
+        if (email != null) {
+            claims.put("email", email);
+        }
+        return OidcWiremockTestResource.generateJwtToken(subject, Set.of("user"), subject, null, Set.of(
+                "https://server.example.com"), claims);
+    }
+
+    /** Headers that make a call with {@code token} instead of the default one. */
+    public static Map<String, String> as(String token) {
+        return Map.of("Authorization", "Bearer " + token);
     }
 
     public static Function<JsonObject, MultiMap> bearer(String token) {
@@ -51,7 +69,11 @@ public final class Mcp {
     }
 
     private static Function<JsonObject, MultiMap> headers(String token, Map<String, String> extra) {
-        return message -> MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token).addAll(extra);
+        return message -> {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token);
+            extra.forEach(headers::set);
+            return headers;
+        };
     }
 
     /** Calls one tool on a fresh, bearer-authenticated connection. */

@@ -85,7 +85,7 @@ public final class SseMcpClient implements AutoCloseable {
 
     private HttpRequest.Builder withHeaders(HttpRequest.Builder request) {
         request.header("Authorization", "Bearer " + token);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return request;
     }
 

@@ -26,6 +26,26 @@ public interface ServerConfig {
 
     Policy policy();
 
+    Identity identity();
+
+    /** How callers are mapped to Atlassian accounts (see {@code dev.atlmcp.auth.identity.IdentityMapper}). */
+    interface Identity {
+
+        /** The token claim holding the caller's email ({@code MCP_IDENTITY_EMAIL_CLAIM}). */
+        @WithDefault("email")
+        String emailClaim();
+
+        /**
+         * Explicit mappings {@code subject-or-email=accountId} (Cloud) or {@code =username} (Data Center),
+         * comma-separated ({@code MCP_IDENTITY_ACCOUNTS}); they win over the email lookup.
+         */
+        Optional<List<String>> accounts();
+
+        /** How long a mapping is remembered ({@code MCP_IDENTITY_CACHE_TTL}). */
+        @WithDefault("PT15M")
+        java.time.Duration cacheTtl();
+    }
+
     /** Which tools this server offers; hidden tools answer like unknown tools. */
     interface Policy {
 

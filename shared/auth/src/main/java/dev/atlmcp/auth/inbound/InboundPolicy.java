@@ -18,13 +18,13 @@ import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.atlmcp.auth.config.ServerConfig;
+import dev.atlmcp.auth.identity.Caller;
 
 /** Who may call this server and what each tool needs: scopes, client ids, origins and hosts. */
 @Singleton
 public class InboundPolicy {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    private static final List<String> CLIENT_ID_CLAIMS = List.of("azp", "client_id", "cid", "appid");
 
     private final ServerConfig config;
     private final ToolManager tools;
@@ -69,13 +69,7 @@ public class InboundPolicy {
         if (allowed.isEmpty()) {
             return true;
         }
-        for (String name : CLIENT_ID_CLAIMS) {
-            Optional<String> client = claim(identity, name);
-            if (client.isPresent()) {
-                return allowed.get().contains(client.get());
-            }
-        }
-        return false;
+        return Caller.clientId(identity).map(allowed.get()::contains).orElse(false);
     }
 
     /** The Host header names this server (DNS-rebinding protection). */
@@ -122,15 +116,6 @@ public class InboundPolicy {
             scopes.addAll(List.of(value.toString().trim().split("\\s+")));
         }
         return scopes;
-    }
-
-    private static Optional<String> claim(SecurityIdentity identity, String name) {
-        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return Optional.empty();
-        }
-        Object value = jwt.getClaim(name);
-        return Optional.ofNullable(value instanceof JsonString s ? s.getString() : value == null ? null : value
-                .toString());
     }
 
     private String publicUrl() {

@@ -33,6 +33,17 @@ public class OutboundCredentials {
         return config.isPerUser();
     }
 
+    /** A one-way fingerprint of the caller's Atlassian token, to tell callers' tokens apart without keeping them. */
+    public String userTokenFingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(userToken().getBytes(
+                    StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String authorization() {
         if (config.isPerUser()) {
             return fromUserToken(userToken());

@@ -59,10 +59,24 @@ public final class ConfluenceApi {
             router.get("/wiki/api/v2/pages/{id}", this::pageV2);
             router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
             router.get("/wiki/rest/api/search", this::search);
+            router.get("/wiki/rest/api/user/current", this::currentUser);
         } else {
             router.get("/rest/api/content/{id}", this::contentV1);
             router.get("/rest/api/search", this::search);
+            router.get("/rest/api/user/current", this::currentUser);
         }
+    }
+
+    private Response currentUser(Request r) {
+        SandboxUser user = user(r);
+        ObjectNode json = Json.object().put("type", "known");
+        if (flavour == Flavour.CLOUD) {
+            json.put("accountId", user.accountId()).put("accountType", "atlassian").put("email", user.email())
+                    .put("publicName", user.displayName());
+        } else {
+            json.put("username", user.username()).put("userKey", user.key());
+        }
+        return Response.ok(json.put("displayName", user.displayName()));
     }
 
     private Response pageV2(Request r) {

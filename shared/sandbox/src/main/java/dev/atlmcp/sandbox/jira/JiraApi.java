@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.ApiException;
@@ -60,6 +62,7 @@ public final class JiraApi {
                 router.post(removed, r -> removed());
             }
             router.get("/rest/api/3/myself", r -> Response.ok(json.user(user(r))));
+            router.get("/rest/api/3/user/search", r -> userSearch(r.param("query")));
             router.get("/rest/api/3/serverInfo", r -> serverInfo());
             router.get("/rest/api/3/field", r -> fields());
         } else {
@@ -70,10 +73,27 @@ public final class JiraApi {
                         r.intParam("maxResults", 50), listParam(r, "fields"), r.param("expand").orElse("")));
                 router.post(api + "/search", this::searchStartAtPost);
                 router.get(api + "/myself", r -> Response.ok(json.user(user(r))));
+                router.get(api + "/user/search", r -> userSearch(r.param("username")));
                 router.get(api + "/serverInfo", r -> serverInfo());
                 router.get(api + "/field", r -> fields());
             }
         }
+    }
+
+    /** Prefix match on any word of the display name, the email and (Data Center) the username. */
+    private Response userSearch(Optional<String> query) {
+        String text = query.map(String::trim).filter(q -> !q.isEmpty()).orElseThrow(() -> ApiException.badRequest(
+                flavour == Flavour.CLOUD ? "The query parameter 'query' must be provided." : "The username query "
+                        + "parameter was not provided"))
+                .toLowerCase(java.util.Locale.ROOT);
+        ArrayNode users = Json.array();
+        Directory.all().stream().filter(u -> u.email().toLowerCase(java.util.Locale.ROOT).startsWith(text)
+                || java.util.Arrays.stream(u.displayName().toLowerCase(java.util.Locale.ROOT).split(" ")).anyMatch(
+                        w -> w.startsWith(text))
+                || flavour == Flavour.DATACENTER && u.username().startsWith(text)).forEach(u -> users.add(
+                        json.user(
+                                u)));
+        return Response.ok(users);
     }
 
     private Response getIssue(Request r) {

@@ -1,0 +1,54 @@
+package dev.atlmcp.auth.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.atlmcp.auth.config.ServerConfig;
+
+/** The {@code *_whoami} answer: who signed in, which Atlassian account that is, whose credentials calls use, policy. */
+@ApplicationScoped
+public class WhoAmI {
+
+    private final IdentityMapper identity;
+    private final ServerConfig server;
+
+    WhoAmI(IdentityMapper identity, ServerConfig server) {
+        this.identity = identity;
+        this.server = server;
+    }
+
+    public String markdown() {
+        String product = server.product().substring(0, 1).toUpperCase(Locale.ROOT) + server.product().substring(1);
+        Caller caller = identity.caller();
+        IdentityMapper.Mapping mapping = identity.map(caller);
+        StringBuilder md = new StringBuilder("# Who you are\n");
+        if (caller == Caller.LOCAL) {
+            md.append("Signed in: no (this server runs without sign-in for one local user).\n");
+        } else {
+            md.append("Signed in as ").append(caller.name().orElse(caller.subject())).append(" (subject ")
+                    .append(caller.subject()).append(caller.email().map(e -> ", " + e).orElse("")).append(')')
+                    .append(caller.clientId().map(c -> " through client " + c).orElse("")).append(".\n");
+        }
+        md.append(product).append(" account: ").append(mapping.account().map(a -> a + ", found by " + mapping.how())
+                .orElse("unknown: " + mapping.how() + ". Tools about your own items cannot tell which are yours."))
+                .append('\n');
+        md.append(product).append(" calls use ").append(identity.serviceAccount().map(a -> "the service account "
+                + a + ", so " + product + " checks its permissions, narrowed by this server's policy")
+                .orElse("your own Atlassian token, so " + product + " checks your permissions")).append(".\n");
+        md.append("Policy: ").append(String.join(" · ", policy())).append(".\n");
+        return md.toString();
+    }
+
+    private List<String> policy() {
+        ServerConfig.Policy policy = server.policy();
+        List<String> lines = new ArrayList<>();
+        policy.projects().ifPresent(p -> lines.add("projects " + String.join(", ", p)));
+        policy.spaces().ifPresent(s -> lines.add("spaces " + String.join(", ", s)));
+        lines.add(policy.readOnly() ? "read-only" : "reads and writes as your token's scopes allow");
+        lines.add("at most " + policy.maxResults() + " results per call");
+        return lines;
+    }
+}
