@@ -11,6 +11,8 @@ const expectations = {
     ["jira_search", { jql: "project = OPS ORDER BY key ASC", limit: 2 },
       (t) => t.includes("| OPS-1 |") && t.includes("cursor=")],
     ["jira_whoami", {}, (t) => t.startsWith("# Who you are") && t.includes("Jira calls use the service account")],
+    ["jira_add_comment", { issue_key: "OPS-5", body: "Smoke test: **queue drained**." },
+      (t) => /^Added comment \d+ to OPS-5 as /.test(t)],
   ],
   confluence: [
     ["confluence_get_page", { page_id: "131075" },

@@ -96,4 +96,15 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/api/2/user/search 200"), Mcp.sandbox()
                 .requests()::toString);
     }
+
+    @Test
+    void addCommentWritesWikiMarkup() {
+        Mcp.Result added = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-5", "body",
+                "Failover drill **passed**; see `runbook-12`."));
+        assertTrue(text(added).matches("Added comment \\d+ to OPS-5 as MCP Service Account \\(mcp-bot\\)\\."),
+                text(added));
+        String issue = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5")));
+        assertTrue(issue.contains("Failover drill **passed**; see `runbook-12`."), issue);
+        assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue/OPS-5/comment 201"));
+    }
 }

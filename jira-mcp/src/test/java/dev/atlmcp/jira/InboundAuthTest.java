@@ -1,6 +1,7 @@
 package dev.atlmcp.jira;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,5 +23,15 @@ class InboundAuthTest extends InboundAuthContract {
     @Override
     protected Map<String, Object> readToolArguments() {
         return Map.of("issue_key", "OPS-1");
+    }
+
+    @Override
+    protected Optional<String> writeTool() {
+        return Optional.of("jira_add_comment");
+    }
+
+    @Override
+    protected Map<String, Object> writeToolArguments() {
+        return Map.of("issue_key", "OPS-1", "body", "Only with jira:write.");
     }
 }

@@ -127,4 +127,30 @@ class JiraToolsTest extends SandboxReset {
                 Map.of("issue_key",
                         "OPS-1"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void addCommentWritesMarkdownAsAdfThatReadsBackTheSame(Transport transport) {
+        String markdown = "Rolled back **4.12.0**; p99 is back under `300 ms`.\n\n- pool at 12/50\n- no errors";
+        Mcp.Result added = call(transport, "jira_add_comment", Map.of("issue_key", "ops-5", "body", markdown));
+        assertFalse(added.isError(), () -> text(added));
+        assertTrue(text(added).matches("Added comment \\d+ to OPS-5 as MCP Service Account \\(712020:[0-9a-f-]+\\)\\."),
+                text(added));
+        String issue = text(call(transport, "jira_get_issue", Map.of("issue_key", "OPS-5")));
+        assertTrue(issue.contains(markdown), issue);
+        assertTrue(Mcp.sandbox().requests().contains("POST /rest/api/3/issue/OPS-5/comment 201"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void addCommentErrorsSayWhatToDo(Transport transport) {
+        assertEquals("Not found: Issue does not exist or you do not have permission to see it. Check the key or id.",
+                text(call(transport, "jira_add_comment", Map.of("issue_key", "SEC-1", "body", "x"))));
+        assertTrue(text(call(transport, "jira_add_comment", Map.of("issue_key", "OPS-1", "body", " "))).startsWith(
+                "Invalid argument: body must not be empty; for example: "));
+        assertEquals("Invalid argument: body is longer than 30000 characters", text(call(transport,
+                "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "x".repeat(30_001)))));
+        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/rest/api/3/issue/OPS-1/comment",
+                "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "Retry me."));
+    }
 }

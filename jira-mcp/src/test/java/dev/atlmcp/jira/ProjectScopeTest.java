@@ -22,27 +22,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
 
 /**
  * The project allow-list: the service account may see OPS, WEB and PAY, the policy allows OPS and WEB. Every query is
  * run by the sandbox's JQL parser, so an escape would show PAY issues.
  */
 @QuarkusTest
-@TestProfile(ProjectScopeTest.OpsAndWeb.class)
-class ProjectScopeTest {
-
-    public static class OpsAndWeb implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.policy.projects", "OPS,WEB", "mcp.policy.max-results", "5");
-        }
-    }
+@TestProfile(RestrictivePolicy.class)
+class ProjectScopeTest extends SandboxReset {
 
     private static final Pattern KEY = Pattern.compile("\\| ([A-Z]+)-\\d+ \\|");
 
@@ -101,6 +94,15 @@ class ProjectScopeTest {
         assertTrue(first.find() && first.group(0).equals("| OPS-1 |"), ascending);
         Matcher last = KEY.matcher(descending);
         assertTrue(last.find() && last.group(1).equals("WEB"), descending);
+    }
+
+    @Test
+    void issuesOutsideTheAllowedProjectsCannotBeWrittenToEither() {
+        String missing = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-9999")));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "PAY-1", "body",
+                "hello"))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ")), Mcp.sandbox()
+                .requests()::toString);
     }
 
     @Test

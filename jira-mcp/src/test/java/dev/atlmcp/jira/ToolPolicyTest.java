@@ -1,12 +1,16 @@
 package dev.atlmcp.jira;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +19,10 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.atlmcp.testing.Mcp;
 
-/** The operator's tool policy: hidden tools are not listed and a call to one answers like a call to an unknown tool. */
+/**
+ * The operator's tool policy: read-only mode and allow/deny lists; hidden tools are not listed and a call to one
+ * answers like a call to an unknown tool.
+ */
 @QuarkusTest
 @TestProfile(ToolPolicyTest.Restricted.class)
 class ToolPolicyTest {
@@ -23,8 +30,32 @@ class ToolPolicyTest {
     public static class Restricted implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.policy.read-only", "true", "mcp.policy.allow-tools", "jira_get_issue,jira_search",
-                    "mcp.policy.deny-tools", "jira_search");
+            return Map.of("mcp.policy.read-only", "true", "mcp.policy.allow-tools", "jira_get_issue,jira_search,"
+                    + "jira_add_comment", "mcp.policy.deny-tools", "jira_search");
+        }
+    }
+
+    @Inject
+    ToolManager tools;
+
+    @Test
+    void readOnlyModeHidesEveryWriteTool() {
+        List<String> writeTools = new java.util.ArrayList<>();
+        tools.forEach(t -> {
+            if (!t.annotations().map(ToolManager.ToolAnnotations::readOnlyHint).orElse(false)) {
+                writeTools.add(t.name());
+            }
+        });
+        assertFalse(writeTools.isEmpty(), "this server has write tools");
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
+                .token())).build().connect();
+        try {
+            for (String tool : writeTools) {
+                client.when().toolsCall(tool).withArguments(Map.of()).withErrorAssert(error -> assertEquals(
+                        "Invalid tool name: " + tool, error.message())).send().thenAssertResults();
+            }
+        } finally {
+            client.disconnect();
         }
     }
 
@@ -37,6 +68,12 @@ class ToolPolicyTest {
                     t -> t.name()).toList())).thenAssertResults();
             client.when().toolsCall("jira_search").withArguments(Map.of("jql", "project = OPS")).withErrorAssert(
                     error -> assertEquals("Invalid tool name: jira_search", error.message())).send()
+                    .thenAssertResults();
+            client.when().toolsCall("jira_add_comment").withArguments(Map.of("issue_key", "OPS-1", "body", "x"))
+                    .withErrorAssert(error -> assertEquals("Invalid tool name: jira_add_comment", error.message()))
+                    .send().thenAssertResults();
+            client.when().toolsCall("jira_whoami").withArguments(Map.of()).withErrorAssert(
+                    error -> assertEquals("Invalid tool name: jira_whoami", error.message())).send()
                     .thenAssertResults();
             client.when().toolsCall("jira_nonexistent").withArguments(Map.of()).withErrorAssert(
                     error -> assertEquals("Invalid tool name: jira_nonexistent", error.message())).send()

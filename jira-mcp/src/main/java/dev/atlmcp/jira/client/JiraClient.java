@@ -44,6 +44,11 @@ public interface JiraClient {
     @Path("/2/search")
     SearchDtos.OffsetPage search(SearchDtos.OffsetQuery query);
 
+    @POST
+    @Path("/{version}/issue/{key}/comment")
+    IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
+            NewComment comment);
+
     @GET
     @Path("/{version}/myself")
     IssueDto.User myself(@PathParam("version") String version);

@@ -152,6 +152,12 @@ public final class IssueMarkdown {
                 : " (" + ref.fields().status().name() + ")");
     }
 
+    public static String commentAdded(JiraService.CommentAdded added) {
+        IssueDto.User author = added.comment().author();
+        return "Added comment " + added.comment().id() + " to " + added.issueKey() + (author == null ? ""
+                : " as " + user(author)) + ".";
+    }
+
     private static String user(IssueDto.User user) {
         return user == null ? null : user.displayName() + " (" + user.id() + ")";
     }

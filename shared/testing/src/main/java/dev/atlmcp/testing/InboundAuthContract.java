@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.test.McpAssured;
@@ -40,6 +42,15 @@ public abstract class InboundAuthContract {
     protected abstract String readTool();
 
     protected abstract Map<String, Object> readToolArguments();
+
+    /** A tool that changes something, and arguments for it; none while the server has no write tools. */
+    protected Optional<String> writeTool() {
+        return Optional.empty();
+    }
+
+    protected Map<String, Object> writeToolArguments() {
+        return Map.of();
+    }
 
     private String product() {
         return serverName().replace("-mcp", "");
@@ -89,6 +100,17 @@ public abstract class InboundAuthContract {
         Response allowed = callTool(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
                 readTool(), readToolArguments());
         assertEquals(200, allowed.statusCode(), allowed.asString());
+    }
+
+    @Test
+    void writeToolCallWithOnlyTheReadScopeIsRefusedSoTheClientCanStepUp() {
+        Assumptions.assumeTrue(writeTool().isPresent(), "no write tool yet");
+        Response response = callTool(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
+                writeTool().get(), writeToolArguments());
+        assertEquals(403, response.statusCode(), response.asString());
+        assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
+                + product() + ":write\", resource_metadata=\"http://localhost:\\d+/\\.well-known/"
+                + "oauth-protected-resource/mcp\""));
     }
 
     @Test

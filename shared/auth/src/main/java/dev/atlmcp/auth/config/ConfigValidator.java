@@ -80,6 +80,11 @@ public class ConfigValidator {
         server.publicUrl().ifPresent(url -> httpUrl("mcp.public-url", url, problems));
         keys("mcp.policy.projects", server.policy().projects(), problems);
         keys("mcp.policy.spaces", server.policy().spaces(), problems);
+        String guard = server.policy().writeGuard().toLowerCase(Locale.ROOT);
+        if (!guard.equals("none") && !guard.equals("own")) {
+            problems.add(problem("mcp.policy.write-guard", "must be 'none' or 'own' (writes only to the caller's own "
+                    + "issues or pages), got '" + server.policy().writeGuard() + "'"));
+        }
         if (server.policy().maxResults() < 1) {
             problems.add(problem("mcp.policy.max-results", "must be at least 1, got " + server.policy()
                     .maxResults()));

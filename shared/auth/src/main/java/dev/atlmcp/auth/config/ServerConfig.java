@@ -65,6 +65,13 @@ public interface ServerConfig {
         /** confluence-mcp: when set, only these space keys exist for callers ({@code MCP_POLICY_SPACES}). */
         Optional<List<String>> spaces();
 
+        /**
+         * {@code none}, or {@code own}: writes only to the caller's own items, i.e. Jira issues assigned to or reported
+         * by them and Confluence pages they created ({@code MCP_POLICY_WRITE_GUARD}).
+         */
+        @WithDefault("none")
+        String writeGuard();
+
         /** The most results one call returns, whatever limit the caller asks for ({@code MCP_POLICY_MAX_RESULTS}). */
         @WithDefault("50")
         int maxResults();

@@ -29,6 +29,9 @@ public final class ErrorMessages {
         if (failure instanceof IllegalArgumentException invalid) {
             return expected("Invalid argument: " + invalid.getMessage());
         }
+        if (failure instanceof ToolRefusal refusal) {
+            return expected(refusal.getMessage());
+        }
         if (find(failure, OutboundCredentials.MissingUserTokenException.class) != null) {
             return expected("This server calls Atlassian with your own Atlassian credentials, and your MCP client "
                     + "sent none. Configure the client to send the header " + OutboundCredentials.USER_TOKEN_HEADER

@@ -128,7 +128,10 @@ class ConfigValidatorTest {
                 problems(cloudWith("mcp.policy.projects", "OPS,WEB", "mcp.policy.spaces", "ENG,~jdoe")));
         assertEquals(List.of("Configuration error: mcp.policy.projects (MCP_POLICY_PROJECTS) must list keys such as "
                 + "OPS or ~jdoe, got 'OPS\") OR (\"x'.",
+                "Configuration error: mcp.policy.write-guard (MCP_POLICY_WRITE_GUARD) must be 'none' or 'own' (writes "
+                        + "only to the caller's own issues or pages), got 'mine'.",
                 "Configuration error: mcp.policy.max-results (MCP_POLICY_MAX_RESULTS) must be at least 1, got 0."),
-                problems(cloudWith("mcp.policy.projects", "OPS\") OR (\"x", "mcp.policy.max-results", "0")));
+                problems(cloudWith("mcp.policy.projects", "OPS\") OR (\"x", "mcp.policy.max-results", "0",
+                        "mcp.policy.write-guard", "mine")));
     }
 }

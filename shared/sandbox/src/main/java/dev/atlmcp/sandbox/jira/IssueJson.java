@@ -190,19 +190,22 @@ final class IssueJson {
     ObjectNode comments(Issue issue) {
         ObjectNode json = Json.object();
         ArrayNode list = json.putArray("comments");
-        for (Issue.Comment c : issue.comments) {
-            ObjectNode comment = list.addObject();
-            comment.put("self", baseUrl + apiPath + "/issue/" + issue.id + "/comment/" + c.id());
-            comment.put("id", c.id());
-            comment.set("author", user(c.author()));
-            comment.set("body", richText(c.bodyAdf(), c.bodyWiki()));
-            comment.set("updateAuthor", user(c.author()));
-            comment.put("created", time(c.created()));
-            comment.put("updated", time(c.created()));
-            comment.put("jsdPublic", true);
-        }
+        issue.comments.forEach(c -> list.add(comment(issue, c)));
         json.put("maxResults", issue.comments.size()).put("total", issue.comments.size()).put("startAt", 0);
         return json;
+    }
+
+    ObjectNode comment(Issue issue, Issue.Comment c) {
+        ObjectNode comment = Json.object();
+        comment.put("self", baseUrl + apiPath + "/issue/" + issue.id + "/comment/" + c.id());
+        comment.put("id", c.id());
+        comment.set("author", user(c.author()));
+        comment.set("body", richText(c.bodyAdf(), c.bodyWiki()));
+        comment.set("updateAuthor", user(c.author()));
+        comment.put("created", time(c.created()));
+        comment.put("updated", time(c.created()));
+        comment.put("jsdPublic", true);
+        return comment;
     }
 
     private ArrayNode links(Issue issue) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.adf.AdfToWiki;
+import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.SandboxUser;
@@ -63,6 +65,7 @@ public final class JiraApi {
             }
             router.get("/rest/api/3/myself", r -> Response.ok(json.user(user(r))));
             router.get("/rest/api/3/user/search", r -> userSearch(r.param("query")));
+            router.post("/rest/api/3/issue/{key}/comment", this::addComment);
             router.get("/rest/api/3/serverInfo", r -> serverInfo());
             router.get("/rest/api/3/field", r -> fields());
         } else {
@@ -74,6 +77,7 @@ public final class JiraApi {
                 router.post(api + "/search", this::searchStartAtPost);
                 router.get(api + "/myself", r -> Response.ok(json.user(user(r))));
                 router.get(api + "/user/search", r -> userSearch(r.param("username")));
+                router.post(api + "/issue/{key}/comment", this::addComment);
                 router.get(api + "/serverInfo", r -> serverInfo());
                 router.get(api + "/field", r -> fields());
             }
@@ -94,6 +98,41 @@ public final class JiraApi {
                         json.user(
                                 u)));
         return Response.ok(users);
+    }
+
+    /** Cloud takes an ADF document as the body, Data Center wiki markup. */
+    private Response addComment(Request r) {
+        Issue issue = store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(
+                NOT_VISIBLE));
+        JsonNode body = r.json().path("body");
+        Issue.Comment comment;
+        if (flavour == Flavour.CLOUD) {
+            if (!body.isObject() || !"doc".equals(body.path("type").asText()) || body.path("version").asInt() != 1
+                    || !body.path("content").isArray()) {
+                throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
+                        "comment", "Comment body is not valid!"))));
+            }
+            String text = AdfToWiki.render(body);
+            if (text.isBlank()) {
+                throw emptyComment();
+            }
+            comment = new Issue.Comment(store.nextCommentId(), user(r), body, text, Instant.now());
+        } else {
+            if (!body.isTextual() || body.asText().isBlank()) {
+                throw emptyComment();
+            }
+            comment = new Issue.Comment(store.nextCommentId(), user(r), WikiToAdf.convert(body.asText()), body
+                    .asText(), Instant.now());
+        }
+        synchronized (store) {
+            issue.comments.add(comment);
+        }
+        return Response.json(201, json.comment(issue, comment));
+    }
+
+    private static ApiException emptyComment() {
+        return new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
+                "comment", "Comment body can not be empty!"))));
     }
 
     private Response getIssue(Request r) {

@@ -1,0 +1,59 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
+
+/**
+ * The write guard: Jane (the default test caller, mapped by email) may comment on OPS-1, which she reported, but not on
+ * OPS-7, which Bob reported and works on; an unmapped caller may write nothing. Calls use the service account.
+ */
+@QuarkusTest
+@TestProfile(RestrictivePolicy.class)
+class WriteGuardTest extends SandboxReset {
+
+    @Test
+    void theCallerMayWriteToTheirOwnIssues() {
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-1", "body",
+                "Reported by me, so I may comment."));
+        assertFalse(result.isError(), () -> text(result));
+    }
+
+    @Test
+    void otherIssuesAreRefusedBeforeAnythingIsSent() {
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only issues assigned to or "
+                + "reported by you (Jane Doe (" + Directory.JANE.accountId() + ")); OPS-7 is not. Nothing was changed.",
+                text(call(Transport.SSE, "jira_add_comment", Map.of("issue_key", "OPS-7", "body", "Not mine."))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ")));
+    }
+
+    @Test
+    void callersWhoseAccountIsUnknownCannotWrite() {
+        String refusal = text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-1", "body",
+                "Who am I?"), Mcp.as(Mcp.tokenFor("erin", null))));
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only issues assigned to or "
+                + "reported by you, and this server cannot tell which account is yours: your token has no email claim "
+                + "and the mapping table (MCP_IDENTITY_ACCOUNTS) has no entry for erin. Nothing was changed.", refusal);
+    }
+
+    @Test
+    void whoamiShowsTheGuard() {
+        assertTrue(text(call(Transport.STREAMABLE, "jira_whoami", Map.of())).contains("Policy: projects OPS, WEB · "
+                + "reads and writes as your token's scopes allow · writes only to your own issues or pages · at most "
+                + "5 results per call.\n"));
+    }
+}
