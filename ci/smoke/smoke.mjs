@@ -21,6 +21,8 @@ const expectations = {
       (t) => t.includes("| 131076 | Runbook: settlement job backlog |")],
     ["confluence_whoami", {},
       (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the service account")],
+    ["confluence_add_comment", { page_id: "131075", body: "Smoke test: steps **verified**." },
+      (t) => /^Added comment \d+ to page 131075 /.test(t)],
   ],
   compass: [
     ["compass_get_component", { component: "checkout-api" },

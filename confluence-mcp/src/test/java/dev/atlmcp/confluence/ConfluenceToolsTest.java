@@ -20,6 +20,7 @@ import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 
 /** The Confluence tools against the sandbox's Cloud site: v2 pages with ADF bodies, v1 CQL search with cursors. */
 @QuarkusTest
@@ -126,5 +127,30 @@ class ConfluenceToolsTest extends SandboxReset {
     void droppedConnectionIsAClearToolError(Transport transport) {
         Mcp.assertDroppedConnectionIsAClearToolError(transport, "/wiki/", "confluence_search",
                 Map.of("cql", "type = page"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void addCommentStoresTheMarkdownAsAdf(Transport transport) {
+        Mcp.Result added = call(transport, "confluence_add_comment", Map.of("page_id", "131075", "body",
+                "Step 3 needs `kubectl -n checkout` **first**."));
+        assertFalse(added.isError(), () -> text(added));
+        assertTrue(text(added).matches("Added comment \\d+ to page 131075 \\(Runbook: checkout-api latency\\)\\.\n"
+                + "URL: http://127\\.0\\.0\\.1:\\d+/wiki/spaces/OPS/pages/131075/.*focusedCommentId=\\d+"),
+                text(added));
+        String stored = SandboxSite.get("/wiki/api/v2/pages/131075/footer-comments?body-format=atlas_doc_format");
+        assertTrue(stored.contains("{\\\"type\\\":\\\"text\\\",\\\"text\\\":\\\"kubectl -n checkout\\\",\\\"marks\\\":"
+                + "[{\\\"type\\\":\\\"code\\\"}]}"), stored);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void addCommentErrorsSayWhatToDo(Transport transport) {
+        assertTrue(text(call(transport, "confluence_add_comment", Map.of("page_id", "262146", "body", "x")))
+                .startsWith("Not found."));
+        assertTrue(text(call(transport, "confluence_add_comment", Map.of("page_id", "131075", "body", "")))
+                .startsWith("Invalid argument: body must not be empty"));
+        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/wiki/api/v2/footer-comments",
+                "confluence_add_comment", Map.of("page_id", "131075", "body", "Retry me."));
     }
 }

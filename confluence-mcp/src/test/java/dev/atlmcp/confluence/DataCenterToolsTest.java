@@ -96,4 +96,13 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(md.contains("Confluence calls use the service account MCP Service Account (mcp-bot)"), md);
         assertTrue(md.contains("Policy: spaces ENG, OPS · "), md);
     }
+
+    @Test
+    void addCommentWritesStorageFormat() {
+        Mcp.Result added = call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body",
+                "Checked on **staging**."));
+        assertTrue(text(added).startsWith("Added comment ") && text(added).contains(" to page 131075 (Runbook: "
+                + "checkout-api latency).\nURL: "), text(added));
+        assertTrue(Mcp.sandbox().requests().contains("POST /confluence/rest/api/content 200"));
+    }
 }

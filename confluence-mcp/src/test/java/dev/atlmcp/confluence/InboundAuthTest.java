@@ -1,6 +1,7 @@
 package dev.atlmcp.confluence;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,5 +23,15 @@ class InboundAuthTest extends InboundAuthContract {
     @Override
     protected Map<String, Object> readToolArguments() {
         return Map.of("page_id", "131075");
+    }
+
+    @Override
+    protected Optional<String> writeTool() {
+        return Optional.of("confluence_add_comment");
+    }
+
+    @Override
+    protected Map<String, Object> writeToolArguments() {
+        return Map.of("page_id", "131075", "body", "Only with confluence:write.");
     }
 }

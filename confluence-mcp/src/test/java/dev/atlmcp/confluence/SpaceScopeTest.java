@@ -24,8 +24,9 @@ import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
 
 /**
- * The space allow-list: the service account may see ENG, OPS and PAY, the policy allows ENG and OPS. Every query is run
- * by the sandbox's CQL parser, so an escape would show PAY pages (ids 1966xx).
+ * The space allow-list and the write guard: the service account may see ENG, OPS and PAY, the policy allows ENG and
+ * OPS. Every query is run by the sandbox's CQL parser, so an escape would show PAY pages (ids 1966xx). Writes go only
+ * to pages the caller created; Confluence cannot find people by email, so only callers in the mapping table can write.
  */
 @QuarkusTest
 @TestProfile(SpaceScopeTest.EngAndOps.class)
@@ -34,7 +35,8 @@ class SpaceScopeTest extends SandboxReset {
     public static class EngAndOps implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.policy.spaces", "ENG,OPS", "mcp.policy.max-results", "4");
+            return Map.of("mcp.policy.spaces", "ENG,OPS", "mcp.policy.max-results", "4", "mcp.policy.write-guard",
+                    "own");
         }
     }
 
@@ -86,5 +88,32 @@ class SpaceScopeTest extends SandboxReset {
         assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "196610"))));
         assertEquals(missing, text(call(Transport.SSE, "confluence_get_page", Map.of("page_id", "262146"))));
         assertFalse(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "65538")).isError());
+    }
+
+    @Test
+    void pagesOutsideTheAllowedSpacesCannotBeWrittenTo() {
+        String missing = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242")));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "196610",
+                "body", "x"), Mcp.as(Mcp.tokenFor("mapped-subject", null)))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ")));
+    }
+
+    @Test
+    void theWriteGuardLetsCallersCommentOnlyOnPagesTheyCreated() {
+        String bob = Mcp.tokenFor("mapped-subject", null);
+        Mcp.Result own = call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body",
+                "My runbook, my comment."), Mcp.as(bob));
+        assertFalse(own.isError(), () -> text(own));
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created "
+                + "(5b10a2844c20165700ede21g); page 131077 is not. Nothing was changed.",
+                text(call(Transport.SSE,
+                        "confluence_add_comment", Map.of("page_id", "131077", "body", "Not my postmortem."), Mcp.as(
+                                bob))));
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created, and this "
+                + "server cannot tell which account is yours: this product cannot search accounts by email; add "
+                + "alice-subject to the mapping table (MCP_IDENTITY_ACCOUNTS). Nothing was changed.",
+                text(call(
+                        Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body", "Hi"))));
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
     }
 }

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 
 /**
  * The project allow-list: the service account may see OPS, WEB and PAY, the policy allows OPS and WEB. Every query is
@@ -106,7 +99,7 @@ class ProjectScopeTest extends SandboxReset {
     }
 
     @Test
-    void issuesOutsideTheAllowedProjectsAnswerLikeIssuesThatDoNotExist() throws Exception {
+    void issuesOutsideTheAllowedProjectsAnswerLikeIssuesThatDoNotExist() {
         String missing = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-9999")));
         assertEquals("Not found: Issue does not exist or you do not have permission to see it. Check the key or id.",
                 missing);
@@ -119,14 +112,10 @@ class ProjectScopeTest extends SandboxReset {
     }
 
     /** The numeric id of an issue, asked of the sandbox directly with the service account. */
-    private static String idOf(String key) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((Directory.BOT.email() + ":" + Directory.BOT.apiToken())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ConfigProvider
-                .getConfig().getValue("sandbox.url", String.class) + "/rest/api/3/issue/" + key + "?fields=summary"))
-                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"").matcher(reply.body());
-        assertTrue(id.find(), reply.body());
+    private static String idOf(String key) {
+        String body = SandboxSite.get("/rest/api/3/issue/" + key + "?fields=summary");
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"").matcher(body);
+        assertTrue(id.find(), body);
         return id.group(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atlmcp.confluence.client;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,6 +47,14 @@ public interface ConfluenceClient {
     @Path("/rest/api/search")
     SearchDtos.SearchPage dataCenterSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit,
             @QueryParam("start") int start, @QueryParam("excerpt") String excerpt);
+
+    @POST
+    @Path("/wiki/api/v2/footer-comments")
+    CommentDtos.Created addFooterComment(CommentDtos.NewFooterComment comment);
+
+    @POST
+    @Path("/rest/api/content")
+    CommentDtos.Created addDataCenterComment(CommentDtos.NewDataCenterComment comment);
 
     @GET
     @Path("/wiki/rest/api/user/current")

@@ -30,7 +30,11 @@ public final class PageDtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DataCenterPage(String id, String title, DataCenterSpace space, DataCenterVersion version,
-            List<Ancestor> ancestors, Bodies body, Metadata metadata, Links _links) {
+            List<Ancestor> ancestors, Bodies body, Metadata metadata, History history, Links _links) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record History(Person createdBy) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.confluence.service.ConfluenceService;
 import dev.atlmcp.confluence.service.PageView;
 import dev.atlmcp.confluence.service.SearchView;
 
@@ -51,6 +52,11 @@ public final class PageMarkdown {
         String body = AdfToMarkdown.render(page.body()).strip();
         md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : body);
         return md.toString();
+    }
+
+    public static String commentAdded(ConfluenceService.CommentAdded added) {
+        return "Added comment " + added.commentId() + " to page " + added.page().id() + " (" + added.page().title()
+                + ")." + (added.url() == null ? "" : "\nURL: " + added.url());
     }
 
     public static String searchResults(SearchView results) {

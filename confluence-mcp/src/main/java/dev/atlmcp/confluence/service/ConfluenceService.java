@@ -3,6 +3,7 @@ package dev.atlmcp.confluence.service;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,12 +15,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.confluence.client.CommentDtos;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.PageDtos;
 import dev.atlmcp.confluence.client.SearchDtos;
@@ -30,30 +36,59 @@ public class ConfluenceService {
 
     public static final int MAX_LIMIT = 50;
     private static final int MAX_CQL = 8000;
-    private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels";
+    private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels,history";
+    /** Comments are for a few paragraphs; Confluence itself takes far more. */
+    private static final int MAX_COMMENT = 30_000;
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
     private final ObjectMapper json;
     private final ScopePolicy scope;
+    private final WriteGuard guard;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope) {
+            ScopePolicy scope, WriteGuard guard) {
         this.client = client;
         this.config = config;
         this.json = json;
         this.scope = scope;
+        this.guard = guard;
     }
 
     public PageView page(String pageId) {
+        String id = pageId(pageId);
+        PageView page = config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
+        scope.requireSpace(page.spaceKey(), notFound(id));
+        return page;
+    }
+
+    /** A comment just added to a page. */
+    public record CommentAdded(PageView page, String commentId, String url) {
+    }
+
+    /** Adds a footer comment written in Markdown to a page the caller may write to. */
+    public CommentAdded addComment(String pageId, String markdown) {
+        String text = Arguments.text("body", markdown, MAX_COMMENT, "Verified the runbook steps on staging.");
+        PageView page = page(pageId);
+        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        CommentDtos.Created created = config.isDataCenter()
+                ? client.addDataCenterComment(
+                        new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
+                                new CommentDtos.DataCenterBody(new CommentDtos.Body("storage",
+                                        AdfToStorage.renderForDataCenter(adf)))))
+                : client.addFooterComment(new CommentDtos.NewFooterComment(page.id(), new CommentDtos.Body(
+                        "atlas_doc_format", adf.toString())));
+        return new CommentAdded(page, created.id(), url(created._links()));
+    }
+
+    private static String pageId(String pageId) {
         String id = pageId == null ? "" : pageId.trim();
         if (!id.matches("\\d{1,20}")) {
             throw new IllegalArgumentException("page_id must be the numeric id of a page (the number in its URL, "
                     + "e.g. 123456), got '" + pageId + "'");
         }
-        PageView page = config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
-        scope.requireSpace(page.spaceKey(), notFound(id));
-        return page;
+        return id;
     }
 
     /** What Confluence itself answers for a page that does not exist or that the account may not see. */
@@ -90,7 +125,7 @@ public class ConfluenceService {
                 : version.number(), version == null ? null : "account " + version.authorId(),
                 version == null ? null
                         : version.createdAt(),
-                labels, List.of(), page.parentId(), url(page._links()), adf(adf));
+                labels, List.of(), page.parentId(), url(page._links()), adf(adf), page.authorId());
     }
 
     private PageView dataCenterPage(String id) {
@@ -108,7 +143,8 @@ public class ConfluenceService {
                 page.space() == null ? null : page.space().name(), version == null ? 0 : version.number(),
                 updatedBy, version == null ? null : version.when(), labels, ancestors,
                 ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1).id(), url(page._links()),
-                StorageToAdf.convert(storage));
+                StorageToAdf.convert(storage), page.history() == null || page.history().createdBy() == null ? null
+                        : page.history().createdBy().username());
     }
 
     private JsonNode adf(String value) {
@@ -142,7 +178,8 @@ public class ConfluenceService {
         if (path == null) {
             return null;
         }
-        String root = base != null ? base : config.url().orElse("");
+        String site = config.url().orElse("").replaceAll("/+$", "");
+        String root = base != null ? base : config.isDataCenter() ? site : site + "/wiki";
         return path.startsWith("http") ? path : root.replaceAll("/+$", "") + path;
     }
 

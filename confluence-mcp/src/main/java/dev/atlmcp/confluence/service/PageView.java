@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * converted). People are shown by name where the API names them, else by account id.
  */
 public record PageView(String id, String title, String spaceKey, String spaceName, int version, String updatedBy,
-        String updatedAt, List<String> labels, List<Ancestor> ancestors, String parentId, String url, JsonNode body) {
+        String updatedAt, List<String> labels, List<Ancestor> ancestors, String parentId, String url, JsonNode body,
+        String creatorId) {
 
     public record Ancestor(String id, String title) {
     }

@@ -40,6 +40,15 @@ public class ConfluenceTools {
         return PageMarkdown.searchResults(confluence.search(cql, limit, cursor));
     }
 
+    @Tool(name = "confluence_add_comment", description = """
+            Add a footer comment, written in Markdown, to a Confluence page. Use it to leave a note, review or \
+            status on a page; it cannot be edited or removed from here, so write it once.""", annotations = @Tool.Annotations(title = "Add Confluence comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String confluence_add_comment(
+            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(description = "The comment in Markdown") String body) {
+        return PageMarkdown.commentAdded(confluence.addComment(pageId, body));
+    }
+
     @Tool(name = "confluence_whoami", description = """
             Who you are here: your sign-in, the Confluence account you are mapped to (what "my pages" and write \
             guards mean), whose Confluence credentials the calls use, and the policy that applies (allowed spaces, \

@@ -25,6 +25,11 @@ public final class AdfToStorage {
         return render(doc, id -> "<ri:user ri:account-id=\"" + escape(id) + "\" />");
     }
 
+    /** Storage format for Confluence Data Center: mentions link users by user key. */
+    public static String renderForDataCenter(JsonNode doc) {
+        return render(doc, key -> "<ri:user ri:userkey=\"" + escape(key) + "\" />");
+    }
+
     /**
      * Storage format with mentions written by {@code userLink}, which turns a mention id into an {@code ri:user}
      * element (Data Center links users by {@code ri:userkey}).

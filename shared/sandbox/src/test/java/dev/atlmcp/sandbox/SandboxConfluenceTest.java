@@ -123,6 +123,26 @@ class SandboxConfluenceTest extends SandboxSiteTest {
         assertEquals("Bob Martin", dc.path("displayName").asText());
     }
 
+    @Test
+    void footerCommentsAreAddedAndListedOnPagesTheUserMaySee() throws Exception {
+        String adf = "{\\\"type\\\":\\\"doc\\\",\\\"version\\\":1,\\\"content\\\":[{\\\"type\\\":\\\"paragraph\\\","
+                + "\\\"content\\\":[{\\\"type\\\":\\\"text\\\",\\\"text\\\":\\\"Looks good\\\"}]}]}";
+        SandboxHttp.Reply added = http.postJson("/wiki/api/v2/footer-comments", bot(), "{\"pageId\":\"131075\","
+                + "\"body\":{\"representation\":\"atlas_doc_format\",\"value\":\"" + adf + "\"}}");
+        assertEquals(201, added.status(), added.body());
+        JsonNode listed = http.get("/wiki/api/v2/pages/131075/footer-comments?body-format=atlas_doc_format", bot())
+                .json();
+        assertTrue(listed.path("results").get(0).path("body").path("atlas_doc_format").path("value").asText()
+                .contains("Looks good"));
+        assertEquals(404, http.postJson("/wiki/api/v2/footer-comments", bot(), "{\"pageId\":\"262146\",\"body\":"
+                + "{\"representation\":\"storage\",\"value\":\"<p>x</p>\"}}").status(), "HR is Jane's only");
+        SandboxHttp.Reply dc = http.postJson("/confluence/rest/api/content", SandboxHttp.bearer(Directory.BOT.pat()),
+                "{\"type\":\"comment\",\"container\":{\"id\":\"131075\",\"type\":\"page\"},\"body\":{\"storage\":"
+                        + "{\"value\":\"<p>Done</p>\",\"representation\":\"storage\"}}}");
+        assertEquals(200, dc.status(), dc.body());
+        assertEquals("comment", dc.json().path("type").asText());
+    }
+
     private static String encode(String cql) {
         return URLEncoder.encode(cql, StandardCharsets.UTF_8);
     }

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.ApiException;
@@ -60,11 +63,91 @@ public final class ConfluenceApi {
             router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
             router.get("/wiki/rest/api/search", this::search);
             router.get("/wiki/rest/api/user/current", this::currentUser);
+            router.post("/wiki/api/v2/footer-comments", this::addFooterComment);
+            router.get("/wiki/api/v2/pages/{id}/footer-comments", this::footerComments);
         } else {
             router.get("/rest/api/content/{id}", this::contentV1);
             router.get("/rest/api/search", this::search);
             router.get("/rest/api/user/current", this::currentUser);
+            router.post("/rest/api/content", this::createContentV1);
         }
+    }
+
+    /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */
+    private Response addFooterComment(Request r) {
+        JsonNode request = r.json();
+        Page page = store.visiblePage(request.path("pageId").asText(""), user(r)).orElseThrow(() -> v2Error(404,
+                "NOT_FOUND", "Not Found", null));
+        String representation = request.path("body").path("representation").asText("");
+        String value = request.path("body").path("value").asText("");
+        JsonNode adf;
+        try {
+            adf = switch (representation) {
+            case "atlas_doc_format" -> Json.MAPPER.readTree(value);
+            case "storage" -> StorageToAdf.convert(value);
+            default -> throw v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {"
+                    + representation + "} for 'representation' is not the correct type.");
+            };
+        } catch (java.io.IOException e) {
+            throw v2Error(400, "INVALID_MESSAGE", "Bad Request", "The comment body is not valid ADF.");
+        }
+        if (!adf.path("content").isArray() || adf.path("content").isEmpty()) {
+            throw v2Error(400, "INVALID_MESSAGE", "Bad Request", "Comment body must not be empty.");
+        }
+        Page.Comment comment = addComment(page, adf, AdfToStorage.render(adf), user(r));
+        ObjectNode json = Json.object().put("id", comment.id()).put("status", "current").put("title", "Re: "
+                + page.title()).put("pageId", page.id);
+        json.putObject("version").put("number", 1).put("authorId", comment.author().accountId()).put("createdAt",
+                comment.createdAt().toString());
+        json.putObject("_links").put("webui", webui(page) + "?focusedCommentId=" + comment.id());
+        return Response.json(201, json);
+    }
+
+    private Response footerComments(Request r) {
+        Page page = store.visiblePage(r.pathParam("id"), user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND",
+                "Not Found", null));
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        synchronized (page.comments) {
+            page.comments.forEach(c -> {
+                ObjectNode comment = results.addObject().put("id", c.id()).put("status", "current").put("pageId",
+                        page.id);
+                comment.putObject("version").put("number", 1).put("authorId", c.author().accountId());
+                comment.putObject("body").putObject("atlas_doc_format").put("representation", "atlas_doc_format")
+                        .put("value", c.adf().toString());
+            });
+        }
+        json.putObject("_links");
+        return Response.ok(json);
+    }
+
+    /** Data Center v1: only comments, {@code {"type": "comment", "container": {"id"}, "body": {"storage": ...}}}. */
+    private Response createContentV1(Request r) {
+        JsonNode request = r.json();
+        if (!"comment".equals(request.path("type").asText())) {
+            throw Cql.error(400, "Bad Request", "The sandbox creates only comments through POST /rest/api/content");
+        }
+        String id = request.path("container").path("id").asText("");
+        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
+                "No content found with id: ContentId{id=" + id + "}"));
+        String storage = request.path("body").path("storage").path("value").asText("");
+        if (storage.isBlank()) {
+            throw Cql.error(400, "Bad Request", "Comment body must not be empty");
+        }
+        Page.Comment comment = addComment(page, StorageToAdf.convert(storage), storage, user(r));
+        ObjectNode json = Json.object().put("id", comment.id()).put("type", "comment").put("status", "current")
+                .put("title", "Re: " + page.title());
+        json.putObject("container").put("id", page.id).put("type", "page");
+        json.putObject("_links").put("webui", webui(page) + "?focusedCommentId=" + comment.id());
+        return Response.ok(json);
+    }
+
+    private Page.Comment addComment(Page page, JsonNode adf, String storage, SandboxUser author) {
+        Page.Comment comment = new Page.Comment(store.nextContentId(), adf, storage, author, java.time.Instant.now());
+        synchronized (page.comments) {
+            page.comments.add(comment);
+        }
+        return comment;
     }
 
     private Response currentUser(Request r) {
@@ -150,6 +233,12 @@ public final class ConfluenceApi {
                     .put("userKey", version.author().key()).put("displayName", version.author().displayName());
             v.put("when", version.createdAt().toString()).put("number", version.number())
                     .put("message", version.message()).put("minorEdit", false);
+        }
+        if (expand.contains("history")) {
+            ObjectNode history = json.putObject("history").put("latest", true).put("createdDate", page.createdAt
+                    .toString());
+            history.putObject("createdBy").put("type", "known").put("username", page.creator.username()).put(
+                    "userKey", page.creator.key()).put("displayName", page.creator.displayName());
         }
         if (expand.contains("ancestors")) {
             ArrayNode ancestors = json.putArray("ancestors");

@@ -12,6 +12,9 @@ final class ConfluenceStore {
 
     private final Map<String, Space> spaces = new LinkedHashMap<>();
     private final Map<String, Page> pages = new LinkedHashMap<>();
+    /** Comments share the content id sequence with pages; seeded pages stay below it. */
+    private final java.util.concurrent.atomic.AtomicLong nextContentId = new java.util.concurrent.atomic.AtomicLong(
+            9_000_001);
 
     void add(Space space) {
         spaces.put(space.key(), space);
@@ -25,6 +28,10 @@ final class ConfluenceStore {
             page.ancestorIds.add(parent.id);
         }
         pages.put(page.id, page);
+    }
+
+    String nextContentId() {
+        return String.valueOf(nextContentId.getAndIncrement());
     }
 
     Optional<Space> spaceById(String id) {

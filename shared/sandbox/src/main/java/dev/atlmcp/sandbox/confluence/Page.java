@@ -15,6 +15,10 @@ final class Page {
             String message) {
     }
 
+    /** A footer comment, kept as ADF and as storage format like page bodies. */
+    record Comment(String id, JsonNode adf, String storage, SandboxUser author, Instant createdAt) {
+    }
+
     final String id;
     final Space space;
     final String parentId;
@@ -22,6 +26,7 @@ final class Page {
     final Instant createdAt;
     final List<Version> versions = new ArrayList<>();
     final List<String> labels = new ArrayList<>();
+    final List<Comment> comments = new ArrayList<>();
     /** Ids from the space root down to the parent. */
     final List<String> ancestorIds = new ArrayList<>();
 

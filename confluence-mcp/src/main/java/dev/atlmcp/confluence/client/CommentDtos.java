@@ -1,0 +1,31 @@
+package dev.atlmcp.confluence.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** New comments as Confluence takes them (Cloud v2 footer comments, Data Center v1 content) and what it answers. */
+public final class CommentDtos {
+
+    private CommentDtos() {
+    }
+
+    /** Cloud: {@code representation} is {@code atlas_doc_format} with the ADF document as a JSON string. */
+    public record NewFooterComment(String pageId, Body body) {
+    }
+
+    public record Body(String representation, String value) {
+    }
+
+    /** Data Center: a {@code comment} content whose container is the page. */
+    public record NewDataCenterComment(String type, Container container, DataCenterBody body) {
+    }
+
+    public record Container(String id, String type) {
+    }
+
+    public record DataCenterBody(Body storage) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Created(String id, PageDtos.Links _links) {
+    }
+}
