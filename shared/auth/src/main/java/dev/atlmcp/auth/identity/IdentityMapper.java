@@ -58,7 +58,7 @@ public class IdentityMapper {
     }
 
     public Mapping map(Caller caller) {
-        if (credentials.perUser()) {
+        if (credentials.perUser() && directory.isResolvable()) {
             return cached("user:" + credentials.userTokenFingerprint(), () -> new Mapping(Optional.of(directory.get()
                     .current()), "the owner of your own Atlassian token"));
         }
