@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.atlmcp.testing.AuditEvents;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.ReadOnlyModeContract;
 
@@ -34,6 +35,7 @@ class ToolPolicyTest extends ReadOnlyModeContract {
 
     @Test
     void deniedToolsAreNeitherListedNorCallable() {
+        AuditEvents audit = AuditEvents.capture();
         McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
                 .token())).build().connect();
         try {
@@ -55,6 +57,9 @@ class ToolPolicyTest extends ReadOnlyModeContract {
                     r -> assertEquals(false, r.isError())).send().thenAssertResults();
         } finally {
             client.disconnect();
+            audit.close();
         }
+        assertEquals("denied", audit.single("jira_search").getString("outcome"));
+        assertEquals("hidden by policy", audit.single("jira_search").getString("message"));
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
@@ -22,6 +23,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterRestClient(configKey = "compass")
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
+@RegisterProvider(AtlassianCallRecorder.class)
 @ClientHeaderParam(name = "X-ExperimentalApi", value = "compass-beta")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

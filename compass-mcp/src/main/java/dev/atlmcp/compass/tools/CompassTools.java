@@ -3,12 +3,12 @@ package dev.atlmcp.compass.tools;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.errors.ToolErrorMapping;
+import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.compass.render.ComponentMarkdown;
 import dev.atlmcp.compass.service.CompassService;
 
 /** Compass catalog read tools. Each method: arguments in, one service call, Markdown out. */
-@ToolErrorMapping
+@ToolCalls
 public class CompassTools {
 
     private final CompassService compass;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
@@ -22,6 +23,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterRestClient(configKey = "confluence")
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
+@RegisterProvider(AtlassianCallRecorder.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface ConfluenceClient {
 

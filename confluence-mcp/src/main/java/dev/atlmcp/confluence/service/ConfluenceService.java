@@ -21,6 +21,7 @@ import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
@@ -45,9 +46,11 @@ public class ConfluenceService {
     private final ObjectMapper json;
     private final ScopePolicy scope;
     private final WriteGuard guard;
+    private final AuditTrail trail;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope, WriteGuard guard) {
+            ScopePolicy scope, WriteGuard guard, AuditTrail trail) {
+        this.trail = trail;
         this.client = client;
         this.config = config;
         this.json = json;
@@ -79,6 +82,7 @@ public class ConfluenceService {
                                         AdfToStorage.renderForDataCenter(adf)))))
                 : client.addFooterComment(new CommentDtos.NewFooterComment(page.id(), new CommentDtos.Body(
                         "atlas_doc_format", adf.toString())));
+        trail.change("comment-added", "page " + page.id()).put("commentId", created.id());
         return new CommentAdded(page, created.id(), url(created._links()));
     }
 

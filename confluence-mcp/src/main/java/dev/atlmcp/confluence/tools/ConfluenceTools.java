@@ -3,13 +3,13 @@ package dev.atlmcp.confluence.tools;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.errors.ToolErrorMapping;
+import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.ConfluenceService;
 
 /** Confluence read tools. Each method: arguments in, one service call, Markdown out. */
-@ToolErrorMapping
+@ToolCalls
 public class ConfluenceTools {
 
     private final ConfluenceService confluence;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 
@@ -24,6 +25,7 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterRestClient(configKey = "jira")
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
+@RegisterProvider(AtlassianCallRecorder.class)
 @Path("/rest/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

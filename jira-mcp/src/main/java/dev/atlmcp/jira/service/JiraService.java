@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.adf.AdfToWiki;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
@@ -47,8 +48,11 @@ public class JiraService {
     private final AtlassianConfig config;
     private final ScopePolicy scope;
     private final WriteGuard guard;
+    private final AuditTrail trail;
 
-    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope, WriteGuard guard) {
+    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope, WriteGuard guard,
+            AuditTrail trail) {
+        this.trail = trail;
         this.client = client;
         this.config = config;
         this.scope = scope;
@@ -73,7 +77,9 @@ public class JiraService {
                 fields.reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
         ObjectNode adf = MarkdownToAdf.convert(text);
         Object body = config.isDataCenter() ? AdfToWiki.render(adf, UnaryOperator.identity()) : adf;
-        return new CommentAdded(issue.key(), client.addComment(apiVersion(), issue.key(), new NewComment(body)));
+        IssueDto.Comment created = client.addComment(apiVersion(), issue.key(), new NewComment(body));
+        trail.change("comment-added", issue.key()).put("commentId", created.id());
+        return new CommentAdded(issue.key(), created);
     }
 
     private static String issueKey(String key) {

@@ -3,13 +3,13 @@ package dev.atlmcp.jira.tools;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.errors.ToolErrorMapping;
+import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.JiraService;
 
 /** Jira read tools. Each method: arguments in, one service call, Markdown out. */
-@ToolErrorMapping
+@ToolCalls
 public class JiraTools {
 
     private final JiraService jira;

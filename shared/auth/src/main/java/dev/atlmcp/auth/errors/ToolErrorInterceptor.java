@@ -13,7 +13,7 @@ import dev.atlmcp.auth.outbound.OutboundCredentials;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /** Maps whatever a tool throws to a {@link ToolCallException} carrying the message from {@link ErrorMessages}. */
-@ToolErrorMapping
+@ToolCalls
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_AFTER)
 public class ToolErrorInterceptor {

@@ -58,25 +58,34 @@ public class IdentityMapper {
     }
 
     public Mapping map(Caller caller) {
+        return resolve(caller, true).orElseThrow();
+    }
+
+    /** The mapping if it needs no request to Atlassian: from the table, or remembered from an earlier lookup. */
+    public Optional<Mapping> known(Caller caller) {
+        return resolve(caller, false);
+    }
+
+    private Optional<Mapping> resolve(Caller caller, boolean lookUp) {
         if (credentials.perUser() && directory.isResolvable()) {
-            return cached("user:" + credentials.userTokenFingerprint(), () -> new Mapping(Optional.of(directory.get()
-                    .current()), "the owner of your own Atlassian token"));
+            return cached("user:" + credentials.userTokenFingerprint(), lookUp, () -> new Mapping(Optional.of(
+                    directory.get().current()), "the owner of your own Atlassian token"));
         }
         Optional<String> listed = table(caller.subject()).or(() -> caller.email().flatMap(this::table));
         if (listed.isPresent()) {
-            return new Mapping(listed.map(id -> new AtlassianAccount(id, null)), "the mapping table");
+            return Optional.of(new Mapping(listed.map(id -> new AtlassianAccount(id, null)), "the mapping table"));
         }
         if (caller.email().isPresent() && directory.isResolvable() && directory.get().searchesByEmail()) {
             String email = caller.email().get();
-            return cached("email:" + email.toLowerCase(Locale.ROOT), () -> directory.get().byEmail(email).map(
-                    a -> new Mapping(Optional.of(a), "your email")).orElse(
-                            new Mapping(Optional.empty(),
-                                    "no single active account has your email " + email)));
+            return cached("email:" + email.toLowerCase(Locale.ROOT), lookUp, () -> directory.get().byEmail(email)
+                    .map(a -> new Mapping(Optional.of(a), "your email")).orElse(new Mapping(Optional.empty(),
+                            "no single active account has your email " + email)));
         }
-        return new Mapping(Optional.empty(), caller.email().isEmpty() ? "your token has no " + config.emailClaim()
-                + " claim and the mapping table (MCP_IDENTITY_ACCOUNTS) has no entry for " + caller.subject()
-                : "this product cannot search accounts by email; add " + caller.subject() + " to the mapping table "
-                        + "(MCP_IDENTITY_ACCOUNTS)");
+        return Optional.of(new Mapping(Optional.empty(), caller.email().isEmpty() ? "your token has no "
+                + config.emailClaim() + " claim and the mapping table (MCP_IDENTITY_ACCOUNTS) has no entry for "
+                + caller.subject()
+                : "this product cannot search accounts by email; add " + caller.subject() + " to the mapping "
+                        + "table (MCP_IDENTITY_ACCOUNTS)"));
     }
 
     /** The account the service credential belongs to; empty in per-user mode or when no directory exists. */
@@ -84,7 +93,7 @@ public class IdentityMapper {
         if (credentials.perUser() || !directory.isResolvable()) {
             return Optional.empty();
         }
-        return Optional.of(cached("service", () -> directory.get().current()));
+        return cached("service", true, () -> directory.get().current());
     }
 
     private Optional<String> table(String principal) {
@@ -95,18 +104,21 @@ public class IdentityMapper {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T cached(String key, Supplier<T> lookup) {
+    private <T> Optional<T> cached(String key, boolean lookUp, Supplier<T> lookup) {
         long now = System.nanoTime();
         Cached<?> hit = cache.get(key);
         if (hit != null && hit.expiresAt() - now > 0) {
-            return (T) hit.value();
+            return Optional.of((T) hit.value());
+        }
+        if (!lookUp) {
+            return Optional.empty();
         }
         T value = lookup.get();
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
         cache.put(key, new Cached<>(value, now + ttl().toNanos()));
-        return value;
+        return Optional.of(value);
     }
 
     private Duration ttl() {

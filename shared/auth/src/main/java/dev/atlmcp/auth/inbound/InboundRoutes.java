@@ -16,6 +16,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import dev.atlmcp.auth.audit.AuditLog;
+
 /**
  * The server's front door beyond token validation (which quarkus-oidc does):
  * <ul>
@@ -37,13 +39,15 @@ public class InboundRoutes {
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final InboundPolicy policy;
+    private final AuditLog audit;
     private final String mcpPath;
     private final String issuer;
 
-    InboundRoutes(InboundPolicy policy,
+    InboundRoutes(InboundPolicy policy, AuditLog audit,
             @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url", defaultValue = "") String issuer) {
         this.policy = policy;
+        this.audit = audit;
         this.mcpPath = mcpPath;
         this.issuer = issuer;
     }
@@ -97,6 +101,10 @@ public class InboundRoutes {
     void clientAllowed(RoutingContext ctx) {
         SecurityIdentity identity = identity(ctx);
         if (identity != null && !identity.isAnonymous() && !policy.clientAllowed(identity)) {
+            String tool = calledTool(ctx);
+            if (tool != null) {
+                audit.denied(tool, identity, "client not allowed", ctx);
+            }
             forbidden(ctx, "This AI client is not allowed to use this server. Ask the operator to add its OAuth "
                     + "client id to MCP_AUTH_ALLOWED_CLIENTS.");
             return;
@@ -110,6 +118,7 @@ public class InboundRoutes {
         if (tool != null && identity != null && !identity.isAnonymous()) {
             String scope = policy.requiredScope(tool);
             if (!policy.hasScope(identity, scope)) {
+                audit.denied(tool, identity, "insufficient_scope: needs " + scope, ctx);
                 ctx.response().setStatusCode(403).putHeader(WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
                                 + metadataUrl(ctx) + "\"")

@@ -10,9 +10,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.atlmcp.auth.audit.AtlassianCallRecorder;
+
 /** The site's public tenant information; needs no credentials, so none are sent. */
 @RegisterRestClient(configKey = "atlassian-site")
 @RegisterProvider(AtlassianResponseMapper.class)
+@RegisterProvider(AtlassianCallRecorder.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface SiteInfoClient {
 

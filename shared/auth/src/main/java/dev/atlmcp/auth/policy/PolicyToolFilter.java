@@ -3,9 +3,12 @@ package dev.atlmcp.auth.policy;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.mcp.server.FilterContext;
+import io.quarkiverse.mcp.server.McpMethod;
 import io.quarkiverse.mcp.server.ToolFilter;
 import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
+import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.atlmcp.auth.audit.AuditLog;
 import dev.atlmcp.auth.config.ServerConfig;
 
 /**
@@ -18,13 +21,25 @@ import dev.atlmcp.auth.config.ServerConfig;
 public class PolicyToolFilter implements ToolFilter {
 
     private final ServerConfig.Policy policy;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    PolicyToolFilter(ServerConfig config) {
+    PolicyToolFilter(ServerConfig config, AuditLog audit, SecurityIdentity identity) {
         this.policy = config.policy();
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @Override
     public boolean test(ToolInfo tool, FilterContext context) {
+        boolean visible = visible(tool);
+        if (!visible && context.method() == McpMethod.TOOLS_CALL) {
+            audit.denied(tool.name(), identity, "hidden by policy");
+        }
+        return visible;
+    }
+
+    private boolean visible(ToolInfo tool) {
         boolean readOnlyTool = tool.annotations().map(a -> a.readOnlyHint()).orElse(false);
         if (policy.readOnly() && !readOnlyTool) {
             return false;

@@ -1,0 +1,48 @@
+package dev.atlmcp.auth.audit;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolCallException;
+
+import dev.atlmcp.auth.errors.ToolCalls;
+
+/**
+ * Audits every tool call: it runs outside the error mapping, so it sees the message the caller gets, and records what
+ * the {@link AuditTrail} collected. Writes also resolve the caller's Atlassian account for the event.
+ */
+@ToolCalls
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER - 10)
+public class AuditInterceptor {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AuditTrail trail;
+
+    @AroundInvoke
+    Object audit(InvocationContext context) throws Exception {
+        Tool tool = context.getMethod().getAnnotation(Tool.class);
+        String name = tool == null || tool.name().isEmpty() ? context.getMethod().getName() : tool.name();
+        boolean write = tool != null && !tool.annotations().readOnlyHint();
+        long start = System.nanoTime();
+        String outcome = "error";
+        String message = null;
+        try {
+            Object result = context.proceed();
+            outcome = "ok";
+            return result;
+        } catch (ToolCallException e) {
+            message = e.getMessage();
+            throw e;
+        } finally {
+            audit.toolCall(name, outcome, message, (System.nanoTime() - start) / 1_000_000, trail, write);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.atlmcp.auth.audit;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.mcp.server.Implementation;
+import io.quarkiverse.mcp.server.runtime.ConnectionManager;
+import io.quarkiverse.mcp.server.runtime.McpConnectionBase;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.atlmcp.auth.config.ServerConfig;
+import dev.atlmcp.auth.identity.Caller;
+import dev.atlmcp.auth.identity.IdentityMapper;
+
+/**
+ * Writes one JSON audit event per {@code tools/call} on the log category {@value #CATEGORY}: time, service, principal,
+ * MCP client, session, tool, arguments (secret-looking keys redacted, long values truncated), outcome, duration, the
+ * Atlassian requests made and the changes written. Denied calls are events too.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String CATEGORY = "atlmcp.audit";
+
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|authorization"
+            + "|api[_-]?key|credential|private[_-]?key).*");
+    private static final int MAX_VALUE = 500;
+
+    private final ObjectMapper json;
+    private final IdentityMapper identity;
+    private final ConnectionManager connections;
+    private final String service;
+    private final String emailClaim;
+
+    AuditLog(ObjectMapper json, IdentityMapper identity, ConnectionManager connections, ServerConfig server,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.emailClaim = server.identity().emailClaim();
+        this.json = json;
+        this.identity = identity;
+        this.connections = connections;
+        this.service = service;
+    }
+
+    /** A call that reached its tool; {@code resolveAccount} may ask Atlassian who the caller is (done for writes). */
+    public void toolCall(String tool, String outcome, String message, long durationMillis, AuditTrail trail,
+            boolean resolveAccount) {
+        Caller caller = identity.caller();
+        ObjectNode event = event(tool, outcome, message, caller, currentRequest());
+        event.put("durationMs", durationMillis);
+        principalAccount(event.with("principal"), caller, resolveAccount);
+        var requests = event.putArray("atlassian");
+        trail.calls().forEach(c -> requests.addObject().put("method", c.method).put("path", c.path).put("status",
+                c.status));
+        List<ObjectNode> changes = trail.changes();
+        if (!changes.isEmpty()) {
+            changes.forEach(event.putArray("changes")::add);
+        }
+        write(event);
+    }
+
+    /** A call the tool policy refused (the tool is hidden), during the MCP request being served. */
+    public void denied(String tool, SecurityIdentity who, String reason) {
+        write(event(tool, "denied", reason, Caller.of(who, emailClaim), currentRequest()));
+    }
+
+    /** A call refused at the HTTP layer (missing scope, client not allowed) before the MCP server saw it. */
+    public void denied(String tool, SecurityIdentity who, String reason, RoutingContext request) {
+        write(event(tool, "denied", reason, Caller.of(who, emailClaim), Optional.of(request)));
+    }
+
+    private ObjectNode event(String tool, String outcome, String message, Caller caller,
+            Optional<RoutingContext> request) {
+        ObjectNode event = json.createObjectNode().put("time", Instant.now().toString()).put("service", service)
+                .put("event", "tools/call").put("tool", tool).put("outcome", outcome);
+        if (message != null) {
+            event.put("message", truncate(message));
+        }
+        ObjectNode principal = event.putObject("principal").put("subject", caller.subject());
+        caller.name().ifPresent(n -> principal.put("name", n));
+        caller.email().ifPresent(e -> principal.put("email", e));
+        ObjectNode client = event.putObject("client");
+        caller.clientId().ifPresent(id -> client.put("id", id));
+        request.flatMap(AuditLog::sessionId).ifPresent(session -> {
+            event.put("session", session);
+            clientInfo(session).ifPresent(info -> client.put("name", info.name()).put("version", info.version()));
+        });
+        request.flatMap(this::arguments).ifPresent(arguments -> event.set("arguments", redact(arguments)));
+        return event;
+    }
+
+    private void principalAccount(ObjectNode principal, Caller caller, boolean resolve) {
+        try {
+            Optional<IdentityMapper.Mapping> mapping = resolve ? Optional.of(identity.map(caller)) : identity.known(
+                    caller);
+            mapping.flatMap(IdentityMapper.Mapping::account).ifPresent(a -> principal.put("atlassianAccount", a.id()));
+        } catch (RuntimeException e) {
+            // the event matters more than the mapping; the account stays unknown
+        }
+    }
+
+    private JsonNode redact(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                copy.set(field.getKey(), SECRET_KEY.matcher(field.getKey()).matches()
+                        ? json.getNodeFactory().textNode("[redacted]") : redact(field.getValue()));
+            }
+            return copy;
+        }
+        if (value.isArray()) {
+            var copy = json.createArrayNode();
+            value.forEach(v -> copy.add(redact(v)));
+            return copy;
+        }
+        return value.isTextual() ? json.getNodeFactory().textNode(truncate(value.asText())) : value;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE) + "...(" + text.length() + " chars)";
+    }
+
+    private void write(ObjectNode event) {
+        LOG.info(event.toString());
+    }
+
+    private static Optional<RoutingContext> currentRequest() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
+            return Optional.ofNullable(current.get().getCurrent());
+        }
+    }
+
+    /** Streamable HTTP names the session in a header; legacy SSE in the messages path. */
+    static Optional<String> sessionId(RoutingContext request) {
+        String header = request.request().getHeader("Mcp-Session-Id");
+        if (header != null) {
+            return Optional.of(header);
+        }
+        String path = request.normalizedPath();
+        int messages = path.indexOf("/messages/");
+        return messages < 0 ? Optional.empty() : Optional.of(path.substring(messages + "/messages/".length()));
+    }
+
+    private Optional<Implementation> clientInfo(String session) {
+        try {
+            McpConnectionBase connection = connections.get(session);
+            return Optional.ofNullable(connection == null || connection.initialRequest() == null ? null
+                    : connection.initialRequest().implementation()).filter(
+                            i -> i.name() != null && !i.name()
+                                    .toLowerCase(Locale.ROOT).contains("dummy"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JsonNode> arguments(RoutingContext request) {
+        try {
+            JsonObject body = request.body().asJsonObject();
+            JsonObject params = body == null ? null : body.getJsonObject("params");
+            return params == null || params.getJsonObject("arguments") == null ? Optional.empty()
+                    : Optional.of(json.readTree(params.getJsonObject("arguments").encode()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
