@@ -110,6 +110,9 @@ class AuditTest extends SandboxReset {
                 "api_token", "sbx-should-never-appear"));
         JsonObject arguments = audit.single("jira_search").getJsonObject("arguments");
         assertEquals("[redacted]", arguments.getString("api_token"));
+        call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-5", "body", "Use password=Hunter2!"));
+        assertEquals("Use password=[masked password]", audit.single("jira_add_comment").getJsonObject("arguments")
+                .getString("body"));
         assertTrue(arguments.getString("jql").endsWith("...(612 chars)"), arguments::encode);
         assertEquals(500 + "...(612 chars)".length(), arguments.getString("jql").length());
     }

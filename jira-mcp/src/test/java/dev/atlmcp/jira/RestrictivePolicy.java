@@ -4,12 +4,15 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The policy an enterprise would set: two projects, a small result cap, writes only to the caller's own issues. */
+/**
+ * The policy an enterprise would set: two projects, a small result cap, writes only to the caller's own issues, two
+ * fields never shown.
+ */
 public class RestrictivePolicy implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("mcp.policy.projects", "OPS,WEB", "mcp.policy.max-results", "5", "mcp.policy.write-guard",
-                "own");
+                "own", "mcp.redaction.exclude-fields", "Severity,customfield_10060");
     }
 }

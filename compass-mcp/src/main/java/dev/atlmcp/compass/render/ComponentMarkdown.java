@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.auth.content.ContentPolicy;
+import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.service.CompassService;
 
@@ -15,7 +17,9 @@ public final class ComponentMarkdown {
     private ComponentMarkdown() {
     }
 
-    public static String component(ComponentDto c) {
+    /** The component with its description fenced as data. */
+    public static String component(ComponentDto c, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(c.name()).append('\n');
         md.append(typeName(c.typeId()));
@@ -35,7 +39,7 @@ public final class ComponentMarkdown {
         }
         line(md, "URL", c.url());
         if (c.description() != null && !c.description().isBlank()) {
-            md.append('\n').append(c.description().strip()).append('\n');
+            md.append('\n').append(content.block(c.name() + " description", c.description())).append('\n');
         }
         if (c.links() != null && !c.links().isEmpty()) {
             md.append("\n## Links\n");
@@ -44,10 +48,11 @@ public final class ComponentMarkdown {
                         : link.name()).append("](").append(link.url()).append(")\n");
             }
         }
-        return md.toString().stripTrailing();
+        return content.finish(md.toString().stripTrailing());
     }
 
-    public static String searchResults(CompassService.SearchPage page) {
+    /** The result table, fenced as data as a whole. */
+    public static String searchResults(CompassService.SearchPage page, ContentPolicy policy) {
         String summary = Listing.summary(page.matches().size(), page.total(), "component", "components", page
                 .nextCursor());
         if (page.matches().isEmpty()) {
@@ -59,7 +64,9 @@ public final class ComponentMarkdown {
             rows.add(java.util.Arrays.asList(c.name(), typeName(c.typeId()), c.slug(), labels(c), c.ownerId(), c
                     .id()));
         }
-        return summary + "\n\n" + Listing.table(List.of("Name", "Type", "Slug", "Labels", "Owner team", "Id"), rows);
+        UntrustedText content = policy.newAnswer();
+        return content.finish(summary + "\n\n" + content.block("Compass search results", Listing.table(List.of(
+                "Name", "Type", "Slug", "Labels", "Owner team", "Id"), rows)));
     }
 
     private static String value(ComponentDto.CustomField f) {

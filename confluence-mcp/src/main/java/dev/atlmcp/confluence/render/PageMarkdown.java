@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.auth.content.ContentPolicy;
+import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.confluence.service.ConfluenceService;
 import dev.atlmcp.confluence.service.PageView;
 import dev.atlmcp.confluence.service.SearchView;
@@ -22,7 +24,9 @@ public final class PageMarkdown {
     private PageMarkdown() {
     }
 
-    public static String page(PageView page) {
+    /** The page with its body fenced as data. */
+    public static String page(PageView page, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(page.title()).append('\n');
         md.append("Page ").append(page.id()).append(" · space ").append(page.spaceKey());
@@ -50,8 +54,9 @@ public final class PageMarkdown {
             md.append("URL: ").append(page.url()).append('\n');
         }
         String body = AdfToMarkdown.render(page.body()).strip();
-        md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : body);
-        return md.toString();
+        md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : content.block("page " + page.id() + " body"
+                + (page.updatedBy() == null ? "" : ", last edited by " + page.updatedBy()), body));
+        return content.finish(md.toString());
     }
 
     public static String commentAdded(ConfluenceService.CommentAdded added) {
@@ -59,7 +64,8 @@ public final class PageMarkdown {
                 + ")." + (added.url() == null ? "" : "\nURL: " + added.url());
     }
 
-    public static String searchResults(SearchView results) {
+    /** The result table, fenced as data as a whole: titles and excerpts are text written by people. */
+    public static String searchResults(SearchView results, ContentPolicy policy) {
         String summary = Listing.summary(results.hits().size(), results.total(), "result", "results", results
                 .nextCursor());
         if (results.hits().isEmpty()) {
@@ -70,7 +76,9 @@ public final class PageMarkdown {
             rows.add(java.util.Arrays.asList(hit.id(), hit.title(), hit.type(), hit.space(), time(hit.updatedAt()),
                     hit.excerpt()));
         }
-        return summary + "\n\n" + Listing.table(List.of("Id", "Title", "Type", "Space", "Updated", "Excerpt"), rows);
+        UntrustedText content = policy.newAnswer();
+        return content.finish(summary + "\n\n" + content.block("Confluence search results", Listing.table(List.of(
+                "Id", "Title", "Type", "Space", "Updated", "Excerpt"), rows)));
     }
 
     static String time(String isoTime) {

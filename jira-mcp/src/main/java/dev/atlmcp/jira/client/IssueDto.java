@@ -17,6 +17,10 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Visibility(String type, String value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Named(String id, String name) {
     }
 
@@ -54,7 +58,13 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Comment(String id, User author, JsonNode body, String created, String updated) {
+    public record Comment(String id, User author, JsonNode body, String created, String updated,
+            Visibility visibility, Boolean jsdPublic) {
+
+        /** Limited to a role or group, or a service-desk internal comment. */
+        public boolean restricted() {
+            return visibility != null && visibility.value() != null || Boolean.FALSE.equals(jsdPublic);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.adf.WikiToAdf;
+import dev.atlmcp.auth.content.ContentPolicy;
+import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -29,7 +31,9 @@ public final class IssueMarkdown {
     private IssueMarkdown() {
     }
 
-    public static String issue(IssueDto issue) {
+    /** The issue with people's text fenced as data, restricted comments and excluded fields left out. */
+    public static String issue(IssueDto issue, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
         IssueDto.Fields f = issue.fields();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(issue.key()).append(": ").append(nullToEmpty(f.summary)).append('\n');
@@ -45,12 +49,17 @@ public final class IssueMarkdown {
         line(md, "Components", names(f.components));
         line(md, "Fix versions", names(f.fixVersions));
         line(md, "Parent", f.parent == null ? null : ref(f.parent));
-        line(md, "Environment", text(f.environment));
-        customFields(md, f.other, issue.names());
+        if (!policy.excluded("environment", "Environment")) {
+            String environment = text(f.environment);
+            line(md, "Environment", environment == null || environment.isBlank() ? null : "\n" + content.block(
+                    issue.key() + " environment", environment));
+        }
+        customFields(md, issue.key(), f.other, issue.names(), policy, content);
 
         String description = text(f.description);
-        if (description != null && !description.isBlank()) {
-            md.append("\n## Description\n").append(description).append('\n');
+        if (description != null && !description.isBlank() && !policy.excluded("description", "Description")) {
+            md.append("\n## Description\n").append(content.block(issue.key() + " description", description))
+                    .append('\n');
         }
         if (f.subtasks != null && !f.subtasks.isEmpty()) {
             md.append("\n## Subtasks\n");
@@ -64,15 +73,17 @@ public final class IssueMarkdown {
                         .append(ref(outward ? link.outwardIssue() : link.inwardIssue())).append('\n');
             }
         }
-        comments(md, f.comment);
-        return md.toString().stripTrailing();
+        comments(md, issue.key(), f.comment, policy, content);
+        return content.finish(md.toString().stripTrailing());
     }
 
-    public static String searchResults(String jql, JiraService.SearchPage page) {
+    /** The result table, fenced as data as a whole: summaries are text written by people. */
+    public static String searchResults(String jql, JiraService.SearchPage page, ContentPolicy policy) {
         String summary = Listing.summary(page.issues().size(), page.total(), "issue", "issues", page.nextCursor());
         if (page.issues().isEmpty()) {
             return summary;
         }
+        UntrustedText content = policy.newAnswer();
         List<List<String>> rows = new ArrayList<>();
         for (IssueDto issue : page.issues()) {
             IssueDto.Fields f = issue.fields() == null ? new IssueDto.Fields() : issue.fields();
@@ -80,19 +91,23 @@ public final class IssueMarkdown {
                     name(f.issuetype), name(f.priority), f.assignee == null ? "Unassigned" : user(f.assignee),
                     time(f.updated)));
         }
-        return summary + "\n\n" + Listing.table(List.of("Key", "Summary", "Status", "Type", "Priority", "Assignee",
-                "Updated"), rows);
+        return content.finish(summary + "\n\n" + content.block("Jira search results", Listing.table(List.of("Key",
+                "Summary", "Status", "Type", "Priority", "Assignee", "Updated"), rows)));
     }
 
-    private static void customFields(StringBuilder md, Map<String, JsonNode> other, Map<String, String> names) {
+    /** Custom fields by display name; multi-line text (rich text fields) is fenced as data. */
+    private static void customFields(StringBuilder md, String key, Map<String, JsonNode> other,
+            Map<String, String> names, ContentPolicy policy, UntrustedText content) {
         for (Map.Entry<String, JsonNode> field : other.entrySet()) {
             if (!field.getKey().startsWith("customfield_")) {
                 continue;
             }
             String value = fieldValue(field.getValue());
             String label = names == null ? field.getKey() : names.getOrDefault(field.getKey(), field.getKey());
-            if (value != null && !value.isBlank() && !NOISE.contains(label)) {
-                line(md, label, value.contains("\n") ? "\n" + value : value);
+            if (value != null && !value.isBlank() && !NOISE.contains(label) && !policy.excluded(field.getKey(),
+                    label)) {
+                line(md, label, value.contains("\n") ? "\n" + content.block(key + " "
+                        + label, value) : value);
             }
         }
     }
@@ -120,19 +135,29 @@ public final class IssueMarkdown {
         return null;
     }
 
-    private static void comments(StringBuilder md, IssueDto.Comments comments) {
+    private static void comments(StringBuilder md, String key, IssueDto.Comments comments, ContentPolicy policy,
+            UntrustedText content) {
         if (comments == null || comments.comments() == null || comments.comments().isEmpty()) {
             return;
         }
-        List<IssueDto.Comment> all = comments.comments();
-        int total = comments.total() == null ? all.size() : comments.total();
+        List<IssueDto.Comment> all = comments.comments().stream().filter(c -> policy.showRestrictedComments() || !c
+                .restricted()).toList();
+        int hidden = comments.comments().size() - all.size();
+        int total = (comments.total() == null ? comments.comments().size() : comments.total()) - hidden;
         List<IssueDto.Comment> latest = all.subList(Math.max(0, all.size() - LATEST_COMMENTS), all.size());
         md.append("\n## Comments (").append(total == latest.size() ? String.valueOf(total) : "latest "
                 + latest.size() + " of " + total).append(")\n");
+        if (hidden > 0) {
+            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
+                    " not shown (limited to a role or group, or internal to the service desk).\n");
+        }
         for (IssueDto.Comment c : latest) {
-            md.append("\n**").append(c.author() == null ? "Unknown" : c.author().displayName()).append("** · ")
-                    .append(time(c.created())).append(" · comment ").append(c.id()).append('\n')
-                    .append(text(c.body())).append('\n');
+            String author = c.author() == null ? "Unknown" : c.author().displayName();
+            md.append("\n**").append(author).append("** · ").append(time(c.created())).append(" · comment ").append(
+                    c.id()).append('\n').append(content.block(key + " comment " + c.id() + " by " + author,
+                            nullToEmpty(
+                                    text(c.body()))))
+                    .append('\n');
         }
     }
 

@@ -92,6 +92,11 @@ public final class Mcp {
         return result.text();
     }
 
+    /** The answer with its data-fence nonce replaced, to compare two answers. */
+    public static String withoutNonce(String answer) {
+        return answer.replaceAll("⟦(/?)data [0-9a-f]{4}", "⟦$1data ····");
+    }
+
     public static SandboxControl sandbox() {
         return new SandboxControl(ConfigProvider.getConfig().getValue("sandbox.url", String.class));
     }

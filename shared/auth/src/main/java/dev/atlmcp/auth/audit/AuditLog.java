@@ -1,6 +1,7 @@
 package dev.atlmcp.auth.audit;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +29,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
+import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.identity.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
 
 /**
  * Writes one JSON audit event per {@code tools/call} on the log category {@value #CATEGORY}: time, service, principal,
- * MCP client, session, tool, arguments (secret-looking keys redacted, long values truncated), outcome, duration, the
- * Atlassian requests made and the changes written. Denied calls are events too.
+ * MCP client, session, tool, arguments (secret-looking keys redacted, secret-looking values masked, long values
+ * truncated), outcome, duration, the Atlassian requests made and the changes written. Denied calls are events too.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -133,7 +135,8 @@ public class AuditLog {
             value.forEach(v -> copy.add(redact(v)));
             return copy;
         }
-        return value.isTextual() ? json.getNodeFactory().textNode(truncate(value.asText())) : value;
+        return value.isTextual() ? json.getNodeFactory().textNode(truncate(SecretMasker.mask(value.asText(),
+                new HashMap<>()))) : value;
     }
 
     private static String truncate(String text) {

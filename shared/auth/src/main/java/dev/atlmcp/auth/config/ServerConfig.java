@@ -28,6 +28,28 @@ public interface ServerConfig {
 
     Identity identity();
 
+    Redaction redaction();
+
+    /** What of Atlassian's content is shown to the model (see {@code dev.atlmcp.auth.content.ContentPolicy}). */
+    interface Redaction {
+
+        /**
+         * Mask secret-looking values (keys, tokens, passwords) in everything read ({@code MCP_REDACTION_MASK_SECRETS}).
+         */
+        @WithDefault("true")
+        boolean maskSecrets();
+
+        /**
+         * Show comments restricted to a role or group, and service-desk internal comments
+         * ({@code MCP_REDACTION_SHOW_RESTRICTED_COMMENTS}); hidden by default, with a count.
+         */
+        @WithDefault("false")
+        boolean showRestrictedComments();
+
+        /** Fields never shown, by id or display name, e.g. {@code customfield_10050,Salary band}. */
+        Optional<List<String>> excludeFields();
+    }
+
     /** How callers are mapped to Atlassian accounts (see {@code dev.atlmcp.auth.identity.IdentityMapper}). */
     interface Identity {
 

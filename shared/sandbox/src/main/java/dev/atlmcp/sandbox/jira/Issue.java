@@ -13,7 +13,13 @@ import dev.atlmcp.sandbox.SandboxUser;
 /** A Jira issue held by the sandbox, independent of how a flavour renders it. */
 final class Issue {
 
-    record Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created) {
+    /** {@code role}: visible only to that project role; {@code internal}: a service-desk internal note. */
+    record Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created, String role,
+            boolean internal) {
+
+        Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created) {
+            this(id, author, bodyAdf, bodyWiki, created, null, false);
+        }
     }
 
     record Link(String id, LinkType type, Issue outward, Issue inward) {

@@ -204,7 +204,10 @@ final class IssueJson {
         comment.set("updateAuthor", user(c.author()));
         comment.put("created", time(c.created()));
         comment.put("updated", time(c.created()));
-        comment.put("jsdPublic", true);
+        comment.put("jsdPublic", !c.internal());
+        if (c.role() != null) {
+            comment.putObject("visibility").put("type", "role").put("value", c.role()).put("identifier", c.role());
+        }
         return comment;
     }
 

@@ -117,6 +117,14 @@ final class JiraSeed {
         issue(web, "Story", "Notify product owners when a listing is mentioned", "Done", "Low", bob, priya,
                 daysAgo(20), adf("11-mentions.json")).resolution = "Done";
 
+        Issue report = issue(web, "Bug", "Customer report: checkout button does nothing on Safari", "To Do", "High",
+                bob, bob, daysAgo(1), adf("jira/web-customer-report.json"));
+        comment(report, bob, "Reproduced on Safari 18 only; Chrome and Firefox are fine.", 600);
+        restrictedComment(report, jane, "Developers", false, "Fix needs the checkout.v2 feature flag; do not tell "
+                + "the customer yet.", 500);
+        restrictedComment(report, priya, null, true, "Customer is on the enterprise plan; escalate if it takes more "
+                + "than a day.", 400);
+
         issue(sec, "Bug", "Pen test finding: IDOR on the order history endpoint", "In Progress", "Highest", jane, jane,
                 daysAgo(2), adf("06-blockquote.json")).labels.add("confidential");
         issue(sec, "Task", "Revoke the leaked staging deploy token", "Done", "High", jane, jane, daysAgo(15),
@@ -160,6 +168,12 @@ final class JiraSeed {
     private void comment(Issue issue, SandboxUser author, String text, int minutesAgo) {
         Instant created = now.minus(minutesAgo, ChronoUnit.MINUTES);
         issue.comments.add(new Issue.Comment(store.nextCommentId(), author, paragraphDoc(text), text, created));
+    }
+
+    private void restrictedComment(Issue issue, SandboxUser author, String role, boolean internal, String text,
+            int minutesAgo) {
+        issue.comments.add(new Issue.Comment(store.nextCommentId(), author, paragraphDoc(text), text, now.minus(
+                minutesAgo, ChronoUnit.MINUTES), role, internal));
     }
 
     private Instant hoursAgo(int hours) {

@@ -1,0 +1,54 @@
+package dev.atlmcp.auth.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks values that look like secrets in text read from Atlassian: private keys, cloud and SaaS tokens, JWTs, bearer
+ * tokens, and the value after {@code password=}, {@code api_key:} and the like. The patterns are specific, so ids,
+ * hashes and ordinary text stay as they are. Each mask says what kind of value it hid.
+ */
+public final class SecretMasker {
+
+    private record Kind(String name, Pattern pattern, int keepGroup) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*"
+                    + "PRIVATE KEY-----"), 0),
+            new Kind("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0),
+            new Kind("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"), 0),
+            new Kind("Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
+            new Kind("Atlassian API token", Pattern.compile("\\bATATT[A-Za-z0-9_\\-=]{20,}"), 0),
+            new Kind("JWT", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"),
+                    0),
+            new Kind("bearer token", Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/-]{20,}=*"), 1),
+            new Kind("password", Pattern.compile("(?i)(\\b(?:password|passwd|pwd|passphrase)\\b\\s*[:=]\\s*)"
+                    + "(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1),
+            new Kind("secret", Pattern.compile("(?i)(\\b(?:secret|client[_-]?secret|api[_-]?key|access[_-]?token"
+                    + "|auth[_-]?token)\\b\\s*[:=]\\s*)(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1));
+
+    private SecretMasker() {
+    }
+
+    /**
+     * {@code text} with every secret-looking value replaced by {@code [masked <kind>]}, counted into {@code counts}.
+     */
+    public static String mask(String text, Map<String, Integer> counts) {
+        String result = text;
+        for (Kind kind : KINDS) {
+            Matcher matcher = kind.pattern().matcher(result);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                String kept = kind.keepGroup() == 0 ? "" : matcher.group(kind.keepGroup());
+                matcher.appendReplacement(out, Matcher.quoteReplacement(kept + "[masked " + kind.name() + "]"));
+                counts.merge(kind.name(), 1, Integer::sum);
+            }
+            matcher.appendTail(out);
+            result = out.toString();
+        }
+        return result;
+    }
+}
