@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
@@ -49,7 +51,7 @@ public interface JiraClient {
     @POST
     @Path("/{version}/issue/{key}/comment")
     IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
-            NewComment comment);
+            JsonNode comment);
 
     @GET
     @Path("/{version}/myself")

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.AdfToWiki;
@@ -21,10 +22,10 @@ import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
-import dev.atlmcp.jira.client.NewComment;
 import dev.atlmcp.jira.client.SearchDtos;
 
 /** Jira reads for the tools: argument rules, Cloud versus Data Center differences, paging. */
@@ -49,9 +50,11 @@ public class JiraService {
     private final ScopePolicy scope;
     private final WriteGuard guard;
     private final AuditTrail trail;
+    private final WriteGate gate;
 
     JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope, WriteGuard guard,
-            AuditTrail trail) {
+            AuditTrail trail, WriteGate gate) {
+        this.gate = gate;
         this.trail = trail;
         this.client = client;
         this.config = config;
@@ -68,16 +71,27 @@ public class JiraService {
     public record CommentAdded(String issueKey, IssueDto.Comment comment) {
     }
 
-    /** Adds a Markdown comment (ADF on Cloud, wiki markup on Data Center) to an issue the caller may write to. */
-    public CommentAdded addComment(String key, String markdown) {
+    /**
+     * Adds a Markdown comment (ADF on Cloud, wiki markup on Data Center) to an issue the caller may write to, once the
+     * write gate lets it through (dry run, confirmation).
+     */
+    public CommentAdded addComment(String key, String markdown, boolean dryRun, String confirmationToken) {
         String text = Arguments.text("body", markdown, MAX_COMMENT, "Rolled back 4.12.0; p99 is back under 300 ms.");
-        IssueDto issue = readable(issueKey(key), "project,assignee,reporter", null);
+        IssueDto issue = readable(issueKey(key), "project,assignee,reporter,updated", null);
         IssueDto.Fields fields = issue.fields();
         guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(fields.assignee,
                 fields.reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
         ObjectNode adf = MarkdownToAdf.convert(text);
-        Object body = config.isDataCenter() ? AdfToWiki.render(adf, UnaryOperator.identity()) : adf;
-        IssueDto.Comment created = client.addComment(apiVersion(), issue.key(), new NewComment(body));
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        if (config.isDataCenter()) {
+            request.put("body", AdfToWiki.render(adf, UnaryOperator.identity()));
+        } else {
+            request.set("body", adf);
+        }
+        gate.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
+                + apiVersion() + "/issue/" + issue.key() + "/comment", request, fields.updated), dryRun,
+                confirmationToken);
+        IssueDto.Comment created = client.addComment(apiVersion(), issue.key(), request);
         trail.change("comment-added", issue.key()).put("commentId", created.id());
         return new CommentAdded(issue.key(), created);
     }

@@ -35,8 +35,9 @@ public class AuditInterceptor {
         String outcome = "error";
         String message = null;
         try {
+            int before = trail.changes().size();
             Object result = context.proceed();
-            outcome = "ok";
+            outcome = write && trail.changes().size() == before ? "held" : "ok";
             return result;
         } catch (ToolCallException e) {
             message = e.getMessage();

@@ -30,6 +30,22 @@ public interface ServerConfig {
 
     Redaction redaction();
 
+    Confirm confirm();
+
+    /** Writes that wait for the user's confirmation (see {@code dev.atlmcp.auth.policy.WriteGate}). */
+    interface Confirm {
+
+        /** Write tools that need confirmation, or {@code *} for all ({@code MCP_CONFIRM_TOOLS}). */
+        Optional<List<String>> tools();
+
+        /** The HMAC key for confirmation tokens, the same on every replica ({@code MCP_CONFIRM_SECRET}). */
+        Optional<String> secret();
+
+        /** How long a confirmation token is valid ({@code MCP_CONFIRM_TTL}). */
+        @WithDefault("PT5M")
+        java.time.Duration ttl();
+    }
+
     /** What of Atlassian's content is shown to the model (see {@code dev.atlmcp.auth.content.ContentPolicy}). */
     interface Redaction {
 

@@ -29,6 +29,8 @@ public class ToolErrorInterceptor {
             return context.proceed();
         } catch (ToolCallException e) {
             throw e;
+        } catch (WriteHeld held) {
+            return held.getMessage();
         } catch (Exception e) {
             ErrorMessages.Described described = ErrorMessages.describe(e, credentials.perUser());
             if (described.unexpected()) {

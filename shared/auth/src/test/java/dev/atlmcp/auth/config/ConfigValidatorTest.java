@@ -134,4 +134,13 @@ class ConfigValidatorTest {
                 problems(cloudWith("mcp.policy.projects", "OPS\") OR (\"x", "mcp.policy.max-results", "0",
                         "mcp.policy.write-guard", "mine")));
     }
+
+    @Test
+    void aConfirmationSecretMustBeLongEnough() {
+        assertEquals(List.of("Configuration error: mcp.confirm.secret (MCP_CONFIRM_SECRET) must be at least 32 "
+                + "characters (a random string, the same on every replica)."), problems(
+                        cloudWith("mcp.confirm.secret",
+                                "short")));
+        assertEquals(List.of(), problems(cloudWith("mcp.confirm.secret", "x".repeat(32))));
+    }
 }

@@ -126,6 +126,7 @@ public final class JiraApi {
         }
         synchronized (store) {
             issue.comments.add(comment);
+            issue.updated = Instant.now();
         }
         return Response.json(201, json.comment(issue, comment));
     }

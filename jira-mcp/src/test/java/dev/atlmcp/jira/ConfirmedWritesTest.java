@@ -1,0 +1,132 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
+
+/**
+ * Confirm before write: the first call only previews and hands out a signed, short-lived token bound to the exact
+ * change; a forged, expired, mismatched or replayed token is refused and nothing is sent. Dry runs never send.
+ */
+@QuarkusTest
+@TestProfile(ConfirmedWritesTest.Confirmed.class)
+class ConfirmedWritesTest extends SandboxReset {
+
+    private static final String SECRET = "confirmation-secret-for-tests-0123456789";
+
+    public static class Confirmed implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.confirm.tools", "jira_add_comment", "mcp.confirm.secret", SECRET);
+        }
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("confirmation_token=\"([^\"]+)\"");
+
+    private static Map<String, Object> comment(String body, String token) {
+        Map<String, Object> arguments = new HashMap<>(Map.of("issue_key", "OPS-5", "body", body));
+        if (token != null) {
+            arguments.put("confirmation_token", token);
+        }
+        return arguments;
+    }
+
+    private static String preview(Transport transport, String body) {
+        Mcp.Result preview = call(transport, "jira_add_comment", comment(body, null));
+        assertFalse(preview.isError(), () -> text(preview));
+        assertTrue(text(preview).startsWith("Confirmation needed: nothing was sent yet. This call would add a comment "
+                + "to OPS-5.\nShow this to the user."), text(preview));
+        Matcher token = TOKEN.matcher(text(preview));
+        assertTrue(token.find(), text(preview));
+        return token.group(1);
+    }
+
+    private static boolean anyPost() {
+        return Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST "));
+    }
+
+    @Test
+    void anUnconfirmedWriteIsNotSentAndTheConfirmedOneIsSentOnce() {
+        String token = preview(Transport.STREAMABLE, "Drained the queue.");
+        assertFalse(anyPost(), "the preview sends nothing");
+        Mcp.Result done = call(Transport.SSE, "jira_add_comment", comment("Drained the queue.", token));
+        assertTrue(text(done).startsWith("Added comment "), text(done));
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+
+        Mcp.Result replay = call(Transport.STREAMABLE, "jira_add_comment", comment("Drained the queue.", token));
+        assertEquals("This confirmation token is for a different change, or was already used: the arguments, the "
+                + "caller or the item changed since the preview. Nothing was sent. Call jira_add_comment without "
+                + "confirmation_token for a new preview.", text(replay));
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+    }
+
+    @Test
+    void aTokenForOtherArgumentsOrAnotherCallerIsRefused() {
+        String token = preview(Transport.STREAMABLE, "Drained the queue.");
+        assertTrue(text(call(Transport.STREAMABLE, "jira_add_comment", comment("Something else.", token))).startsWith(
+                "This confirmation token is for a different change"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_add_comment", comment("Drained the queue.", token), Mcp.as(
+                Mcp.tokenFor("mallory", "mallory@example.com")))).startsWith(
+                        "This confirmation token is for a different change"));
+        assertFalse(anyPost());
+    }
+
+    @Test
+    void forgedAndExpiredTokensAreRefused() throws Exception {
+        String token = preview(Transport.STREAMABLE, "Drained the queue.");
+        String payload = token.substring(0, token.indexOf('.'));
+        String forged = payload + "." + new StringBuilder(token.substring(token.indexOf('.') + 1)).reverse();
+        assertEquals("This confirmation token is not valid: it was altered or not issued by this server. Nothing was "
+                + "sent. Call jira_add_comment without confirmation_token for a new preview.",
+                text(call(
+                        Transport.STREAMABLE, "jira_add_comment", comment("Drained the queue.", forged))));
+
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .put("exp", 1_700_000_000L);
+        String expiredPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(claims.encode().getBytes(
+                StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expired = expiredPayload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+                expiredPayload.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("This confirmation token expired at 2023-11-14T22:13:20Z. Nothing was sent. Call jira_add_comment "
+                + "without confirmation_token for a new preview.",
+                text(call(Transport.STREAMABLE, "jira_add_comment",
+                        comment("Drained the queue.", expired))));
+        assertFalse(anyPost());
+    }
+
+    @Test
+    void aDryRunShowsTheExactRequestAndSendsNothing() {
+        Map<String, Object> arguments = comment("Queue **drained**.", null);
+        arguments.put("dry_run", true);
+        String answer = text(call(Transport.STREAMABLE, "jira_add_comment", arguments));
+        assertTrue(answer.startsWith("Dry run: nothing was sent. This call would add a comment to OPS-5 with:\nPOST "
+                + "/rest/api/3/issue/OPS-5/comment\n{"), answer);
+        assertTrue(answer.contains("\"text\" : \"drained\""), answer);
+        assertFalse(anyPost());
+    }
+}
