@@ -14,9 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 
 /**
  * The write guard: Jane (the default test caller, mapped by email) may comment on OPS-1, which she reported, but not on
@@ -27,10 +29,23 @@ import dev.atlmcp.testing.SandboxReset;
 class WriteGuardTest extends SandboxReset {
 
     @Test
-    void theCallerMayWriteToTheirOwnIssues() {
+    void theCallerMayWriteToTheirOwnIssuesWhichAreThenLabelledAsAgentChanged() {
+        assertFalse(SandboxSite.get("/rest/api/3/issue/OPS-1?fields=labels").contains("agent-changed"));
         Mcp.Result result = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-1", "body",
                 "Reported by me, so I may comment."));
         assertFalse(result.isError(), () -> text(result));
+        assertTrue(SandboxSite.get("/rest/api/3/issue/OPS-1?fields=labels").contains("\"agent-changed\""));
+    }
+
+    @Test
+    void aFailedLabelIsReportedWithoutHidingTheCommentThatWasAdded() {
+        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/api/3/issue/OPS-1").put("method",
+                "PUT").put("status", 500).put("count", 1));
+        String answer = text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-1", "body",
+                "Still added.")));
+        assertTrue(answer.matches("(?s)Added comment \\d+ to OPS-1 as MCP Service Account \\(.*\\)\\.\nThe comment "
+                + "was added, but labelling OPS-1 with 'agent-changed' failed: Atlassian had an internal error "
+                + "\\(HTTP 500\\).*"), answer);
     }
 
     @Test

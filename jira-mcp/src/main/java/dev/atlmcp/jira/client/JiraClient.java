@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,6 +53,10 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/comment")
     IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
             JsonNode comment);
+
+    @PUT
+    @Path("/{version}/issue/{key}")
+    void editIssue(@PathParam("version") String version, @PathParam("key") String key, JsonNode edit);
 
     @GET
     @Path("/{version}/myself")

@@ -180,7 +180,7 @@ public final class IssueMarkdown {
     public static String commentAdded(JiraService.CommentAdded added) {
         IssueDto.User author = added.comment().author();
         return "Added comment " + added.comment().id() + " to " + added.issueKey() + (author == null ? ""
-                : " as " + user(author)) + ".";
+                : " as " + user(author)) + "." + (added.markingProblem() == null ? "" : "\n" + added.markingProblem());
     }
 
     private static String user(IssueDto.User user) {

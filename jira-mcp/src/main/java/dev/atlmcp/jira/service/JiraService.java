@@ -20,6 +20,7 @@ import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
@@ -67,8 +68,29 @@ public class JiraService {
         return readable(issueKey(key), "*all", "names");
     }
 
-    /** A comment just added to an issue. */
-    public record CommentAdded(String issueKey, IssueDto.Comment comment) {
+    /** A comment just added to an issue, and a note if marking the issue failed. */
+    public record CommentAdded(String issueKey, IssueDto.Comment comment, String markingProblem) {
+    }
+
+    /**
+     * Puts the configured agent label on an issue the caller just wrote to. The write itself has happened, so a failure
+     * here is reported, not thrown.
+     */
+    private String mark(String key) {
+        Optional<String> label = scope.markLabel();
+        if (label.isEmpty()) {
+            return null;
+        }
+        ObjectNode edit = JsonNodeFactory.instance.objectNode();
+        edit.putObject("update").putArray("labels").addObject().put("add", label.get());
+        try {
+            client.editIssue(apiVersion(), key, edit);
+            return null;
+        } catch (RuntimeException e) {
+            return "The comment was added, but labelling " + key + " with '" + label.get() + "' failed: "
+                    + ErrorMessages
+                            .describe(e, false).message();
+        }
     }
 
     /**
@@ -93,7 +115,7 @@ public class JiraService {
                 confirmationToken);
         IssueDto.Comment created = client.addComment(apiVersion(), issue.key(), request);
         trail.change("comment-added", issue.key()).put("commentId", created.id());
-        return new CommentAdded(issue.key(), created);
+        return new CommentAdded(issue.key(), created, mark(issue.key()));
     }
 
     private static String issueKey(String key) {

@@ -85,6 +85,8 @@ public class ConfigValidator {
             problems.add(problem("mcp.policy.write-guard", "must be 'none' or 'own' (writes only to the caller's own "
                     + "issues or pages), got '" + server.policy().writeGuard() + "'"));
         }
+        server.policy().markLabel().filter(label -> !label.trim().matches("[^\\s]{1,255}")).ifPresent(label -> problems
+                .add(problem("mcp.policy.mark-label", "must be one label without spaces, got '" + label + "'")));
         server.confirm().secret().filter(secret -> secret.length() < 32).ifPresent(secret -> problems.add(problem(
                 "mcp.confirm.secret", "must be at least 32 characters (a random string, the same on every replica)")));
         if (server.policy().maxResults() < 1) {

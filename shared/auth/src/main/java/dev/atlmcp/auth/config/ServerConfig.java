@@ -110,6 +110,12 @@ public interface ServerConfig {
         @WithDefault("none")
         String writeGuard();
 
+        /**
+         * A label put on every issue or page an agent writes to, so people can find agent changes
+         * ({@code MCP_POLICY_MARK_LABEL}); none when unset.
+         */
+        Optional<String> markLabel();
+
         /** The most results one call returns, whatever limit the caller asks for ({@code MCP_POLICY_MAX_RESULTS}). */
         @WithDefault("50")
         int maxResults();

@@ -40,6 +40,11 @@ public class ScopePolicy {
         require(policy.spaces(), spaceKey, notFound);
     }
 
+    /** The label agent writes carry, if the operator wants them marked. */
+    public Optional<String> markLabel() {
+        return policy.markLabel().map(String::trim).filter(l -> !l.isEmpty());
+    }
+
     /** The number of results to ask for: the caller's limit, at most the configured cap. */
     public int cap(int limit) {
         return Math.min(limit, policy.maxResults());

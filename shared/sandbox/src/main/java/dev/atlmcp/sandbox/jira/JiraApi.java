@@ -66,6 +66,7 @@ public final class JiraApi {
             router.get("/rest/api/3/myself", r -> Response.ok(json.user(user(r))));
             router.get("/rest/api/3/user/search", r -> userSearch(r.param("query")));
             router.post("/rest/api/3/issue/{key}/comment", this::addComment);
+            router.put("/rest/api/3/issue/{key}", this::editIssue);
             router.get("/rest/api/3/serverInfo", r -> serverInfo());
             router.get("/rest/api/3/field", r -> fields());
         } else {
@@ -78,6 +79,7 @@ public final class JiraApi {
                 router.get(api + "/myself", r -> Response.ok(json.user(user(r))));
                 router.get(api + "/user/search", r -> userSearch(r.param("username")));
                 router.post(api + "/issue/{key}/comment", this::addComment);
+                router.put(api + "/issue/{key}", this::editIssue);
                 router.get(api + "/serverInfo", r -> serverInfo());
                 router.get(api + "/field", r -> fields());
             }
@@ -129,6 +131,33 @@ public final class JiraApi {
             issue.updated = Instant.now();
         }
         return Response.json(201, json.comment(issue, comment));
+    }
+
+    /** Edit an issue; the sandbox takes {@code update.labels} with {@code add} and {@code remove} operations. */
+    private Response editIssue(Request r) {
+        Issue issue = store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(
+                NOT_VISIBLE));
+        JsonNode body = r.json();
+        java.util.Iterator<String> names = body.path("update").fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (!field.equals("labels")) {
+                throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
+                        field, "Field '" + field + "' cannot be set. It is not on the appropriate screen, or "
+                                + "unknown."))));
+            }
+        }
+        synchronized (store) {
+            for (JsonNode operation : body.path("update").path("labels")) {
+                String added = operation.path("add").asText("");
+                if (!added.isEmpty() && !issue.labels.contains(added)) {
+                    issue.labels.add(added);
+                }
+                issue.labels.remove(operation.path("remove").asText(""));
+            }
+            issue.updated = Instant.now();
+        }
+        return Response.noContent();
     }
 
     private static ApiException emptyComment() {
