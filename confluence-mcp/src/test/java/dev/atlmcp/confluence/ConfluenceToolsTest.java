@@ -152,7 +152,9 @@ class ConfluenceToolsTest extends SandboxReset {
                 .startsWith("Not found."));
         assertTrue(text(call(transport, "confluence_add_comment", Map.of("page_id", "131075", "body", "")))
                 .startsWith("Invalid argument: body must not be empty"));
-        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/wiki/api/v2/footer-comments",
-                "confluence_add_comment", Map.of("page_id", "131075", "body", "Retry me."));
+        Mcp.assertWriteFailuresAreClearAndNeverRetried(transport, "POST", "/wiki/api/v2/footer-comments",
+                "confluence_add_comment", Map.of("page_id", "131075", "body", "Retry me."), "add a comment to page "
+                        + "131075",
+                "look at the comments at the bottom of page 131075 in Confluence");
     }
 }

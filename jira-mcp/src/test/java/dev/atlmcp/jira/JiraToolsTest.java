@@ -150,7 +150,8 @@ class JiraToolsTest extends SandboxReset {
                 "Invalid argument: body must not be empty; for example: "));
         assertEquals("Invalid argument: body is longer than 30000 characters", text(call(transport,
                 "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "x".repeat(30_001)))));
-        Mcp.assertAtlassianFailuresAreClearToolErrors(transport, "/rest/api/3/issue/OPS-1/comment",
-                "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "Retry me."));
+        Mcp.assertWriteFailuresAreClearAndNeverRetried(transport, "POST", "/rest/api/3/issue/OPS-1/comment",
+                "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "Retry me."), "add a comment to OPS-1",
+                "read OPS-1 with jira_get_issue and look for your comment among the latest ones");
     }
 }

@@ -23,6 +23,7 @@ import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGuard;
@@ -75,15 +76,20 @@ public class ConfluenceService {
         PageView page = page(pageId);
         guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         ObjectNode adf = MarkdownToAdf.convert(text);
-        CommentDtos.Created created = config.isDataCenter()
-                ? client.addDataCenterComment(
-                        new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
-                                new CommentDtos.DataCenterBody(new CommentDtos.Body("storage",
-                                        AdfToStorage.renderForDataCenter(adf)))))
-                : client.addFooterComment(new CommentDtos.NewFooterComment(page.id(), new CommentDtos.Body(
-                        "atlas_doc_format", adf.toString())));
+        CommentDtos.Created created = AmbiguousWrite.send("add a comment to page " + page.id(), "look at the "
+                + "comments at the bottom of page " + page.id() + " in Confluence", () -> addComment(page.id(), adf));
         trail.change("comment-added", "page " + page.id()).put("commentId", created.id());
         return new CommentAdded(page, created.id(), url(created._links()));
+    }
+
+    private CommentDtos.Created addComment(String pageId, ObjectNode adf) {
+        return config.isDataCenter()
+                ? client.addDataCenterComment(
+                        new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(pageId, "page"),
+                                new CommentDtos.DataCenterBody(new CommentDtos.Body("storage",
+                                        AdfToStorage.renderForDataCenter(adf)))))
+                : client.addFooterComment(new CommentDtos.NewFooterComment(pageId, new CommentDtos.Body(
+                        "atlas_doc_format", adf.toString())));
     }
 
     private static String pageId(String pageId) {

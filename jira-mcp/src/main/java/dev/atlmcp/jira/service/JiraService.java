@@ -20,6 +20,7 @@ import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
@@ -113,7 +114,10 @@ public class JiraService {
         gate.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
                 + apiVersion() + "/issue/" + issue.key() + "/comment", request, fields.updated), dryRun,
                 confirmationToken);
-        IssueDto.Comment created = client.addComment(apiVersion(), issue.key(), request);
+        IssueDto.Comment created = AmbiguousWrite.send("add a comment to " + issue.key(), "read " + issue.key()
+                + " with jira_get_issue and look for your comment among the latest ones",
+                () -> client.addComment(
+                        apiVersion(), issue.key(), request));
         trail.change("comment-added", issue.key()).put("commentId", created.id());
         return new CommentAdded(issue.key(), created, mark(issue.key()));
     }

@@ -121,6 +121,36 @@ public final class Mcp {
                 + "(HTTP 503). Retry after 2 seconds.");
     }
 
+    /**
+     * Checks a write tool's failures: refusals that changed nothing (401, 403, 429) keep their usual messages; a 5xx,
+     * also one sent after the change was applied, and a dropped connection say the outcome is unknown and how to check,
+     * and the request was sent exactly once (no automatic retry). Faults hit {@code method} requests under
+     * {@code pathPrefix}.
+     */
+    public static void assertWriteFailuresAreClearAndNeverRetried(Transport transport, String method,
+            String pathPrefix, String tool, Map<String, Object> arguments, String change, String howToCheck) {
+        assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
+        assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
+                + "Retry after 7 seconds.");
+        String unknown = "It is unknown whether Atlassian applied this change (" + change + "): ";
+        String rest = ". It was not retried, so it happened at most once. Before trying again, " + howToCheck + ".";
+        for (var fault : java.util.List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put(
+                "status", 500).put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
+            sandbox().clearRequests();
+            sandbox().addFault(fault.put("pathPrefix", pathPrefix).put("method", method).put("count", 1));
+            try {
+                Result result = call(transport, tool, arguments);
+                assertTrue(result.isError(), result::text);
+                assertTrue(result.text().startsWith(unknown) && result.text().endsWith(rest), result.text());
+                assertTrue(
+                        sandbox().requests().stream().filter(r -> r.startsWith(method + " " + pathPrefix)).count() == 1,
+                        () -> "sent once, never retried: " + sandbox().requests());
+            } finally {
+                sandbox().clearFaults();
+            }
+        }
+    }
+
     /** A dropped connection reaches the caller of {@code tool} as one clear tool error. */
     public static void assertDroppedConnectionIsAClearToolError(Transport transport, String pathPrefix, String tool,
             Map<String, Object> arguments) {

@@ -32,6 +32,12 @@ public final class ErrorMessages {
         if (failure instanceof ToolRefusal refusal) {
             return expected(refusal.getMessage());
         }
+        if (failure instanceof AmbiguousWrite write) {
+            String reason = describe(write.getCause(), perUser).message().split("\\. ", 2)[0].replaceAll("\\.$", "");
+            return expected("It is unknown whether Atlassian applied this change (" + write.change() + "): " + reason
+                    + ". It was not retried, so it happened at most once. Before trying again, " + write.howToCheck()
+                    + ".");
+        }
         if (find(failure, OutboundCredentials.MissingUserTokenException.class) != null) {
             return expected("This server calls Atlassian with your own Atlassian credentials, and your MCP client "
                     + "sent none. Configure the client to send the header " + OutboundCredentials.USER_TOKEN_HEADER
