@@ -167,6 +167,10 @@ public class AuditLog {
         return messages < 0 ? Optional.empty() : Optional.of(path.substring(messages + "/messages/".length()));
     }
 
+    /**
+     * The client's name and version from the session's {@code initialize}. quarkus-mcp-server offers no public API for
+     * this outside a tool's parameters, so this reads its {@code ConnectionManager}; any failure just leaves it out.
+     */
     private Optional<Implementation> clientInfo(String session) {
         try {
             McpConnectionBase connection = connections.get(session);
