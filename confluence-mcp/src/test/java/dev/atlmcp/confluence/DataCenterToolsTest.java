@@ -26,7 +26,7 @@ import dev.atlmcp.testing.SandboxReset;
 @TestProfile(DataCenterToolsTest.DataCenter.class)
 class DataCenterToolsTest extends SandboxReset {
 
-    /** With a space allow-list that every other test here stays within. */
+    /** With a space allow-list that every other test here stays within, and comments that need confirmation. */
     public static class DataCenter extends DataCenterProfile {
         @Override
         protected String contextPath() {
@@ -37,6 +37,7 @@ class DataCenterToolsTest extends SandboxReset {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
             config.put("mcp.policy.spaces", "ENG,OPS");
+            config.put("mcp.confirm.tools", "confluence_add_comment");
             return config;
         }
     }
@@ -98,11 +99,9 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
-    void addCommentWritesStorageFormat() {
-        Mcp.Result added = call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body",
-                "Checked on **staging**."));
-        assertTrue(text(added).startsWith("Added comment ") && text(added).contains(" to page 131075 (Runbook: "
-                + "checkout-api latency).\nURL: "), text(added));
+    void addCommentWritesStorageFormatOnceConfirmed() {
+        ConfirmedCommentsTest.previewConfirmAndReplay(Transport.STREAMABLE);
         assertTrue(Mcp.sandbox().requests().contains("POST /confluence/rest/api/content 200"));
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/131075/child/comment 200"));
     }
 }

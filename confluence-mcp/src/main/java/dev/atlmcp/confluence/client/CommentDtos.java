@@ -1,5 +1,7 @@
 package dev.atlmcp.confluence.client;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** New comments as Confluence takes them (Cloud v2 footer comments, Data Center v1 content) and what it answers. */
@@ -27,5 +29,14 @@ public final class CommentDtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Created(String id, PageDtos.Links _links) {
+    }
+
+    /** A page of a page's comments (Cloud v2 footer comments, Data Center v1 child comments). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommentList(List<Created> results, ListLinks _links) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ListLinks(String next) {
     }
 }

@@ -59,6 +59,16 @@ public interface ConfluenceClient {
     CommentDtos.Created addDataCenterComment(CommentDtos.NewDataCenterComment comment);
 
     @GET
+    @Path("/wiki/api/v2/pages/{id}/footer-comments")
+    CommentDtos.CommentList cloudFooterComments(@PathParam("id") String id, @QueryParam("sort") String sort,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/rest/api/content/{id}/child/comment")
+    CommentDtos.CommentList dataCenterComments(@PathParam("id") String id, @QueryParam("start") int start,
+            @QueryParam("limit") int limit);
+
+    @GET
     @Path("/wiki/rest/api/user/current")
     PageDtos.Person cloudCurrentUser();
 

@@ -26,6 +26,7 @@ import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.confluence.client.CommentDtos;
 import dev.atlmcp.confluence.client.ConfluenceClient;
@@ -41,6 +42,8 @@ public class ConfluenceService {
     private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels,history";
     /** Comments are for a few paragraphs; Confluence itself takes far more. */
     private static final int MAX_COMMENT = 30_000;
+    private static final int COMMENT_PAGE = 100;
+    private static final int MAX_COMMENT_PAGES = 20;
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
@@ -48,9 +51,11 @@ public class ConfluenceService {
     private final ScopePolicy scope;
     private final WriteGuard guard;
     private final AuditTrail trail;
+    private final WriteGate gate;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope, WriteGuard guard, AuditTrail trail) {
+            ScopePolicy scope, WriteGuard guard, AuditTrail trail, WriteGate gate) {
+        this.gate = gate;
         this.trail = trail;
         this.client = client;
         this.config = config;
@@ -70,26 +75,53 @@ public class ConfluenceService {
     public record CommentAdded(PageView page, String commentId, String url) {
     }
 
-    /** Adds a footer comment written in Markdown to a page the caller may write to. */
-    public CommentAdded addComment(String pageId, String markdown) {
+    /**
+     * Adds a footer comment written in Markdown to a page the caller may write to, once the write gate lets it through
+     * (dry run, confirmation).
+     */
+    public CommentAdded addComment(String pageId, String markdown, boolean dryRun, String confirmationToken) {
         String text = Arguments.text("body", markdown, MAX_COMMENT, "Verified the runbook steps on staging.");
         PageView page = page(pageId);
         guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         ObjectNode adf = MarkdownToAdf.convert(text);
+        Object request = config.isDataCenter()
+                ? new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
+                        new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", AdfToStorage
+                                .renderForDataCenter(adf))))
+                : new CommentDtos.NewFooterComment(page.id(), new CommentDtos.Body("atlas_doc_format", adf
+                        .toString()));
+        gate.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
+                + page.title() + ")", "POST",
+                config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
+                json.valueToTree(request), () -> commentState(page)), dryRun, confirmationToken);
         CommentDtos.Created created = AmbiguousWrite.send("add a comment to page " + page.id(), "look at the "
-                + "comments at the bottom of page " + page.id() + " in Confluence", () -> addComment(page.id(), adf));
+                + "comments at the bottom of page " + page.id() + " in Confluence",
+                () -> config.isDataCenter()
+                        ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
+                        : client.addFooterComment((CommentDtos.NewFooterComment) request));
         trail.change("comment-added", "page " + page.id()).put("commentId", created.id());
         return new CommentAdded(page, created.id(), url(created._links()));
     }
 
-    private CommentDtos.Created addComment(String pageId, ObjectNode adf) {
-        return config.isDataCenter()
-                ? client.addDataCenterComment(
-                        new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(pageId, "page"),
-                                new CommentDtos.DataCenterBody(new CommentDtos.Body("storage",
-                                        AdfToStorage.renderForDataCenter(adf)))))
-                : client.addFooterComment(new CommentDtos.NewFooterComment(pageId, new CommentDtos.Body(
-                        "atlas_doc_format", adf.toString())));
+    /**
+     * What moves on when someone comments on a page (its version does not): the newest footer comment on Cloud, the
+     * number of comments on Data Center, whose API lists them oldest first.
+     */
+    private String commentState(PageView page) {
+        if (!config.isDataCenter()) {
+            List<CommentDtos.Created> newest = client.cloudFooterComments(page.id(), "-created-date", 1).results();
+            return page.version() + ":" + (newest == null || newest.isEmpty() ? "none" : newest.get(0).id());
+        }
+        int count = 0;
+        for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
+            CommentDtos.CommentList list = client.dataCenterComments(page.id(), count, COMMENT_PAGE);
+            int size = list.results() == null ? 0 : list.results().size();
+            count += size;
+            if (size == 0 || list._links() == null || list._links().next() == null) {
+                break;
+            }
+        }
+        return page.version() + ":" + count;
     }
 
     private static String pageId(String pageId) {

@@ -112,7 +112,7 @@ public class JiraService {
             request.set("body", adf);
         }
         gate.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
-                + apiVersion() + "/issue/" + issue.key() + "/comment", request, fields.updated), dryRun,
+                + apiVersion() + "/issue/" + issue.key() + "/comment", request, () -> fields.updated), dryRun,
                 confirmationToken);
         IssueDto.Comment created = AmbiguousWrite.send("add a comment to " + issue.key(), "read " + issue.key()
                 + " with jira_get_issue and look for your comment among the latest ones",

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,8 +36,12 @@ import dev.atlmcp.auth.identity.IdentityMapper;
 @ApplicationScoped
 public class WriteGate {
 
-    /** The write about to be sent: what it does in words, and the request itself. */
-    public record Write(String tool, String summary, String method, String path, JsonNode body, String itemVersion) {
+    /**
+     * The write about to be sent: what it does in words, the request itself, and what changes on the item once it is
+     * applied (asked only when a confirmation token is made or checked).
+     */
+    public record Write(String tool, String summary, String method, String path, JsonNode body,
+            Supplier<String> itemVersion) {
     }
 
     private static final Logger LOG = Logger.getLogger(WriteGate.class);
@@ -90,7 +95,7 @@ public class WriteGate {
     }
 
     private String fingerprint(Write write) {
-        String input = write.tool() + "\n" + identity.caller().subject() + "\n" + write.itemVersion() + "\n"
+        String input = write.tool() + "\n" + identity.caller().subject() + "\n" + write.itemVersion().get() + "\n"
                 + write.method() + " " + write.path() + "\n" + (write.body() == null ? "" : write.body().toString());
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,6 +71,7 @@ public final class ConfluenceApi {
             router.get("/rest/api/search", this::search);
             router.get("/rest/api/user/current", this::currentUser);
             router.post("/rest/api/content", this::createContentV1);
+            router.get("/rest/api/content/{id}/child/comment", this::childComments);
         }
     }
 
@@ -103,21 +105,50 @@ public final class ConfluenceApi {
         return Response.json(201, json);
     }
 
+    /** Cloud v2: {@code sort=created-date|-created-date} and {@code limit} are honoured. */
     private Response footerComments(Request r) {
         Page page = store.visiblePage(r.pathParam("id"), user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND",
                 "Not Found", null));
+        List<Page.Comment> comments;
+        synchronized (page.comments) {
+            comments = new ArrayList<>(page.comments);
+        }
+        if (r.param("sort").orElse("created-date").equals("-created-date")) {
+            java.util.Collections.reverse(comments);
+        }
         ObjectNode json = Json.object();
         ArrayNode results = json.putArray("results");
-        synchronized (page.comments) {
-            page.comments.forEach(c -> {
-                ObjectNode comment = results.addObject().put("id", c.id()).put("status", "current").put("pageId",
-                        page.id);
-                comment.putObject("version").put("number", 1).put("authorId", c.author().accountId());
-                comment.putObject("body").putObject("atlas_doc_format").put("representation", "atlas_doc_format")
-                        .put("value", c.adf().toString());
-            });
-        }
+        comments.stream().limit(r.intParam("limit", 25)).forEach(c -> {
+            ObjectNode comment = results.addObject().put("id", c.id()).put("status", "current").put("pageId", page.id);
+            comment.putObject("version").put("number", 1).put("authorId", c.author().accountId());
+            comment.putObject("body").putObject("atlas_doc_format").put("representation", "atlas_doc_format").put(
+                    "value", c.adf().toString());
+        });
         json.putObject("_links");
+        return Response.ok(json);
+    }
+
+    /** Data Center v1: a page's comments, oldest first, paged by {@code start} and {@code limit}. */
+    private Response childComments(Request r) {
+        String id = r.pathParam("id");
+        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
+                "No content found with id: ContentId{id=" + id + "}"));
+        List<Page.Comment> comments;
+        synchronized (page.comments) {
+            comments = new ArrayList<>(page.comments);
+        }
+        int start = r.intParam("start", 0);
+        int limit = r.intParam("limit", 25);
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        comments.stream().skip(start).limit(limit).forEach(c -> results.addObject().put("id", c.id()).put("type",
+                "comment").put("status", "current").put("title", "Re: " + page.title()));
+        json.put("start", start).put("limit", limit).put("size", results.size());
+        ObjectNode links = json.putObject("_links");
+        if (start + limit < comments.size()) {
+            links.put("next", "/rest/api/content/" + id + "/child/comment?start=" + (start + limit) + "&limit="
+                    + limit);
+        }
         return Response.ok(json);
     }
 
