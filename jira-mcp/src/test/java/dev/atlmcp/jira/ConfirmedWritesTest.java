@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
+import dev.atlmcp.testing.AuditEvents;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
@@ -123,7 +124,11 @@ class ConfirmedWritesTest extends SandboxReset {
     void aDryRunShowsTheExactRequestAndSendsNothing() {
         Map<String, Object> arguments = comment("Queue **drained**.", null);
         arguments.put("dry_run", true);
-        String answer = text(call(Transport.STREAMABLE, "jira_add_comment", arguments));
+        String answer;
+        try (AuditEvents audit = AuditEvents.capture()) {
+            answer = text(call(Transport.STREAMABLE, "jira_add_comment", arguments));
+            assertEquals("held", audit.single("jira_add_comment").getString("outcome"), "audited as held, not sent");
+        }
         assertTrue(answer.startsWith("Dry run: nothing was sent. This call would add a comment to OPS-5 with:\nPOST "
                 + "/rest/api/3/issue/OPS-5/comment\n{"), answer);
         assertTrue(answer.contains("\"text\" : \"drained\""), answer);
