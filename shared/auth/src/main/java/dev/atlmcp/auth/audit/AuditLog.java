@@ -1,5 +1,6 @@
 package dev.atlmcp.auth.audit;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,17 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.mcp.server.Implementation;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkiverse.mcp.server.runtime.McpConnectionBase;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.identity.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
  * Writes one JSON audit event per {@code tools/call} on the log category {@value #CATEGORY}: time, service, principal,
@@ -67,7 +65,7 @@ public class AuditLog {
     public void toolCall(String tool, String outcome, String message, long durationMillis, AuditTrail trail,
             boolean resolveAccount) {
         Caller caller = identity.caller();
-        ObjectNode event = event(tool, outcome, message, caller, currentRequest());
+        ObjectNode event = event(tool, outcome, message, caller, McpHttpRequest.current());
         event.put("durationMs", durationMillis);
         principalAccount(event.with("principal"), caller, resolveAccount);
         var requests = event.putArray("atlassian");
@@ -82,7 +80,7 @@ public class AuditLog {
 
     /** A call the tool policy refused (the tool is hidden), during the MCP request being served. */
     public void denied(String tool, SecurityIdentity who, String reason) {
-        write(event(tool, "denied", reason, Caller.of(who, emailClaim), currentRequest()));
+        write(event(tool, "denied", reason, Caller.of(who, emailClaim), McpHttpRequest.current()));
     }
 
     /** A call refused at the HTTP layer (missing scope, client not allowed) before the MCP server saw it. */
@@ -147,15 +145,6 @@ public class AuditLog {
         LOG.info(event.toString());
     }
 
-    private static Optional<RoutingContext> currentRequest() {
-        if (!Arc.container().requestContext().isActive()) {
-            return Optional.empty();
-        }
-        try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
-            return Optional.ofNullable(current.get().getCurrent());
-        }
-    }
-
     /** Streamable HTTP names the session in a header; legacy SSE in the messages path. */
     static Optional<String> sessionId(RoutingContext request) {
         String header = request.request().getHeader("Mcp-Session-Id");
@@ -184,13 +173,13 @@ public class AuditLog {
     }
 
     private Optional<JsonNode> arguments(RoutingContext request) {
-        try {
-            JsonObject body = request.body().asJsonObject();
-            JsonObject params = body == null ? null : body.getJsonObject("params");
-            return params == null || params.getJsonObject("arguments") == null ? Optional.empty()
-                    : Optional.of(json.readTree(params.getJsonObject("arguments").encode()));
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        return McpHttpRequest.message(request).map(m -> m.getJsonObject("params")).map(p -> p.getJsonObject(
+                "arguments")).flatMap(arguments -> {
+                    try {
+                        return Optional.of(json.readTree(arguments.encode()));
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 }

@@ -133,17 +133,12 @@ public class InboundRoutes {
         ctx.next();
     }
 
+    /** The tool a {@code tools/call} names ({@code ""} if none); null for any other message. */
     private static String calledTool(RoutingContext ctx) {
-        try {
-            Object body = ctx.body().asJsonObject();
-            if (body instanceof JsonObject message && "tools/call".equals(message.getString("method"))) {
-                JsonObject params = message.getJsonObject("params");
-                return params == null ? "" : params.getString("name", "");
-            }
-        } catch (RuntimeException e) {
-            // not a single JSON-RPC request: the MCP endpoint answers it
-        }
-        return null;
+        return McpHttpRequest.message(ctx).filter(m -> "tools/call".equals(m.getString("method"))).map(m -> {
+            JsonObject params = m.getJsonObject("params");
+            return params == null ? "" : params.getString("name", "");
+        }).orElse(null);
     }
 
     /** The Host header, or the :authority of an HTTP/2 request. */

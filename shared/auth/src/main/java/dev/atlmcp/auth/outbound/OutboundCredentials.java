@@ -6,12 +6,8 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
-
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
  * The Authorization value for Atlassian: the service credential from the configuration, or in {@code per-user} mode the
@@ -59,13 +55,8 @@ public class OutboundCredentials {
     }
 
     private static String userToken() {
-        String token = null;
-        if (Arc.container().requestContext().isActive()) {
-            try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
-                RoutingContext request = current.get().getCurrent();
-                token = request == null ? null : request.request().getHeader(USER_TOKEN_HEADER);
-            }
-        }
+        String token = McpHttpRequest.current().map(request -> request.request().getHeader(USER_TOKEN_HEADER))
+                .orElse(null);
         if (token == null || token.isBlank()) {
             throw new MissingUserTokenException();
         }

@@ -6,10 +6,11 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+
+import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
  * Lets several replicas behind a plain round-robin balancer serve one MCP client.
@@ -67,12 +68,7 @@ public class ReplicaSessionRoute {
     }
 
     private static boolean isInitializedNotification(RoutingContext ctx) {
-        try {
-            Object json = ctx.body().asJsonObject();
-            return json instanceof JsonObject message && "notifications/initialized".equals(message.getString(
-                    "method")) && !message.containsKey("id");
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return McpHttpRequest.message(ctx).filter(m -> "notifications/initialized".equals(m.getString("method"))
+                && !m.containsKey("id")).isPresent();
     }
 }

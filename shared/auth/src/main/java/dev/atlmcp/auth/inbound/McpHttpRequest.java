@@ -1,0 +1,38 @@
+package dev.atlmcp.auth.inbound;
+
+import java.util.Optional;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The HTTP request that carries an MCP message, and the JSON-RPC message in its body. */
+public final class McpHttpRequest {
+
+    private McpHttpRequest() {
+    }
+
+    /**
+     * The HTTP request of the MCP message being served (the POST to {@code /mcp} or {@code /mcp/messages/...}), which
+     * the MCP server makes current while a tool runs; empty outside a request.
+     */
+    public static Optional<RoutingContext> current() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
+            return Optional.ofNullable(current.get().getCurrent());
+        }
+    }
+
+    /** The body's JSON-RPC message; empty for a batch, a non-JSON body or no body. */
+    public static Optional<JsonObject> message(RoutingContext ctx) {
+        try {
+            return Optional.ofNullable(ctx.body().asJsonObject());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
