@@ -56,8 +56,6 @@ public class AmbiguousWrite extends RuntimeException {
                 return false;
             }
         }
-        ErrorMessages.Described described = ErrorMessages.describe(failure, false);
-        return described.message().startsWith("Atlassian did not answer in time") || described.message().startsWith(
-                "Atlassian closed the connection");
+        return ErrorMessages.isTimeout(failure) || ErrorMessages.isConnectionClosed(failure);
     }
 }

@@ -109,7 +109,7 @@ public final class ErrorMessages {
         return messages.isEmpty() ? "" : ": " + String.join(" ", messages).replaceAll("[.\\s]+$", "");
     }
 
-    private static boolean isTimeout(Throwable failure) {
+    static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
@@ -119,7 +119,7 @@ public final class ErrorMessages {
         return false;
     }
 
-    private static boolean isConnectionClosed(Throwable failure) {
+    static boolean isConnectionClosed(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
             String message = String.valueOf(t.getMessage());
