@@ -110,6 +110,11 @@ public interface ServerConfig {
         @WithDefault("none")
         String writeGuard();
 
+        /** True when writes are limited to the caller's own items, as {@link ConfigValidator} accepts the value. */
+        default boolean ownItemsOnly() {
+            return "own".equalsIgnoreCase(writeGuard());
+        }
+
         /**
          * A label put on every issue or page an agent writes to, so people can find agent changes
          * ({@code MCP_POLICY_MARK_LABEL}); none when unset.

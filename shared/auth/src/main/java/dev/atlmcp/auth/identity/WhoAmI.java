@@ -48,7 +48,7 @@ public class WhoAmI {
         policy.projects().ifPresent(p -> lines.add("projects " + String.join(", ", p)));
         policy.spaces().ifPresent(s -> lines.add("spaces " + String.join(", ", s)));
         lines.add(policy.readOnly() ? "read-only" : "reads and writes as your token's scopes allow");
-        if ("own".equalsIgnoreCase(policy.writeGuard())) {
+        if (policy.ownItemsOnly()) {
             lines.add("writes only to your own issues or pages");
         }
         lines.add("at most " + policy.maxResults() + " results per call");

@@ -1,7 +1,6 @@
 package dev.atlmcp.auth.policy;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,7 @@ public class WriteGuard {
     }
 
     public boolean enabled() {
-        return "own".equals(policy.writeGuard().toLowerCase(Locale.ROOT));
+        return policy.ownItemsOnly();
     }
 
     /**
