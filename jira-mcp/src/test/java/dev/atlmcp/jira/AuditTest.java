@@ -72,8 +72,8 @@ class AuditTest extends SandboxReset {
         JsonObject change = event.getJsonArray("changes").getJsonObject(0);
         assertEquals("comment-added", change.getString("action"));
         assertEquals("OPS-5", change.getString("item"));
-        assertTrue(change.getString("changeId").matches("[0-9a-f-]{36}"), change::encode);
-        assertTrue(change.getString("commentId").matches("\\d+"), change::encode);
+        assertTrue(change.getString("changeId").matches("OPS-5~[a-z2-7]{10}"), change::encode);
+        assertTrue(change.getJsonObject("after").getString("commentId").matches("\\d+"), change::encode);
     }
 
     @Test

@@ -101,10 +101,35 @@ class DataCenterToolsTest extends SandboxReset {
     void addCommentWritesWikiMarkup() {
         Mcp.Result added = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-5", "body",
                 "Failover drill **passed**; see `runbook-12`."));
-        assertTrue(text(added).matches("Added comment \\d+ to OPS-5 as MCP Service Account \\(mcp-bot\\)\\."),
+        assertTrue(text(added).matches(
+                "Added comment \\d+ to OPS-5 as MCP Service Account \\(mcp-bot\\)\\.\nChange id: OPS-5~[a-z2-7]{10} \\(jira_undo_change reverts it while nobody has changed it since\\)\\."),
                 text(added));
         String issue = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5")));
         assertTrue(issue.contains("Failover drill **passed**; see `runbook-12`."), issue);
         assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue/OPS-5/comment 201"));
+    }
+
+    @Test
+    void fieldEditsTakeWikiMarkupAndUsernamesAndAreUndone() {
+        String before = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-7")));
+        Mcp.Result updated = call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-7", "fields",
+                Map.of("Assignee", "jdoe", "Priority", "High"), "description", "The panel divides by **1000** twice."));
+        assertTrue(text(updated).startsWith("Changed "), text(updated));
+        String changed = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-7")));
+        assertTrue(changed.contains("Assignee: Jane Doe (jdoe)"), changed);
+        assertTrue(changed.contains("The panel divides by **1000** twice."), changed);
+        assertTrue(Mcp.sandbox().requests().contains("PUT /jira/rest/api/2/issue/OPS-7 204"));
+        Matcher id = Pattern.compile("Change id: (\\S+) ").matcher(text(updated));
+        assertTrue(id.find());
+
+        assertTrue(text(call(Transport.SSE, "jira_list_my_agent_changes", Map.of())).contains(id.group(1)));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", id.group(1)))).startsWith(
+                "Done: undo "));
+        assertEquals(withoutUpdated(before), withoutUpdated(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of(
+                "issue_key", "OPS-7")))));
+    }
+
+    private static String withoutUpdated(String issue) {
+        return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }
 }

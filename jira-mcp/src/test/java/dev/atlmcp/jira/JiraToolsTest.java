@@ -134,7 +134,8 @@ class JiraToolsTest extends SandboxReset {
         String markdown = "Rolled back **4.12.0**; p99 is back under `300 ms`.\n\n- pool at 12/50\n- no errors";
         Mcp.Result added = call(transport, "jira_add_comment", Map.of("issue_key", "ops-5", "body", markdown));
         assertFalse(added.isError(), () -> text(added));
-        assertTrue(text(added).matches("Added comment \\d+ to OPS-5 as MCP Service Account \\(712020:[0-9a-f-]+\\)\\."),
+        assertTrue(text(added).matches(
+                "Added comment \\d+ to OPS-5 as MCP Service Account \\(712020:[0-9a-f-]+\\)\\.\nChange id: OPS-5~[a-z2-7]{10} \\(jira_undo_change reverts it while nobody has changed it since\\)\\."),
                 text(added));
         String issue = text(call(transport, "jira_get_issue", Map.of("issue_key", "OPS-5")));
         assertTrue(issue.contains(markdown), issue);

@@ -39,13 +39,15 @@ class WriteGuardTest extends SandboxReset {
 
     @Test
     void aFailedLabelIsReportedWithoutHidingTheCommentThatWasAdded() {
-        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/api/3/issue/OPS-1").put("method",
-                "PUT").put("status", 500).put("count", 1));
+        Mcp.sandbox().addFault(SandboxControl.fault().put("path", "/rest/api/3/issue/OPS-1").put("method", "PUT")
+                .put("status", 500).put("count", 1));
         String answer = text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-1", "body",
                 "Still added.")));
-        assertTrue(answer.matches("(?s)Added comment \\d+ to OPS-1 as MCP Service Account \\(.*\\)\\.\nThe comment "
-                + "was added, but labelling OPS-1 with 'agent-changed' failed: Atlassian had an internal error "
-                + "\\(HTTP 500\\).*"), answer);
+        assertTrue(answer.matches(
+                "(?s)Added comment \\d+ to OPS-1 as MCP Service Account \\(.*\\)\\.\nChange id: .*\nThe comment "
+                        + "was added, but labelling OPS-1 with 'agent-changed' failed: Atlassian had an internal error "
+                        + "\\(HTTP 500\\).*"),
+                answer);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.atlmcp.jira.client;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,6 +40,12 @@ public interface JiraClient {
     IssueDto getIssue(@PathParam("version") String version, @PathParam("key") String key,
             @QueryParam("fields") String fields, @QueryParam("expand") String expand);
 
+    /** The issue as Jira sends it, for edits: field values in their raw shapes, and {@code editmeta} when expanded. */
+    @GET
+    @Path("/{version}/issue/{key}")
+    JsonNode getIssueJson(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("fields") String fields, @QueryParam("expand") String expand);
+
     /** Cloud: JQL search paged by {@code nextPageToken}. */
     @POST
     @Path("/3/search/jql")
@@ -53,6 +60,38 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/comment")
     IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
             JsonNode comment);
+
+    @GET
+    @Path("/{version}/issue/{key}/comment/{id}")
+    IssueDto.Comment getComment(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id);
+
+    @DELETE
+    @Path("/{version}/issue/{key}/comment/{id}")
+    void deleteComment(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id);
+
+    /** {@code {"key": ..., "value": ...}}; 404 if the issue has no such property. */
+    @GET
+    @Path("/{version}/issue/{key}/properties/{property}")
+    JsonNode getIssueProperty(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("property") String property);
+
+    @PUT
+    @Path("/{version}/issue/{key}/properties/{property}")
+    void putIssueProperty(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("property") String property, JsonNode value);
+
+    /** A property of one account: {@code accountId} on Cloud, {@code username} on Data Center. */
+    @GET
+    @Path("/{version}/user/properties/{property}")
+    JsonNode getUserProperty(@PathParam("version") String version, @PathParam("property") String property,
+            @QueryParam("accountId") String accountId, @QueryParam("username") String username);
+
+    @PUT
+    @Path("/{version}/user/properties/{property}")
+    void putUserProperty(@PathParam("version") String version, @PathParam("property") String property,
+            @QueryParam("accountId") String accountId, @QueryParam("username") String username, JsonNode value);
 
     @PUT
     @Path("/{version}/issue/{key}")

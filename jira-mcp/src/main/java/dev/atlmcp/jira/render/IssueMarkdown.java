@@ -17,7 +17,9 @@ import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.service.IssueWrites;
 import dev.atlmcp.jira.service.JiraService;
+import dev.atlmcp.jira.service.JiraUndo;
 
 /** Compact Markdown for issues and search results; keys and user ids stay in the text for chaining. */
 public final class IssueMarkdown {
@@ -177,10 +179,27 @@ public final class IssueMarkdown {
                 : " (" + ref.fields().status().name() + ")");
     }
 
-    public static String commentAdded(JiraService.CommentAdded added) {
+    public static String commentAdded(IssueWrites.CommentAdded added) {
         IssueDto.User author = added.comment().author();
         return "Added comment " + added.comment().id() + " to " + added.issueKey() + (author == null ? ""
-                : " as " + user(author)) + "." + (added.markingProblem() == null ? "" : "\n" + added.markingProblem());
+                : " as " + user(author)) + ".\n" + changeLine(added.changeId()) + notes(added.notes());
+    }
+
+    public static String issueUpdated(IssueWrites.IssueUpdated updated) {
+        return "Changed " + String.join(", ", updated.fields()) + " of " + updated.issueKey() + ".\n" + changeLine(
+                updated.changeId()) + notes(updated.notes());
+    }
+
+    public static String undone(JiraUndo.Undone undone) {
+        return "Done: " + undone.what() + "." + notes(undone.notes());
+    }
+
+    private static String changeLine(String changeId) {
+        return "Change id: " + changeId + " (jira_undo_change reverts it while nobody has changed it since).";
+    }
+
+    private static String notes(List<String> notes) {
+        return notes.isEmpty() ? "" : "\n" + String.join("\n", notes);
     }
 
     private static String user(IssueDto.User user) {

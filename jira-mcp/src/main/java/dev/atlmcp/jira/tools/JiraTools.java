@@ -43,19 +43,6 @@ public class JiraTools {
         return IssueMarkdown.searchResults(jql, jira.search(jql, limit, cursor), content);
     }
 
-    @Tool(name = "jira_add_comment", description = """
-            Add a comment to a Jira issue, written in Markdown (tables, code, lists, @mentions as \
-            @[Name](user:accountId)). Use it to record findings or a status update; it cannot be edited or removed \
-            from here, so write it once. If the answer asks for confirmation, show the preview to the user and \
-            call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Add Jira comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
-    String jira_add_comment(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
-            @ToolArg(description = "The comment in Markdown") String body,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
-        return IssueMarkdown.commentAdded(jira.addComment(issueKey, body, dryRun, confirmationToken));
-    }
-
     @Tool(name = "jira_whoami", description = """
             Who you are here: your sign-in, the Jira account you are mapped to (what "my issues" and write \
             guards mean), whose Jira credentials the calls use, and the policy that applies (allowed projects, \

@@ -8,17 +8,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix (and
- * optionally a method), fires with a probability and for a number of times (0 = until cleared).
+ * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix, or one
+ * exact path ({@code path}), and optionally a method; fires with a probability and for a number of times (0 = until
+ * cleared).
  */
 public final class Faults {
 
     /** What to do to one request. */
-    public record Rule(String pathPrefix, String method, int status, Integer retryAfterSeconds, long latencyMillis,
+    public record Rule(String pathPrefix, boolean exact, String method, int status, Integer retryAfterSeconds,
+            long latencyMillis,
             boolean drop, boolean afterProcessing, double rate, int remaining) {
 
         static Rule fromJson(JsonNode json) {
-            Rule rule = new Rule(json.path("pathPrefix").asText("/"), json.path("method").asText(null),
+            Rule rule = new Rule(json.path("path").asText(json.path("pathPrefix").asText("/")), json.has("path"),
+                    json.path("method").asText(null),
                     json.path("status").asInt(0),
                     json.hasNonNull("retryAfter") ? json.get("retryAfter").asInt() : null,
                     json.path("latencyMs").asLong(0), json.path("drop").asBoolean(false),
@@ -34,11 +37,13 @@ public final class Faults {
         }
 
         boolean matches(String requestMethod, String path) {
-            return path.startsWith(pathPrefix) && (method == null || method.equalsIgnoreCase(requestMethod));
+            return (exact ? path.equals(pathPrefix) : path.startsWith(pathPrefix))
+                    && (method == null || method.equalsIgnoreCase(requestMethod));
         }
 
         Rule used() {
-            return new Rule(pathPrefix, method, status, retryAfterSeconds, latencyMillis, drop, afterProcessing, rate,
+            return new Rule(pathPrefix, exact, method, status, retryAfterSeconds, latencyMillis, drop, afterProcessing,
+                    rate,
                     remaining - 1);
         }
     }

@@ -11,8 +11,12 @@ import java.util.Base64;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.SandboxUser;
 
-/** Reads the sandbox's Cloud site directly as the service account, to check what a tool changed or to find ids. */
+/**
+ * Reaches the sandbox's Cloud site directly: as the service account to check what a tool changed or to find ids, or as
+ * a person to change something behind an agent's back.
+ */
 public final class SandboxSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -22,15 +26,28 @@ public final class SandboxSite {
 
     /** The body of a GET on the Cloud site; fails unless it answers 200. */
     public static String get(String path) {
-        String basic = Base64.getEncoder().encodeToString((Directory.BOT.email() + ":" + Directory.BOT.apiToken())
-                .getBytes(StandardCharsets.UTF_8));
+        return send(Directory.BOT, "GET", path, null);
+    }
+
+    /**
+     * A request on the Cloud site as one of the seeded people, e.g. a colleague changing an issue after an agent did;
+     * fails unless it answers 2xx.
+     */
+    public static String send(SandboxUser user, String method, String path, String json) {
+        String basic = Base64.getEncoder().encodeToString((user.email() + ":" + user.apiToken()).getBytes(
+                StandardCharsets.UTF_8));
         try {
             HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(ConfigProvider.getConfig()
-                    .getValue("sandbox.url", String.class) + path)).header("Authorization", "Basic " + basic).build(),
+                    .getValue("sandbox.url", String.class) + path)).header("Authorization", "Basic " + basic).header(
+                            "Content-Type", "application/json")
+                    .method(method,
+                            json == null ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (reply.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + reply.statusCode() + ": " + reply
-                        .body());
+            if (reply.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " answered " + reply.statusCode() + ": "
+                        + reply.body());
             }
             return reply.body();
         } catch (IOException e) {

@@ -45,6 +45,11 @@ public class AuditTrail {
         return change;
     }
 
+    /** Records a change this call wrote, described by the caller (with its {@code changeId} and before-image). */
+    public synchronized void change(ObjectNode change) {
+        changes.add(change);
+    }
+
     synchronized List<AtlassianCall> calls() {
         return List.copyOf(calls);
     }

@@ -34,6 +34,10 @@ public final class Router {
         return add("PUT", pattern, handler);
     }
 
+    public Router delete(String pattern, Handler handler) {
+        return add("DELETE", pattern, handler);
+    }
+
     public Router add(String method, String pattern, Handler handler) {
         routes.add(new Route(method, split(pattern), handler));
         return this;

@@ -14,11 +14,15 @@ import dev.atlmcp.sandbox.SandboxUser;
 final class Issue {
 
     /** {@code role}: visible only to that project role; {@code internal}: a service-desk internal note. */
-    record Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created, String role,
-            boolean internal) {
+    record Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created,
+            Instant updated, String role, boolean internal) {
 
         Comment(String id, SandboxUser author, JsonNode bodyAdf, String bodyWiki, Instant created) {
-            this(id, author, bodyAdf, bodyWiki, created, null, false);
+            this(id, author, bodyAdf, bodyWiki, created, created, null, false);
+        }
+
+        Comment edited(JsonNode newAdf, String newWiki, Instant at) {
+            return new Comment(id, author, newAdf, newWiki, created, at, role, internal);
         }
     }
 
@@ -52,6 +56,7 @@ final class Issue {
     final List<Comment> comments = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
     final Map<String, JsonNode> customFields = new LinkedHashMap<>();
+    final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
     Issue(String id, String key, Project project) {
         this.id = id;

@@ -203,7 +203,7 @@ final class IssueJson {
         comment.set("body", richText(c.bodyAdf(), c.bodyWiki()));
         comment.set("updateAuthor", user(c.author()));
         comment.put("created", time(c.created()));
-        comment.put("updated", time(c.created()));
+        comment.put("updated", time(c.updated()));
         comment.put("jsdPublic", !c.internal());
         if (c.role() != null) {
             comment.putObject("visibility").put("type", "role").put("value", c.role()).put("identifier", c.role());

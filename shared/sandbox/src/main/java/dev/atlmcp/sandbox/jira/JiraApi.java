@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,11 +40,13 @@ public final class JiraApi {
     private final String baseUrl;
     private volatile JiraStore store;
     private final IssueJson json;
+    private final IssueEditor editor;
 
     public JiraApi(Flavour flavour, String baseUrl) {
         this.flavour = flavour;
         this.baseUrl = baseUrl;
         this.json = new IssueJson(flavour, baseUrl);
+        this.editor = new IssueEditor(flavour);
         reset();
     }
 
@@ -65,10 +68,7 @@ public final class JiraApi {
             }
             router.get("/rest/api/3/myself", r -> Response.ok(json.user(user(r))));
             router.get("/rest/api/3/user/search", r -> userSearch(r.param("query")));
-            router.post("/rest/api/3/issue/{key}/comment", this::addComment);
-            router.put("/rest/api/3/issue/{key}", this::editIssue);
-            router.get("/rest/api/3/serverInfo", r -> serverInfo());
-            router.get("/rest/api/3/field", r -> fields());
+            registerCommon(router, "/rest/api/3");
         } else {
             for (String version : List.of("2", "latest")) {
                 String api = "/rest/api/" + version;
@@ -78,12 +78,146 @@ public final class JiraApi {
                 router.post(api + "/search", this::searchStartAtPost);
                 router.get(api + "/myself", r -> Response.ok(json.user(user(r))));
                 router.get(api + "/user/search", r -> userSearch(r.param("username")));
-                router.post(api + "/issue/{key}/comment", this::addComment);
-                router.put(api + "/issue/{key}", this::editIssue);
-                router.get(api + "/serverInfo", r -> serverInfo());
-                router.get(api + "/field", r -> fields());
+                registerCommon(router, api);
             }
         }
+    }
+
+    /** Resources whose contract is the same in v2 and v3. */
+    private void registerCommon(Router router, String api) {
+        router.post(api + "/issue/{key}/comment", this::addComment);
+        router.get(api + "/issue/{key}/comment/{id}", r -> Response.ok(json.comment(visible(r), comment(r))));
+        router.put(api + "/issue/{key}/comment/{id}", this::editComment);
+        router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
+        router.put(api + "/issue/{key}", this::editIssue);
+        router.get(api + "/issue/{key}/editmeta", r -> {
+            visible(r);
+            return Response.ok(Json.object().set("fields", editor.editMeta()));
+        });
+        router.get(api + "/issue/{key}/properties/{property}", this::getProperty);
+        router.put(api + "/issue/{key}/properties/{property}", this::putProperty);
+        router.delete(api + "/issue/{key}/properties/{property}", r -> {
+            synchronized (store) {
+                visible(r).properties.remove(r.pathParam("property"));
+            }
+            return Response.noContent();
+        });
+        router.get(api + "/user/properties/{property}", this::getUserProperty);
+        router.put(api + "/user/properties/{property}", this::putUserProperty);
+        router.get(api + "/serverInfo", r -> serverInfo());
+        router.get(api + "/field", r -> fields());
+    }
+
+    private Issue visible(Request r) {
+        return store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(NOT_VISIBLE));
+    }
+
+    private Issue.Comment comment(Request r) {
+        Issue issue = visible(r);
+        synchronized (store) {
+            return issue.comments.stream().filter(
+                    c -> c.id().equals(r.pathParam("id")) && (c.role() == null || issue.project.lead().equals(user(r))))
+                    .findFirst().orElseThrow(() -> ApiException.notFound(
+                            "Can not find a comment for the id: " + r.pathParam("id") + "."));
+        }
+    }
+
+    /** Authors edit their own comments; the project lead any. */
+    private Response editComment(Request r) {
+        Issue issue = visible(r);
+        Issue.Comment comment = comment(r);
+        requireAuthorOrLead(issue, comment, user(r), "edit");
+        Issue.Comment edited = commentBody(r.json().path("body"), (adf, wiki) -> comment.edited(adf, wiki, Instant
+                .now()));
+        synchronized (store) {
+            issue.comments.set(issue.comments.indexOf(comment), edited);
+            issue.updated = Instant.now();
+        }
+        return Response.ok(json.comment(issue, edited));
+    }
+
+    private Response deleteComment(Request r) {
+        Issue issue = visible(r);
+        Issue.Comment comment = comment(r);
+        requireAuthorOrLead(issue, comment, user(r), "delete");
+        synchronized (store) {
+            issue.comments.remove(comment);
+            issue.updated = Instant.now();
+        }
+        return Response.noContent();
+    }
+
+    private static void requireAuthorOrLead(Issue issue, Issue.Comment comment, SandboxUser user, String action) {
+        if (!comment.author().equals(user) && !issue.project.lead().equals(user)) {
+            throw ApiException.jira(403, "You do not have the permission to " + action + " this comment.");
+        }
+    }
+
+    private Response getProperty(Request r) {
+        Issue issue = visible(r);
+        String key = r.pathParam("property");
+        JsonNode value;
+        synchronized (store) {
+            value = issue.properties.get(key);
+        }
+        if (value == null) {
+            throw ApiException.notFound("The property with key '" + key + "' does not exist.");
+        }
+        return Response.ok(Json.object().put("key", key).set("value", value));
+    }
+
+    private Response putProperty(Request r) {
+        Issue issue = visible(r);
+        JsonNode value = propertyValue(r);
+        JsonNode previous;
+        synchronized (store) {
+            previous = issue.properties.put(r.pathParam("property"), value);
+        }
+        return Response.json(previous == null ? 201 : 200, Json.object());
+    }
+
+    /** Only the caller's own properties: the sandbox has no Jira administrators. */
+    private Map<String, JsonNode> ownUserProperties(Request r) {
+        SandboxUser me = user(r);
+        Optional<String> target = r.param(flavour == Flavour.CLOUD ? "accountId" : "username");
+        if (target.isPresent() && !target.get().equals(flavour == Flavour.CLOUD ? me.accountId() : me.username())) {
+            throw ApiException.jira(403, "You do not have permission to access the properties of this user.");
+        }
+        synchronized (store) {
+            return store.userProperties.computeIfAbsent(me.accountId(), k -> new java.util.LinkedHashMap<>());
+        }
+    }
+
+    private Response getUserProperty(Request r) {
+        Map<String, JsonNode> properties = ownUserProperties(r);
+        String key = r.pathParam("property");
+        JsonNode value;
+        synchronized (store) {
+            value = properties.get(key);
+        }
+        if (value == null) {
+            throw ApiException.notFound("The property with key '" + key + "' does not exist.");
+        }
+        return Response.ok(Json.object().put("key", key).set("value", value));
+    }
+
+    private Response putUserProperty(Request r) {
+        Map<String, JsonNode> properties = ownUserProperties(r);
+        JsonNode value = propertyValue(r);
+        JsonNode previous;
+        synchronized (store) {
+            previous = properties.put(r.pathParam("property"), value);
+        }
+        return Response.json(previous == null ? 201 : 200, Json.object());
+    }
+
+    private static JsonNode propertyValue(Request r) {
+        JsonNode value = r.json();
+        if (r.bodyText().length() > IssueEditor.MAX_PROPERTY) {
+            throw ApiException.badRequest("The property value must not exceed " + IssueEditor.MAX_PROPERTY
+                    + " characters.");
+        }
+        return value;
     }
 
     /** Prefix match on any word of the display name, the email and (Data Center) the username. */
@@ -102,12 +236,21 @@ public final class JiraApi {
         return Response.ok(users);
     }
 
-    /** Cloud takes an ADF document as the body, Data Center wiki markup. */
     private Response addComment(Request r) {
-        Issue issue = store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(
-                NOT_VISIBLE));
-        JsonNode body = r.json().path("body");
-        Issue.Comment comment;
+        Issue issue = visible(r);
+        SandboxUser author = user(r);
+        Issue.Comment comment = commentBody(r.json().path("body"), (adf, wiki) -> new Issue.Comment(store
+                .nextCommentId(), author, adf, wiki, Instant.now()));
+        synchronized (store) {
+            issue.comments.add(comment);
+            issue.updated = Instant.now();
+        }
+        return Response.json(201, json.comment(issue, comment));
+    }
+
+    /** Cloud takes an ADF document as the body, Data Center wiki markup. */
+    private Issue.Comment commentBody(JsonNode body,
+            java.util.function.BiFunction<JsonNode, String, Issue.Comment> comment) {
         if (flavour == Flavour.CLOUD) {
             if (!body.isObject() || !"doc".equals(body.path("type").asText()) || body.path("version").asInt() != 1
                     || !body.path("content").isArray()) {
@@ -118,45 +261,17 @@ public final class JiraApi {
             if (text.isBlank()) {
                 throw emptyComment();
             }
-            comment = new Issue.Comment(store.nextCommentId(), user(r), body, text, Instant.now());
-        } else {
-            if (!body.isTextual() || body.asText().isBlank()) {
-                throw emptyComment();
-            }
-            comment = new Issue.Comment(store.nextCommentId(), user(r), WikiToAdf.convert(body.asText()), body
-                    .asText(), Instant.now());
+            return comment.apply(body, text);
         }
-        synchronized (store) {
-            issue.comments.add(comment);
-            issue.updated = Instant.now();
+        if (!body.isTextual() || body.asText().isBlank()) {
+            throw emptyComment();
         }
-        return Response.json(201, json.comment(issue, comment));
+        return comment.apply(WikiToAdf.convert(body.asText()), body.asText());
     }
 
-    /** Edit an issue; the sandbox takes {@code update.labels} with {@code add} and {@code remove} operations. */
+    /** Edit an issue's fields, with {@code fields}, {@code update} operations and {@code properties}. */
     private Response editIssue(Request r) {
-        Issue issue = store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(
-                NOT_VISIBLE));
-        JsonNode body = r.json();
-        java.util.Iterator<String> names = body.path("update").fieldNames();
-        while (names.hasNext()) {
-            String field = names.next();
-            if (!field.equals("labels")) {
-                throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
-                        field, "Field '" + field + "' cannot be set. It is not on the appropriate screen, or "
-                                + "unknown."))));
-            }
-        }
-        synchronized (store) {
-            for (JsonNode operation : body.path("update").path("labels")) {
-                String added = operation.path("add").asText("");
-                if (!added.isEmpty() && !issue.labels.contains(added)) {
-                    issue.labels.add(added);
-                }
-                issue.labels.remove(operation.path("remove").asText(""));
-            }
-            issue.updated = Instant.now();
-        }
+        editor.edit(visible(r), r.json(), store);
         return Response.noContent();
     }
 
@@ -166,11 +281,27 @@ public final class JiraApi {
     }
 
     private Response getIssue(Request r) {
-        Issue issue = store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(
-                NOT_VISIBLE));
+        Issue issue = visible(r);
         List<String> requested = listParam(r, "fields");
         Set<String> fields = IssueJson.selectFields(requested.isEmpty() ? List.of("*all") : requested);
-        return Response.ok(json.issue(issue, fields, r.param("expand").orElse("").contains("names")));
+        String expand = r.param("expand").orElse("");
+        ObjectNode result = json.issue(issue, fields, expand.contains("names"));
+        if (expand.contains("editmeta")) {
+            result.putObject("editmeta").set("fields", editor.editMeta());
+        }
+        List<String> properties = listParam(r, "properties").stream().flatMap(p -> java.util.Arrays.stream(p.split(
+                ","))).toList();
+        if (!properties.isEmpty()) {
+            ObjectNode values = result.putObject("properties");
+            synchronized (store) {
+                issue.properties.forEach((k, v) -> {
+                    if (properties.contains("*all") || properties.contains(k)) {
+                        values.set(k, v);
+                    }
+                });
+            }
+        }
+        return Response.ok(result);
     }
 
     private Response searchJqlPost(Request r) {

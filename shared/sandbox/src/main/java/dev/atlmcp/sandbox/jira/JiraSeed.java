@@ -173,7 +173,7 @@ final class JiraSeed {
     private void restrictedComment(Issue issue, SandboxUser author, String role, boolean internal, String text,
             int minutesAgo) {
         issue.comments.add(new Issue.Comment(store.nextCommentId(), author, paragraphDoc(text), text, now.minus(
-                minutesAgo, ChronoUnit.MINUTES), role, internal));
+                minutesAgo, ChronoUnit.MINUTES), now.minus(minutesAgo, ChronoUnit.MINUTES), role, internal));
     }
 
     private Instant hoursAgo(int hours) {
@@ -184,7 +184,7 @@ final class JiraSeed {
         return now.minus(days, ChronoUnit.DAYS);
     }
 
-    private static JsonNode option(String value) {
+    static JsonNode option(String value) {
         return Json.object().put("value", value).put("id", String.valueOf(Math.abs(value.hashCode() % 100000)));
     }
 

@@ -37,6 +37,8 @@ final class JiraStore {
             new Issue.LinkType("10002", "Duplicate", "is duplicated by", "duplicates"),
             new Issue.LinkType("10003", "Causes", "is caused by", "causes"));
 
+    /** Each account's own user properties, by account id. */
+    final Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> userProperties = new LinkedHashMap<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, Issue> issuesByKey = new LinkedHashMap<>();
     private int nextIssueId = 10000;

@@ -1,0 +1,195 @@
+package dev.atlmcp.jira.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.ChangeIds;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.JiraClient;
+
+/**
+ * Jira writes: each checked by project scope and the write guard, passed through the write gate (dry run,
+ * confirmation), sent once, and recorded as an agent change on the issue itself (an issue property holding the
+ * before-image) so it can be listed and undone.
+ */
+@ApplicationScoped
+public class IssueWrites {
+
+    /** Issue property holding one change record; the change id's suffix follows. */
+    static final String CHANGE_PROPERTY = "atlmcp.change.";
+    /** The longest issue property value Jira stores. */
+    static final int MAX_PROPERTY = 32_768;
+    /** Jira refuses comments and descriptions over 32,767 characters; Markdown grows a little when converted. */
+    private static final int MAX_TEXT = 30_000;
+
+    /** A comment just added to an issue, its change id, and notes on what went wrong around it. */
+    public record CommentAdded(String issueKey, IssueDto.Comment comment, String changeId, List<String> notes) {
+    }
+
+    /** Fields just edited on an issue, its change id, and notes on what went wrong around it. */
+    public record IssueUpdated(String issueKey, List<String> fields, String changeId, List<String> notes) {
+    }
+
+    private final JiraService jira;
+    private final JiraClient client;
+    private final AtlassianConfig config;
+    private final ScopePolicy scope;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final JiraUsers users;
+    private final ObjectMapper json;
+
+    IssueWrites(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
+            WriteGuard guard, WriteGate gate, AgentChanges changes, JiraUsers users, ObjectMapper json) {
+        this.jira = jira;
+        this.client = client;
+        this.config = config;
+        this.scope = scope;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.users = users;
+        this.json = json;
+    }
+
+    /**
+     * Adds a Markdown comment (ADF on Cloud, wiki markup on Data Center) to an issue the caller may write to, once the
+     * write gate lets it through (dry run, confirmation).
+     */
+    public CommentAdded addComment(String key, String markdown, boolean dryRun, String confirmationToken) {
+        String text = Arguments.text("body", markdown, MAX_TEXT, "Rolled back 4.12.0; p99 is back under 300 ms.");
+        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        IssueDto.Fields fields = issue.fields();
+        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(fields.assignee,
+                fields.reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.set("body", IssueEdit.richText(text, config.isDataCenter()));
+        String version = jira.apiVersion();
+        gate.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
+                + version + "/issue/" + issue.key() + "/comment", request, () -> fields.updated), dryRun,
+                confirmationToken);
+        IssueDto.Comment created = AmbiguousWrite.send("add a comment to " + issue.key(), "read " + issue.key()
+                + " with jira_get_issue and look for your comment among the latest ones",
+                () -> client.addComment(
+                        version, issue.key(), request));
+        AgentChange change = changes.start("jira_add_comment", "comment-added", issue.key(), "comment "
+                + created.id() + " on " + issue.key(), null,
+                JsonNodeFactory.instance.objectNode().put("commentId",
+                        created.id()).put("updated", created.updated()));
+        List<String> notes = new ArrayList<>();
+        keep(change, "The comment was added").ifPresent(notes::add);
+        mark(issue.key()).ifPresent(notes::add);
+        return new CommentAdded(issue.key(), created, change.id(), notes);
+    }
+
+    /**
+     * Edits fields of an issue the caller may write to: fields by display name or id with plain values, a Markdown
+     * description, labels to add or remove. The edit and its change record are one request, so an applied edit always
+     * has its before-image.
+     */
+    public IssueUpdated updateIssue(String key, Map<String, Object> fields, String description,
+            List<String> labelsAdd, List<String> labelsRemove, boolean dryRun, String confirmationToken) {
+        String issueKey = JiraService.issueKey(key);
+        if (description != null) {
+            Arguments.text("description", description, MAX_TEXT, "## Impact\nCheckout fails for EU customers.");
+        }
+        JsonNode issue = jira.readableJson(issueKey, "*all", "editmeta,names");
+        String updated = issue.path("fields").path("updated").asText();
+        guard.requireOwner(issueKey, "issues assigned to or reported by you", Stream.of("assignee", "reporter").map(
+                f -> issue.path("fields").path(f)).filter(JsonNode::isObject).map(
+                        u -> u.path(u.has("accountId")
+                                ? "accountId" : "name").asText())
+                .toList());
+        IssueEdit.Built edit = IssueEdit.build(issue, fields == null ? null : json.valueToTree(fields), description,
+                labelsAdd, labelsRemove, scope.markLabel(), config.isDataCenter(), users);
+        String what = String.join(", ", edit.names()) + " of " + issueKey;
+        String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issueKey;
+        gate.approve(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit.body(),
+                () -> updated), dryRun, confirmationToken);
+        AgentChange change = changes.start("jira_update_issue", "fields-edited", issueKey, "change " + what, edit
+                .before(), edit.after());
+        ObjectNode request = edit.body().deepCopy();
+        request.putArray("properties").add(property(change));
+        AmbiguousWrite.send("change " + what, "read " + issueKey + " with jira_get_issue and compare "
+                + String.join(", ", edit.names()), () -> {
+                    client.editIssue(jira.apiVersion(), issueKey, request);
+                    return null;
+                });
+        return new IssueUpdated(issueKey, edit.names(), change.id(), changes.recorded(change).stream().toList());
+    }
+
+    /** The change record as an issue property, refused before anything is sent if Jira could not store it. */
+    ObjectNode property(AgentChange change) {
+        ObjectNode value = change.toJson();
+        if (value.toString().length() > MAX_PROPERTY) {
+            throw new ToolRefusal("Nothing was changed: the previous values of " + change.item() + " are too large "
+                    + "to keep for undo (Jira keeps at most " + MAX_PROPERTY + " characters per issue property). "
+                    + "Change fewer fields at once.");
+        }
+        ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", propertyKey(change.id()));
+        property.set("value", value);
+        return property;
+    }
+
+    static String propertyKey(String changeId) {
+        return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
+    }
+
+    /** Stores a change record written after its change (the change has happened, so a failure becomes a note). */
+    private Optional<String> keep(AgentChange change, String done) {
+        try {
+            ObjectNode property = property(change);
+            client.putIssueProperty(jira.apiVersion(), change.item(), property.path("key").asText(), property.get(
+                    "value"));
+        } catch (RuntimeException e) {
+            changes.unrecorded(change);
+            return Optional.of(done + ", but its undo record could not be saved on " + change.item() + ": "
+                    + ErrorMessages.describe(e, false).message());
+        }
+        return changes.recorded(change);
+    }
+
+    /**
+     * Puts the configured agent label on an issue the caller just wrote to. The write itself has happened, so a failure
+     * here is reported, not thrown.
+     */
+    private Optional<String> mark(String key) {
+        Optional<String> label = scope.markLabel();
+        if (label.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode edit = JsonNodeFactory.instance.objectNode();
+        edit.putObject("update").putArray("labels").addObject().put("add", label.get());
+        try {
+            client.editIssue(jira.apiVersion(), key, edit);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("The comment was added, but labelling " + key + " with '" + label.get() + "' failed: "
+                    + ErrorMessages.describe(e, false).message());
+        }
+    }
+}

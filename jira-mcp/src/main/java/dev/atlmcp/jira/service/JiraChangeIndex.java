@@ -1,0 +1,56 @@
+package dev.atlmcp.jira.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.atlmcp.auth.changes.ChangeIndex;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.jira.client.JiraClient;
+
+/**
+ * Each caller's list of recent agent changes, kept as a user property of the Jira account the calls use (any account
+ * may write its own properties): the service account, or the caller's own account with per-user credentials.
+ */
+@ApplicationScoped
+public class JiraChangeIndex implements ChangeIndex {
+
+    private final JiraClient client;
+    private final AtlassianConfig config;
+    private final JiraAccounts accounts;
+
+    JiraChangeIndex(@RestClient JiraClient client, AtlassianConfig config, JiraAccounts accounts) {
+        this.client = client;
+        this.config = config;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<JsonNode> read(String key) {
+        String me = accounts.current().id();
+        try {
+            return Optional.of(config.isDataCenter() ? client.getUserProperty("2", key, null, me) : client
+                    .getUserProperty("3", key, me, null)).map(p -> p.path("value"));
+        } catch (AtlassianException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(String key, JsonNode value) {
+        String me = accounts.current().id();
+        if (config.isDataCenter()) {
+            client.putUserProperty("2", key, null, me, value);
+        } else {
+            client.putUserProperty("3", key, me, null, value);
+        }
+    }
+}

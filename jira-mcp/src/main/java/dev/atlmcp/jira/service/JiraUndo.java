@@ -1,0 +1,149 @@
+package dev.atlmcp.jira.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.ChangeIds;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.JiraClient;
+
+/**
+ * Undoes one of the caller's agent changes from the record kept on the issue: edited fields get their previous values
+ * back, an added comment is deleted. Refused if the item changed again since, so an undo never overwrites someone
+ * else's later work.
+ */
+@ApplicationScoped
+public class JiraUndo {
+
+    public static final String LIST_TOOL = "jira_list_my_agent_changes";
+    private static final String EXAMPLE = "OPS-5~k3j4h5g6f7";
+
+    /** What an undo did, and notes on what went wrong around it. */
+    public record Undone(String changeId, String what, List<String> notes) {
+    }
+
+    private final JiraService jira;
+    private final JiraClient client;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final IssueWrites writes;
+
+    JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
+            IssueWrites writes) {
+        this.jira = jira;
+        this.client = client;
+        this.gate = gate;
+        this.changes = changes;
+        this.writes = writes;
+    }
+
+    public Undone undo(String changeId, boolean dryRun, String confirmationToken) {
+        ChangeIds.Parsed id = ChangeIds.parse(changeId, EXAMPLE, LIST_TOOL);
+        String key = JiraService.issueKey(id.item());
+        String wanted = key + "~" + id.suffix();
+        IssueDto issue = jira.readable(key, "project,updated", null);
+        JsonNode stored;
+        try {
+            stored = client.getIssueProperty(jira.apiVersion(), key, IssueWrites.propertyKey(wanted)).path("value");
+        } catch (AtlassianException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            throw new ToolRefusal("No agent change " + wanted + " is recorded on " + key + ". List yours with "
+                    + LIST_TOOL + ".");
+        }
+        AgentChange change = changes.undoable(wanted, stored, LIST_TOOL);
+        return switch (change.action()) {
+        case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
+        case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
+        default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
+                + "Nothing was changed.");
+        };
+    }
+
+    private Undone undoFields(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        List<String> ids = new ArrayList<>();
+        change.after().fieldNames().forEachRemaining(ids::add);
+        JsonNode now = client.getIssueJson(jira.apiVersion(), issue.key(), String.join(",", ids), "names");
+        List<String> changedSince = new ArrayList<>();
+        for (String id : ids) {
+            if (!FieldValues.same(now.path("fields").get(id), change.after().get(id))) {
+                changedSince.add(now.path("names").path(id).asText(id));
+            }
+        }
+        if (!changedSince.isEmpty()) {
+            throw new ToolRefusal("Not undone: " + String.join(", ", changedSince) + " of " + issue.key() + " changed "
+                    + "again after your change " + change.id() + ", and undoing it would overwrite that. Nothing was "
+                    + "changed. Read " + issue.key() + " with jira_get_issue and set what is still wrong with "
+                    + "jira_update_issue.");
+        }
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.set("fields", change.before());
+        String what = "undo " + change.id() + " (" + change.summary() + ")";
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                + issue.key(), request, () -> issue.fields().updated), dryRun, confirmationToken);
+        AgentChange undone = change.undone(changes.now());
+        request.putArray("properties").add(writes.property(undone));
+        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue, or call jira_undo_change again: "
+                + "it refuses once the undo has been applied", () -> {
+                    client.editIssue(jira.apiVersion(), issue.key(), request);
+                    return null;
+                });
+        return new Undone(change.id(), what, changes.undoRecorded(undone).stream().toList());
+    }
+
+    private Undone undoComment(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        String commentId = change.after().path("commentId").asText();
+        IssueDto.Comment comment;
+        try {
+            comment = client.getComment(jira.apiVersion(), issue.key(), commentId);
+        } catch (AtlassianException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            throw new ToolRefusal("Comment " + commentId + " of change " + change.id() + " is no longer on "
+                    + issue.key() + ": someone deleted it already. Nothing was changed.");
+        }
+        if (!change.after().path("updated").asText().equals(comment.updated())) {
+            throw new ToolRefusal("Not undone: comment " + commentId + " on " + issue.key() + " was edited at "
+                    + comment.updated() + ", after your change " + change.id() + ", and undoing it would delete "
+                    + "that edit. Nothing was changed.");
+        }
+        String what = "undo " + change.id() + " (delete comment " + commentId + " on " + issue.key() + ")";
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
+                + "/issue/" + issue.key() + "/comment/" + commentId, null, () -> issue.fields().updated), dryRun,
+                confirmationToken);
+        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look for comment " + commentId,
+                () -> {
+                    client.deleteComment(jira.apiVersion(), issue.key(), commentId);
+                    return null;
+                });
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        try {
+            ObjectNode property = writes.property(undone);
+            client.putIssueProperty(jira.apiVersion(), issue.key(), property.path("key").asText(), property.get(
+                    "value"));
+        } catch (RuntimeException e) {
+            notes.add("The comment was deleted, but its change record on " + issue.key() + " could not be marked "
+                    + "undone: " + ErrorMessages.describe(e, false).message());
+        }
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new Undone(change.id(), what, notes);
+    }
+}

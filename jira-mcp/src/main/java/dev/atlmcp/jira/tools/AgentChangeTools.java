@@ -1,0 +1,44 @@
+package dev.atlmcp.jira.tools;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.JiraUndo;
+
+/** The caller's own agent changes in Jira: listing them and undoing one. */
+@ToolCalls
+public class AgentChangeTools {
+
+    private final AgentChanges changes;
+    private final JiraUndo undo;
+
+    AgentChangeTools(AgentChanges changes, JiraUndo undo) {
+        this.changes = changes;
+        this.undo = undo;
+    }
+
+    @Tool(name = "jira_list_my_agent_changes", description = """
+            List the changes your agent sessions made in Jira through this server (comments, field edits), newest \
+            first, with the change ids jira_undo_change takes.""", annotations = @Tool.Annotations(title = "List my agent changes in Jira", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_list_my_agent_changes(
+            @ToolArg(description = "How many, 1-50", defaultValue = "20") int limit) {
+        Arguments.limit(limit, AgentChanges.KEEP);
+        return changes.listing(limit, "jira_undo_change");
+    }
+
+    @Tool(name = "jira_undo_change", description = """
+            Revert one of your agent changes by its change id: edited fields get their previous values back, an \
+            added comment is deleted. Refused if the issue changed again since, so nobody's later work is lost. If \
+            the answer asks for confirmation, show the preview to the user and call again with the \
+            confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Undo my Jira change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
+    String jira_undo_change(
+            @ToolArg(name = "change_id", description = "Change id such as OPS-5~k3j4h5g6f7, from a write's answer or jira_list_my_agent_changes") String changeId,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+        return IssueMarkdown.undone(undo.undo(changeId, dryRun, confirmationToken));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.atlmcp.jira.tools;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+
+import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueWrites;
+
+/** Jira write tools: each change is recorded on the issue with its before-image and answers with its change id. */
+@ToolCalls
+public class JiraWriteTools {
+
+    private final IssueWrites writes;
+
+    JiraWriteTools(IssueWrites writes) {
+        this.writes = writes;
+    }
+
+    @Tool(name = "jira_add_comment", description = """
+            Add a comment to a Jira issue, written in Markdown (tables, code, lists, @mentions as \
+            @[Name](user:accountId)). Use it to record findings or a status update. If the answer asks for \
+            confirmation, show the preview to the user and call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Add Jira comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_add_comment(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "The comment in Markdown") String body,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+        return IssueMarkdown.commentAdded(writes.addComment(issueKey, body, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_update_issue", description = """
+            Change fields of a Jira issue: fields by display name or id with plain values (names, emails, \
+            numbers, dates like 2026-12-31, Markdown for text areas; null clears), a Markdown description, labels \
+            to add or remove. Unknown fields or values are answered with the allowed ones. Status changes need a \
+            transition, not this tool. If the answer asks for confirmation, show the preview to the user and call \
+            again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Update Jira issue", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
+    String jira_update_issue(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "Field name or id to new value, e.g. {\"Priority\": \"High\", \"Assignee\": \"jane.doe@example.com\", \"Story Points\": 5}", required = false) Map<String, Object> fields,
+            @ToolArg(description = "New description in Markdown (replaces the whole description)", required = false) String description,
+            @ToolArg(name = "labels_add", description = "Labels to add, without spaces", required = false) List<String> labelsAdd,
+            @ToolArg(name = "labels_remove", description = "Labels to remove", required = false) List<String> labelsRemove,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+        return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, description, labelsAdd, labelsRemove,
+                dryRun, confirmationToken));
+    }
+}

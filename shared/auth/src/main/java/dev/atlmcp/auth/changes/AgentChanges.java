@@ -1,0 +1,178 @@
+package dev.atlmcp.auth.changes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.adf.Listing;
+import dev.atlmcp.auth.audit.AuditTrail;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.identity.IdentityMapper;
+
+/**
+ * The agent changes of the signed-in caller: starting a change record, auditing it, listing it in the caller's index,
+ * and checking that an undo is theirs to make. The records live with the changed items, in Atlassian, so they survive
+ * restarts and are the same on every replica.
+ */
+@ApplicationScoped
+public class AgentChanges {
+
+    /** How many recent changes each caller's index keeps. */
+    public static final int KEEP = 50;
+    private static final String INDEX_PREFIX = "atlmcp.changes.";
+
+    /** One line of a caller's index. */
+    public record Entry(String id, Instant at, String tool, String summary, Instant undoneAt) {
+    }
+
+    private final IdentityMapper identity;
+    private final AuditTrail trail;
+    private final Instance<ChangeIndex> index;
+    private final Clock clock = Clock.systemUTC();
+
+    AgentChanges(IdentityMapper identity, AuditTrail trail, Instance<ChangeIndex> index) {
+        this.identity = identity;
+        this.trail = trail;
+        this.index = index;
+    }
+
+    /** A new change by the caller, not yet written. */
+    public AgentChange start(String tool, String action, String item, String summary, JsonNode before,
+            JsonNode after) {
+        return new AgentChange(ChangeIds.next(item), tool, action, item, summary, clock.instant(), identity.caller()
+                .subject(), before, after, null);
+    }
+
+    /**
+     * Call once the change is written: audits it and adds it to the caller's index. Returns a note for the caller if
+     * the index could not be updated (the change itself and its record are in place).
+     */
+    public Optional<String> recorded(AgentChange change) {
+        trail.change(change.toAuditJson());
+        return updateIndex(change, entries -> entries.add(0, entry(change)));
+    }
+
+    /** Call once a change is written whose record could not be kept: audits it, and lists it nowhere. */
+    public void unrecorded(AgentChange change) {
+        trail.change(change.toAuditJson().put("undoRecord", "not saved"));
+    }
+
+    /** Call once an undo is written: audits it and marks the change undone in the caller's index. */
+    public Optional<String> undoRecorded(AgentChange undone) {
+        trail.change(JsonNodeFactory.instance.objectNode().put("action", "undo").put("item", undone.item()).put(
+                "undoes", undone.id()));
+        return updateIndex(undone, entries -> entries.replaceAll(e -> e.id().equals(undone.id()) ? entry(undone)
+                : e));
+    }
+
+    /**
+     * The stored record of {@code changeId} if the caller may undo it; otherwise a refusal that says why.
+     *
+     * @param stored
+     *            the record as read from the item
+     */
+    public AgentChange undoable(String changeId, JsonNode stored, String listTool) {
+        AgentChange change = AgentChange.fromJson(stored);
+        if (!change.id().equals(changeId)) {
+            throw new ToolRefusal("No agent change " + changeId + " is recorded on " + change.item() + ". List yours "
+                    + "with " + listTool + ".");
+        }
+        if (!change.subject().equals(identity.caller().subject())) {
+            throw new ToolRefusal("Change " + changeId + " was made by another person's agent; only they can undo "
+                    + "it. Nothing was changed.");
+        }
+        if (change.isUndone()) {
+            throw new ToolRefusal("Change " + changeId + " was already undone at " + change.undoneAt() + ". Nothing "
+                    + "was changed.");
+        }
+        return change;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The caller's recent changes, newest first. */
+    public List<Entry> mine(int limit) {
+        return read().stream().limit(limit).toList();
+    }
+
+    /** The caller's recent changes as a Markdown table with the ids to undo them. */
+    public String listing(int limit, String undoTool) {
+        List<Entry> entries = mine(limit);
+        if (entries.isEmpty()) {
+            return "No agent changes by you are recorded here yet.";
+        }
+        List<List<String>> rows = entries.stream().map(e -> List.of(e.id(), e.at().toString(), e.tool(), e.summary(),
+                e.undoneAt() == null ? "can undo" : "undone " + e.undoneAt())).toList();
+        return "Your recent agent changes, newest first (up to " + KEEP + " are kept). Undo one with " + undoTool
+                + " and its id.\n\n" + Listing.table(List.of("Change id", "When (UTC)", "Tool", "What", "State"),
+                        rows);
+    }
+
+    private Entry entry(AgentChange change) {
+        return new Entry(change.id(), change.at(), change.tool(), change.summary(), change.undoneAt());
+    }
+
+    private interface Edit {
+        void apply(List<Entry> entries);
+    }
+
+    private Optional<String> updateIndex(AgentChange change, Edit edit) {
+        try {
+            List<Entry> entries = new ArrayList<>(read());
+            edit.apply(entries);
+            ObjectNode value = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = value.putArray("changes");
+            entries.stream().limit(KEEP).forEach(e -> {
+                ObjectNode json = list.addObject().put("id", e.id()).put("at", e.at().toString()).put("tool", e
+                        .tool()).put("summary", e.summary());
+                if (e.undoneAt() != null) {
+                    json.put("undoneAt", e.undoneAt().toString());
+                }
+            });
+            index.get().write(indexKey(), value);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("The change is recorded on " + change.item() + " (undo it with its id " + change.id()
+                    + "), but your list of recent changes could not be updated: " + ErrorMessages.describe(e, false)
+                            .message());
+        }
+    }
+
+    private List<Entry> read() {
+        Optional<JsonNode> value = index.get().read(indexKey());
+        List<Entry> entries = new ArrayList<>();
+        value.ifPresent(v -> v.path("changes").forEach(e -> entries.add(new Entry(e.path("id").asText(), Instant
+                .parse(e.path("at").asText()), e.path("tool").asText(), e.path("summary").asText(),
+                e.hasNonNull(
+                        "undoneAt") ? Instant.parse(e.path("undoneAt").asText()) : null))));
+        return entries;
+    }
+
+    /** The caller's index key: a hash of their subject, so the key shows no identity. */
+    String indexKey() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.caller().subject().getBytes(
+                    StandardCharsets.UTF_8));
+            return INDEX_PREFIX + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

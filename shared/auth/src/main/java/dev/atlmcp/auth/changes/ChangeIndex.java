@@ -1,0 +1,16 @@
+package dev.atlmcp.auth.changes;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Where a product keeps each caller's list of recent agent changes (Jira: a user property of the account the calls
+ * use). The list is a convenience for finding change ids; the records themselves live on the changed items.
+ */
+public interface ChangeIndex {
+
+    Optional<JsonNode> read(String key);
+
+    void write(String key, JsonNode value);
+}
