@@ -157,7 +157,7 @@ class AgentChangesTest extends SandboxReset {
     @Test
     void fieldsAndValuesJiraWouldRefuseAreAnsweredWithWhatIsAllowedAndNothingIsSent() {
         Mcp.sandbox().clearRequests();
-        assertError("'Colour' is not a field you can edit on OPS-7. Editable fields: Summary (summary), Description "
+        assertError("'Colour' is not a field you can set on OPS-7. Fields: Summary (summary), Description "
                 + "(description), Environment (environment), Priority (priority), Assignee (assignee), Labels "
                 + "(labels), Due date (duedate), Story Points (customfield_10016), Severity (customfield_10030), Root "
                 + "Cause (customfield_10040), Team (customfield_10050), Customer Impact (customfield_10060).",

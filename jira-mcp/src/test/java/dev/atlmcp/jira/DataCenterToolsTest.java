@@ -129,6 +129,21 @@ class DataCenterToolsTest extends SandboxReset {
                 "issue_key", "OPS-7")))));
     }
 
+    @Test
+    void createReadsTheCreateScreenFromValuesAndWritesWikiMarkup() {
+        String created = text(call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "OPS", "issue_type",
+                "Task", "summary", "Rotate the pager rota", "description", "Rota lives in **PagerDuty**.", "fields",
+                Map.of("Assignee", "bmartin"))));
+        assertTrue(created.startsWith("Created OPS-8, a Task in OPS: Rotate the pager rota\n"), created);
+        String issue = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-8")));
+        assertTrue(issue.contains("Assignee: Bob Martin (bmartin)"), issue);
+        assertTrue(issue.contains("Rota lives in **PagerDuty**."), issue);
+        assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue 201"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "OPS", "issue_type", "Task",
+                "summary", "Rotate the pager rota", "description", "Rota lives in **PagerDuty**.", "fields", Map.of(
+                        "Assignee", "bmartin")))).startsWith("OPS-8 already exists: "));
+    }
+
     private static String withoutUpdated(String issue) {
         return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }

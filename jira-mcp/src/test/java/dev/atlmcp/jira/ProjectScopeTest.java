@@ -94,8 +94,17 @@ class ProjectScopeTest extends SandboxReset {
         String missing = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-9999")));
         assertEquals(missing, text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "PAY-1", "body",
                 "hello"))));
-        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ")), Mcp.sandbox()
-                .requests()::toString);
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "PAY-1",
+                "fields", Map.of("Priority", "Low")))));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id",
+                "PAY-1~aaaaaaaaaa"))));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "OPS",
+                "issue_type", "Sub-task", "summary", "Split", "parent", "PAY-1"))));
+        assertEquals("Not found: No project could be found with key 'PAY'. Check the key or id.", text(call(
+                Transport.STREAMABLE, "jira_create_issue", Map.of("project", "PAY", "issue_type", "Task", "summary",
+                        "Rotate keys"))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ") || r.startsWith("PUT ")),
+                Mcp.sandbox().requests()::toString);
     }
 
     @Test

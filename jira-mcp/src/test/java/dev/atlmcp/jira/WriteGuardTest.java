@@ -51,6 +51,19 @@ class WriteGuardTest extends SandboxReset {
     }
 
     @Test
+    void anEditCarriesTheMarkLabelInTheSameRequestAndOthersIssuesAreRefused() {
+        Mcp.sandbox().clearRequests();
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-1", "fields",
+                Map.of("Priority", "High")));
+        assertFalse(result.isError(), () -> text(result));
+        assertTrue(SandboxSite.get("/rest/api/3/issue/OPS-1?fields=labels").contains("\"agent-changed\""));
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("PUT /rest/api/3/issue/")).count(),
+                Mcp.sandbox().requests()::toString);
+        assertTrue(text(call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-7", "fields", Map.of(
+                "Priority", "High")))).endsWith("OPS-7 is not. Nothing was changed."));
+    }
+
+    @Test
     void otherIssuesAreRefusedBeforeAnythingIsSent() {
         assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only issues assigned to or "
                 + "reported by you (Jane Doe (" + Directory.JANE.accountId() + ")); OPS-7 is not. Nothing was changed.",

@@ -61,6 +61,23 @@ public interface JiraClient {
     IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
             JsonNode comment);
 
+    /** {@code {"id", "key", "self"}} of the new issue. */
+    @POST
+    @Path("/{version}/issue")
+    JsonNode createIssue(@PathParam("version") String version, JsonNode issue);
+
+    /** The issue types a project offers for creating: under {@code issueTypes} (Cloud) or {@code values} (DC). */
+    @GET
+    @Path("/{version}/issue/createmeta/{project}/issuetypes")
+    JsonNode createMetaTypes(@PathParam("version") String version, @PathParam("project") String project,
+            @QueryParam("maxResults") int maxResults);
+
+    /** The create screen's fields: under {@code fields} (Cloud) or {@code values} (DC). */
+    @GET
+    @Path("/{version}/issue/createmeta/{project}/issuetypes/{type}")
+    JsonNode createMetaFields(@PathParam("version") String version, @PathParam("project") String project,
+            @PathParam("type") String typeId, @QueryParam("maxResults") int maxResults);
+
     @GET
     @Path("/{version}/issue/{key}/comment/{id}")
     IssueDto.Comment getComment(@PathParam("version") String version, @PathParam("key") String key,

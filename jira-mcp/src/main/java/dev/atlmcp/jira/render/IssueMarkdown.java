@@ -17,6 +17,7 @@ import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueWrites;
 import dev.atlmcp.jira.service.JiraService;
 import dev.atlmcp.jira.service.JiraUndo;
@@ -188,6 +189,16 @@ public final class IssueMarkdown {
     public static String issueUpdated(IssueWrites.IssueUpdated updated) {
         return "Changed " + String.join(", ", updated.fields()) + " of " + updated.issueKey() + ".\n" + changeLine(
                 updated.changeId()) + notes(updated.notes());
+    }
+
+    public static String created(IssueCreation.Created created) {
+        if (created.existing()) {
+            return created.key() + " already exists: an identical earlier request (label " + created.requestLabel()
+                    + ") created it, so nothing new was created. Read it with jira_get_issue.";
+        }
+        return "Created " + created.key() + ", " + created.what() + ": " + created.summary() + "\n" + changeLine(
+                created.changeId()) + "\nCalling again with the same arguments returns " + created.key()
+                + " instead of creating a duplicate." + notes(created.notes());
     }
 
     public static String undone(JiraUndo.Undone undone) {

@@ -54,10 +54,18 @@ final class IssueEdit {
     private final ObjectNode after = NODES.objectNode();
     private final Set<String> names = new LinkedHashSet<>();
 
-    private IssueEdit(JsonNode issue, boolean dataCenter, JiraUsers users) {
-        this.key = issue.path("key").asText();
-        this.current = issue.path("fields");
-        this.meta = issue.path("editmeta").path("fields");
+    /**
+     * @param key
+     *            what is edited, for messages: an issue key, or e.g. {@code a new Bug in OPS}
+     * @param meta
+     *            field id to field metadata (edit or create screen)
+     * @param current
+     *            the field values now (none for a new issue)
+     */
+    private IssueEdit(String key, JsonNode meta, JsonNode current, boolean dataCenter, JiraUsers users) {
+        this.key = key;
+        this.current = current;
+        this.meta = meta;
         this.dataCenter = dataCenter;
         this.users = users;
     }
@@ -72,19 +80,9 @@ final class IssueEdit {
      */
     static Built build(JsonNode issue, JsonNode requested, String description, List<String> labelsAdd,
             List<String> labelsRemove, Optional<String> markLabel, boolean dataCenter, JiraUsers users) {
-        IssueEdit edit = new IssueEdit(issue, dataCenter, users);
-        Iterator<Map.Entry<String, JsonNode>> entries = requested == null ? List.<Map.Entry<String, JsonNode>> of()
-                .iterator() : requested.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            edit.set(edit.fieldId(entry.getKey()), entry.getValue());
-        }
-        if (description != null) {
-            if (edit.fields.has("description")) {
-                throw new IllegalArgumentException("Give the description once: either as description or in fields.");
-            }
-            edit.set(edit.fieldId("description"), NODES.textNode(description));
-        }
+        IssueEdit edit = new IssueEdit(issue.path("key").asText(), issue.path("editmeta").path("fields"), issue.path(
+                "fields"), dataCenter, users);
+        edit.setAll(requested, description);
         edit.labels(labelsAdd, labelsRemove, markLabel);
         if (edit.names.isEmpty()) {
             throw new IllegalArgumentException("Nothing to change: give fields, description, labels_add or "
@@ -98,6 +96,72 @@ final class IssueEdit {
             body.set("update", edit.update);
         }
         return new Built(body, edit.before, edit.after, List.copyOf(edit.names));
+    }
+
+    /**
+     * The fields of a new issue, checked against the create screen: every required field without a default must be
+     * given, and the answer to a missing one lists them all with their allowed values.
+     *
+     * @param what
+     *            e.g. {@code a Bug in OPS}
+     * @param meta
+     *            field id to field metadata of the create screen
+     * @param preset
+     *            fields this server sets itself (project, issue type)
+     */
+    static ObjectNode create(String what, JsonNode meta, ObjectNode preset, String summary, JsonNode requested,
+            String description, List<String> labels, String parent, boolean dataCenter, JiraUsers users) {
+        IssueEdit edit = new IssueEdit(what, meta, NODES.objectNode(), dataCenter, users);
+        edit.fields.setAll(preset);
+        edit.set(edit.fieldId("summary"), NODES.textNode(summary));
+        edit.setAll(requested, description);
+        List<String> words = words("labels", labels);
+        if (!words.isEmpty()) {
+            if (edit.fields.has("labels")) {
+                throw new IllegalArgumentException("Give labels once: either as labels or in fields.");
+            }
+            ArrayNode list = NODES.arrayNode();
+            words.forEach(list::add);
+            edit.set(edit.fieldId("labels"), list);
+        }
+        if (parent != null) {
+            if (!meta.has("parent")) {
+                throw new IllegalArgumentException(what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1)
+                        + " cannot have a parent.");
+            }
+            edit.fields.putObject("parent").put("key", parent);
+        }
+        List<String> missing = new ArrayList<>();
+        meta.fields().forEachRemaining(f -> {
+            JsonNode field = f.getValue();
+            if (field.path("required").asBoolean() && !field.path("hasDefaultValue").asBoolean() && !edit.fields.has(f
+                    .getKey())) {
+                missing.add(field.path("name").asText(f.getKey()) + " (" + f.getKey() + (field.has("allowedValues")
+                        ? "; one of " + allowedNames(field) : "") + ")");
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Creating " + what + " needs these required fields: " + String.join(
+                    "; ", missing) + ". Give them in fields.");
+        }
+        ObjectNode body = NODES.objectNode();
+        body.set("fields", edit.fields);
+        return body;
+    }
+
+    private void setAll(JsonNode requested, String description) {
+        Iterator<Map.Entry<String, JsonNode>> entries = requested == null ? List.<Map.Entry<String, JsonNode>> of()
+                .iterator() : requested.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            set(fieldId(entry.getKey()), entry.getValue());
+        }
+        if (description != null) {
+            if (fields.has("description")) {
+                throw new IllegalArgumentException("Give the description once: either as description or in fields.");
+            }
+            set(fieldId("description"), NODES.textNode(description));
+        }
     }
 
     /** The field id for a display name or id, among the fields this issue's edit screen offers. */
@@ -122,8 +186,8 @@ final class IssueEdit {
         List<String> editable = new ArrayList<>();
         meta.fields().forEachRemaining(f -> editable.add(f.getValue().path("name").asText() + " (" + f.getKey()
                 + ")"));
-        throw new IllegalArgumentException("'" + wanted + "' is not a field you can edit on " + key + ". Editable "
-                + "fields: " + String.join(", ", editable) + ".");
+        throw new IllegalArgumentException("'" + wanted + "' is not a field you can set on " + key + ". Fields: "
+                + String.join(", ", editable) + ".");
     }
 
     private void set(String id, JsonNode input) {
@@ -278,10 +342,14 @@ final class IssueEdit {
                 return NODES.objectNode().put("id", option.path("id").asText());
             }
         }
+        throw new IllegalArgumentException("'" + wanted + "' is not an allowed " + name + ". Allowed: "
+                + allowedNames(field) + ".");
+    }
+
+    private static String allowedNames(JsonNode field) {
         List<String> allowed = new ArrayList<>();
         field.path("allowedValues").forEach(o -> allowed.add(o.path("name").asText(o.path("value").asText())));
-        throw new IllegalArgumentException("'" + wanted + "' is not an allowed " + name + ". Allowed: " + allowed
-                .stream().collect(Collectors.joining(", ")) + ".");
+        return allowed.stream().collect(Collectors.joining(", "));
     }
 
     private static List<JsonNode> list(JsonNode input) {

@@ -160,7 +160,7 @@ public class IssueWrites {
     }
 
     /** Stores a change record written after its change (the change has happened, so a failure becomes a note). */
-    private Optional<String> keep(AgentChange change, String done) {
+    Optional<String> keep(AgentChange change, String done) {
         try {
             ObjectNode property = property(change);
             client.putIssueProperty(jira.apiVersion(), change.item(), property.path("key").asText(), property.get(

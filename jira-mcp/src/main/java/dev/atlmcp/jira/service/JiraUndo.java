@@ -71,6 +71,8 @@ public class JiraUndo {
         return switch (change.action()) {
         case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
         case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
+        case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
+                + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
                 + "Nothing was changed.");
         };

@@ -8,6 +8,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueWrites;
 
 /** Jira write tools: each change is recorded on the issue with its before-image and answers with its change id. */
@@ -15,9 +16,28 @@ import dev.atlmcp.jira.service.IssueWrites;
 public class JiraWriteTools {
 
     private final IssueWrites writes;
+    private final IssueCreation creation;
 
-    JiraWriteTools(IssueWrites writes) {
+    JiraWriteTools(IssueWrites writes, IssueCreation creation) {
         this.writes = writes;
+        this.creation = creation;
+    }
+
+    @Tool(name = "jira_create_issue", description = """
+            Create a Jira issue: project, issue type, summary, Markdown description, other fields by display name             or id with plain values, a parent (epic or, for sub-tasks, the parent issue). Missing required fields             are answered with their allowed values. Safe to retry: the same arguments (or request_id) return the             issue already created instead of a duplicate. If the answer asks for confirmation, show the preview to             the user and call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Create Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_create_issue(
+            @ToolArg(description = "Project key such as OPS") String project,
+            @ToolArg(name = "issue_type", description = "Issue type name such as Bug, Story, Task, Sub-task") String issueType,
+            @ToolArg(description = "One-line summary") String summary,
+            @ToolArg(description = "Description in Markdown", required = false) String description,
+            @ToolArg(description = "Other fields: name or id to value, e.g. {\"Priority\": \"High\", \"Story Points\": 3}", required = false) Map<String, Object> fields,
+            @ToolArg(description = "Parent issue key: the epic, or the parent of a sub-task", required = false) String parent,
+            @ToolArg(description = "Labels, without spaces", required = false) List<String> labels,
+            @ToolArg(name = "request_id", description = "Your own id for this create; a retry with the same id returns the first issue", required = false) String requestId,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+        return IssueMarkdown.created(creation.create(project, issueType, summary, description, fields, parent, labels,
+                requestId, dryRun, confirmationToken));
     }
 
     @Tool(name = "jira_add_comment", description = """

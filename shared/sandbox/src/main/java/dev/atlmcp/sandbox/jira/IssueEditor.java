@@ -75,6 +75,91 @@ final class IssueEditor {
         return fields;
     }
 
+    /**
+     * The fields on the create screen of an issue type: the edit screen's plus project and issue type; a parent for
+     * sub-tasks (required) and for standard types below epics; Severity required for incidents.
+     */
+    ObjectNode createMeta(String type) {
+        ObjectNode fields = editMeta();
+        field(fields, "project", "project", null, true, "set");
+        field(fields, "issuetype", "issuetype", null, true, "set");
+        fields.with("priority").put("hasDefaultValue", true);
+        if (!type.equals("Epic")) {
+            field(fields, "parent", "issuelink", null, type.equals("Sub-task"), "set");
+        }
+        if (type.equals("Incident")) {
+            fields.with("customfield_10030").put("required", true);
+        }
+        return fields;
+    }
+
+    /** Creates an issue after checking every field against the create screen; a 400 with field errors otherwise. */
+    Issue create(Project project, JsonNode body, SandboxUser reporter, JiraStore store) {
+        JsonNode given = body.path("fields");
+        Map<String, String> errors = new LinkedHashMap<>();
+        String type = JiraStore.TYPES.stream().filter(t -> t.equalsIgnoreCase(given.path("issuetype").path("name")
+                .asText()) || String.valueOf(10000 + JiraStore.TYPES.indexOf(t)).equals(
+                        given.path("issuetype").path(
+                                "id").asText()))
+                .findFirst().orElse(null);
+        if (type == null) {
+            throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of("issuetype",
+                    "Specify a valid issue type"))));
+        }
+        ObjectNode meta = createMeta(type);
+        meta.fields().forEachRemaining(f -> {
+            if (f.getValue().path("required").asBoolean() && !f.getValue().path("hasDefaultValue").asBoolean()
+                    && !given.hasNonNull(f.getKey())) {
+                errors.put(f.getKey(), f.getKey().equals("summary") ? "You must specify a summary of the issue."
+                        : f.getValue().path("name").asText() + " is required.");
+            }
+        });
+        Issue parent = null;
+        if (given.has("parent")) {
+            String ref = given.path("parent").path("key").asText(given.path("parent").path("id").asText());
+            parent = store.visibleIssue(ref, reporter).orElse(null);
+            if (!meta.has("parent")) {
+                errors.put("parent", "Field 'parent' cannot be set. It is not on the appropriate screen, or unknown.");
+            } else if (parent == null) {
+                errors.put("parent", "Could not find issue by id or key.");
+            }
+        }
+        List<Runnable> validation = new ArrayList<>();
+        Issue draft = new Issue("0", project.key() + "-0", project);
+        given.fields().forEachRemaining(f -> {
+            if (!List.of("project", "issuetype", "parent").contains(f.getKey()) && !errors.containsKey(f.getKey())) {
+                set(draft, f.getKey(), f.getValue(), meta, validation, errors);
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), errors)));
+        }
+        synchronized (store) {
+            Issue issue = store.newIssue(project);
+            issue.type = type;
+            issue.status = "To Do";
+            issue.priority = "Medium";
+            issue.reporter = reporter;
+            issue.created = Instant.now();
+            List<Runnable> changes = new ArrayList<>();
+            given.fields().forEachRemaining(f -> {
+                if (!List.of("project", "issuetype", "parent").contains(f.getKey())) {
+                    set(issue, f.getKey(), f.getValue(), meta, changes, new LinkedHashMap<>());
+                }
+            });
+            changes.forEach(Runnable::run);
+            if (parent != null) {
+                issue.parent = parent;
+                if (type.equals("Sub-task")) {
+                    parent.subtasks.add(issue);
+                }
+            }
+            body.path("properties").forEach(p -> issue.properties.put(p.path("key").asText(), p.get("value")));
+            issue.updated = issue.created;
+            return issue;
+        }
+    }
+
     private static ObjectNode field(ObjectNode fields, String id, String type, String items, boolean required,
             String... operations) {
         ObjectNode meta = fields.putObject(id).put("required", required).put("name", IssueJson.displayName(id)).put(

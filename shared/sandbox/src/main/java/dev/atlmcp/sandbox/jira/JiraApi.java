@@ -90,6 +90,9 @@ public final class JiraApi {
         router.put(api + "/issue/{key}/comment/{id}", this::editComment);
         router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
         router.put(api + "/issue/{key}", this::editIssue);
+        router.post(api + "/issue", this::createIssue);
+        router.get(api + "/issue/createmeta/{project}/issuetypes", this::createMetaTypes);
+        router.get(api + "/issue/createmeta/{project}/issuetypes/{type}", this::createMetaFields);
         router.get(api + "/issue/{key}/editmeta", r -> {
             visible(r);
             return Response.ok(Json.object().set("fields", editor.editMeta()));
@@ -106,6 +109,52 @@ public final class JiraApi {
         router.put(api + "/user/properties/{property}", this::putUserProperty);
         router.get(api + "/serverInfo", r -> serverInfo());
         router.get(api + "/field", r -> fields());
+    }
+
+    private Project visibleProject(Request r, String keyOrId) {
+        return store.project(keyOrId).filter(p -> p.visibleTo(user(r))).orElseThrow(() -> ApiException.notFound(
+                "No project could be found with key '" + keyOrId + "'."));
+    }
+
+    private Response createIssue(Request r) {
+        JsonNode body = r.json();
+        JsonNode project = body.path("fields").path("project");
+        if (project.isMissingNode()) {
+            throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of("project",
+                    "Specify a valid project ID or key"))));
+        }
+        Issue issue = editor.create(visibleProject(r, project.path("key").asText(project.path("id").asText())),
+                body, user(r), store);
+        return Response.json(201, Json.object().put("id", issue.id).put("key", issue.key).put("self", baseUrl
+                + (flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2") + "/issue/" + issue.id));
+    }
+
+    /** Cloud pages the list under {@code issueTypes} and {@code fields}; Data Center under {@code values}. */
+    private Response createMetaTypes(Request r) {
+        visibleProject(r, r.pathParam("project"));
+        ArrayNode types = Json.array();
+        for (String type : JiraStore.TYPES) {
+            types.addObject().put("id", String.valueOf(10000 + JiraStore.TYPES.indexOf(type))).put("name", type).put(
+                    "subtask", type.equals("Sub-task"));
+        }
+        return Response.ok(page(types, flavour == Flavour.CLOUD ? "issueTypes" : "values"));
+    }
+
+    private Response createMetaFields(Request r) {
+        visibleProject(r, r.pathParam("project"));
+        String type = JiraStore.TYPES.stream().filter(t -> String.valueOf(10000 + JiraStore.TYPES.indexOf(t)).equals(
+                r.pathParam("type"))).findFirst().orElseThrow(() -> ApiException.badRequest(
+                        "The issue type ID is invalid."));
+        ArrayNode fields = Json.array();
+        editor.createMeta(type).fields().forEachRemaining(f -> fields.add(((ObjectNode) f.getValue()).put("fieldId",
+                f.getKey())));
+        return Response.ok(page(fields, flavour == Flavour.CLOUD ? "fields" : "values"));
+    }
+
+    private static ObjectNode page(ArrayNode values, String name) {
+        ObjectNode page = Json.object().put("startAt", 0).put("maxResults", 200).put("total", values.size());
+        page.set(name, values);
+        return page;
     }
 
     private Issue visible(Request r) {

@@ -1,0 +1,204 @@
+package dev.atlmcp.jira.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.SearchDtos;
+
+/**
+ * Creates issues checked against the project's create screen, at most once per request: each create carries a request
+ * label ({@code mcp-req-<hash>} of the caller and the arguments, or of an explicit request id), and an issue with that
+ * label created in the last day is returned instead of creating another. A client that retries after a lost answer
+ * therefore gets the issue it already made.
+ */
+@ApplicationScoped
+public class IssueCreation {
+
+    static final String REQUEST_LABEL = "mcp-req-";
+    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final int MAX_SUMMARY = 255;
+    private static final int MAX_DESCRIPTION = 30_000;
+    private static final int META_PAGE = 200;
+
+    /**
+     * @param existing
+     *            true when an identical earlier request had created it and nothing new was made
+     */
+    public record Created(String key, String what, String summary, String changeId, String requestLabel,
+            boolean existing, List<String> notes) {
+    }
+
+    private final JiraService jira;
+    private final JiraClient client;
+    private final AtlassianConfig config;
+    private final ScopePolicy scope;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final IssueWrites writes;
+    private final JiraUsers users;
+    private final IdentityMapper identity;
+    private final ObjectMapper json;
+
+    IssueCreation(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
+            WriteGate gate, AgentChanges changes, IssueWrites writes, JiraUsers users, IdentityMapper identity,
+            ObjectMapper json) {
+        this.jira = jira;
+        this.client = client;
+        this.config = config;
+        this.scope = scope;
+        this.gate = gate;
+        this.changes = changes;
+        this.writes = writes;
+        this.users = users;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    public Created create(String projectKey, String issueType, String summary, String description,
+            Map<String, Object> fields, String parent, List<String> labels, String requestId, boolean dryRun,
+            String confirmationToken) {
+        String project = projectKey(projectKey);
+        String title = Arguments.text("summary", summary, MAX_SUMMARY, "Checkout times out on Safari 18");
+        if (description != null) {
+            Arguments.text("description", description, MAX_DESCRIPTION, "## Steps\n1. Open checkout on Safari");
+        }
+        String parentKey = parent == null || parent.isBlank() ? null : JiraService.issueKey(parent);
+        if (parentKey != null) {
+            jira.readable(parentKey, "project", null);
+        }
+        JsonNode type = issueType(project, issueType);
+        String typeName = type.path("name").asText();
+        String what = ("AEIOU".indexOf(Character.toUpperCase(typeName.isEmpty() ? 'x' : typeName.charAt(0))) >= 0
+                ? "an " : "a ") + typeName + " in " + project;
+        ObjectNode meta = createScreen(project, type.path("id").asText());
+        JsonNode requested = fields == null ? null : json.valueToTree(fields);
+        String requestLabel = REQUEST_LABEL + fingerprint(requestId, project, type.path("id").asText(), title,
+                description, requested, parentKey, labels);
+        boolean labelled = meta.has("labels");
+        if (labelled) {
+            Optional<String> earlier = earlier(project, requestLabel);
+            if (earlier.isPresent()) {
+                return new Created(earlier.get(), what, title, null, requestLabel, true, List.of());
+            }
+        }
+        List<String> allLabels = new ArrayList<>(labels == null ? List.of() : labels);
+        if (labelled) {
+            scope.markLabel().filter(l -> !allLabels.contains(l)).ifPresent(allLabels::add);
+            allLabels.add(requestLabel);
+        }
+        ObjectNode preset = JsonNodeFactory.instance.objectNode();
+        preset.putObject("project").put("key", project);
+        preset.putObject("issuetype").put("id", type.path("id").asText());
+        ObjectNode body = IssueEdit.create(what, meta, preset, title, requested, description, allLabels, parentKey,
+                config.isDataCenter(), users);
+        gate.approve(new WriteGate.Write("jira_create_issue", "create " + what + ": " + title, "POST", "/rest/api/"
+                + jira.apiVersion() + "/issue", body, () -> requestLabel), dryRun, confirmationToken);
+        JsonNode created = AmbiguousWrite.send("create " + what, labelled ? "call jira_create_issue again with the "
+                + "same arguments: it finds the issue if it was created (label " + requestLabel + ") instead of "
+                + "creating a second one"
+                : "search with jira_search for project = " + project + " AND reporter = "
+                        + "currentUser() AND created >= -15m",
+                () -> client.createIssue(jira.apiVersion(), body));
+        String key = created.path("key").asText();
+        AgentChange change = changes.start("jira_create_issue", "issue-created", key, "create " + key + ": " + title,
+                null, JsonNodeFactory.instance.objectNode().put("key", key));
+        List<String> notes = new ArrayList<>();
+        writes.keep(change, "The issue was created").ifPresent(notes::add);
+        if (!labelled) {
+            notes.add("Labels are not on the create screen of " + what + ", so a retry of this call cannot be "
+                    + "recognised and would create another issue.");
+        }
+        return new Created(key, what, title, change.id(), requestLabel, false, notes);
+    }
+
+    private static String projectKey(String key) {
+        if (key == null || !PROJECT_KEY.matcher(key.trim()).matches()) {
+            throw new IllegalArgumentException("project must be a project key like OPS, got '" + key + "'");
+        }
+        return key.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private JsonNode issueType(String project, String wanted) {
+        String name = Arguments.text("issue_type", wanted, 100, "Bug");
+        scope.requireProject(project, new AtlassianException(404, List.of("No project could be found with key '"
+                + project + "'."), Optional.empty()));
+        JsonNode page = client.createMetaTypes(jira.apiVersion(), project, META_PAGE);
+        JsonNode types = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
+        List<String> offered = new ArrayList<>();
+        for (JsonNode type : types) {
+            if (type.path("name").asText().equalsIgnoreCase(name.trim()) || type.path("id").asText().equals(name
+                    .trim())) {
+                return type;
+            }
+            offered.add(type.path("name").asText());
+        }
+        throw new IllegalArgumentException("'" + name + "' is not an issue type of " + project + ". Types: " + String
+                .join(", ", offered) + ".");
+    }
+
+    /** The create screen as field id to metadata, the shape the edit screen has. */
+    private ObjectNode createScreen(String project, String typeId) {
+        JsonNode page = client.createMetaFields(jira.apiVersion(), project, typeId, META_PAGE);
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
+        for (JsonNode field : page.has("fields") ? page.path("fields") : page.path("values")) {
+            meta.set(field.path("fieldId").asText(field.path("key").asText()), field);
+        }
+        return meta;
+    }
+
+    /** The issue an identical request created in the last day, if any. */
+    private Optional<String> earlier(String project, String requestLabel) {
+        String jql = "project = \"" + project + "\" AND labels = \"" + requestLabel + "\" AND created >= -1d ORDER BY "
+                + "created ASC";
+        List<IssueDto> found = config.isDataCenter() ? client.search(new SearchDtos.OffsetQuery(jql, 0, 1, List.of(
+                "summary"))).issues() : client.searchJql(new SearchDtos.TokenQuery(jql, 1, List.of("summary"), null))
+                        .issues();
+        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).key());
+    }
+
+    private String fingerprint(String requestId, Object... arguments) {
+        StringBuilder input = new StringBuilder(identity.caller().subject()).append('\n');
+        if (requestId != null && !requestId.isBlank()) {
+            input.append("request ").append(requestId.trim());
+        } else {
+            for (Object argument : arguments) {
+                input.append(argument).append('\n');
+            }
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(
+                    StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
