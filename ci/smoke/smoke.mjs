@@ -1,5 +1,6 @@
 // usage: node smoke.mjs jira=<mcp-url> confluence=<mcp-url> compass=<mcp-url>   (env TOKEN)
 // For each server, over Streamable HTTP and over legacy SSE: list the tools and call each one on the seeded data.
+// Arguments may be a function of the answers seen so far in the session (e.g. a change id to undo).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
@@ -13,6 +14,13 @@ const expectations = {
     ["jira_whoami", {}, (t) => t.startsWith("# Who you are") && t.includes("Jira calls use the service account")],
     ["jira_add_comment", { issue_key: "OPS-5", body: "Smoke test: **queue drained**." },
       (t) => /^Added comment \d+ to OPS-5 as /.test(t)],
+    ["jira_create_issue", { project: "OPS", issue_type: "Task", summary: "Smoke test task", description: "**Safe** to retry." },
+      (t) => /^Created OPS-\d+, a Task in OPS/.test(t) || /^OPS-\d+ already exists: an identical earlier request/.test(t)],
+    ["jira_update_issue", { issue_key: "OPS-7", fields: { Priority: "High" }, labels_add: ["smoke"] },
+      (t) => t.startsWith("Changed Priority, Labels of OPS-7.\nChange id: OPS-7~")],
+    ["jira_list_my_agent_changes", {}, (t) => t.includes("| jira_update_issue | change Priority, Labels of OPS-7 |")],
+    ["jira_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.jira_update_issue)[1] }),
+      (t) => t.startsWith("Done: undo OPS-7~")],
   ],
   confluence: [
     ["confluence_get_page", { page_id: "131075" },
@@ -46,9 +54,11 @@ async function run(server, label, transport) {
   const names = tools.map((t) => t.name).sort();
   const expected = expectations[server].map(([tool]) => tool).sort();
   check(`${server} ${label} tools/list`, names.join(",") === expected.join(","), names.join(","));
+  const seen = {};
   for (const [tool, args, ok] of expectations[server]) {
-    const result = await client.callTool({ name: tool, arguments: args });
+    const result = await client.callTool({ name: tool, arguments: typeof args === "function" ? args(seen) : args });
     const text = result.content?.[0]?.text ?? "";
+    seen[tool] = text;
     check(`${server} ${label} ${tool}`, !result.isError && ok(text), text.slice(0, 300));
   }
   await client.close();
