@@ -31,6 +31,15 @@ const expectations = {
       (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the service account")],
     ["confluence_add_comment", { page_id: "131075", body: "Smoke test: steps **verified**." },
       (t) => /^Added comment \d+ to page 131075 /.test(t)],
+    ["confluence_get_page", { page_id: "131079" }, (t) => t.includes("```adf")],
+    ["confluence_update_page", (seen) => ({
+      page_id: "131079",
+      body: /\n⟦data [^\n]*\n([\s\S]*)\n⟦\/data /.exec(seen.confluence_get_page)[1].replace("10 minutes", "15 minutes"),
+      version: Number(/ · version (\d+)/.exec(seen.confluence_get_page)[1]),
+    }), (t) => /^Updated page 131079 \(Runbook: payment webhooks\) to version \d+\.\nChange id: 131079~/.test(t)],
+    ["confluence_list_my_agent_changes", {}, (t) => t.includes("| confluence_update_page | update page 131079 ")],
+    ["confluence_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.confluence_update_page)[1] }),
+      (t) => t.startsWith("Done: undo 131079~")],
   ],
   compass: [
     ["compass_get_component", { component: "checkout-api" },
@@ -52,7 +61,7 @@ async function run(server, label, transport) {
   await client.connect(transport);
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  const expected = expectations[server].map(([tool]) => tool).sort();
+  const expected = [...new Set(expectations[server].map(([tool]) => tool))].sort();
   check(`${server} ${label} tools/list`, names.join(",") === expected.join(","), names.join(","));
   const seen = {};
   for (const [tool, args, ok] of expectations[server]) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,5 +105,30 @@ class DataCenterToolsTest extends SandboxReset {
         ConfirmedCommentsTest.previewConfirmAndReplay(Transport.STREAMABLE);
         assertTrue(Mcp.sandbox().requests().contains("POST /confluence/rest/api/content 200"));
         assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/131075/child/comment 200"));
+    }
+
+    @Test
+    void aPageUpdateWritesStorageFormatKeepsItsMacrosAndIsUndone() {
+        String page = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "131079")));
+        String edited = PageUpdatesTest.body(page).replace("10 minutes", "15 minutes");
+        Mcp.Result updated = call(Transport.STREAMABLE, "confluence_update_page", Map.of("page_id", "131079", "body",
+                edited, "version", PageUpdatesTest.version(page)));
+        assertTrue(updated.text().startsWith("Updated page 131079 (Runbook: payment webhooks) to version 2."),
+                updated.text());
+        assertTrue(Mcp.sandbox().requests().contains("PUT /confluence/rest/api/content/131079 200"));
+        String after = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "131079")));
+        assertEquals(edited, PageUpdatesTest.body(after), "the macros read back exactly as before, with the edit");
+
+        assertEquals("Confluence Data Center has no user properties, so this server keeps no list of your changes "
+                + "there. Every write's answer gives its change id, and the audit log records it; "
+                + "confluence_undo_change takes that id.",
+                text(call(Transport.STREAMABLE,
+                        "confluence_list_my_agent_changes", Map.of())));
+        Matcher id = Pattern.compile("Change id: (\\S+) ").matcher(updated.text());
+        assertTrue(id.find());
+        assertTrue(text(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", id.group(1))))
+                .startsWith("Done: undo "));
+        assertEquals(PageUpdatesTest.body(page), PageUpdatesTest.body(text(call(Transport.STREAMABLE,
+                "confluence_get_page", Map.of("page_id", "131079")))));
     }
 }

@@ -95,7 +95,11 @@ class SpaceScopeTest extends SandboxReset {
         String missing = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242")));
         assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "196610",
                 "body", "x"), Mcp.as(Mcp.tokenFor("mapped-subject", null)))));
-        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ")));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_update_page", Map.of("page_id", "196610",
+                "body", "x", "version", 1), Mcp.as(Mcp.tokenFor("mapped-subject", null)))));
+        assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id",
+                "196610~aaaaaaaaaa"), Mcp.as(Mcp.tokenFor("mapped-subject", null)))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ") || r.startsWith("PUT ")));
     }
 
     @Test
@@ -115,5 +119,12 @@ class SpaceScopeTest extends SandboxReset {
                 text(call(
                         Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body", "Hi"))));
         assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created "
+                + "(5b10a2844c20165700ede21g); page 131077 is not. Nothing was changed.",
+                text(call(
+                        Transport.STREAMABLE, "confluence_update_page", Map.of("page_id", "131077", "body", "x",
+                                "version", 3),
+                        Mcp.as(bob))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("PUT ")));
     }
 }

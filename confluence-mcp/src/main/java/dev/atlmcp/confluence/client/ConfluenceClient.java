@@ -2,6 +2,7 @@ package dev.atlmcp.confluence.client;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
@@ -75,4 +78,62 @@ public interface ConfluenceClient {
     @GET
     @Path("/rest/api/user/current")
     PageDtos.Person dataCenterCurrentUser();
+
+    /** Cloud v2: a new version of a page; the body names the next version number. */
+    @PUT
+    @Path("/wiki/api/v2/pages/{id}")
+    JsonNode updateCloudPage(@PathParam("id") String id, JsonNode page);
+
+    /** Data Center v1: a new version of a page in storage format. */
+    @PUT
+    @Path("/rest/api/content/{id}")
+    JsonNode updateDataCenterPage(@PathParam("id") String id, JsonNode page);
+
+    /** v1 on both: {@code {"operationKey": "restore", "params": {"versionNumber": n, "message": ...}}}. */
+    @POST
+    @Path("/wiki/rest/api/content/{id}/version")
+    JsonNode restoreCloudVersion(@PathParam("id") String id, JsonNode restore);
+
+    @POST
+    @Path("/rest/api/content/{id}/version")
+    JsonNode restoreDataCenterVersion(@PathParam("id") String id, JsonNode restore);
+
+    /** A content property: {@code {"key", "value", "version": {"number"}}}; 404 if the page has none by that key. */
+    @GET
+    @Path("/wiki/rest/api/content/{id}/property/{key}")
+    JsonNode cloudProperty(@PathParam("id") String id, @PathParam("key") String key);
+
+    @GET
+    @Path("/rest/api/content/{id}/property/{key}")
+    JsonNode dataCenterProperty(@PathParam("id") String id, @PathParam("key") String key);
+
+    @POST
+    @Path("/wiki/rest/api/content/{id}/property")
+    JsonNode createCloudProperty(@PathParam("id") String id, JsonNode property);
+
+    @POST
+    @Path("/rest/api/content/{id}/property")
+    JsonNode createDataCenterProperty(@PathParam("id") String id, JsonNode property);
+
+    /** Needs the property's next version number. */
+    @PUT
+    @Path("/wiki/rest/api/content/{id}/property/{key}")
+    JsonNode updateCloudProperty(@PathParam("id") String id, @PathParam("key") String key, JsonNode property);
+
+    @PUT
+    @Path("/rest/api/content/{id}/property/{key}")
+    JsonNode updateDataCenterProperty(@PathParam("id") String id, @PathParam("key") String key, JsonNode property);
+
+    /** Cloud only: a property of the calling account. */
+    @GET
+    @Path("/wiki/rest/api/user/{accountId}/property/{key}")
+    JsonNode userProperty(@PathParam("accountId") String accountId, @PathParam("key") String key);
+
+    @POST
+    @Path("/wiki/rest/api/user/{accountId}/property/{key}")
+    void createUserProperty(@PathParam("accountId") String accountId, @PathParam("key") String key, JsonNode value);
+
+    @PUT
+    @Path("/wiki/rest/api/user/{accountId}/property/{key}")
+    void updateUserProperty(@PathParam("accountId") String accountId, @PathParam("key") String key, JsonNode value);
 }

@@ -13,6 +13,8 @@ import dev.atlmcp.adf.Listing;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.confluence.service.ConfluenceService;
+import dev.atlmcp.confluence.service.PageUndo;
+import dev.atlmcp.confluence.service.PageUpdates;
 import dev.atlmcp.confluence.service.PageView;
 import dev.atlmcp.confluence.service.SearchView;
 
@@ -57,6 +59,23 @@ public final class PageMarkdown {
         md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : content.block("page " + page.id() + " body"
                 + (page.updatedBy() == null ? "" : ", last edited by " + page.updatedBy()), body));
         return content.finish(md.toString());
+    }
+
+    public static String pageUpdated(PageUpdates.PageUpdated updated) {
+        return "Updated page " + updated.page().id() + " (" + updated.page().title() + ") to version " + updated
+                .version() + ".\nChange id: " + updated.changeId() + " (confluence_undo_change restores version "
+                + updated.page().version() + " while nobody has changed the page since)."
+                + (updated.page().url() == null
+                        ? "" : "\n" + updated.page().url())
+                + notes(updated.notes());
+    }
+
+    public static String undone(PageUndo.Undone undone) {
+        return "Done: " + undone.what() + "." + notes(undone.notes());
+    }
+
+    private static String notes(List<String> notes) {
+        return notes.isEmpty() ? "" : "\n" + String.join("\n", notes);
     }
 
     public static String commentAdded(ConfluenceService.CommentAdded added) {

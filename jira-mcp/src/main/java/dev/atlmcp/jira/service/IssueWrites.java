@@ -21,6 +21,7 @@ import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
@@ -117,6 +118,8 @@ public class IssueWrites {
         if (description != null) {
             Arguments.text("description", description, MAX_TEXT, "## Impact\nCheckout fails for EU customers.");
         }
+        SecretMasker.refuseMaskedValues("description", description);
+        SecretMasker.refuseMaskedValues("fields", fields == null ? null : fields.toString());
         JsonNode issue = jira.readableJson(issueKey, "*all", "editmeta,names");
         String updated = issue.path("fields").path("updated").asText();
         guard.requireOwner(issueKey, "issues assigned to or reported by you", Stream.of("assignee", "reporter").map(

@@ -114,6 +114,11 @@ public class AgentChanges {
 
     /** The caller's recent changes as a Markdown table with the ids to undo them. */
     public String listing(int limit, String undoTool) {
+        Optional<String> unavailable = index.get().unavailable();
+        if (unavailable.isPresent()) {
+            return unavailable.get() + " Every write's answer gives its change id, and the audit log records it; "
+                    + undoTool + " takes that id.";
+        }
         List<Entry> entries = mine(limit);
         if (entries.isEmpty()) {
             return "No agent changes by you are recorded here yet.";
@@ -134,6 +139,9 @@ public class AgentChanges {
     }
 
     private Optional<String> updateIndex(AgentChange change, Edit edit) {
+        if (index.get().unavailable().isPresent()) {
+            return Optional.empty();
+        }
         try {
             List<Entry> entries = new ArrayList<>(read());
             edit.apply(entries);

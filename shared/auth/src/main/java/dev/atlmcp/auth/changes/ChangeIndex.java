@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface ChangeIndex {
 
+    /** Why this product keeps no list, if it cannot (e.g. an API without user properties); empty if it can. */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
     Optional<JsonNode> read(String key);
 
     void write(String key, JsonNode value);

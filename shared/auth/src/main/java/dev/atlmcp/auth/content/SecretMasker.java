@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.atlmcp.auth.errors.ToolRefusal;
+
 /**
  * Masks values that look like secrets in text read from Atlassian: private keys, cloud and SaaS tokens, JWTs, bearer
  * tokens, and the value after {@code password=}, {@code api_key:} and the like. The patterns are specific, so ids,
@@ -30,7 +32,25 @@ public final class SecretMasker {
             new Kind("secret", Pattern.compile("(?i)(\\b(?:secret|client[_-]?secret|api[_-]?key|access[_-]?token"
                     + "|auth[_-]?token)\\b\\s*[:=]\\s*)(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1));
 
+    private static final Pattern MASKED = Pattern.compile("\\[masked [a-z ]+\\]");
+
     private SecretMasker() {
+    }
+
+    /**
+     * Refuses text that still holds values this server masked when it showed the item: writing it back would replace
+     * the real values with the placeholders.
+     *
+     * @param argument
+     *            the argument the text came in, e.g. {@code body}
+     */
+    public static void refuseMaskedValues(String argument, String text) {
+        Matcher masked = text == null ? null : MASKED.matcher(text);
+        if (masked != null && masked.find()) {
+            throw new ToolRefusal("Nothing was changed: " + argument + " contains " + masked.group() + ", a value "
+                    + "this server hid when showing you the content. Writing it back would replace the real value. "
+                    + "Leave that part out of your change, or ask the user to edit it in Atlassian.");
+        }
     }
 
     /**

@@ -66,12 +66,14 @@ public final class ConfluenceApi {
             router.get("/wiki/rest/api/user/current", this::currentUser);
             router.post("/wiki/api/v2/footer-comments", this::addFooterComment);
             router.get("/wiki/api/v2/pages/{id}/footer-comments", this::footerComments);
+            new PageWrites(flavour, () -> store).register(router, "/wiki");
         } else {
             router.get("/rest/api/content/{id}", this::contentV1);
             router.get("/rest/api/search", this::search);
             router.get("/rest/api/user/current", this::currentUser);
             router.post("/rest/api/content", this::createContentV1);
             router.get("/rest/api/content/{id}/child/comment", this::childComments);
+            new PageWrites(flavour, () -> store).register(router, "");
         }
     }
 
@@ -372,12 +374,12 @@ public final class ConfluenceApi {
         return String.valueOf(Math.abs(label.hashCode()) % 1_000_000 + 1_000_000);
     }
 
-    private static SandboxUser user(Request r) {
+    static SandboxUser user(Request r) {
         return (SandboxUser) r.principal();
     }
 
     /** Confluence Cloud v2's error body. */
-    private static ApiException v2Error(int status, String code, String title, String detail) {
+    static ApiException v2Error(int status, String code, String title, String detail) {
         ObjectNode body = Json.object();
         ObjectNode error = body.putArray("errors").addObject().put("status", status).put("code", code)
                 .put("title", title);

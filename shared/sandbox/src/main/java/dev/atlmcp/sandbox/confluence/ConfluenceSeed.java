@@ -108,6 +108,8 @@ final class ConfluenceSeed {
                 h(2, "Actions"),
                 bullets(li("OPS-2 Raise checkout-db pool size to 80"), li("PAY-2 Batch ledger writes")),
                 p("Owner: ", mention(jane))));
+        page("131079", ops, "131074", "Runbook: payment webhooks", bob, 20, SeedResources.adf(
+                "confluence/macro-runbook.json"));
         page("131078", ops, "131073", "On-call handbook", bob, 150,
                 SeedResources.adf("10-panels-all-types.json")).labels.add("on-call");
 

@@ -30,6 +30,9 @@ final class ConfluenceStore {
         pages.put(page.id, page);
     }
 
+    /** Each account's own user properties (Cloud), by account id. */
+    final Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> userProperties = new LinkedHashMap<>();
+
     String nextContentId() {
         return String.valueOf(nextContentId.getAndIncrement());
     }

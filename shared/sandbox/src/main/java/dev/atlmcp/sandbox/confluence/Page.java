@@ -29,6 +29,11 @@ final class Page {
     final List<Comment> comments = new ArrayList<>();
     /** Ids from the space root down to the parent. */
     final List<String> ancestorIds = new ArrayList<>();
+    /** Content properties: key to value and version. */
+    final java.util.Map<String, Property> properties = new java.util.LinkedHashMap<>();
+
+    record Property(String id, JsonNode value, int version) {
+    }
 
     Page(String id, Space space, String parentId, SandboxUser creator, Instant createdAt) {
         this.id = id;

@@ -1,0 +1,67 @@
+package dev.atlmcp.confluence.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.atlmcp.auth.changes.ChangeIndex;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+
+/**
+ * Each caller's list of recent agent changes, kept on Cloud as a user property of the account the calls use (any
+ * account may keep its own). Confluence Data Center has no user properties, so there the list is not kept.
+ */
+@ApplicationScoped
+public class ConfluenceChangeIndex implements ChangeIndex {
+
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final ConfluenceAccounts accounts;
+
+    ConfluenceChangeIndex(@RestClient ConfluenceClient client, AtlassianConfig config, ConfluenceAccounts accounts) {
+        this.client = client;
+        this.config = config;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return config.isDataCenter() ? Optional.of("Confluence Data Center has no user properties, so this server "
+                + "keeps no list of your changes there.") : Optional.empty();
+    }
+
+    @Override
+    public Optional<JsonNode> read(String key) {
+        try {
+            return Optional.of(client.userProperty(accounts.current().id(), key).path("value"));
+        } catch (AtlassianException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Updates the property, creating it the first time. */
+    @Override
+    public void write(String key, JsonNode value) {
+        String me = accounts.current().id();
+        var body = JsonNodeFactory.instance.objectNode();
+        body.set("value", value);
+        try {
+            client.updateUserProperty(me, key, body);
+        } catch (AtlassianException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            client.createUserProperty(me, key, body);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.atlmcp.confluence.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.ChangeIds;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+
+/**
+ * Undoes one of the caller's page updates by restoring the version it replaced (a new version with the old content, so
+ * history keeps both). Refused if the page has a newer version than the one the change made.
+ */
+@ApplicationScoped
+public class PageUndo {
+
+    public static final String LIST_TOOL = "confluence_list_my_agent_changes";
+
+    /** What an undo did, and notes on what went wrong around it. */
+    public record Undone(String what, List<String> notes) {
+    }
+
+    private final ConfluenceService confluence;
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final ConfluenceProperties properties;
+
+    PageUndo(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+            WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+        this.confluence = confluence;
+        this.client = client;
+        this.config = config;
+        this.gate = gate;
+        this.changes = changes;
+        this.properties = properties;
+    }
+
+    public Undone undo(String changeId, boolean dryRun, String confirmationToken) {
+        ChangeIds.Parsed id = ChangeIds.parse(changeId, "131075~k3j4h5g6f7", LIST_TOOL);
+        PageView page = confluence.page(id.item());
+        String wanted = page.id() + "~" + id.suffix();
+        ConfluenceProperties.Property stored = properties.read(page.id(), PageUpdates.propertyKey(wanted)).orElseThrow(
+                () -> new ToolRefusal("No agent change " + wanted + " is recorded on page " + page.id() + ". List "
+                        + "yours with " + LIST_TOOL + "."));
+        AgentChange change = changes.undoable(wanted, stored.value(), LIST_TOOL);
+        if (!change.action().equals("page-updated")) {
+            throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
+                    + "Nothing was changed.");
+        }
+        int made = change.after().path("version").asInt();
+        int previous = change.before().path("version").asInt();
+        if (page.version() != made) {
+            throw new ToolRefusal("Not undone: page " + page.id() + " is at version " + page.version() + " now; your "
+                    + "change made version " + made + " and someone changed the page since, so undoing it would "
+                    + "overwrite that. Nothing was changed. Compare the versions in the page history in Confluence.");
+        }
+        ObjectNode restore = JsonNodeFactory.instance.objectNode().put("operationKey", "restore");
+        restore.putObject("params").put("versionNumber", previous).put("message", "Undo of agent change " + wanted);
+        String what = "undo " + wanted + " (restore version " + previous + " of page " + page.id() + ")";
+        gate.approve(new WriteGate.Write("confluence_undo_change", what, "POST", (config.isDataCenter() ? ""
+                : "/wiki") + "/rest/api/content/" + page.id() + "/version", restore, () -> String.valueOf(
+                        page
+                                .version())),
+                dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_page, or call "
+                + "confluence_undo_change again: it refuses once the undo has been applied",
+                () -> config
+                        .isDataCenter() ? client.restoreDataCenterVersion(page.id(), restore)
+                                : client
+                                        .restoreCloudVersion(page.id(), restore));
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        try {
+            properties.update(page.id(), PageUpdates.propertyKey(wanted), PageUpdates.record(undone), stored
+                    .version());
+        } catch (RuntimeException e) {
+            notes.add("The version was restored, but the change record on page " + page.id() + " could not be "
+                    + "marked undone: " + ErrorMessages.describe(e, false).message());
+        }
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new Undone(what, notes);
+    }
+}

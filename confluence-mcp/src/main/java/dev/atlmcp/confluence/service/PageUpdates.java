@@ -1,0 +1,158 @@
+package dev.atlmcp.confluence.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.MarkdownToAdf;
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.ChangeIds;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.content.SecretMasker;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+
+/**
+ * Page updates: only on top of the version the caller read, passed through the write gate, sent once, and recorded as
+ * an agent change in a content property of the page (the version it replaced), so it can be listed and undone by
+ * restoring that version.
+ */
+@ApplicationScoped
+public class PageUpdates {
+
+    /** Content property holding one change record; the change id's suffix follows. */
+    static final String CHANGE_PROPERTY = "atlmcp.change.";
+    private static final int MAX_PROPERTY = 32_768;
+    private static final int MAX_BODY = 1_000_000;
+
+    /** A page just updated: its new version, change id, and notes on what went wrong around it. */
+    public record PageUpdated(PageView page, int version, String changeId, List<String> notes) {
+    }
+
+    private final ConfluenceService confluence;
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final ConfluenceProperties properties;
+
+    PageUpdates(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+        this.confluence = confluence;
+        this.client = client;
+        this.config = config;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.properties = properties;
+    }
+
+    /**
+     * Replaces a page's body with Markdown (macros, media and other Confluence content travel in the fenced {@code adf}
+     * blocks of the Markdown confluence_get_page gave), as the next version after the one the caller read.
+     */
+    public PageUpdated update(String pageId, String markdown, int readVersion, String newTitle, String message,
+            boolean dryRun, String confirmationToken) {
+        String text = Arguments.text("body", markdown, MAX_BODY, "## Steps\n1. Restart the consumer");
+        SecretMasker.refuseMaskedValues("body", text);
+        PageView page = confluence.page(pageId);
+        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        if (readVersion != page.version()) {
+            throw stale(page.id(), page.version(), readVersion);
+        }
+        String title = newTitle == null || newTitle.isBlank() ? page.title() : Arguments.text("title", newTitle, 255,
+                "Runbook: checkout-api latency");
+        int next = page.version() + 1;
+        ObjectNode request = request(page.id(), title, MarkdownToAdf.convert(text), next, message == null
+                || message.isBlank() ? "Updated by an agent" : message);
+        String what = "update page " + page.id() + " (" + page.title() + ") to version " + next;
+        gate.approve(new WriteGate.Write("confluence_update_page", what, "PUT", path(page.id()), request,
+                () -> String.valueOf(page.version())), dryRun, confirmationToken);
+        try {
+            AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_page: at version " + next
+                    + " with your text, the update was applied",
+                    () -> config.isDataCenter() ? client
+                            .updateDataCenterPage(page.id(), request) : client.updateCloudPage(page.id(), request));
+        } catch (AtlassianException e) {
+            if (e.status() == 409) {
+                throw stale(page.id(), -1, readVersion);
+            }
+            throw e;
+        }
+        ObjectNode before = JsonNodeFactory.instance.objectNode().put("version", page.version()).put("title", page
+                .title());
+        AgentChange change = changes.start("confluence_update_page", "page-updated", page.id(), what, before,
+                JsonNodeFactory.instance.objectNode().put("version", next));
+        List<String> notes = new ArrayList<>();
+        keep(change, "The page was updated").ifPresent(notes::add);
+        return new PageUpdated(page, next, change.id(), notes);
+    }
+
+    private static ToolRefusal stale(String pageId, int current, int read) {
+        return new ToolRefusal("Not updated: page " + pageId + " changed after you read version " + read
+                + (current > 0 ? " (it is at version " + current + " now)" : "") + ". Nothing was changed. Read it "
+                + "again with confluence_get_page, redo your edit on the new text, and pass its version.");
+    }
+
+    private ObjectNode request(String id, String title, ObjectNode adf, int version, String message) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("id", id);
+        if (config.isDataCenter()) {
+            request.put("type", "page").put("title", title);
+            request.putObject("body").putObject("storage").put("value", AdfToStorage.renderForDataCenter(adf)).put(
+                    "representation", "storage");
+        } else {
+            request.put("status", "current").put("title", title);
+            request.putObject("body").put("representation", "atlas_doc_format").put("value", adf.toString());
+        }
+        request.putObject("version").put("number", version).put("message", message);
+        return request;
+    }
+
+    private String path(String id) {
+        return config.isDataCenter() ? "/rest/api/content/" + id : "/wiki/api/v2/pages/" + id;
+    }
+
+    static String propertyKey(String changeId) {
+        return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
+    }
+
+    static JsonNode record(AgentChange change) {
+        ObjectNode value = change.toJson();
+        if (value.toString().length() > MAX_PROPERTY) {
+            throw new IllegalStateException("change record over " + MAX_PROPERTY + " characters");
+        }
+        return value;
+    }
+
+    /** Stores a change record after its change (which has happened, so a failure becomes a note). */
+    private Optional<String> keep(AgentChange change, String done) {
+        try {
+            properties.create(change.item(), propertyKey(change.id()), record(change));
+        } catch (RuntimeException e) {
+            changes.unrecorded(change);
+            return Optional.of(done + ", but its undo record could not be saved on page " + change.item() + ": "
+                    + ErrorMessages.describe(e, false).message() + " Its previous version " + change.before().path(
+                            "version").asInt()
+                    + " is still in the page history.");
+        }
+        return changes.recorded(change);
+    }
+}

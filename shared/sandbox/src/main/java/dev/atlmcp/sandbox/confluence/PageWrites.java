@@ -1,0 +1,260 @@
+package dev.atlmcp.sandbox.confluence;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.StorageToAdf;
+import dev.atlmcp.sandbox.Flavour;
+import dev.atlmcp.sandbox.SandboxUser;
+import dev.atlmcp.sandbox.http.ApiException;
+import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Request;
+import dev.atlmcp.sandbox.http.Response;
+import dev.atlmcp.sandbox.http.Router;
+
+/**
+ * Confluence page changes: updating a page (Cloud v2 or Data Center v1, the next version number required), restoring an
+ * old version (v1, both flavours), content properties (v1, versioned), and on Cloud each account's own user properties.
+ */
+final class PageWrites {
+
+    private final Flavour flavour;
+    private final Supplier<ConfluenceStore> store;
+
+    PageWrites(Flavour flavour, Supplier<ConfluenceStore> store) {
+        this.flavour = flavour;
+        this.store = store;
+    }
+
+    /**
+     * @param context
+     *            {@code /wiki} on Cloud, empty on Data Center
+     */
+    void register(Router router, String context) {
+        String v1 = context + "/rest/api";
+        if (flavour == Flavour.CLOUD) {
+            router.put("/wiki/api/v2/pages/{id}", this::updateV2);
+            router.get(v1 + "/user/{user}/property/{key}", this::getUserProperty);
+            router.post(v1 + "/user/{user}/property/{key}", r -> setUserProperty(r, true));
+            router.put(v1 + "/user/{user}/property/{key}", r -> setUserProperty(r, false));
+        } else {
+            router.put(v1 + "/content/{id}", this::updateV1);
+        }
+        router.post(v1 + "/content/{id}/version", this::restore);
+        router.get(v1 + "/content/{id}/property/{key}", this::getProperty);
+        router.post(v1 + "/content/{id}/property", r -> createProperty(r, r.json().path("key").asText("")));
+        router.post(v1 + "/content/{id}/property/{key}", r -> createProperty(r, r.pathParam("key")));
+        router.put(v1 + "/content/{id}/property/{key}", this::updateProperty);
+    }
+
+    private Page page(Request r) {
+        String id = r.pathParam("id");
+        return store.get().visiblePage(id, ConfluenceApi.user(r)).orElseThrow(() -> flavour == Flavour.CLOUD && r
+                .path().contains("/api/v2/") ? ConfluenceApi.v2Error(404, "NOT_FOUND", "Not Found", null)
+                        : Cql.error(404, "Not Found", "No content found with id: ContentId{id=" + id + "}"));
+    }
+
+    /** Cloud v2: {@code {id, status, title, body: {representation, value}, version: {number, message}}}. */
+    private Response updateV2(Request r) {
+        Page page = page(r);
+        JsonNode request = r.json();
+        String representation = request.path("body").path("representation").asText("");
+        String value = request.path("body").path("value").asText("");
+        JsonNode adf;
+        try {
+            adf = switch (representation) {
+            case "atlas_doc_format" -> Json.MAPPER.readTree(value);
+            case "storage" -> StorageToAdf.convert(value);
+            default -> throw ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {"
+                    + representation + "} for 'representation' is not the correct type.");
+            };
+        } catch (IOException e) {
+            throw ConfluenceApi.v2Error(400, "INVALID_MESSAGE", "Bad Request", "The page body is not valid ADF.");
+        }
+        if (adf == null || !"doc".equals(adf.path("type").asText())) {
+            throw ConfluenceApi.v2Error(400, "INVALID_MESSAGE", "Bad Request", "The page body is not valid ADF.");
+        }
+        Page.Version version = newVersion(page, request, adf, AdfToStorage.render(adf), ConfluenceApi.user(r),
+                () -> ConfluenceApi.v2Error(409, "CONFLICT", "Conflict", conflict(page)));
+        ObjectNode json = Json.object().put("id", page.id).put("status", "current").put("title", version.title());
+        json.putObject("version").put("number", version.number()).put("message", version.message()).put(
+                "authorId", version.author().accountId()).put("createdAt", version.createdAt().toString());
+        return Response.ok(json);
+    }
+
+    /** Data Center v1: {@code {id, type, title, version: {number}, body: {storage: {value, representation}}}}. */
+    private Response updateV1(Request r) {
+        Page page = page(r);
+        JsonNode request = r.json();
+        String storage = request.path("body").path("storage").path("value").asText(null);
+        if (storage == null) {
+            throw Cql.error(400, "Bad Request", "A page update needs body.storage.value.");
+        }
+        Page.Version version = newVersion(page, request, StorageToAdf.convert(storage), storage, ConfluenceApi.user(
+                r), () -> Cql.error(409, "Conflict", conflict(page)));
+        ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("title", version.title());
+        json.putObject("version").put("number", version.number()).put("message", version.message());
+        return Response.ok(json);
+    }
+
+    private static String conflict(Page page) {
+        return "Version must be incremented on update. Current version is: " + page.current().number();
+    }
+
+    private Page.Version newVersion(Page page, JsonNode request, JsonNode adf, String storage, SandboxUser author,
+            Supplier<ApiException> conflict) {
+        String title = request.path("title").asText("");
+        if (title.isBlank()) {
+            throw Cql.error(400, "Bad Request", "A page must have a title.");
+        }
+        synchronized (page.versions) {
+            if (request.path("version").path("number").asInt() != page.current().number() + 1) {
+                throw conflict.get();
+            }
+            Page.Version version = new Page.Version(page.current().number() + 1, title, adf, storage, author, Instant
+                    .now(), request.path("version").path("message").asText(""));
+            page.versions.add(version);
+            return version;
+        }
+    }
+
+    /** v1: {@code {"operationKey": "restore", "params": {"versionNumber": n, "message": "..."}}}. */
+    private Response restore(Request r) {
+        Page page = page(r);
+        JsonNode request = r.json();
+        if (!"restore".equals(request.path("operationKey").asText())) {
+            throw Cql.error(400, "Bad Request", "operationKey must be restore");
+        }
+        int number = request.path("params").path("versionNumber").asInt();
+        Page.Version restored;
+        synchronized (page.versions) {
+            Page.Version old = page.versions.stream().filter(v -> v.number() == number).findFirst().orElseThrow(
+                    () -> Cql.error(400, "Bad Request", "Version " + number + " does not exist."));
+            if (old.number() == page.current().number()) {
+                throw Cql.error(400, "Bad Request", "Cannot restore the current version.");
+            }
+            restored = new Page.Version(page.current().number() + 1, old.title(), old.adf(), old.storage(),
+                    ConfluenceApi.user(r), Instant.now(), request.path("params").path("message").asText(""));
+            page.versions.add(restored);
+        }
+        ObjectNode json = Json.object().put("number", restored.number()).put("message", restored.message()).put(
+                "when", restored.createdAt().toString());
+        return Response.ok(json);
+    }
+
+    private Response getProperty(Request r) {
+        Page page = page(r);
+        String key = r.pathParam("key");
+        Page.Property property;
+        synchronized (page.properties) {
+            property = page.properties.get(key);
+        }
+        if (property == null) {
+            throw Cql.error(404, "Not Found", "Cannot find content property with key: " + key);
+        }
+        return Response.ok(property(page, key, property));
+    }
+
+    private Response createProperty(Request r, String key) {
+        Page page = page(r);
+        JsonNode value = value(r);
+        Page.Property property = new Page.Property(store.get().nextContentId(), value, 1);
+        synchronized (page.properties) {
+            if (page.properties.containsKey(key)) {
+                throw Cql.error(409, "Conflict", "A content property with key '" + key + "' already exists.");
+            }
+            page.properties.put(key, property);
+        }
+        return Response.ok(property(page, key, property));
+    }
+
+    /** The next version number is required, like Confluence's optimistic locking. */
+    private Response updateProperty(Request r) {
+        Page page = page(r);
+        String key = r.pathParam("key");
+        JsonNode value = value(r);
+        int number = r.json().path("version").path("number").asInt();
+        Page.Property updated;
+        synchronized (page.properties) {
+            Page.Property current = page.properties.get(key);
+            if (current == null) {
+                throw Cql.error(404, "Not Found", "Cannot find content property with key: " + key);
+            }
+            if (number != current.version() + 1) {
+                throw Cql.error(409, "Conflict", "Version must be incremented on update. Current version is: "
+                        + current.version());
+            }
+            updated = new Page.Property(current.id(), value, number);
+            page.properties.put(key, updated);
+        }
+        return Response.ok(property(page, key, updated));
+    }
+
+    private static JsonNode value(Request r) {
+        JsonNode value = r.json().get("value");
+        if (value == null || value.isNull()) {
+            throw Cql.error(400, "Bad Request", "A content property needs a value.");
+        }
+        if (value.toString().length() > 32_768) {
+            throw Cql.error(413, "Request Entity Too Large", "The property value must not exceed 32768 characters.");
+        }
+        return value;
+    }
+
+    private static ObjectNode property(Page page, String key, Page.Property property) {
+        ObjectNode json = Json.object().put("id", property.id()).put("key", key);
+        json.set("value", property.value());
+        json.putObject("version").put("number", property.version());
+        json.putObject("content").put("id", page.id);
+        return json;
+    }
+
+    /** Cloud: only the caller's own properties; POST creates (409 if present), PUT updates (404 if missing). */
+    private Map<String, JsonNode> ownUserProperties(Request r) {
+        SandboxUser me = ConfluenceApi.user(r);
+        if (!r.pathParam("user").equals(me.accountId())) {
+            throw Cql.error(403, "Forbidden", "You can only access your own user properties.");
+        }
+        synchronized (store.get().userProperties) {
+            return store.get().userProperties.computeIfAbsent(me.accountId(), k -> new LinkedHashMap<>());
+        }
+    }
+
+    private Response getUserProperty(Request r) {
+        Map<String, JsonNode> properties = ownUserProperties(r);
+        String key = r.pathParam("key");
+        JsonNode value;
+        synchronized (properties) {
+            value = properties.get(key);
+        }
+        if (value == null) {
+            throw Cql.error(404, "Not Found", "Property with key '" + key + "' not found.");
+        }
+        ObjectNode json = Json.object().put("key", key);
+        json.set("value", value);
+        return Response.ok(json);
+    }
+
+    private Response setUserProperty(Request r, boolean create) {
+        Map<String, JsonNode> properties = ownUserProperties(r);
+        String key = r.pathParam("key");
+        JsonNode value = value(r);
+        synchronized (properties) {
+            if (create && properties.containsKey(key)) {
+                throw Cql.error(409, "Conflict", "Property with key '" + key + "' already exists.");
+            }
+            if (!create && !properties.containsKey(key)) {
+                throw Cql.error(404, "Not Found", "Property with key '" + key + "' not found.");
+            }
+            properties.put(key, value);
+        }
+        return create ? Response.json(201, Json.object()) : Response.noContent();
+    }
+}
