@@ -45,6 +45,11 @@ const expectations = {
     ["compass_get_component", { component: "checkout-api" },
       (t) => t.startsWith("# checkout-api\nService") && t.includes("[Runbook: checkout-api latency]")],
     ["compass_search_components", { query: "payment" }, (t) => t.includes("| Payment Gateway | Service |")],
+    ["compass_update_component", { component: "checkout-api", description: "Smoke test: owns the order flow." },
+      (t) => t.startsWith("Updated description of checkout-api.\nChange id: ")],
+    ["compass_list_my_agent_changes", {}, (t) => t.startsWith("Compass has no place to keep a list")],
+    ["compass_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.compass_update_component)[1] }),
+      (t) => t.startsWith("Done: the description of checkout-api are back")],
   ],
 };
 

@@ -1,6 +1,7 @@
 package dev.atlmcp.compass;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,5 +23,15 @@ class InboundAuthTest extends InboundAuthContract {
     @Override
     protected Map<String, Object> readToolArguments() {
         return Map.of("component", "checkout-api");
+    }
+
+    @Override
+    protected Optional<String> writeTool() {
+        return Optional.of("compass_update_component");
+    }
+
+    @Override
+    protected Map<String, Object> writeToolArguments() {
+        return Map.of("component", "checkout-api", "description", "Owns the order flow.");
     }
 }

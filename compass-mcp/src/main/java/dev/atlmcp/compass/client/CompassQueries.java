@@ -30,6 +30,11 @@ public final class CompassQueries {
             + "... on CompassSearchComponentConnection { totalCount nodes { link component { id name typeId slug "
             + "ownerId labels { name } } } pageInfo { hasNextPage endCursor } } " + QUERY_ERROR + " } } }";
 
+    /** Sets only the fields present in the input; answers {@code success} and {@code errors}. */
+    public static final String UPDATE_COMPONENT = "mutation updateComponent($input: UpdateCompassComponentInput!) { "
+            + "compass { updateComponent(input: $input) { success errors { message extensions { statusCode "
+            + "errorType } } componentDetails { id name description ownerId } } } }";
+
     private CompassQueries() {
     }
 }

@@ -10,6 +10,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.service.CompassService;
+import dev.atlmcp.compass.service.ComponentUpdates;
 
 /** Compact Markdown for components and search results; ids stay in the text for chaining. */
 public final class ComponentMarkdown {
@@ -52,6 +53,21 @@ public final class ComponentMarkdown {
     }
 
     /** The result table, fenced as data as a whole. */
+    public static String updated(ComponentUpdates.Updated updated) {
+        return "Updated " + String.join(", ", updated.fields()) + " of " + updated.name() + ".\nChange id: " + updated
+                .changeId() + "\n(compass_undo_change reverts it while nobody has changed those fields since; Compass "
+                + "keeps no list of changes, so keep this id.)" + notes(updated);
+    }
+
+    public static String undone(ComponentUpdates.Updated undone) {
+        return "Done: the " + String.join(", ", undone.fields()) + " of " + undone.name() + " are back to their "
+                + "previous values." + notes(undone);
+    }
+
+    private static String notes(ComponentUpdates.Updated updated) {
+        return updated.notes().isEmpty() ? "" : "\n" + String.join("\n", updated.notes());
+    }
+
     public static String searchResults(CompassService.SearchPage page, ContentPolicy policy) {
         String summary = Listing.summary(page.matches().size(), page.total(), "component", "components", page
                 .nextCursor());

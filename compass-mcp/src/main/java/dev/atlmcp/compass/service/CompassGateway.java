@@ -54,6 +54,20 @@ public class CompassGateway {
         return result;
     }
 
+    /**
+     * The payload at {@code data.compass.<field>} of a mutation, or an exception if the gateway failed or the payload
+     * says {@code success: false} (its {@code errors} carry the status).
+     */
+    public JsonNode mutate(String mutation, JsonNode variables, String field) {
+        JsonNode payload = compass(mutation, variables, field);
+        if (!payload.path("success").asBoolean(false)) {
+            JsonNode errors = payload.path("errors");
+            throw failure(errors.path(0).path("extensions"), errors.isArray() && !errors.isEmpty() ? messages(errors)
+                    : List.of("Compass did not apply the change."));
+        }
+        return payload;
+    }
+
     private static AtlassianException failure(JsonNode extensions, List<String> messages) {
         int status = extensions.path("statusCode").asInt(0);
         return new AtlassianException(status >= 400 ? status : 400, messages, Optional.empty());

@@ -109,7 +109,8 @@ public final class CompassApi {
                                         "name", e.getValue()[0], "importance", e.getValue()[1])).toList(),
                                 false,
                                 null))))
-                .type("CompassCatalogMutationApi", t -> t.dataFetcher("addComponentLabels", this::addLabels))
+                .type("CompassCatalogMutationApi", t -> t.dataFetcher("addComponentLabels", this::addLabels)
+                        .dataFetcher("updateComponent", this::updateComponent))
                 .type("CompassComponent", t -> t.dataFetcher("relationships", this::relationships)
                         .dataFetcher("events", this::events))
                 .type("CompassComponentResult", t -> t.typeResolver(GraphScalars::byTypename))
@@ -240,13 +241,10 @@ public final class CompassApi {
     private Object addLabels(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         Optional<Component> component = store.byId(String.valueOf(input.get("componentId")));
-        Map<String, Object> payload = new LinkedHashMap<>();
         if (component.isEmpty()) {
-            payload.put("success", false);
-            payload.put("errors", List.of(Map.of("message", "Component not found", "extensions", Map.of(
-                    "statusCode", 404, "errorType", "NOT_FOUND"))));
-            return payload;
+            return failed(404, "NOT_FOUND", "Component not found");
         }
+        Map<String, Object> payload = new LinkedHashMap<>();
         List<Object> added = new ArrayList<>();
         for (Object name : (List<?>) input.get("labelNames")) {
             if (!component.get().labels.contains(String.valueOf(name))) {
@@ -257,6 +255,48 @@ public final class CompassApi {
         payload.put("success", true);
         payload.put("errors", List.of());
         payload.put("addedLabels", added);
+        return payload;
+    }
+
+    /** Sets the given fields; an unknown component or owner team, or a blank name, fails with payload errors. */
+    private Object updateComponent(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        Optional<Component> component = store.byId(String.valueOf(input.get("id")));
+        if (component.isEmpty()) {
+            return failed(404, "NOT_FOUND", "Component not found");
+        }
+        Object name = input.get("name");
+        if (input.containsKey("name") && (name == null || String.valueOf(name).isBlank())) {
+            return failed(400, "BAD_REQUEST", "Component name must not be blank");
+        }
+        Object owner = input.get("ownerId");
+        if (owner != null && store.all().stream().noneMatch(c -> owner.equals(c.ownerId))) {
+            return failed(404, "NOT_FOUND", "Team " + owner + " not found");
+        }
+        Component c = component.get();
+        synchronized (c) {
+            if (name != null) {
+                c.name = String.valueOf(name);
+            }
+            if (input.containsKey("description")) {
+                c.description = (String) input.get("description");
+            }
+            if (input.containsKey("ownerId")) {
+                c.ownerId = (String) owner;
+            }
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("success", true);
+        payload.put("errors", List.of());
+        payload.put("componentDetails", graph(c));
+        return payload;
+    }
+
+    private static Map<String, Object> failed(int status, String type, String message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("success", false);
+        payload.put("errors", List.of(Map.of("message", message, "extensions", Map.of("statusCode", status,
+                "errorType", type))));
         return payload;
     }
 

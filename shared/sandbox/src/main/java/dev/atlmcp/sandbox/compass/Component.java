@@ -18,10 +18,10 @@ final class Component {
 
     final String id;
     final String slug;
-    final String name;
+    volatile String name;
     final String typeId;
-    final String ownerId;
-    final String description;
+    volatile String ownerId;
+    volatile String description;
     final Instant createdAt;
     final List<String> labels = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
