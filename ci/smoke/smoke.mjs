@@ -49,7 +49,7 @@ const expectations = {
       (t) => t.startsWith("Updated description of checkout-api.\nChange id: ")],
     ["compass_list_my_agent_changes", {}, (t) => t.startsWith("Compass has no place to keep a list")],
     ["compass_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.compass_update_component)[1] }),
-      (t) => t.startsWith("Done: the description of checkout-api are back")],
+      (t) => t.startsWith("Done: the description of checkout-api is back to its previous value.")],
   ],
 };
 

@@ -60,8 +60,9 @@ public final class ComponentMarkdown {
     }
 
     public static String undone(ComponentUpdates.Updated undone) {
-        return "Done: the " + String.join(", ", undone.fields()) + " of " + undone.name() + " are back to their "
-                + "previous values." + notes(undone);
+        boolean one = undone.fields().size() == 1;
+        return "Done: the " + String.join(", ", undone.fields()) + " of " + undone.name() + (one
+                ? " is back to its previous value." : " are back to their previous values.") + notes(undone);
     }
 
     private static String notes(ComponentUpdates.Updated updated) {
