@@ -21,6 +21,7 @@ import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.ServerProcess;
 
 /**
  * Two jira-mcp processes behind a round-robin balancer with no session affinity serve one MCP session: initialize,

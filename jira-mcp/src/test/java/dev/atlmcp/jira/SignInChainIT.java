@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.testing.ServerProcess;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**

@@ -1,4 +1,4 @@
-package dev.atlmcp.jira;
+package dev.atlmcp.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,15 +14,18 @@ import java.util.Map;
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
 
-/** jira-mcp as its packaged jar in a process of its own, against a sandbox, for tests that need real processes. */
-final class ServerProcess {
+/**
+ * A server as its packaged jar (system property {@code server.jar}, set by the module's failsafe configuration) in a
+ * process of its own, against a sandbox, for tests that need real processes: replicas, restarts, the sign-in chain.
+ */
+public final class ServerProcess {
 
     private ServerProcess() {
     }
 
     /** Starts the jar on {@code port} with the sandbox as Atlassian site and token issuer; logs to target/. */
-    static Process start(Sandbox sandbox, int port, String publicUrl, String logName) throws IOException {
-        String jar = System.getProperty("jira.jar");
+    public static Process start(Sandbox sandbox, int port, String publicUrl, String logName) throws IOException {
+        String jar = System.getProperty("server.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1", "-jar", jar);
@@ -37,7 +40,7 @@ final class ServerProcess {
         return builder.start();
     }
 
-    static void awaitHealthy(URI server) throws Exception {
+    public static void awaitHealthy(URI server) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
@@ -55,7 +58,7 @@ final class ServerProcess {
         throw new IllegalStateException("Server " + server + " did not become ready within 60 s");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
