@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +28,7 @@ import dev.atlmcp.testing.AuditEvents;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SseMcpClient;
 
 /**
  * Confirm before write: the first call only previews and hands out a signed, short-lived token bound to the exact
@@ -132,6 +134,38 @@ class ConfirmedWritesTest extends SandboxReset {
         assertTrue(answer.startsWith("Dry run: nothing was sent. This call would add a comment to OPS-5 with:\nPOST "
                 + "/rest/api/3/issue/OPS-5/comment\n{"), answer);
         assertTrue(answer.contains("\"text\" : \"drained\""), answer);
+        assertFalse(anyPost());
+    }
+
+    @Test
+    void aClientThatCanAskTheUserGetsTheirAnswerInsteadOfAToken() throws Exception {
+        Map<String, Object> arguments = comment("Confirmed in the client.", null);
+        try (SseMcpClient client = SseMcpClient.answeringElicitations(McpAssured.baseUri, Mcp.token(),
+                request -> new JsonObject().put("action", "accept").put("content", new JsonObject().put("confirm",
+                        true)))) {
+            JsonObject result = client.callTool("jira_add_comment", arguments).getJsonObject("result");
+            String text = result.getJsonArray("content").getJsonObject(0).getString("text");
+            assertFalse(result.getBoolean("isError", false), text);
+            assertTrue(text.startsWith("Added comment "), text);
+            assertEquals("Allow the agent to add a comment to OPS-5?", client.elicitations().get(0).getString(
+                    "message"));
+        }
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+    }
+
+    @Test
+    void whenTheUserDeclinesInTheClientNothingIsSent() throws Exception {
+        for (JsonObject answer : java.util.List.of(new JsonObject().put("action", "decline"), new JsonObject().put(
+                "action", "accept").put("content", new JsonObject().put("confirm", false)))) {
+            try (SseMcpClient client = SseMcpClient.answeringElicitations(McpAssured.baseUri, Mcp.token(),
+                    request -> answer)) {
+                JsonObject result = client.callTool("jira_add_comment", comment("Declined.", null)).getJsonObject(
+                        "result");
+                assertTrue(result.getBoolean("isError", false));
+                assertEquals("Not sent: the user did not confirm that the agent may add a comment to OPS-5.", result
+                        .getJsonArray("content").getJsonObject(0).getString("text"));
+            }
+        }
         assertFalse(anyPost());
     }
 }

@@ -1,5 +1,6 @@
 package dev.atlmcp.compass.tools;
 
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -31,7 +32,8 @@ public class ComponentWriteTools {
             @ToolArg(description = "New description (plain text or Markdown)", required = false) String description,
             @ToolArg(name = "owner_id", description = "New owner team id, ari:cloud:teams::team/...", required = false) String ownerId,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return ComponentMarkdown.updated(updates.update(component, name, description, ownerId, dryRun,
                 confirmationToken));
     }
@@ -50,7 +52,8 @@ public class ComponentWriteTools {
     String compass_undo_change(
             @ToolArg(name = "change_id", description = "The whole change id from a compass_update_component answer") String changeId,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return ComponentMarkdown.undone(updates.undo(changeId, dryRun, confirmationToken));
     }
 }

@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.tools;
 
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -37,7 +38,8 @@ public class AgentChangeTools {
     String confluence_undo_change(
             @ToolArg(name = "change_id", description = "Change id such as 131075~k3j4h5g6f7, from a write's answer or confluence_list_my_agent_changes") String changeId,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return PageMarkdown.undone(undo.undo(changeId, dryRun, confirmationToken));
     }
 }

@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.tools;
 
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -52,7 +53,8 @@ public class ConfluenceTools {
             @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
             @ToolArg(description = "The comment in Markdown") String body,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return PageMarkdown.commentAdded(confluence.addComment(pageId, body, dryRun, confirmationToken));
     }
 

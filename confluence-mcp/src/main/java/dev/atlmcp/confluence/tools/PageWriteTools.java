@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.tools;
 
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -30,7 +31,8 @@ public class PageWriteTools {
             @ToolArg(description = "New title; omit to keep the title", required = false) String title,
             @ToolArg(description = "Version comment shown in the page history", required = false) String message,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return PageMarkdown.pageUpdated(updates.update(pageId, body, version, title, message, dryRun,
                 confirmationToken));
     }

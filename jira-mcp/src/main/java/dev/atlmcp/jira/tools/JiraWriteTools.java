@@ -3,6 +3,7 @@ package dev.atlmcp.jira.tools;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -35,7 +36,8 @@ public class JiraWriteTools {
             @ToolArg(description = "Labels, without spaces", required = false) List<String> labels,
             @ToolArg(name = "request_id", description = "Your own id for this create; a retry with the same id returns the first issue", required = false) String requestId,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return IssueMarkdown.created(creation.create(project, issueType, summary, description, fields, parent, labels,
                 requestId, dryRun, confirmationToken));
     }
@@ -48,7 +50,8 @@ public class JiraWriteTools {
             @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
             @ToolArg(description = "The comment in Markdown") String body,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return IssueMarkdown.commentAdded(writes.addComment(issueKey, body, dryRun, confirmationToken));
     }
 
@@ -65,7 +68,8 @@ public class JiraWriteTools {
             @ToolArg(name = "labels_add", description = "Labels to add, without spaces", required = false) List<String> labelsAdd,
             @ToolArg(name = "labels_remove", description = "Labels to remove", required = false) List<String> labelsRemove,
             @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken) {
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
         return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, description, labelsAdd, labelsRemove,
                 dryRun, confirmationToken));
     }

@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.vertx.core.json.JsonObject;
 
@@ -30,6 +34,8 @@ public final class SseMcpClient implements AutoCloseable {
     private final Map<String, String> headers;
     private final URI messages;
     private final Thread reader;
+    private final Function<JsonObject, JsonObject> elicitation;
+    private final List<JsonObject> elicitations = new CopyOnWriteArrayList<>();
 
     public SseMcpClient(URI base, String token) throws Exception {
         this(base, token, Map.of());
@@ -37,8 +43,23 @@ public final class SseMcpClient implements AutoCloseable {
 
     /** A client whose every request also carries {@code headers}. */
     public SseMcpClient(URI base, String token, Map<String, String> headers) throws Exception {
+        this(base, token, headers, null);
+    }
+
+    /**
+     * A client that declares the elicitation capability and answers each {@code elicitation/create} request with
+     * {@code answer} applied to its params (e.g. {@code {"action": "accept", "content": {...}}}).
+     */
+    public static SseMcpClient answeringElicitations(URI base, String token, Function<JsonObject, JsonObject> answer)
+            throws Exception {
+        return new SseMcpClient(base, token, Map.of(), answer);
+    }
+
+    private SseMcpClient(URI base, String token, Map<String, String> headers,
+            Function<JsonObject, JsonObject> elicitation) throws Exception {
         this.token = token;
         this.headers = headers;
+        this.elicitation = elicitation;
         HttpRequest get = withHeaders(HttpRequest.newBuilder(base.resolve("/mcp/sse"))).header("Accept",
                 "text/event-stream").GET().build();
         HttpResponse<java.io.InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
@@ -52,32 +73,54 @@ public final class SseMcpClient implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         messages = base.resolve(next());
-        request("initialize", new JsonObject().put("protocolVersion", "2024-11-05").put("capabilities",
-                new JsonObject()).put("clientInfo", new JsonObject().put("name", "sse-test").put("version", "1")));
+        JsonObject capabilities = elicitation == null ? new JsonObject() : new JsonObject().put("elicitation",
+                new JsonObject());
+        request("initialize", new JsonObject().put("protocolVersion", elicitation == null ? "2024-11-05"
+                : "2025-06-18").put("capabilities", capabilities).put("clientInfo", new JsonObject().put("name",
+                        "sse-test").put("version", "1")));
         post(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
     }
 
+    /**
+     * Sends a request and waits for its response on the stream. The POST is not awaited first: the server may answer it
+     * only once the request is done, and meanwhile ask this client something (elicitation).
+     */
     public JsonObject request(String method, JsonObject params) throws Exception {
         int id = ids.incrementAndGet();
-        post(new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params));
+        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(postRequest(new JsonObject().put("jsonrpc",
+                "2.0").put("id", id).put("method", method).put("params", params)), HttpResponse.BodyHandlers
+                        .discarding());
         while (true) {
+            if (sent.isDone() && sent.get().statusCode() >= 300) {
+                throw new IllegalStateException("POST " + messages + " answered " + sent.get().statusCode());
+            }
             JsonObject message = new JsonObject(next());
-            if (Integer.valueOf(id).equals(message.getInteger("id"))) {
+            if ("elicitation/create".equals(message.getString("method")) && elicitation != null) {
+                elicitations.add(message.getJsonObject("params"));
+                post(new JsonObject().put("jsonrpc", "2.0").put("id", message.getValue("id")).put("result",
+                        elicitation.apply(message.getJsonObject("params"))));
+            } else if (!message.containsKey("method") && Integer.valueOf(id).equals(message.getInteger("id"))) {
                 return message;
             }
         }
+    }
+
+    /** The params of every elicitation request this client answered. */
+    public List<JsonObject> elicitations() {
+        return List.copyOf(elicitations);
     }
 
     public JsonObject callTool(String name, Map<String, Object> arguments) throws Exception {
         return request("tools/call", new JsonObject().put("name", name).put("arguments", new JsonObject(arguments)));
     }
 
+    private HttpRequest postRequest(JsonObject message) {
+        return withHeaders(HttpRequest.newBuilder(messages)).header("Content-Type", "application/json").POST(
+                HttpRequest.BodyPublishers.ofString(message.encode())).timeout(Duration.ofSeconds(30)).build();
+    }
+
     private void post(JsonObject message) throws Exception {
-        HttpRequest post = withHeaders(HttpRequest.newBuilder(messages)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(message
-                        .encode()))
-                .timeout(Duration.ofSeconds(30)).build();
-        int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(postRequest(message), HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status >= 300) {
             throw new IllegalStateException("POST " + messages + " answered " + status);
         }

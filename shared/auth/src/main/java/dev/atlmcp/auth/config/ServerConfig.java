@@ -44,6 +44,13 @@ public interface ServerConfig {
         /** How long a confirmation token is valid ({@code MCP_CONFIRM_TTL}). */
         @WithDefault("PT5M")
         java.time.Duration ttl();
+
+        /**
+         * How long to wait for the user to answer a confirmation the client shows itself (MCP elicitation) before
+         * falling back to a confirmation token ({@code MCP_CONFIRM_WAIT}).
+         */
+        @WithDefault("PT2M")
+        java.time.Duration waitForUser();
     }
 
     /** What of Atlassian's content is shown to the model (see {@code dev.atlmcp.auth.content.ContentPolicy}). */

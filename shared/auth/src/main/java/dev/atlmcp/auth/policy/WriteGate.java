@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -28,9 +29,10 @@ import dev.atlmcp.auth.identity.IdentityMapper;
 
 /**
  * The last check before a write is sent. A dry run answers with the exact request instead of sending it. A tool that
- * needs confirmation ({@code MCP_CONFIRM_TOOLS}) first answers with a preview and a confirmation token: an HMAC over
- * the tool, the caller, the exact request and the item's current version, valid for {@code MCP_CONFIRM_TTL}. The token
- * is stateless, so any replica accepts it; once the change is applied the item's version moves on, so the same token
+ * needs confirmation ({@code MCP_CONFIRM_TOOLS}) asks the user through their client when it supports MCP elicitation;
+ * otherwise (or without an answer in time) it first answers with a preview and a confirmation token: an HMAC over the
+ * tool, the caller, the exact request and the item's current version, valid for {@code MCP_CONFIRM_TTL}. The token is
+ * stateless, so any replica accepts it; once the change is applied the item's version moves on, so the same token
  * cannot be replayed.
  */
 @ApplicationScoped
@@ -51,8 +53,10 @@ public class WriteGate {
     private final ObjectMapper json;
     private final byte[] secret;
     private final Clock clock;
+    private final UserConfirmation user;
 
-    WriteGate(ServerConfig server, IdentityMapper identity, ObjectMapper json) {
+    WriteGate(ServerConfig server, IdentityMapper identity, ObjectMapper json, UserConfirmation user) {
+        this.user = user;
         this.confirm = server.confirm();
         this.identity = identity;
         this.json = json;
@@ -80,6 +84,14 @@ public class WriteGate {
         }
         String fingerprint = fingerprint(write);
         if (confirmationToken == null || confirmationToken.isBlank()) {
+            Optional<Boolean> answer = user.ask("Allow the agent to " + write.summary() + "?", confirm.waitForUser());
+            if (answer.isPresent()) {
+                if (answer.get()) {
+                    return;
+                }
+                throw new ToolRefusal("Not sent: the user did not confirm that the agent may " + write.summary()
+                        + ".");
+            }
             Instant expires = clock.instant().plus(confirm.ttl());
             throw new WriteHeld("Confirmation needed: nothing was sent yet. This call would " + write.summary()
                     + ".\nShow this to the user. If they agree, call " + write.tool() + " again with the same "
