@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** This server as clients see it ({@code MCP_PUBLIC_URL}) and who may call it ({@code MCP_AUTH_*}). */
 @ConfigMapping(prefix = "mcp")
@@ -49,6 +50,7 @@ public interface ServerConfig {
          * How long to wait for the user to answer a confirmation the client shows itself (MCP elicitation) before
          * falling back to a confirmation token ({@code MCP_CONFIRM_WAIT}).
          */
+        @WithName("wait")
         @WithDefault("PT2M")
         java.time.Duration waitForUser();
     }
