@@ -22,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 
 /**
  * The space allow-list and the write guard: the service account may see ENG, OPS and PAY, the policy allows ENG and
@@ -36,7 +37,7 @@ class SpaceScopeTest extends SandboxReset {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mcp.policy.spaces", "ENG,OPS", "mcp.policy.max-results", "4", "mcp.policy.write-guard",
-                    "own");
+                    "own", "mcp.policy.mark-label", "agent-changed");
         }
     }
 
@@ -108,6 +109,8 @@ class SpaceScopeTest extends SandboxReset {
         Mcp.Result own = call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body",
                 "My runbook, my comment."), Mcp.as(bob));
         assertFalse(own.isError(), () -> text(own));
+        assertTrue(SandboxSite.get("/wiki/api/v2/pages/131075?include-labels=true").contains("\"agent-changed\""),
+                "pages agents write to are labelled");
         assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created "
                 + "(5b10a2844c20165700ede21g); page 131077 is not. Nothing was changed.",
                 text(call(Transport.SSE,
@@ -118,7 +121,8 @@ class SpaceScopeTest extends SandboxReset {
                 + "alice-subject to the mapping table (MCP_IDENTITY_ACCOUNTS). Nothing was changed.",
                 text(call(
                         Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "131075", "body", "Hi"))));
-        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST /wiki/api/v2/footer-comments"))
+                .count(), "one comment, on the caller's own page");
         assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created "
                 + "(5b10a2844c20165700ede21g); page 131077 is not. Nothing was changed.",
                 text(call(

@@ -35,6 +35,9 @@ public final class CompassQueries {
             + "compass { updateComponent(input: $input) { success errors { message extensions { statusCode "
             + "errorType } } componentDetails { id name description ownerId } } } }";
 
+    public static final String ADD_LABELS = "mutation addLabels($input: AddCompassComponentLabelsInput!) { compass { "
+            + "addComponentLabels(input: $input) { success errors { message extensions { statusCode errorType } } } } }";
+
     private CompassQueries() {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,9 @@ import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.compass.client.CompassQueries;
 import dev.atlmcp.compass.client.ComponentDto;
@@ -41,9 +44,11 @@ public class ComponentUpdates {
     private final WriteGate gate;
     private final AgentChanges changes;
     private final ObjectMapper json;
+    private final ScopePolicy scope;
 
     ComponentUpdates(CompassService compass, CompassGateway gateway, WriteGate gate, AgentChanges changes,
-            ObjectMapper json) {
+            ObjectMapper json, ScopePolicy scope) {
+        this.scope = scope;
         this.compass = compass;
         this.gateway = gateway;
         this.gate = gate;
@@ -79,7 +84,8 @@ public class ComponentUpdates {
         send("compass_update_component", what, names(after), input, component, dryRun, confirmationToken);
         AgentChange change = CompassChangeIds.encode(changes.start("compass_update_component", "component-updated",
                 component.id(), what, before, after));
-        List<String> notes = changes.recorded(change).stream().toList();
+        List<String> notes = new ArrayList<>(changes.recorded(change).stream().toList());
+        mark(component).ifPresent(notes::add);
         return new Updated(after.has("name") ? after.path("name").asText() : component.name(), fieldNames(after),
                 change.id(), notes);
     }
@@ -126,6 +132,24 @@ public class ComponentUpdates {
         AmbiguousWrite.send(what, "read it with compass_get_component and compare its " + fields,
                 () -> gateway.mutate(CompassQueries.UPDATE_COMPONENT, variables,
                         "updateComponent"));
+    }
+
+    /** Labels a component an agent changed ({@code MCP_POLICY_MARK_LABEL}); a failure becomes a note. */
+    private Optional<String> mark(ComponentDto component) {
+        Optional<String> label = scope.markLabel();
+        if (label.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode input = json.createObjectNode().put("componentId", component.id());
+        input.putArray("labelNames").add(label.get());
+        try {
+            gateway.mutate(CompassQueries.ADD_LABELS, json.createObjectNode().set("input", input),
+                    "addComponentLabels");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("The change was made, but labelling " + component.name() + " with '" + label.get()
+                    + "' failed: " + ErrorMessages.describe(e, false).message());
+        }
     }
 
     private static String current(ComponentDto component, String field) {

@@ -136,4 +136,13 @@ public interface ConfluenceClient {
     @PUT
     @Path("/wiki/rest/api/user/{accountId}/property/{key}")
     void updateUserProperty(@PathParam("accountId") String accountId, @PathParam("key") String key, JsonNode value);
+
+    /** v1 on both: {@code [{"prefix": "global", "name": ...}]}. */
+    @POST
+    @Path("/wiki/rest/api/content/{id}/label")
+    JsonNode addCloudLabels(@PathParam("id") String id, JsonNode labels);
+
+    @POST
+    @Path("/rest/api/content/{id}/label")
+    JsonNode addDataCenterLabels(@PathParam("id") String id, JsonNode labels);
 }

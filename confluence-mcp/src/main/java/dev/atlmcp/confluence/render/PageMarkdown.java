@@ -80,7 +80,8 @@ public final class PageMarkdown {
 
     public static String commentAdded(ConfluenceService.CommentAdded added) {
         return "Added comment " + added.commentId() + " to page " + added.page().id() + " (" + added.page().title()
-                + ")." + (added.url() == null ? "" : "\nURL: " + added.url());
+                + ")." + (added.url() == null ? "" : "\nURL: " + added.url()) + (added.markingProblem() == null ? ""
+                        : "\n" + added.markingProblem());
     }
 
     /** The result table, fenced as data as a whole: titles and excerpts are text written by people. */

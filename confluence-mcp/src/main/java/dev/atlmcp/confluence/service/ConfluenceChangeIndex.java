@@ -39,14 +39,8 @@ public class ConfluenceChangeIndex implements ChangeIndex {
 
     @Override
     public Optional<JsonNode> read(String key) {
-        try {
-            return Optional.of(client.userProperty(accounts.current().id(), key).path("value"));
-        } catch (AtlassianException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return AtlassianException.unlessNotFound(() -> client.userProperty(accounts.current().id(), key)).map(
+                p -> p.path("value"));
     }
 
     /** Updates the property, creating it the first time. */

@@ -31,17 +31,10 @@ public class ConfluenceProperties {
     }
 
     public Optional<Property> read(String pageId, String key) {
-        try {
-            JsonNode property = config.isDataCenter() ? client.dataCenterProperty(pageId, key) : client.cloudProperty(
-                    pageId, key);
-            return Optional.of(new Property(property.path("value"), property.path("version").path("number").asInt(
-                    1)));
-        } catch (AtlassianException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.dataCenterProperty(pageId, key)
+                : client.cloudProperty(pageId, key)).map(p -> new Property(p.path("value"),
+                        p.path("version").path(
+                                "number").asInt(1)));
     }
 
     public void create(String pageId, String key, JsonNode value) {

@@ -52,9 +52,11 @@ public class ConfluenceService {
     private final WriteGuard guard;
     private final AuditTrail trail;
     private final WriteGate gate;
+    private final AgentMark mark;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope, WriteGuard guard, AuditTrail trail, WriteGate gate) {
+            ScopePolicy scope, WriteGuard guard, AuditTrail trail, WriteGate gate, AgentMark mark) {
+        this.mark = mark;
         this.gate = gate;
         this.trail = trail;
         this.client = client;
@@ -72,7 +74,7 @@ public class ConfluenceService {
     }
 
     /** A comment just added to a page. */
-    public record CommentAdded(PageView page, String commentId, String url) {
+    public record CommentAdded(PageView page, String commentId, String url, String markingProblem) {
     }
 
     /**
@@ -100,7 +102,8 @@ public class ConfluenceService {
                         ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
                         : client.addFooterComment((CommentDtos.NewFooterComment) request));
         trail.change("comment-added", "page " + page.id()).put("commentId", created.id());
-        return new CommentAdded(page, created.id(), url(created._links()));
+        return new CommentAdded(page, created.id(), url(created._links()), mark.mark(page.id(), "The comment was "
+                + "added").orElse(null));
     }
 
     /**

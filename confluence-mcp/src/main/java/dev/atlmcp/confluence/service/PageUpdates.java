@@ -53,9 +53,11 @@ public class PageUpdates {
     private final WriteGate gate;
     private final AgentChanges changes;
     private final ConfluenceProperties properties;
+    private final AgentMark mark;
 
     PageUpdates(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties, AgentMark mark) {
+        this.mark = mark;
         this.confluence = confluence;
         this.client = client;
         this.config = config;
@@ -103,6 +105,7 @@ public class PageUpdates {
                 JsonNodeFactory.instance.objectNode().put("version", next));
         List<String> notes = new ArrayList<>();
         keep(change, "The page was updated").ifPresent(notes::add);
+        mark.mark(page.id(), "The page was updated").ifPresent(notes::add);
         return new PageUpdated(page, next, change.id(), notes);
     }
 

@@ -33,15 +33,8 @@ public class JiraChangeIndex implements ChangeIndex {
     @Override
     public Optional<JsonNode> read(String key) {
         String me = accounts.current().id();
-        try {
-            return Optional.of(config.isDataCenter() ? client.getUserProperty("2", key, null, me) : client
-                    .getUserProperty("3", key, me, null)).map(p -> p.path("value"));
-        } catch (AtlassianException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.getUserProperty("2", key, null,
+                me) : client.getUserProperty("3", key, me, null)).map(p -> p.path("value"));
     }
 
     @Override

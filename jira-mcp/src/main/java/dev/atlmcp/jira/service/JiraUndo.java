@@ -57,16 +57,11 @@ public class JiraUndo {
         String key = JiraService.issueKey(id.item());
         String wanted = key + "~" + id.suffix();
         IssueDto issue = jira.readable(key, "project,updated", null);
-        JsonNode stored;
-        try {
-            stored = client.getIssueProperty(jira.apiVersion(), key, IssueWrites.propertyKey(wanted)).path("value");
-        } catch (AtlassianException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            throw new ToolRefusal("No agent change " + wanted + " is recorded on " + key + ". List yours with "
-                    + LIST_TOOL + ".");
-        }
+        JsonNode stored = AtlassianException.unlessNotFound(() -> client.getIssueProperty(jira.apiVersion(), key,
+                IssueWrites.propertyKey(wanted))).orElseThrow(() -> new ToolRefusal(
+                        "No agent change " + wanted
+                                + " is recorded on " + key + ". List yours with " + LIST_TOOL + "."))
+                .path("value");
         AgentChange change = changes.undoable(wanted, stored, LIST_TOOL);
         return switch (change.action()) {
         case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
@@ -111,16 +106,12 @@ public class JiraUndo {
 
     private Undone undoComment(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
-        IssueDto.Comment comment;
-        try {
-            comment = client.getComment(jira.apiVersion(), issue.key(), commentId);
-        } catch (AtlassianException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            throw new ToolRefusal("Comment " + commentId + " of change " + change.id() + " is no longer on "
-                    + issue.key() + ": someone deleted it already. Nothing was changed.");
-        }
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(jira.apiVersion(), issue
+                .key(), commentId)).orElseThrow(() -> new ToolRefusal("Comment " + commentId + " of change "
+                        + change
+                                .id()
+                        + " is no longer on " + issue.key() + ": someone deleted it already. Nothing was "
+                        + "changed."));
         if (!change.after().path("updated").asText().equals(comment.updated())) {
             throw new ToolRefusal("Not undone: comment " + commentId + " on " + issue.key() + " was edited at "
                     + comment.updated() + ", after your change " + change.id() + ", and undoing it would delete "

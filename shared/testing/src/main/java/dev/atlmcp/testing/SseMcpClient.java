@@ -90,11 +90,16 @@ public final class SseMcpClient implements AutoCloseable {
         CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(postRequest(new JsonObject().put("jsonrpc",
                 "2.0").put("id", id).put("method", method).put("params", params)), HttpResponse.BodyHandlers
                         .discarding());
-        while (true) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
             if (sent.isDone() && sent.get().statusCode() >= 300) {
                 throw new IllegalStateException("POST " + messages + " answered " + sent.get().statusCode());
             }
-            JsonObject message = new JsonObject(next());
+            String data = events.poll(100, TimeUnit.MILLISECONDS);
+            if (data == null) {
+                continue;
+            }
+            JsonObject message = new JsonObject(data);
             if ("elicitation/create".equals(message.getString("method")) && elicitation != null) {
                 elicitations.add(message.getJsonObject("params"));
                 post(new JsonObject().put("jsonrpc", "2.0").put("id", message.getValue("id")).put("result",
@@ -103,6 +108,7 @@ public final class SseMcpClient implements AutoCloseable {
                 return message;
             }
         }
+        throw new IllegalStateException("No answer to " + method + " within 30 s");
     }
 
     /** The params of every elicitation request this client answered. */

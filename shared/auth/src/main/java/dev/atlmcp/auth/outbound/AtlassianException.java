@@ -33,4 +33,16 @@ public class AtlassianException extends RuntimeException {
     public Optional<Long> retryAfterSeconds() {
         return retryAfterSeconds;
     }
+
+    /** What {@code read} returns, or empty if Atlassian answers 404 (there is no such thing); other failures pass. */
+    public static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (AtlassianException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 }

@@ -48,6 +48,7 @@ final class PageWrites {
             router.put(v1 + "/content/{id}", this::updateV1);
         }
         router.post(v1 + "/content/{id}/version", this::restore);
+        router.post(v1 + "/content/{id}/label", this::addLabels);
         router.get(v1 + "/content/{id}/property/{key}", this::getProperty);
         router.post(v1 + "/content/{id}/property", r -> createProperty(r, r.json().path("key").asText("")));
         router.post(v1 + "/content/{id}/property/{key}", r -> createProperty(r, r.pathParam("key")));
@@ -123,6 +124,30 @@ final class PageWrites {
             page.versions.add(version);
             return version;
         }
+    }
+
+    /** v1: {@code [{"prefix": "global", "name": "..."}]}; answers the page's labels. */
+    private Response addLabels(Request r) {
+        Page page = page(r);
+        JsonNode labels = r.json();
+        if (!labels.isArray() || labels.isEmpty()) {
+            throw Cql.error(400, "Bad Request", "Give a list of labels.");
+        }
+        synchronized (page.labels) {
+            for (JsonNode label : labels) {
+                String name = label.path("name").asText("");
+                if (name.isBlank() || name.contains(" ")) {
+                    throw Cql.error(400, "Bad Request", "Label '" + name + "' is not valid.");
+                }
+                if (!page.labels.contains(name)) {
+                    page.labels.add(name);
+                }
+            }
+        }
+        ObjectNode json = Json.object();
+        var results = json.putArray("results");
+        page.labels.forEach(l -> results.addObject().put("prefix", "global").put("name", l));
+        return Response.ok(json.put("size", page.labels.size()));
     }
 
     /** v1: {@code {"operationKey": "restore", "params": {"versionNumber": n, "message": "..."}}}. */
