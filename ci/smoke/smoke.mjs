@@ -21,6 +21,11 @@ const expectations = {
     ["jira_list_my_agent_changes", {}, (t) => t.includes("| jira_update_issue | change Priority, Labels of OPS-7 |")],
     ["jira_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.jira_update_issue)[1] }),
       (t) => t.startsWith("Done: undo OPS-7~")],
+    ["jira_get_transitions", { issue_key: "OPS-7" }, (t) => t.includes("| 51 | Back to progress | In Progress |")],
+    ["jira_transition_issue", { issue_key: "OPS-7", transition: "In Progress" },
+      (t) => t.startsWith("Moved OPS-7 from In Review to In Progress.")],
+    ["jira_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.jira_transition_issue)[1] }),
+      (t) => t.startsWith("Done: undo OPS-7~") && t.includes("move OPS-7 back to In Review")],
   ],
   confluence: [
     ["confluence_get_page", { page_id: "131075" },

@@ -144,6 +144,19 @@ class DataCenterToolsTest extends SandboxReset {
                         "Assignee", "bmartin")))).startsWith("OPS-8 already exists: "));
     }
 
+    @Test
+    void transitionsTakeTheirScreenFieldsAndAWikiComment() {
+        assertTrue(text(call(Transport.SSE, "jira_get_transitions", Map.of("issue_key", "OPS-1"))).contains(
+                "| 31 | Done | Done | Resolution (required; "));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_transition_issue", Map.of("issue_key", "OPS-1",
+                "transition", "Done", "fields", Map.of("Resolution", "Done"), "comment", "Pool back to **normal**.")))
+                        .startsWith("Moved OPS-1 from In Progress to Done."));
+        String issue = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1")));
+        assertTrue(issue.contains(" · Done · ") && issue.contains("Resolution: Done"), issue);
+        assertTrue(issue.contains("Pool back to **normal**."), issue);
+        assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue/OPS-1/transitions 204"));
+    }
+
     private static String withoutUpdated(String issue) {
         return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }

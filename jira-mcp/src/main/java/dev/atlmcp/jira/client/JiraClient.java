@@ -61,6 +61,17 @@ public interface JiraClient {
     IssueDto.Comment addComment(@PathParam("version") String version, @PathParam("key") String key,
             JsonNode comment);
 
+    /** The transitions open from the issue's status; with {@code transitions.fields}, each screen's fields. */
+    @GET
+    @Path("/{version}/issue/{key}/transitions")
+    JsonNode getTransitions(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("expand") String expand);
+
+    /** {@code {"transition": {"id"}, "fields", "update", "properties"}}. */
+    @POST
+    @Path("/{version}/issue/{key}/transitions")
+    void transition(@PathParam("version") String version, @PathParam("key") String key, JsonNode transition);
+
     /** {@code {"id", "key", "self"}} of the new issue. */
     @POST
     @Path("/{version}/issue")

@@ -18,6 +18,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.IssueCreation;
+import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
 import dev.atlmcp.jira.service.JiraService;
 import dev.atlmcp.jira.service.JiraUndo;
@@ -199,6 +200,21 @@ public final class IssueMarkdown {
         return "Created " + created.key() + ", " + created.what() + ": " + created.summary() + "\n" + changeLine(
                 created.changeId()) + "\nCalling again with the same arguments returns " + created.key()
                 + " instead of creating a duplicate." + notes(created.notes());
+    }
+
+    public static String transitions(IssueTransitions.Open open) {
+        if (open.transitions().isEmpty()) {
+            return open.issueKey() + " is " + open.status() + "; no transition is open from there for this account.";
+        }
+        List<List<String>> rows = open.transitions().stream().map(t -> List.of(t.id(), t.name(), t.to(), t.fields()
+                .isEmpty() ? "" : String.join("; ", t.fields()))).toList();
+        return open.issueKey() + " is " + open.status() + ". Open transitions:\n\n" + Listing.table(List.of("Id",
+                "Transition", "To status", "Fields on its screen"), rows);
+    }
+
+    public static String moved(IssueTransitions.Moved moved) {
+        return "Moved " + moved.issueKey() + " from " + moved.from() + " to " + moved.to() + ".\n" + changeLine(moved
+                .changeId()) + notes(moved.notes());
     }
 
     public static String undone(JiraUndo.Undone undone) {

@@ -131,22 +131,41 @@ final class IssueEdit {
             }
             edit.fields.putObject("parent").put("key", parent);
         }
+        edit.requireAll("Creating " + what);
+        ObjectNode body = NODES.objectNode();
+        body.set("fields", edit.fields);
+        return body;
+    }
+
+    /**
+     * The fields of a transition's screen, with values in plain form; every required field without a default must be
+     * given.
+     *
+     * @param what
+     *            e.g. {@code Moving OPS-5 to Done}
+     */
+    static ObjectNode screen(String what, String key, JsonNode meta, JsonNode requested, boolean dataCenter,
+            JiraUsers users) {
+        IssueEdit edit = new IssueEdit(key, meta, NODES.objectNode(), dataCenter, users);
+        edit.setAll(requested, null);
+        edit.requireAll(what);
+        return edit.fields;
+    }
+
+    private void requireAll(String what) {
         List<String> missing = new ArrayList<>();
         meta.fields().forEachRemaining(f -> {
             JsonNode field = f.getValue();
-            if (field.path("required").asBoolean() && !field.path("hasDefaultValue").asBoolean() && !edit.fields.has(f
+            if (field.path("required").asBoolean() && !field.path("hasDefaultValue").asBoolean() && !fields.has(f
                     .getKey())) {
                 missing.add(field.path("name").asText(f.getKey()) + " (" + f.getKey() + (field.has("allowedValues")
                         ? "; one of " + allowedNames(field) : "") + ")");
             }
         });
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Creating " + what + " needs these required fields: " + String.join(
-                    "; ", missing) + ". Give them in fields.");
+            throw new IllegalArgumentException(what + " needs these required fields: " + String.join("; ", missing)
+                    + ". Give them in fields.");
         }
-        ObjectNode body = NODES.objectNode();
-        body.set("fields", edit.fields);
-        return body;
     }
 
     private void setAll(JsonNode requested, String description) {

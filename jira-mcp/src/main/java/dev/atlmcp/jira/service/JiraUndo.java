@@ -42,9 +42,11 @@ public class JiraUndo {
     private final WriteGate gate;
     private final AgentChanges changes;
     private final IssueWrites writes;
+    private final IssueTransitions transitions;
 
     JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
-            IssueWrites writes) {
+            IssueWrites writes, IssueTransitions transitions) {
+        this.transitions = transitions;
         this.jira = jira;
         this.client = client;
         this.gate = gate;
@@ -56,7 +58,7 @@ public class JiraUndo {
         ChangeIds.Parsed id = ChangeIds.parse(changeId, EXAMPLE, LIST_TOOL);
         String key = JiraService.issueKey(id.item());
         String wanted = key + "~" + id.suffix();
-        IssueDto issue = jira.readable(key, "project,updated", null);
+        IssueDto issue = jira.readable(key, "project,status,updated", null);
         JsonNode stored = AtlassianException.unlessNotFound(() -> client.getIssueProperty(jira.apiVersion(), key,
                 IssueWrites.propertyKey(wanted))).orElseThrow(() -> new ToolRefusal(
                         "No agent change " + wanted
@@ -66,6 +68,7 @@ public class JiraUndo {
         return switch (change.action()) {
         case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
         case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
+        case "issue-transitioned" -> transitions.undo(change, issue, dryRun, confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "

@@ -7,6 +7,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.JiraService;
 
 /** Jira read tools. Each method: arguments in, one service call, Markdown out. */
@@ -16,8 +17,10 @@ public class JiraTools {
     private final JiraService jira;
     private final WhoAmI whoAmI;
     private final ContentPolicy content;
+    private final IssueTransitions transitions;
 
-    JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content) {
+    JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions) {
+        this.transitions = transitions;
         this.jira = jira;
         this.whoAmI = whoAmI;
         this.content = content;
@@ -41,6 +44,15 @@ public class JiraTools {
             @ToolArg(description = "Issues per page, 1-50", defaultValue = "20") int limit,
             @ToolArg(description = "Cursor from the previous page; omit for the first page", required = false) String cursor) {
         return IssueMarkdown.searchResults(jql, jira.search(jql, limit, cursor), content);
+    }
+
+    @Tool(name = "jira_get_transitions", description = """
+            List the workflow transitions open from an issue's current status: id, name, target status and the \
+            fields each one's screen asks for (required ones with their allowed values). Use it before \
+            jira_transition_issue when unsure.""", annotations = @Tool.Annotations(title = "Get Jira transitions", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_get_transitions(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey) {
+        return IssueMarkdown.transitions(transitions.open(issueKey));
     }
 
     @Tool(name = "jira_whoami", description = """

@@ -10,6 +10,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.IssueCreation;
+import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
 
 /** Jira write tools: each change is recorded on the issue with its before-image and answers with its change id. */
@@ -18,8 +19,10 @@ public class JiraWriteTools {
 
     private final IssueWrites writes;
     private final IssueCreation creation;
+    private final IssueTransitions transitions;
 
-    JiraWriteTools(IssueWrites writes, IssueCreation creation) {
+    JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions) {
+        this.transitions = transitions;
         this.writes = writes;
         this.creation = creation;
     }
@@ -72,5 +75,22 @@ public class JiraWriteTools {
             Elicitation elicitation) {
         return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, description, labelsAdd, labelsRemove,
                 dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_transition_issue", description = """
+            Move a Jira issue through its workflow: name the transition by id, by name or by the status to reach \
+            (e.g. Done), with the fields its screen asks for (e.g. {"Resolution": "Done"}) and an optional \
+            Markdown comment. Unknown transitions or missing fields are answered with what is open and allowed. If \
+            the answer asks for confirmation, show the preview to the user and call again with the \
+            confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Transition Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_transition_issue(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "Transition id, transition name, or target status such as Done") String transition,
+            @ToolArg(description = "Fields of the transition screen: name or id to value", required = false) Map<String, Object> fields,
+            @ToolArg(description = "A comment to add with the transition, in Markdown", required = false) String comment,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.moved(transitions.move(issueKey, transition, fields, comment, dryRun, confirmationToken));
     }
 }

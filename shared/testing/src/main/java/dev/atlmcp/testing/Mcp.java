@@ -125,7 +125,7 @@ public final class Mcp {
      * Checks a write tool's failures: refusals that changed nothing (401, 403, 429) keep their usual messages; a 5xx,
      * also one sent after the change was applied, and a dropped connection say the outcome is unknown and how to check,
      * and the request was sent exactly once (no automatic retry). Faults hit {@code method} requests under
-     * {@code pathPrefix}.
+     * {@code pathPrefix}; the sandbox is reset before each, as a fault after processing applies the change.
      */
     public static void assertWriteFailuresAreClearAndNeverRetried(Transport transport, String method,
             String pathPrefix, String tool, Map<String, Object> arguments, String change, String howToCheck) {
@@ -136,6 +136,7 @@ public final class Mcp {
         String rest = ". It was not retried, so it happened at most once. Before trying again, " + howToCheck + ".";
         for (var fault : java.util.List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put(
                 "status", 500).put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
+            sandbox().reset();
             sandbox().clearRequests();
             sandbox().addFault(fault.put("pathPrefix", pathPrefix).put("method", method).put("count", 1));
             try {

@@ -41,12 +41,14 @@ public final class JiraApi {
     private volatile JiraStore store;
     private final IssueJson json;
     private final IssueEditor editor;
+    private final Workflow workflow;
 
     public JiraApi(Flavour flavour, String baseUrl) {
         this.flavour = flavour;
         this.baseUrl = baseUrl;
         this.json = new IssueJson(flavour, baseUrl);
         this.editor = new IssueEditor(flavour);
+        this.workflow = new Workflow(flavour);
         reset();
     }
 
@@ -91,6 +93,12 @@ public final class JiraApi {
         router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
         router.put(api + "/issue/{key}", this::editIssue);
         router.post(api + "/issue", this::createIssue);
+        router.get(api + "/issue/{key}/transitions", r -> Response.ok(workflow.transitions(visible(r), r.param(
+                "expand").orElse("").contains("transitions.fields"))));
+        router.post(api + "/issue/{key}/transitions", r -> {
+            workflow.transition(visible(r), r.json(), user(r), store);
+            return Response.noContent();
+        });
         router.get(api + "/issue/createmeta/{project}/issuetypes", this::createMetaTypes);
         router.get(api + "/issue/createmeta/{project}/issuetypes/{type}", this::createMetaFields);
         router.get(api + "/issue/{key}/editmeta", r -> {
