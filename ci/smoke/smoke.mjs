@@ -26,6 +26,13 @@ const expectations = {
       (t) => t.startsWith("Moved OPS-7 from In Review to In Progress.")],
     ["jira_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.jira_transition_issue)[1] }),
       (t) => t.startsWith("Done: undo OPS-7~") && t.includes("move OPS-7 back to In Review")],
+    ["jira_list_link_types", {}, (t) => t.includes("| Blocks | blocks | is blocked by |")],
+    ["jira_link_issues", { issue_key: "OPS-5", relation: "relates to", other_issue_key: "OPS-6" },
+      (t) => t.startsWith("Linked: OPS-5 relates to OPS-6.")],
+    ["jira_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.jira_link_issues)[1] }),
+      (t) => t.startsWith("Done: undo OPS-5~")],
+    ["jira_create_issues", { project: "OPS", issue_type: "Task", issues: [{ summary: "Smoke test batch item" }] },
+      (t) => /^Created [01], already existed [01], failed 0\./.test(t)],
   ],
   confluence: [
     ["confluence_get_page", { page_id: "131075" },

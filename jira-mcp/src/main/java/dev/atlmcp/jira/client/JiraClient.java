@@ -72,6 +72,20 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/transitions")
     void transition(@PathParam("version") String version, @PathParam("key") String key, JsonNode transition);
 
+    /** {@code {"issueLinkTypes": [{"id", "name", "inward", "outward"}]}}. */
+    @GET
+    @Path("/{version}/issueLinkType")
+    JsonNode linkTypes(@PathParam("version") String version);
+
+    /** {@code {"type": {"name"}, "inwardIssue": {"key"}, "outwardIssue": {"key"}}}; answers 201 without a body. */
+    @POST
+    @Path("/{version}/issueLink")
+    void linkIssues(@PathParam("version") String version, JsonNode link);
+
+    @DELETE
+    @Path("/{version}/issueLink/{id}")
+    void deleteLink(@PathParam("version") String version, @PathParam("id") String id);
+
     /** {@code {"id", "key", "self"}} of the new issue. */
     @POST
     @Path("/{version}/issue")

@@ -18,6 +18,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.IssueCreation;
+import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
 import dev.atlmcp.jira.service.JiraService;
@@ -215,6 +216,35 @@ public final class IssueMarkdown {
     public static String moved(IssueTransitions.Moved moved) {
         return "Moved " + moved.issueKey() + " from " + moved.from() + " to " + moved.to() + ".\n" + changeLine(moved
                 .changeId()) + notes(moved.notes());
+    }
+
+    public static String linkTypes(List<IssueLinks.LinkType> types) {
+        return "Link types (say a link as \"<issue> <phrase> <other issue>\"):\n\n" + Listing.table(List.of("Name",
+                "Outward phrase", "Inward phrase"),
+                types.stream().map(t -> List.of(t.name(), t.outward(), t
+                        .inward())).toList());
+    }
+
+    public static String linked(IssueLinks.Linked linked) {
+        return "Linked: " + linked.sentence() + "." + (linked.changeId() == null ? "" : "\n" + changeLine(linked
+                .changeId())) + notes(linked.notes());
+    }
+
+    public static String createdAll(List<IssueCreation.ItemResult> results) {
+        long made = results.stream().filter(r -> r.created() != null && !r.created().existing()).count();
+        long existing = results.stream().filter(r -> r.created() != null && r.created().existing()).count();
+        long failed = results.stream().filter(r -> r.error() != null).count();
+        List<List<String>> rows = results.stream().map(r -> List.of(String.valueOf(r.index() + 1),
+                r.summary() == null ? "" : r.summary(),
+                r.error() != null ? "not created: " + r.error() : r.created().existing()
+                        ? "already existed: " + r.created().key() : "created " + r.created().key() + ", change id "
+                                + r.created().changeId()))
+                .toList();
+        return "Created " + made + ", already existed " + existing + ", failed " + failed + ". Calling again with the "
+                + "same arguments creates only what is missing.\n\n" + Listing.table(List.of("#", "Summary",
+                        "Result"), rows)
+                + results.stream().filter(r -> r.created() != null).flatMap(r -> r.created()
+                        .notes().stream()).distinct().map(n -> "\n" + n).reduce("", String::concat);
     }
 
     public static String undone(JiraUndo.Undone undone) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +26,7 @@ import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
@@ -47,6 +49,8 @@ public class IssueCreation {
     private static final int MAX_SUMMARY = 255;
     private static final int MAX_DESCRIPTION = 30_000;
     private static final int META_PAGE = 200;
+    /** The most issues one jira_create_issues call creates. */
+    static final int MAX_BATCH = 20;
 
     /**
      * @param existing
@@ -82,10 +86,94 @@ public class IssueCreation {
         this.json = json;
     }
 
+    /** A create checked and built, not yet sent; {@code earlier} is the issue an identical request already made. */
+    record Prepared(String project, String what, String title, String requestLabel, boolean labelled, ObjectNode body,
+            Optional<String> earlier) {
+    }
+
+    /** One item of a batch: what came of it, or the error that stopped it. */
+    public record ItemResult(int index, String summary, Created created, String error) {
+    }
+
     public Created create(String projectKey, String issueType, String summary, String description,
             Map<String, Object> fields, String parent, List<String> labels, String requestId, boolean dryRun,
             String confirmationToken) {
+        Prepared prepared = prepare(projectKey(projectKey), issueType, summary, description, fields, parent, labels,
+                requestId);
+        if (prepared.earlier().isPresent()) {
+            return existing(prepared);
+        }
+        gate.approve(new WriteGate.Write("jira_create_issue", "create " + prepared.what() + ": " + prepared.title(),
+                "POST", "/rest/api/" + jira.apiVersion() + "/issue", prepared.body(), prepared::requestLabel), dryRun,
+                confirmationToken);
+        return send(prepared, "jira_create_issue");
+    }
+
+    /**
+     * Creates several issues in one project (e.g. stories from meeting notes), each checked and made at most once like
+     * {@link #create}; one confirmation covers the batch. An item that fails does not stop the others.
+     *
+     * @param items
+     *            each with {@code summary} and optionally {@code issue_type}, {@code description}, {@code fields},
+     *            {@code labels}, {@code parent}
+     */
+    public List<ItemResult> createAll(String projectKey, String issueType, String parent,
+            List<Map<String, Object>> items,
+            String requestId, boolean dryRun, String confirmationToken) {
         String project = projectKey(projectKey);
+        if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("issues must hold 1 to " + MAX_BATCH + " issues, got " + (items == null
+                    ? 0 : items.size()));
+        }
+        List<ItemResult> results = new ArrayList<>();
+        List<Prepared> toSend = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            String summary = item.get("summary") == null ? null : String.valueOf(item.get("summary"));
+            try {
+                Prepared prepared = prepare(project, item.getOrDefault("issue_type", issueType) == null ? null
+                        : String.valueOf(item.getOrDefault("issue_type", issueType)), summary,
+                        text(item.get(
+                                "description")),
+                        map(item.get("fields")), item.get("parent") == null ? parent : String
+                                .valueOf(item.get("parent")),
+                        list(item.get("labels")), requestId == null ? null
+                                : requestId + "#" + i);
+                results.add(new ItemResult(i, summary, prepared.earlier().isPresent() ? existing(prepared) : null,
+                        null));
+                if (prepared.earlier().isEmpty()) {
+                    toSend.add(prepared);
+                }
+            } catch (RuntimeException e) {
+                results.add(new ItemResult(i, summary, null, ErrorMessages.describe(e, false).message()));
+            }
+        }
+        ArrayNode bodies = json.createArrayNode();
+        toSend.forEach(p -> bodies.add(p.body()));
+        if (!toSend.isEmpty()) {
+            gate.approve(new WriteGate.Write("jira_create_issues", "create " + toSend.size() + " issues in " + project,
+                    "POST", "/rest/api/" + jira.apiVersion() + "/issue (once per issue)", bodies, () -> String.join(
+                            ",", toSend.stream().map(Prepared::requestLabel).toList())),
+                    dryRun, confirmationToken);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            ItemResult result = results.get(i);
+            if (result.created() != null || result.error() != null) {
+                continue;
+            }
+            Prepared prepared = toSend.remove(0);
+            try {
+                results.set(i, new ItemResult(i, result.summary(), send(prepared, "jira_create_issues"), null));
+            } catch (RuntimeException e) {
+                results.set(i, new ItemResult(i, result.summary(), null, ErrorMessages.describe(e, false)
+                        .message()));
+            }
+        }
+        return results;
+    }
+
+    private Prepared prepare(String project, String issueType, String summary, String description,
+            Map<String, Object> fields, String parent, List<String> labels, String requestId) {
         String title = Arguments.text("summary", summary, MAX_SUMMARY, "Checkout times out on Safari 18");
         if (description != null) {
             Arguments.text("description", description, MAX_DESCRIPTION, "## Steps\n1. Open checkout on Safari");
@@ -103,12 +191,7 @@ public class IssueCreation {
         String requestLabel = REQUEST_LABEL + fingerprint(requestId, project, type.path("id").asText(), title,
                 description, requested, parentKey, labels);
         boolean labelled = meta.has("labels");
-        if (labelled) {
-            Optional<String> earlier = earlier(project, requestLabel);
-            if (earlier.isPresent()) {
-                return new Created(earlier.get(), what, title, null, requestLabel, true, List.of());
-            }
-        }
+        Optional<String> earlier = labelled ? earlier(project, requestLabel) : Optional.empty();
         List<String> allLabels = new ArrayList<>(labels == null ? List.of() : labels);
         if (labelled) {
             scope.markLabel().filter(l -> !allLabels.contains(l)).ifPresent(allLabels::add);
@@ -117,26 +200,59 @@ public class IssueCreation {
         ObjectNode preset = JsonNodeFactory.instance.objectNode();
         preset.putObject("project").put("key", project);
         preset.putObject("issuetype").put("id", type.path("id").asText());
-        ObjectNode body = IssueEdit.create(what, meta, preset, title, requested, description, allLabels, parentKey,
-                config.isDataCenter(), users);
-        gate.approve(new WriteGate.Write("jira_create_issue", "create " + what + ": " + title, "POST", "/rest/api/"
-                + jira.apiVersion() + "/issue", body, () -> requestLabel), dryRun, confirmationToken);
-        JsonNode created = AmbiguousWrite.send("create " + what, labelled ? "call jira_create_issue again with the "
-                + "same arguments: it finds the issue if it was created (label " + requestLabel + ") instead of "
-                + "creating a second one"
-                : "search with jira_search for project = " + project + " AND reporter = "
-                        + "currentUser() AND created >= -15m",
-                () -> client.createIssue(jira.apiVersion(), body));
+        ObjectNode body = earlier.isPresent() ? null : IssueEdit.create(what, meta, preset, title, requested,
+                description, allLabels, parentKey, config.isDataCenter(), users);
+        return new Prepared(project, what, title, requestLabel, labelled, body, earlier);
+    }
+
+    private static Created existing(Prepared prepared) {
+        return new Created(prepared.earlier().orElseThrow(), prepared.what(), prepared.title(), null, prepared
+                .requestLabel(), true, List.of());
+    }
+
+    private Created send(Prepared prepared, String tool) {
+        JsonNode created = AmbiguousWrite.send("create " + prepared.what(), prepared.labelled() ? "call " + tool
+                + " again with the same arguments: it finds the issue if it was created (label " + prepared
+                        .requestLabel()
+                + ") instead of creating a second one"
+                : "search with jira_search for project = " + prepared.project() + " AND reporter = currentUser() "
+                        + "AND created >= -15m",
+                () -> client.createIssue(jira.apiVersion(), prepared.body()));
         String key = created.path("key").asText();
-        AgentChange change = changes.start("jira_create_issue", "issue-created", key, "create " + key + ": " + title,
-                null, JsonNodeFactory.instance.objectNode().put("key", key));
+        AgentChange change = changes.start(tool, "issue-created", key, "create " + key + ": " + prepared.title(), null,
+                JsonNodeFactory.instance.objectNode().put("key", key));
         List<String> notes = new ArrayList<>();
         writes.keep(change, "The issue was created").ifPresent(notes::add);
-        if (!labelled) {
-            notes.add("Labels are not on the create screen of " + what + ", so a retry of this call cannot be "
-                    + "recognised and would create another issue.");
+        if (!prepared.labelled()) {
+            notes.add("Labels are not on the create screen of " + prepared.what() + ", so a retry of this call cannot "
+                    + "be recognised and would create another issue.");
         }
-        return new Created(key, what, title, change.id(), requestLabel, false, notes);
+        return new Created(key, prepared.what(), prepared.title(), change.id(), prepared.requestLabel(), false, notes);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("fields must be an object of field name or id to value");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static List<String> list(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> values)) {
+            throw new IllegalArgumentException("labels must be a list of labels");
+        }
+        return values.stream().map(String::valueOf).toList();
     }
 
     private static String projectKey(String key) {

@@ -177,6 +177,22 @@ public class IssueWrites {
     }
 
     /**
+     * Marks a change record undone after an undo that could not carry the record in its own request (a deletion); the
+     * undo has happened, so a failure becomes a note.
+     */
+    Optional<String> markUndone(AgentChange undone, String done) {
+        try {
+            ObjectNode property = property(undone);
+            client.putIssueProperty(jira.apiVersion(), undone.item(), property.path("key").asText(), property.get(
+                    "value"));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(done + ", but its change record on " + undone.item() + " could not be marked undone: "
+                    + ErrorMessages.describe(e, false).message());
+        }
+    }
+
+    /**
      * Puts the configured agent label on an issue the caller just wrote to. The write itself has happened, so a failure
      * here is reported, not thrown.
      */

@@ -15,7 +15,6 @@ import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
-import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
@@ -43,9 +42,11 @@ public class JiraUndo {
     private final AgentChanges changes;
     private final IssueWrites writes;
     private final IssueTransitions transitions;
+    private final IssueLinks links;
 
     JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
-            IssueWrites writes, IssueTransitions transitions) {
+            IssueWrites writes, IssueTransitions transitions, IssueLinks links) {
+        this.links = links;
         this.transitions = transitions;
         this.jira = jira;
         this.client = client;
@@ -69,6 +70,7 @@ public class JiraUndo {
         case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
         case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
         case "issue-transitioned" -> transitions.undo(change, issue, dryRun, confirmationToken);
+        case "issues-linked" -> links.undo(change, issue, dryRun, confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
@@ -131,14 +133,7 @@ public class JiraUndo {
                 });
         AgentChange undone = change.undone(changes.now());
         List<String> notes = new ArrayList<>();
-        try {
-            ObjectNode property = writes.property(undone);
-            client.putIssueProperty(jira.apiVersion(), issue.key(), property.path("key").asText(), property.get(
-                    "value"));
-        } catch (RuntimeException e) {
-            notes.add("The comment was deleted, but its change record on " + issue.key() + " could not be marked "
-                    + "undone: " + ErrorMessages.describe(e, false).message());
-        }
+        writes.markUndone(undone, "The comment was deleted").ifPresent(notes::add);
         changes.undoRecorded(undone).ifPresent(notes::add);
         return new Undone(change.id(), what, notes);
     }

@@ -7,6 +7,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -18,8 +19,11 @@ public class JiraTools {
     private final WhoAmI whoAmI;
     private final ContentPolicy content;
     private final IssueTransitions transitions;
+    private final IssueLinks links;
 
-    JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions) {
+    JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions,
+            IssueLinks links) {
+        this.links = links;
         this.transitions = transitions;
         this.jira = jira;
         this.whoAmI = whoAmI;
@@ -53,6 +57,13 @@ public class JiraTools {
     String jira_get_transitions(
             @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey) {
         return IssueMarkdown.transitions(transitions.open(issueKey));
+    }
+
+    @Tool(name = "jira_list_link_types", description = """
+            List the issue link types of this Jira site with their outward and inward phrases (e.g. blocks / is \
+            blocked by), the relations jira_link_issues accepts.""", annotations = @Tool.Annotations(title = "List Jira link types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_list_link_types() {
+        return IssueMarkdown.linkTypes(links.types());
     }
 
     @Tool(name = "jira_whoami", description = """

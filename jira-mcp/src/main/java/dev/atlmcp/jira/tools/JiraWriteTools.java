@@ -10,6 +10,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.IssueCreation;
+import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
 
@@ -20,8 +21,10 @@ public class JiraWriteTools {
     private final IssueWrites writes;
     private final IssueCreation creation;
     private final IssueTransitions transitions;
+    private final IssueLinks links;
 
-    JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions) {
+    JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions, IssueLinks links) {
+        this.links = links;
         this.transitions = transitions;
         this.writes = writes;
         this.creation = creation;
@@ -92,5 +95,37 @@ public class JiraWriteTools {
             @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.moved(transitions.move(issueKey, transition, fields, comment, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_link_issues", description = """
+            Link two Jira issues the way you would say it: issue_key, relation, other_issue_key, e.g. OPS-1 \
+            "blocks" OPS-2, PAY-3 "is caused by" PAY-2, WEB-4 "relates to" WEB-5 (a link type name or either of \
+            its phrases; jira_list_link_types lists them).""", annotations = @Tool.Annotations(title = "Link Jira issues", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_link_issues(
+            @ToolArg(name = "issue_key", description = "The issue the relation is said of, e.g. OPS-1") String issueKey,
+            @ToolArg(description = "Link type name or phrase, e.g. blocks, is blocked by, relates to, duplicates") String relation,
+            @ToolArg(name = "other_issue_key", description = "The other issue, e.g. OPS-2") String otherIssueKey,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.linked(links.link(issueKey, relation, otherIssueKey, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_create_issues", description = """
+            Create up to 20 Jira issues in one project, e.g. stories from meeting notes: each item has a summary \
+            and optionally issue_type, description (Markdown), fields, labels, parent. Answers a table with each \
+            item's key or the error that stopped it. Safe to retry: items already created are not created again. \
+            Link them afterwards with jira_link_issues.""", annotations = @Tool.Annotations(title = "Create Jira issues", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_create_issues(
+            @ToolArg(description = "Project key such as PAY") String project,
+            @ToolArg(description = "The issues: [{\"summary\": ..., \"description\": ..., \"fields\": {...}}]") List<Map<String, Object>> issues,
+            @ToolArg(name = "issue_type", description = "Issue type for items that name none", defaultValue = "Story") String issueType,
+            @ToolArg(description = "Parent (epic) for items that name none", required = false) String parent,
+            @ToolArg(name = "request_id", description = "Your own id for this batch; a retry with the same id creates only what is missing", required = false) String requestId,
+            @ToolArg(name = "dry_run", description = "true: show the exact requests without sending them", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.createdAll(creation.createAll(project, issueType, parent, issues, requestId, dryRun,
+                confirmationToken));
     }
 }

@@ -178,6 +178,35 @@ public final class Mcp {
         assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
     }
 
+    /** One Streamable HTTP session for a scenario: several tool calls, as an agent makes them. */
+    public static final class Session implements AutoCloseable {
+
+        private final McpStreamableTestClient client;
+
+        private Session(McpStreamableTestClient client) {
+            this.client = client;
+        }
+
+        /** The text of a successful call; fails on a tool error. */
+        public String call(String tool, Map<String, Object> arguments) {
+            Result[] result = new Result[1];
+            client.when().toolsCall(tool).withArguments(arguments).withAssert(r -> result[0] = new Result(r
+                    .isError(), r.content().get(0).asText().text())).send().thenAssertResults();
+            assertFalse(result[0].isError(), result[0]::text);
+            return result[0].text();
+        }
+
+        @Override
+        public void close() {
+            client.disconnect();
+        }
+    }
+
+    public static Session session() {
+        return new Session(McpAssured.newStreamableClient().setAdditionalHeaders(headers(token(), Map.of())).build()
+                .connect());
+    }
+
     private static Result callStreamable(String tool, Map<String, Object> arguments, Map<String, String> headers) {
         McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(headers(token(),
                 headers)).build().connect();

@@ -93,6 +93,20 @@ public final class JiraApi {
         router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
         router.put(api + "/issue/{key}", this::editIssue);
         router.post(api + "/issue", this::createIssue);
+        router.get(api + "/issueLinkType", r -> {
+            ArrayNode types = Json.array();
+            store.linkTypes.forEach(t -> types.addObject().put("id", t.id()).put("name", t.name()).put("inward", t
+                    .inward()).put("outward", t.outward()));
+            return Response.ok(Json.object().set("issueLinkTypes", types));
+        });
+        router.post(api + "/issueLink", this::linkIssues);
+        router.delete(api + "/issueLink/{id}", r -> {
+            Issue.Link link = store.linkById(r.pathParam("id")).filter(l -> l.outward().project.visibleTo(user(r)))
+                    .orElseThrow(() -> ApiException.notFound("No issue link with id '" + r.pathParam("id")
+                            + "' exists."));
+            store.unlink(link);
+            return Response.noContent();
+        });
         router.get(api + "/issue/{key}/transitions", r -> Response.ok(workflow.transitions(visible(r), r.param(
                 "expand").orElse("").contains("transitions.fields"))));
         router.post(api + "/issue/{key}/transitions", r -> {
@@ -117,6 +131,24 @@ public final class JiraApi {
         router.put(api + "/user/properties/{property}", this::putUserProperty);
         router.get(api + "/serverInfo", r -> serverInfo());
         router.get(api + "/field", r -> fields());
+    }
+
+    /**
+     * {@code {"type": {"name"|"id"}, "inwardIssue": {"key"}, "outwardIssue": {"key"}}}: the inward issue is the one the
+     * type's outward phrase is said of ("A blocks B" is inwardIssue A, outwardIssue B).
+     */
+    private Response linkIssues(Request r) {
+        JsonNode body = r.json();
+        JsonNode type = body.path("type");
+        Issue.LinkType linkType = store.linkTypes.stream().filter(t -> t.name().equalsIgnoreCase(type.path("name")
+                .asText()) || t.id().equals(type.path("id").asText())).findFirst().orElseThrow(() -> ApiException
+                        .notFound("No issue link type with name '" + type.path("name").asText() + "' found."));
+        Issue from = store.visibleIssue(body.path("inwardIssue").path("key").asText(""), user(r)).orElseThrow(
+                () -> ApiException.notFound("Issue Does Not Exist"));
+        Issue to = store.visibleIssue(body.path("outwardIssue").path("key").asText(""), user(r)).orElseThrow(
+                () -> ApiException.notFound("Issue Does Not Exist"));
+        store.link(linkType.name(), from, to);
+        return Response.json(201, Json.object());
     }
 
     private Project visibleProject(Request r, String keyOrId) {

@@ -60,11 +60,24 @@ final class JiraStore {
         return String.valueOf(nextCommentId++);
     }
 
-    synchronized void link(String typeName, Issue outward, Issue inward) {
+    synchronized Issue.Link link(String typeName, Issue outward, Issue inward) {
         Issue.LinkType type = linkTypes.stream().filter(t -> t.name().equals(typeName)).findFirst().orElseThrow();
         Issue.Link link = new Issue.Link(String.valueOf(nextLinkId++), type, outward, inward);
         outward.links.add(link);
         inward.links.add(link);
+        outward.updated = java.time.Instant.now();
+        inward.updated = outward.updated;
+        return link;
+    }
+
+    synchronized Optional<Issue.Link> linkById(String id) {
+        return issuesByKey.values().stream().flatMap(i -> i.links.stream()).filter(l -> l.id().equals(id))
+                .findFirst();
+    }
+
+    synchronized void unlink(Issue.Link link) {
+        link.outward().links.remove(link);
+        link.inward().links.remove(link);
     }
 
     synchronized Optional<Project> project(String keyOrIdOrName) {

@@ -1,0 +1,155 @@
+package dev.atlmcp.jira.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.JiraClient;
+
+/**
+ * Issue links, said the way people say them: "OPS-1 blocks OPS-2", "PAY-3 is caused by PAY-2", "WEB-4 relates to
+ * WEB-5". The phrase picks the link type and its direction. An undo deletes the link.
+ */
+@ApplicationScoped
+public class IssueLinks {
+
+    /** A link type: name and its two phrases. */
+    public record LinkType(String id, String name, String outward, String inward) {
+    }
+
+    /** A link just made, its change id, and notes on what went wrong around it. */
+    public record Linked(String sentence, String changeId, List<String> notes) {
+    }
+
+    private final JiraService jira;
+    private final JiraClient client;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final IssueWrites writes;
+
+    IssueLinks(JiraService jira, @RestClient JiraClient client, WriteGuard guard, WriteGate gate,
+            AgentChanges changes, IssueWrites writes) {
+        this.jira = jira;
+        this.client = client;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.writes = writes;
+    }
+
+    public List<LinkType> types() {
+        List<LinkType> types = new ArrayList<>();
+        client.linkTypes(jira.apiVersion()).path("issueLinkTypes").forEach(t -> types.add(new LinkType(t.path("id")
+                .asText(), t.path("name").asText(), t.path("outward").asText(), t.path("inward").asText())));
+        return types;
+    }
+
+    /**
+     * Links {@code key} to {@code otherKey} as {@code relation} says: a link type name or either of its phrases. The
+     * issue the outward phrase is said of goes as {@code inwardIssue} [UNVERIFIED against a live site: Jira's
+     * documentation does not say which side of the request the outward phrase belongs to].
+     */
+    public Linked link(String key, String relation, String otherKey, boolean dryRun, String confirmationToken) {
+        String wanted = Arguments.text("relation", relation, 100, "blocks").trim().toLowerCase(Locale.ROOT);
+        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        IssueDto other = jira.readable(JiraService.issueKey(otherKey), "project", null);
+        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
+                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        List<LinkType> types = types();
+        LinkType type = null;
+        boolean outward = true;
+        for (LinkType t : types) {
+            if (t.outward().equalsIgnoreCase(wanted) || t.name().equalsIgnoreCase(wanted)) {
+                type = t;
+                outward = true;
+                break;
+            }
+            if (t.inward().equalsIgnoreCase(wanted)) {
+                type = t;
+                outward = false;
+            }
+        }
+        if (type == null) {
+            throw new IllegalArgumentException("'" + relation + "' is not a link type or phrase here. Use one of: "
+                    + String.join("; ", types.stream().map(t -> t.name() + " (" + t.outward() + (t.inward().equals(t
+                            .outward()) ? "" : " / " + t.inward()) + ")").toList())
+                    + ".");
+        }
+        String sentence = issue.key() + " " + (outward ? type.outward() : type.inward()) + " " + other.key();
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.putObject("type").put("name", type.name());
+        request.putObject("inwardIssue").put("key", outward ? issue.key() : other.key());
+        request.putObject("outwardIssue").put("key", outward ? other.key() : issue.key());
+        gate.approve(new WriteGate.Write("jira_link_issues", "link " + sentence, "POST", "/rest/api/" + jira
+                .apiVersion() + "/issueLink", request, () -> issue.fields().updated), dryRun, confirmationToken);
+        AmbiguousWrite.send("link " + sentence, "read " + issue.key() + " with jira_get_issue and look at its links",
+                () -> {
+                    client.linkIssues(jira.apiVersion(), request);
+                    return null;
+                });
+        List<String> notes = new ArrayList<>();
+        Optional<String> linkId = newestLink(issue.key(), type.name(), other.key(), outward);
+        if (linkId.isEmpty()) {
+            notes.add("The link was made, but it could not be found on " + issue.key() + " afterwards, so it cannot "
+                    + "be undone from here.");
+            return new Linked(sentence, null, notes);
+        }
+        AgentChange change = changes.start("jira_link_issues", "issues-linked", issue.key(), "link " + sentence, null,
+                JsonNodeFactory.instance.objectNode().put("linkId", linkId.get()).put("sentence", sentence));
+        writes.keep(change, "The link was made").ifPresent(notes::add);
+        return new Linked(sentence, change.id(), notes);
+    }
+
+    /** The id of the newest link of this type between the two issues, seen from {@code key}. */
+    private Optional<String> newestLink(String key, String type, String otherKey, boolean outward) {
+        List<IssueDto.Link> links = jira.readable(key, "issuelinks", null).fields().issuelinks;
+        return (links == null ? List.<IssueDto.Link> of() : links).stream().filter(l -> l.type() != null && type
+                .equals(l.type().name())).filter(l -> {
+                    IssueDto.IssueRef ref = outward ? l.outwardIssue() : l.inwardIssue();
+                    return ref != null && otherKey.equals(ref.key());
+                }).map(IssueDto.Link::id).max(Comparator.comparingLong(Long::parseLong));
+    }
+
+    /** Deletes the link a change made, if it is still there. */
+    JiraUndo.Undone undo(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        String linkId = change.after().path("linkId").asText();
+        List<IssueDto.Link> links = jira.readable(issue.key(), "issuelinks", null).fields().issuelinks;
+        if (links == null || links.stream().noneMatch(l -> linkId.equals(l.id()))) {
+            throw new ToolRefusal("The link of change " + change.id() + " (" + change.after().path("sentence")
+                    .asText() + ") is gone already. Nothing was changed.");
+        }
+        String what = "undo " + change.id() + " (remove the link " + change.after().path("sentence").asText() + ")";
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
+                + "/issueLink/" + linkId, null, () -> issue.fields().updated), dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look at its links", () -> {
+            client.deleteLink(jira.apiVersion(), linkId);
+            return null;
+        });
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        writes.markUndone(undone, "The link was removed").ifPresent(notes::add);
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new JiraUndo.Undone(change.id(), what, notes);
+    }
+}
