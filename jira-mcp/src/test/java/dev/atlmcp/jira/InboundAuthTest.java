@@ -34,4 +34,9 @@ class InboundAuthTest extends InboundAuthContract {
     protected Map<String, Object> writeToolArguments() {
         return Map.of("issue_key", "OPS-1", "body", "Only with jira:write.");
     }
+
+    @Override
+    protected Optional<String> resourceUri() {
+        return Optional.of("jira://issue/OPS-1");
+    }
 }

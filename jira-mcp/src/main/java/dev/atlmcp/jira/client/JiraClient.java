@@ -72,6 +72,10 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/transitions")
     void transition(@PathParam("version") String version, @PathParam("key") String key, JsonNode transition);
 
+    @GET
+    @Path("/{version}/project/{key}")
+    ProjectDto getProject(@PathParam("version") String version, @PathParam("key") String key);
+
     /** {@code {"issueLinkTypes": [{"id", "name", "inward", "outward"}]}}. */
     @GET
     @Path("/{version}/issueLinkType")

@@ -17,6 +17,7 @@ import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.ProjectDto;
 import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
@@ -201,6 +202,21 @@ public final class IssueMarkdown {
         return "Created " + created.key() + ", " + created.what() + ": " + created.summary() + "\n" + changeLine(
                 created.changeId()) + "\nCalling again with the same arguments returns " + created.key()
                 + " instead of creating a duplicate." + notes(created.notes());
+    }
+
+    public static String project(ProjectDto project) {
+        StringBuilder md = new StringBuilder("# ").append(project.key()).append(": ").append(project.name()).append(
+                '\n');
+        line(md, "Lead", user(project.lead()));
+        line(md, "Type", project.projectTypeKey());
+        line(md, "Issue types", project.issueTypes() == null ? null : String.join(", ", project.issueTypes().stream()
+                .map(t -> t.name() + " (" + t.id() + ")").toList()));
+        line(md, "Components", project.components() == null || project.components().isEmpty() ? null : String.join(
+                ", ", project.components().stream().map(ProjectDto.Component::name).toList()));
+        line(md, "Versions", project.versions() == null || project.versions().isEmpty() ? null : String.join(", ",
+                project.versions().stream().map(v -> v.name() + (Boolean.TRUE.equals(v.released()) ? " (released)"
+                        : "")).toList()));
+        return md.toString();
     }
 
     public static String transitions(IssueTransitions.Open open) {

@@ -17,6 +17,7 @@ import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.ProjectDto;
 import dev.atlmcp.jira.client.SearchDtos;
 
 /** Jira reads for the tools: argument rules, project scope, Cloud versus Data Center differences, paging. */
@@ -77,6 +78,18 @@ public class JiraService {
         if (key.contains("-")) {
             scope.requireProject(key.substring(0, key.lastIndexOf('-')), notFound());
         }
+    }
+
+    /** A project in the allowed projects; any other answers like one that does not exist. */
+    public ProjectDto project(String key) {
+        String projectKey = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);
+        if (!projectKey.matches("[A-Z][A-Z0-9_]*")) {
+            throw new IllegalArgumentException("project must be a project key like OPS, got '" + key + "'");
+        }
+        AtlassianException missing = new AtlassianException(404, List.of("No project could be found with key '"
+                + projectKey + "'."), Optional.empty());
+        scope.requireProject(projectKey, missing);
+        return client.getProject(apiVersion(), projectKey);
     }
 
     /** What Jira itself answers for an issue that does not exist or that the account may not see. */

@@ -59,6 +59,13 @@ public class JiraTools {
         return IssueMarkdown.transitions(transitions.open(issueKey));
     }
 
+    @Tool(name = "jira_get_project", description = """
+            Read a Jira project: name, lead, issue types (with ids), components and versions. Use it before \
+            creating issues in a project you do not know.""", annotations = @Tool.Annotations(title = "Get Jira project", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_get_project(@ToolArg(description = "Project key such as OPS") String project) {
+        return IssueMarkdown.project(jira.project(project));
+    }
+
     @Tool(name = "jira_list_link_types", description = """
             List the issue link types of this Jira site with their outward and inward phrases (e.g. blocks / is \
             blocked by), the relations jira_link_issues accepts.""", annotations = @Tool.Annotations(title = "List Jira link types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))

@@ -113,6 +113,23 @@ public abstract class InboundAuthContract {
                 + "oauth-protected-resource/mcp\""));
     }
 
+    /** A resource the server offers, e.g. {@code jira://issue/OPS-1}; empty if it offers none. */
+    protected Optional<String> resourceUri() {
+        return Optional.empty();
+    }
+
+    @Test
+    void readingAResourceNeedsTheReadScope() {
+        Assumptions.assumeTrue(resourceUri().isPresent(), "no resources");
+        Response response = send(Mcp.token(product() + ":write", "test-client", "https://server.example.com"),
+                "resources/read", new JsonObject().put("uri", resourceUri().get()));
+        assertEquals(403, response.statusCode(), response.asString());
+        assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
+                + product() + ":read\", .*"));
+        assertEquals(200, send(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
+                "resources/read", new JsonObject().put("uri", resourceUri().get())).statusCode());
+    }
+
     @Test
     void legacySseToolCallWithoutTheScopeIsRefused() throws Exception {
         String token = Mcp.token(product() + ":write", "test-client", "https://server.example.com");
@@ -187,10 +204,15 @@ public abstract class InboundAuthContract {
     }
 
     private static Response callTool(String token, String tool, Map<String, Object> arguments) {
+        return send(token, "tools/call", new JsonObject().put("name", tool).put("arguments", new JsonObject(
+                arguments)));
+    }
+
+    private static Response send(String token, String method, JsonObject params) {
         Response init = initialize(token);
         String session = init.header("Mcp-Session-Id");
-        JsonObject call = new JsonObject().put("jsonrpc", "2.0").put("id", 2).put("method", "tools/call").put(
-                "params", new JsonObject().put("name", tool).put("arguments", new JsonObject(arguments)));
+        JsonObject call = new JsonObject().put("jsonrpc", "2.0").put("id", 2).put("method", method).put("params",
+                params);
         return given().contentType("application/json").accept("application/json, text/event-stream").header(
                 "Authorization", "Bearer " + token).header(
                         new Header("Mcp-Session-Id", session == null ? "none"

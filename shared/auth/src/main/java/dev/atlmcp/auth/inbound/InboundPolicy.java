@@ -50,6 +50,11 @@ public class InboundPolicy {
     }
 
     /** The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only. */
+    /** The scope reading anything from Atlassian needs (tools annotated read-only, resources). */
+    public String readScope() {
+        return config.readScope();
+    }
+
     public String requiredScope(String tool) {
         ToolManager.ToolInfo info = tools.getTool(tool);
         boolean readOnly = info != null && info.annotations().map(a -> a.readOnlyHint()).orElse(false);

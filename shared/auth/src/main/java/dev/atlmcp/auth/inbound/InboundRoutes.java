@@ -115,22 +115,28 @@ public class InboundRoutes {
     void scopeForToolCall(RoutingContext ctx) {
         String tool = calledTool(ctx);
         SecurityIdentity identity = identity(ctx);
-        if (tool != null && identity != null && !identity.isAnonymous()) {
-            String scope = policy.requiredScope(tool);
-            if (!policy.hasScope(identity, scope)) {
-                audit.denied(tool, identity, "insufficient_scope: needs " + scope, ctx);
+        if (identity != null && !identity.isAnonymous()) {
+            String scope = tool != null ? policy.requiredScope(tool) : readsResource(ctx) ? policy.readScope() : null;
+            if (scope != null && !policy.hasScope(identity, scope)) {
+                String what = tool != null ? tool : "resources/read";
+                audit.denied(what, identity, "insufficient_scope: needs " + scope, ctx);
                 ctx.response().setStatusCode(403).putHeader(WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
                                 + metadataUrl(ctx) + "\"")
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject().put("error",
                                 "insufficient_scope").put("error_description",
-                                        "Calling " + tool + " needs the scope "
-                                                + scope + "; sign in again granting it.")
+                                        (tool != null ? "Calling " + tool
+                                                : "Reading resources") + " needs the scope " + scope
+                                                + "; sign in again granting it.")
                                 .encode());
                 return;
             }
         }
         ctx.next();
+    }
+
+    private static boolean readsResource(RoutingContext ctx) {
+        return McpHttpRequest.message(ctx).filter(m -> "resources/read".equals(m.getString("method"))).isPresent();
     }
 
     /** The tool a {@code tools/call} names ({@code ""} if none); null for any other message. */

@@ -100,6 +100,7 @@ public final class JiraApi {
             return Response.ok(Json.object().set("issueLinkTypes", types));
         });
         router.post(api + "/issueLink", this::linkIssues);
+        router.get(api + "/project/{key}", this::project);
         router.delete(api + "/issueLink/{id}", r -> {
             Issue.Link link = store.linkById(r.pathParam("id")).filter(l -> l.outward().project.visibleTo(user(r)))
                     .orElseThrow(() -> ApiException.notFound("No issue link with id '" + r.pathParam("id")
@@ -149,6 +150,25 @@ public final class JiraApi {
                 () -> ApiException.notFound("Issue Does Not Exist"));
         store.link(linkType.name(), from, to);
         return Response.json(201, Json.object());
+    }
+
+    /** A project with its lead, issue types, and the components and versions its issues use. */
+    private Response project(Request r) {
+        Project project = visibleProject(r, r.pathParam("key"));
+        ObjectNode json = Json.object().put("id", project.id()).put("key", project.key()).put("name", project.name())
+                .put("projectTypeKey", project.typeKey()).put("description", "");
+        json.set("lead", this.json.user(project.lead()));
+        ArrayNode types = json.putArray("issueTypes");
+        JiraStore.TYPES.forEach(t -> types.addObject().put("id", String.valueOf(10000 + JiraStore.TYPES.indexOf(t)))
+                .put("name", t).put("subtask", t.equals("Sub-task")));
+        List<Issue> issues = store.visibleIssues(user(r)).stream().filter(i -> i.project == project).toList();
+        ArrayNode components = json.putArray("components");
+        issues.stream().flatMap(i -> i.components.stream()).distinct().sorted().forEach(c -> components.addObject()
+                .put("id", String.valueOf(Math.abs(c.hashCode() % 100000))).put("name", c));
+        ArrayNode versions = json.putArray("versions");
+        issues.stream().flatMap(i -> i.fixVersions.stream()).distinct().sorted().forEach(v -> versions.addObject()
+                .put("id", String.valueOf(Math.abs(v.hashCode() % 100000))).put("name", v).put("released", true));
+        return Response.ok(json);
     }
 
     private Project visibleProject(Request r, String keyOrId) {
