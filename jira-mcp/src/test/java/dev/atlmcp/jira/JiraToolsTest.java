@@ -155,4 +155,15 @@ class JiraToolsTest extends SandboxReset {
                 "jira_add_comment", Map.of("issue_key", "OPS-1", "body", "Retry me."), "add a comment to OPS-1",
                 "read OPS-1 with jira_get_issue and look for your comment among the latest ones");
     }
+
+    @Test
+    void findUsersShowsTheIdsFieldsTake() {
+        String found = text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", "m")));
+        assertTrue(found.startsWith("2 people match 'm':"), found);
+        assertTrue(found.contains("| Bob Martin | 5b10a2844c20165700ede21g | bob.martin@example.com |"), found);
+        assertEquals("No active Jira user matches 'zed'.", text(call(Transport.SSE, "jira_find_users", Map.of("query",
+                "zed"))));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", " "))).startsWith(
+                "Invalid argument: query"));
+    }
 }

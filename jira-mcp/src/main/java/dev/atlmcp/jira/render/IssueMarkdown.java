@@ -204,6 +204,15 @@ public final class IssueMarkdown {
                 + " instead of creating a duplicate." + notes(created.notes());
     }
 
+    public static String users(String query, List<IssueDto.User> users) {
+        if (users.isEmpty()) {
+            return "No active Jira user matches '" + query + "'.";
+        }
+        return users.size() + " people match '" + query + "':\n\n" + Listing.table(List.of("Name", "Id", "Email"),
+                users.stream().map(u -> List.of(nullToEmpty(u.displayName()), nullToEmpty(u.id()),
+                        u.emailAddress() == null ? "(hidden)" : u.emailAddress())).toList());
+    }
+
     public static String project(ProjectDto project) {
         StringBuilder md = new StringBuilder("# ").append(project.key()).append(": ").append(project.name()).append(
                 '\n');

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
@@ -29,6 +30,14 @@ public class JiraUsers {
     JiraUsers(@RestClient JiraClient client, AtlassianConfig config) {
         this.client = client;
         this.config = config;
+    }
+
+    /** Active people whose display name, email (or, on Data Center, username) starts with {@code text}. */
+    public List<IssueDto.User> find(String text, int limit) {
+        String query = Arguments.text("query", text, 200, "jane or jane.doe@example.com");
+        Arguments.limit(limit, 50);
+        return (config.isDataCenter() ? client.searchUsersByUsername(query.trim(), limit) : client.searchUsers(query
+                .trim(), limit)).stream().filter(u -> !Boolean.FALSE.equals(u.active())).toList();
     }
 
     /**

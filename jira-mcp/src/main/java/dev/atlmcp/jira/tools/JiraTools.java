@@ -10,6 +10,7 @@ import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.JiraService;
+import dev.atlmcp.jira.service.JiraUsers;
 
 /** Jira read tools. Each method: arguments in, one service call, Markdown out. */
 @ToolCalls
@@ -20,9 +21,11 @@ public class JiraTools {
     private final ContentPolicy content;
     private final IssueTransitions transitions;
     private final IssueLinks links;
+    private final JiraUsers users;
 
     JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions,
-            IssueLinks links) {
+            IssueLinks links, JiraUsers users) {
+        this.users = users;
         this.links = links;
         this.transitions = transitions;
         this.jira = jira;
@@ -71,6 +74,14 @@ public class JiraTools {
             blocked by), the relations jira_link_issues accepts.""", annotations = @Tool.Annotations(title = "List Jira link types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_list_link_types() {
         return IssueMarkdown.linkTypes(links.types());
+    }
+
+    @Tool(name = "jira_find_users", description = """
+            Find Jira people by the start of their name or email, with the ids that fields such as Assignee \
+            take (account id on Cloud, username on Data Center).""", annotations = @Tool.Annotations(title = "Find Jira users", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_find_users(@ToolArg(description = "Start of a name or email, e.g. jane") String query,
+            @ToolArg(description = "How many, 1-50", defaultValue = "10") int limit) {
+        return IssueMarkdown.users(query, users.find(query, limit));
     }
 
     @Tool(name = "jira_whoami", description = """
