@@ -1,0 +1,64 @@
+package dev.atlmcp.jira;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+import dev.atlmcp.testing.Mcp;
+
+/**
+ * Tokens cost the model on every turn: the whole tools/list stays small, and the richest seeded issue keeps all its
+ * facts in under 1,000 tokens.
+ */
+@QuarkusTest
+class TokenBudgetTest {
+
+    static final int BUDGET = 8_000;
+    private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    @Test
+    void theRichestIssueKeepsEveryFactInUnderAThousandTokens() {
+        String issue = Mcp.call(Mcp.Transport.STREAMABLE, "jira_get_issue", java.util.Map.of("issue_key", "OPS-1"))
+                .text();
+        int tokens = O200K.countTokens(issue);
+        System.out.println("jira_get_issue OPS-1: " + tokens + " tokens (o200k_base), " + issue.length()
+                + " characters");
+        assertTrue(tokens < 1_000, "OPS-1 costs " + tokens + " tokens:\n" + issue);
+        for (String fact : java.util.List.of("# OPS-1: Checkout API p99 latency above 5s", "Incident · In Progress · "
+                + "Highest", "Assignee: Bob Martin (", "Reporter: Jane Doe (", "Created: ", "Updated: ",
+                "Labels: incident, database, sev1", "Components: checkout-api", "production eu-west-1", "Sev 1", "SRE",
+                "About 12% of EU checkouts fail", "one connection per ledger row", "Roll back the settlement job",
+                "HikariPool-1 - Connection is not available", "OPS-2", "OPS-3", "is caused by PAY-2",
+                "relates to OPS-4", "Paging the payments on-call", "Thread dump shows 48 threads",
+                "Rollback of settlement-job to 4.11.2")) {
+            assertTrue(issue.contains(fact), () -> "missing '" + fact + "' in:\n" + issue);
+        }
+    }
+
+    @Test
+    void theWholeToolListStaysUnderTheTokenBudget() {
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
+                .token())).build().connect();
+        AtomicReference<String> tools = new AtomicReference<>();
+        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
+                "params", new JsonObject())).withAssert(
+                        r -> tools.set(r.getJsonObject("result").getJsonArray("tools")
+                                .encode()))
+                .send().thenAssertResults();
+        client.disconnect();
+        int tokens = O200K.countTokens(tools.get());
+        System.out.println("tools/list: " + tokens + " tokens (o200k_base), " + tools.get().length() + " characters");
+        assertTrue(tokens < BUDGET, "tools/list costs " + tokens + " tokens; the budget is " + BUDGET);
+    }
+}
