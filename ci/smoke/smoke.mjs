@@ -13,6 +13,7 @@ const expectations = {
       (t) => t.includes("| OPS-1 |") && t.includes("cursor=")],
     ["jira_whoami", {}, (t) => t.startsWith("# Who you are") && t.includes("Jira calls use the service account")],
     ["jira_get_project", { project: "OPS" }, (t) => t.startsWith("# OPS: Operations")],
+    ["jira_get_comments", { issue_key: "OPS-1", limit: 2 }, (t) => t.startsWith("# Comments on OPS-1\n2 comments of ")],
     ["jira_find_users", { query: "jane" }, (t) => t.includes("| Jane Doe | 5b10ac8d82e05b22cc7d4ef5 |")],
     ["jira_add_comment", { issue_key: "OPS-5", body: "Smoke test: **queue drained**." },
       (t) => /^Added comment \d+ to OPS-5 as /.test(t)],

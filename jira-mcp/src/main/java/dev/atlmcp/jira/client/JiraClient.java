@@ -107,6 +107,12 @@ public interface JiraClient {
     JsonNode createMetaFields(@PathParam("version") String version, @PathParam("project") String project,
             @PathParam("type") String typeId, @QueryParam("maxResults") int maxResults);
 
+    /** Oldest first, paged by {@code startAt}. */
+    @GET
+    @Path("/{version}/issue/{key}/comment")
+    IssueDto.Comments getComments(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults);
+
     @GET
     @Path("/{version}/issue/{key}/comment/{id}")
     IssueDto.Comment getComment(@PathParam("version") String version, @PathParam("key") String key,

@@ -157,14 +157,31 @@ public final class IssueMarkdown {
             md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
                     " not shown (limited to a role or group, or internal to the service desk).\n");
         }
-        for (IssueDto.Comment c : latest) {
-            String author = c.author() == null ? "Unknown" : c.author().displayName();
-            md.append("\n**").append(author).append("** · ").append(time(c.created())).append(" · comment ").append(
-                    c.id()).append('\n').append(content.block(key + " comment " + c.id() + " by " + author,
-                            nullToEmpty(
-                                    text(c.body()))))
-                    .append('\n');
+        latest.forEach(c -> comment(md, key, c, content));
+    }
+
+    private static void comment(StringBuilder md, String key, IssueDto.Comment c, UntrustedText content) {
+        String author = c.author() == null ? "Unknown" : c.author().displayName();
+        md.append("\n**").append(author).append("** · ").append(time(c.created())).append(" · comment ").append(c
+                .id()).append('\n').append(content.block(key + " comment " + c.id() + " by " + author, nullToEmpty(
+                        text(c.body()))))
+                .append('\n');
+    }
+
+    /** A page of comments, oldest first, restricted ones left out unless the policy shows them. */
+    public static String comments(JiraService.CommentPage page, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        List<IssueDto.Comment> shown = page.comments().stream().filter(c -> policy.showRestrictedComments() || !c
+                .restricted()).toList();
+        int hidden = page.comments().size() - shown.size();
+        StringBuilder md = new StringBuilder("# Comments on ").append(page.issueKey()).append('\n').append(Listing
+                .summary(page.comments().size(), page.total(), "comment", "comments", page.nextCursor())).append('\n');
+        if (hidden > 0) {
+            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
+                    " on this page not shown (limited to a role or group, or internal to the service desk).\n");
         }
+        shown.forEach(c -> comment(md, page.issueKey(), c, content));
+        return content.finish(md.toString());
     }
 
     /** ADF on Cloud; wiki markup (a string) on Data Center, read into ADF first so both render the same way. */

@@ -80,6 +80,21 @@ public class JiraService {
         }
     }
 
+    /** One page of an issue's comments, oldest first, and the cursor for the next page. */
+    public record CommentPage(String issueKey, List<IssueDto.Comment> comments, int total, String nextCursor) {
+    }
+
+    public CommentPage comments(String key, int limit, String cursor) {
+        Arguments.limit(limit, MAX_LIMIT);
+        int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_comments");
+        IssueDto issue = readable(issueKey(key), "project", null);
+        IssueDto.Comments page = client.getComments(apiVersion(), issue.key(), start, limit);
+        List<IssueDto.Comment> comments = page.comments() == null ? List.of() : page.comments();
+        int total = page.total() == null ? comments.size() : page.total();
+        return new CommentPage(issue.key(), comments, total, Arguments.nextOffsetCursor(start, comments.size(), start
+                + comments.size() < total));
+    }
+
     /** A project in the allowed projects; any other answers like one that does not exist. */
     public ProjectDto project(String key) {
         String projectKey = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);

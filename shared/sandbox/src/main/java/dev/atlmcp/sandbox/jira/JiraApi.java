@@ -88,6 +88,20 @@ public final class JiraApi {
     /** Resources whose contract is the same in v2 and v3. */
     private void registerCommon(Router router, String api) {
         router.post(api + "/issue/{key}/comment", this::addComment);
+        router.get(api + "/issue/{key}/comment", r -> {
+            Issue issue = visible(r);
+            ObjectNode all = json.comments(issue);
+            int start = Math.max(0, r.intParam("startAt", 0));
+            int max = Math.max(1, Math.min(100, r.intParam("maxResults", 50)));
+            ArrayNode page = Json.array();
+            for (int i = start; i < Math.min(start + max, all.path("comments").size()); i++) {
+                page.add(all.path("comments").get(i));
+            }
+            ObjectNode result = Json.object().put("startAt", start).put("maxResults", max).put("total", all.path(
+                    "comments").size());
+            result.set("comments", page);
+            return Response.ok(result);
+        });
         router.get(api + "/issue/{key}/comment/{id}", r -> Response.ok(json.comment(visible(r), comment(r))));
         router.put(api + "/issue/{key}/comment/{id}", this::editComment);
         router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
