@@ -166,4 +166,40 @@ class JiraToolsTest extends SandboxReset {
         assertTrue(text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", " "))).startsWith(
                 "Invalid argument: query"));
     }
+
+    @Test
+    void fieldsAndCreateScreensNameTheIdsAndAllowedValues() {
+        String fields = text(call(Transport.STREAMABLE, "jira_search_fields", Map.of("query", "story points")));
+        assertEquals("1 field matches 'story points':\n\n| Id | Name | Type | Custom |\n| --- | --- | --- | --- |\n"
+                + "| customfield_10016 | Story Points | number | yes |", fields);
+        String screen = text(call(Transport.SSE, "jira_get_create_fields", Map.of("project", "OPS", "issue_type",
+                "incident")));
+        assertTrue(screen.startsWith("Fields for creating an Incident in OPS (project and issue type are set for "
+                + "you):"), screen);
+        assertTrue(screen.contains("| customfield_10030 | Severity | required | option | Sev 1, Sev 2, Sev 3, Sev 4 |"),
+                screen);
+        assertTrue(
+                screen.contains("| priority | Priority | optional | priority | Lowest, Low, Medium, High, Highest |"),
+                screen);
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_create_fields", Map.of("project", "OPS", "issue_type",
+                "Feature"))).startsWith("Invalid argument: 'Feature' is not an issue type of OPS."));
+    }
+
+    @Test
+    void assigningIsRecordedAndUndoneLikeAnyFieldEdit() {
+        String assigned = text(call(Transport.STREAMABLE, "jira_assign_issue", Map.of("issue_key", "OPS-5",
+                "assignee", "Bob Martin")));
+        assertTrue(assigned.startsWith("Changed Assignee of OPS-5.\nChange id: OPS-5~"), assigned);
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5"))).contains(
+                "Assignee: Bob Martin ("));
+        String id = assigned.replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+        assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", id))).startsWith(
+                "Done: undo "));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5"))).contains(
+                "Assignee: Jane Doe ("));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_assign_issue", Map.of("issue_key", "OPS-5", "assignee",
+                "none"))).startsWith("Changed Assignee of OPS-5."));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5"))).contains(
+                "Assignee: Unassigned"));
+    }
 }

@@ -153,6 +153,11 @@ public interface JiraClient {
     @Path("/{version}/myself")
     IssueDto.User myself(@PathParam("version") String version);
 
+    /** Every field of the site, system and custom: {@code [{"id", "name", "custom", "schema"}]}. */
+    @GET
+    @Path("/{version}/field")
+    JsonNode fields(@PathParam("version") String version);
+
     /** Cloud: prefix match on display name and email. */
     @GET
     @Path("/3/user/search")

@@ -230,6 +230,36 @@ public final class IssueMarkdown {
                         u.emailAddress() == null ? "(hidden)" : u.emailAddress())).toList());
     }
 
+    public static String fields(String query, List<JsonNode> fields) {
+        if (fields.isEmpty()) {
+            return "No field matches '" + query + "'.";
+        }
+        return fields.size() + (fields.size() == 1 ? " field" : " fields") + (query == null || query.isBlank() ? ""
+                : (fields.size() == 1 ? " matches '" : " match '") + query + "'") + ":\n\n"
+                + Listing.table(List.of("Id", "Name", "Type", "Custom"),
+                        fields
+                                .stream()
+                                .map(f -> List.of(f.path("id").asText(), f.path("name").asText(), f.path("schema")
+                                        .path("type").asText(""), f.path("custom").asBoolean() ? "yes" : "no"))
+                                .toList());
+    }
+
+    public static String createScreen(IssueCreation.CreateScreen screen) {
+        List<List<String>> rows = new ArrayList<>();
+        screen.fields().fields().forEachRemaining(e -> {
+            JsonNode f = e.getValue();
+            List<String> allowed = new ArrayList<>();
+            f.path("allowedValues").forEach(v -> allowed.add(v.path("name").asText(v.path("value").asText())));
+            rows.add(List.of(e.getKey(), f.path("name").asText(), f.path("required").asBoolean() && !f.path(
+                    "hasDefaultValue").asBoolean() ? "required" : "optional", f.path("schema").path("type").asText(""),
+                    String.join(", ", allowed)));
+        });
+        return "Fields for creating " + IssueCreation.withArticle(screen.issueType()) + " in " + screen.project()
+                + " (project and issue type "
+                + "are set for you):\n\n" + Listing.table(List.of("Id", "Name", "Required", "Type",
+                        "Allowed values"), rows);
+    }
+
     public static String project(ProjectDto project) {
         StringBuilder md = new StringBuilder("# ").append(project.key()).append(": ").append(project.name()).append(
                 '\n');

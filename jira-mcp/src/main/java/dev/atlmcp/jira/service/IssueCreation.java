@@ -172,6 +172,23 @@ public class IssueCreation {
         return results;
     }
 
+    /** "a Bug", "an Incident". */
+    public static String withArticle(String typeName) {
+        return ("AEIOU".indexOf(Character.toUpperCase(typeName.isEmpty() ? 'x' : typeName.charAt(0))) >= 0 ? "an "
+                : "a ") + typeName;
+    }
+
+    /** A project's create screen for an issue type: field id to metadata, with required flags and allowed values. */
+    public CreateScreen screen(String projectKey, String issueType) {
+        String project = projectKey(projectKey);
+        JsonNode type = issueType(project, issueType);
+        return new CreateScreen(project, type.path("name").asText(), createScreen(project, type.path("id").asText()));
+    }
+
+    /** The fields of one create screen. */
+    public record CreateScreen(String project, String issueType, JsonNode fields) {
+    }
+
     private Prepared prepare(String project, String issueType, String summary, String description,
             Map<String, Object> fields, String parent, List<String> labels, String requestId) {
         String title = Arguments.text("summary", summary, MAX_SUMMARY, "Checkout times out on Safari 18");
@@ -184,8 +201,7 @@ public class IssueCreation {
         }
         JsonNode type = issueType(project, issueType);
         String typeName = type.path("name").asText();
-        String what = ("AEIOU".indexOf(Character.toUpperCase(typeName.isEmpty() ? 'x' : typeName.charAt(0))) >= 0
-                ? "an " : "a ") + typeName + " in " + project;
+        String what = withArticle(typeName) + " in " + project;
         ObjectNode meta = createScreen(project, type.path("id").asText());
         JsonNode requested = fields == null ? null : json.valueToTree(fields);
         String requestLabel = REQUEST_LABEL + fingerprint(requestId, project, type.path("id").asText(), title,

@@ -95,6 +95,19 @@ public class JiraService {
                 + comments.size() < total));
     }
 
+    /** The site's fields whose name or id contains {@code text} (all when blank). */
+    public List<JsonNode> fields(String text) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        List<JsonNode> found = new java.util.ArrayList<>();
+        client.fields(apiVersion()).forEach(f -> {
+            if (f.path("name").asText().toLowerCase(Locale.ROOT).contains(wanted) || f.path("id").asText().toLowerCase(
+                    Locale.ROOT).contains(wanted)) {
+                found.add(f);
+            }
+        });
+        return found;
+    }
+
     /** A project in the allowed projects; any other answers like one that does not exist. */
     public ProjectDto project(String key) {
         String projectKey = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);

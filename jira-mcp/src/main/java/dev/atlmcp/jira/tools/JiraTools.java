@@ -7,6 +7,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.identity.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.JiraService;
@@ -22,9 +23,11 @@ public class JiraTools {
     private final IssueTransitions transitions;
     private final IssueLinks links;
     private final JiraUsers users;
+    private final IssueCreation creation;
 
     JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions,
-            IssueLinks links, JiraUsers users) {
+            IssueLinks links, JiraUsers users, IssueCreation creation) {
+        this.creation = creation;
         this.users = users;
         this.links = links;
         this.transitions = transitions;
@@ -77,6 +80,22 @@ public class JiraTools {
             creating issues in a project you do not know.""", annotations = @Tool.Annotations(title = "Get Jira project", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_get_project(@ToolArg(description = "Project key such as OPS") String project) {
         return IssueMarkdown.project(jira.project(project));
+    }
+
+    @Tool(name = "jira_search_fields", description = """
+            Find Jira fields by name or id (e.g. "story points" -> customfield_10016), with their types. Use it to \
+            find the custom field ids JQL and other tools take.""", annotations = @Tool.Annotations(title = "Search Jira fields", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_search_fields(
+            @ToolArg(description = "Part of a field name or id; empty lists all", required = false) String query) {
+        return IssueMarkdown.fields(query, jira.fields(query));
+    }
+
+    @Tool(name = "jira_get_create_fields", description = """
+            The fields for creating an issue of a type in a project: which are required, their types and allowed \
+            values. Use it before jira_create_issue when a project has required custom fields.""", annotations = @Tool.Annotations(title = "Get Jira create fields", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_get_create_fields(@ToolArg(description = "Project key such as OPS") String project,
+            @ToolArg(name = "issue_type", description = "Issue type name such as Bug") String issueType) {
+        return IssueMarkdown.createScreen(creation.screen(project, issueType));
     }
 
     @Tool(name = "jira_list_link_types", description = """

@@ -128,4 +128,19 @@ public class JiraWriteTools {
         return IssueMarkdown.createdAll(creation.createAll(project, issueType, parent, issues, requestId, dryRun,
                 confirmationToken));
     }
+
+    @Tool(name = "jira_assign_issue", description = """
+            Assign a Jira issue to a person given by display name, email or id, or unassign it with "none". \
+            Recorded like jira_update_issue, so jira_undo_change gives it back to the previous assignee.""", annotations = @Tool.Annotations(title = "Assign Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_assign_issue(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "Display name, email or id of the new assignee, or none") String assignee,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        java.util.Map<String, Object> fields = new java.util.HashMap<>();
+        fields.put("assignee", assignee == null || assignee.trim().equalsIgnoreCase("none") ? null : assignee);
+        return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, null, null, null, dryRun,
+                confirmationToken));
+    }
 }

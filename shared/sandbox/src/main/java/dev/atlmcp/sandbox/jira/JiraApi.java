@@ -343,7 +343,7 @@ public final class JiraApi {
         return value;
     }
 
-    /** Prefix match on any word of the display name, the email and (Data Center) the username. */
+    /** Prefix match on the display name or any word of it, the email and (Data Center) the username. */
     private Response userSearch(Optional<String> query) {
         String text = query.map(String::trim).filter(q -> !q.isEmpty()).orElseThrow(() -> ApiException.badRequest(
                 flavour == Flavour.CLOUD ? "The query parameter 'query' must be provided." : "The username query "
@@ -351,6 +351,7 @@ public final class JiraApi {
                 .toLowerCase(java.util.Locale.ROOT);
         ArrayNode users = Json.array();
         Directory.all().stream().filter(u -> u.email().toLowerCase(java.util.Locale.ROOT).startsWith(text)
+                || u.displayName().toLowerCase(java.util.Locale.ROOT).startsWith(text)
                 || java.util.Arrays.stream(u.displayName().toLowerCase(java.util.Locale.ROOT).split(" ")).anyMatch(
                         w -> w.startsWith(text))
                 || flavour == Flavour.DATACENTER && u.username().startsWith(text)).forEach(u -> users.add(
@@ -511,8 +512,9 @@ public final class JiraApi {
             ObjectNode field = fields.addObject().put("id", id).put("key", id).put("name", IssueJson.displayName(id))
                     .put("custom", custom).put("navigable", true).put("searchable", true);
             if (custom) {
-                field.putObject("schema").put("type", JiraStore.CUSTOM_FIELDS.get(id)[1]).put("customId",
-                        Long.parseLong(id.substring("customfield_".length())));
+                String[] spec = JiraStore.CUSTOM_FIELDS.get(id);
+                field.putObject("schema").put("type", spec == null ? "any" : spec[1]).put("customId", Long.parseLong(id
+                        .substring("customfield_".length())));
             }
         }
         return Response.ok(fields);
