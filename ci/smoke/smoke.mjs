@@ -21,6 +21,8 @@ const expectations = {
     ["jira_find_users", { query: "jane" }, (t) => t.includes("| Jane Doe | 5b10ac8d82e05b22cc7d4ef5 |")],
     ["jira_add_comment", { issue_key: "OPS-5", body: "Smoke test: **queue drained**." },
       (t) => /^Added comment \d+ to OPS-5 as /.test(t)],
+    ["jira_edit_comment", (seen) => ({ issue_key: "OPS-5", comment_id: /^Added comment (\d+)/.exec(seen.jira_add_comment)[1],
+      body: "Smoke test: queue **drained**, edited." }), (t) => t.startsWith("Edited comment ")],
     ["jira_create_issue", { project: "OPS", issue_type: "Task", summary: "Smoke test task", description: "**Safe** to retry." },
       (t) => /^Created OPS-\d+, a Task in OPS/.test(t) || /^OPS-\d+ already exists: an identical earlier request/.test(t)],
     ["jira_update_issue", { issue_key: "OPS-7", fields: { Priority: "High" }, labels_add: ["smoke"] },

@@ -248,4 +248,30 @@ class AgentChangesTest extends SandboxReset {
                 "jira_update_issue", Map.of("issue_key", "OPS-7", "fields", Map.of("Priority", "High")),
                 "change Priority of OPS-7", "read OPS-7 with jira_get_issue and compare Priority");
     }
+
+    @Test
+    void anEditedCommentIsUndoneToItsPreviousTextAndOthersCommentsAreRefused() {
+        Mcp.Result added = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-5", "body",
+                "Queue at 41k."));
+        String commentId = text(added).replaceFirst("(?s)Added comment (\\d+) .*", "$1");
+        Mcp.Result edited = call(Transport.SSE, "jira_edit_comment", Map.of("issue_key", "OPS-5", "comment_id",
+                commentId, "body", "Queue at **42k**."));
+        assertTrue(edited.text().startsWith("Edited comment " + commentId + " on OPS-5.\nChange id: OPS-5~"),
+                edited.text());
+        assertTrue(SandboxSite.get("/rest/api/3/issue/OPS-5?fields=comment").contains("42k"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId(edited))))
+                .startsWith("Done: undo "));
+        String comments = SandboxSite.get("/rest/api/3/issue/OPS-5?fields=comment");
+        assertTrue(comments.contains("Queue at 41k.") && !comments.contains("42k"), comments);
+
+        String bobs = new JsonObject(SandboxSite.get("/rest/api/3/issue/OPS-1?fields=comment")).getJsonObject(
+                "fields").getJsonObject("comment").getJsonArray("comments").getJsonObject(1).getString("id");
+        Mcp.Result refused = call(Transport.STREAMABLE, "jira_edit_comment", Map.of("issue_key", "OPS-1",
+                "comment_id", bobs, "body", "Rewritten."));
+        assertTrue(refused.isError());
+        assertTrue(refused.text().startsWith("Comment " + bobs + " on OPS-1 was written by Bob Martin; only comments "
+                + "written by the account this server uses ("), refused.text());
+        assertTrue(call(Transport.STREAMABLE, "jira_edit_comment", Map.of("issue_key", "OPS-1", "comment_id", "1",
+                "body", "x")).text().startsWith("There is no comment 1 on OPS-1"));
+    }
 }

@@ -118,6 +118,11 @@ public interface JiraClient {
     IssueDto.Comment getComment(@PathParam("version") String version, @PathParam("key") String key,
             @PathParam("id") String id);
 
+    @PUT
+    @Path("/{version}/issue/{key}/comment/{id}")
+    IssueDto.Comment editComment(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id, JsonNode comment);
+
     @DELETE
     @Path("/{version}/issue/{key}/comment/{id}")
     void deleteComment(@PathParam("version") String version, @PathParam("key") String key,

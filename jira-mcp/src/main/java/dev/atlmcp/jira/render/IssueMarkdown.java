@@ -200,10 +200,15 @@ public final class IssueMarkdown {
                 : " (" + ref.fields().status().name() + ")");
     }
 
-    public static String commentAdded(IssueWrites.CommentAdded added) {
+    public static String commentAdded(IssueWrites.CommentWritten added) {
         IssueDto.User author = added.comment().author();
         return "Added comment " + added.comment().id() + " to " + added.issueKey() + (author == null ? ""
                 : " as " + user(author)) + ".\n" + changeLine(added.changeId()) + notes(added.notes());
+    }
+
+    public static String commentEdited(IssueWrites.CommentWritten edited) {
+        return "Edited comment " + edited.comment().id() + " on " + edited.issueKey() + ".\n" + changeLine(edited
+                .changeId()) + notes(edited.notes());
     }
 
     public static String issueUpdated(IssueWrites.IssueUpdated updated) {

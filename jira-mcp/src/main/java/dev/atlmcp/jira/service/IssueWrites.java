@@ -25,6 +25,7 @@ import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.auth.policy.WriteGuard;
@@ -46,8 +47,8 @@ public class IssueWrites {
     /** Jira refuses comments and descriptions over 32,767 characters; Markdown grows a little when converted. */
     private static final int MAX_TEXT = 30_000;
 
-    /** A comment just added to an issue, its change id, and notes on what went wrong around it. */
-    public record CommentAdded(String issueKey, IssueDto.Comment comment, String changeId, List<String> notes) {
+    /** A comment just added or edited, its change id, and notes on what went wrong around it. */
+    public record CommentWritten(String issueKey, IssueDto.Comment comment, String changeId, List<String> notes) {
     }
 
     /** Fields just edited on an issue, its change id, and notes on what went wrong around it. */
@@ -63,9 +64,12 @@ public class IssueWrites {
     private final AgentChanges changes;
     private final JiraUsers users;
     private final ObjectMapper json;
+    private final JiraAccounts accounts;
 
     IssueWrites(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, JiraUsers users, ObjectMapper json) {
+            WriteGuard guard, WriteGate gate, AgentChanges changes, JiraUsers users, ObjectMapper json,
+            JiraAccounts accounts) {
+        this.accounts = accounts;
         this.jira = jira;
         this.client = client;
         this.config = config;
@@ -81,7 +85,7 @@ public class IssueWrites {
      * Adds a Markdown comment (ADF on Cloud, wiki markup on Data Center) to an issue the caller may write to, once the
      * write gate lets it through (dry run, confirmation).
      */
-    public CommentAdded addComment(String key, String markdown, boolean dryRun, String confirmationToken) {
+    public CommentWritten addComment(String key, String markdown, boolean dryRun, String confirmationToken) {
         String text = Arguments.text("body", markdown, MAX_TEXT, "Rolled back 4.12.0; p99 is back under 300 ms.");
         IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
         IssueDto.Fields fields = issue.fields();
@@ -104,7 +108,50 @@ public class IssueWrites {
         List<String> notes = new ArrayList<>();
         keep(change, "The comment was added").ifPresent(notes::add);
         mark(issue.key()).ifPresent(notes::add);
-        return new CommentAdded(issue.key(), created, change.id(), notes);
+        return new CommentWritten(issue.key(), created, change.id(), notes);
+    }
+
+    /**
+     * Replaces the text of a comment written by the account the calls use (Jira lets accounts edit their own comments).
+     * The previous text is kept in the change record.
+     */
+    public CommentWritten editComment(String key, String commentId, String markdown, boolean dryRun,
+            String confirmationToken) {
+        String text = Arguments.text("body", markdown, MAX_TEXT, "Rolled back 4.12.0; p99 is back under 300 ms.");
+        SecretMasker.refuseMaskedValues("body", text);
+        if (commentId == null || !commentId.trim().matches("\\d{1,20}")) {
+            throw new IllegalArgumentException("comment_id must be the numeric id of a comment (jira_get_comments "
+                    + "shows it), got '" + commentId + "'");
+        }
+        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
+                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        String version = jira.apiVersion();
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(version, issue.key(),
+                commentId.trim())).orElseThrow(() -> new ToolRefusal(
+                        "There is no comment " + commentId.trim()
+                                + " on " + issue.key() + " that you can see. List them with jira_get_comments."));
+        String me = accounts.current().id();
+        if (comment.author() == null || !me.equals(comment.author().id())) {
+            throw new ToolRefusal("Comment " + comment.id() + " on " + issue.key() + " was written by " + (comment
+                    .author() == null ? "someone else" : comment.author().displayName()) + "; only comments written "
+                    + "by the account this server uses (" + me + ") can be edited here. Nothing was changed.");
+        }
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.set("body", IssueEdit.richText(text, config.isDataCenter()));
+        String what = "edit comment " + comment.id() + " on " + issue.key();
+        gate.approve(new WriteGate.Write("jira_edit_comment", what, "PUT", "/rest/api/" + version + "/issue/" + issue
+                .key() + "/comment/" + comment.id(), request, comment::updated), dryRun, confirmationToken);
+        IssueDto.Comment edited = AmbiguousWrite.send(what, "read the comment with jira_get_comments", () -> client
+                .editComment(version, issue.key(), comment.id(), request));
+        ObjectNode before = JsonNodeFactory.instance.objectNode();
+        before.set("body", comment.body());
+        AgentChange change = changes.start("jira_edit_comment", "comment-edited", issue.key(), what, before,
+                JsonNodeFactory.instance.objectNode().put("commentId", comment.id()).put("updated", edited
+                        .updated()));
+        List<String> notes = new ArrayList<>();
+        keep(change, "The comment was edited").ifPresent(notes::add);
+        return new CommentWritten(issue.key(), edited, change.id(), notes);
     }
 
     /**

@@ -71,6 +71,7 @@ public class JiraUndo {
         case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
         case "issue-transitioned" -> transitions.undo(change, issue, dryRun, confirmationToken);
         case "issues-linked" -> links.undo(change, issue, dryRun, confirmationToken);
+        case "comment-edited" -> undoCommentEdit(change, issue, dryRun, confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
@@ -134,6 +135,32 @@ public class JiraUndo {
         AgentChange undone = change.undone(changes.now());
         List<String> notes = new ArrayList<>();
         writes.markUndone(undone, "The comment was deleted").ifPresent(notes::add);
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new Undone(change.id(), what, notes);
+    }
+
+    private Undone undoCommentEdit(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        String commentId = change.after().path("commentId").asText();
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(jira.apiVersion(), issue
+                .key(), commentId)).orElseThrow(() -> new ToolRefusal("Comment " + commentId + " of change "
+                        + change
+                                .id()
+                        + " is no longer on " + issue.key() + ". Nothing was changed."));
+        if (!change.after().path("updated").asText().equals(comment.updated())) {
+            throw new ToolRefusal("Not undone: comment " + commentId + " on " + issue.key() + " was edited again at "
+                    + comment.updated() + ", after your change " + change.id() + ". Nothing was changed.");
+        }
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.set("body", change.before().path("body"));
+        String what = "undo " + change.id() + " (restore the text of comment " + commentId + " on " + issue.key()
+                + ")";
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                + issue.key() + "/comment/" + commentId, request, comment::updated), dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read the comment with jira_get_comments", () -> client.editComment(jira
+                .apiVersion(), issue.key(), commentId, request));
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        writes.markUndone(undone, "The comment's text was restored").ifPresent(notes::add);
         changes.undoRecorded(undone).ifPresent(notes::add);
         return new Undone(change.id(), what, notes);
     }

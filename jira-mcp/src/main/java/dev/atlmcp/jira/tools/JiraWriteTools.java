@@ -143,4 +143,17 @@ public class JiraWriteTools {
         return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, null, null, null, dryRun,
                 confirmationToken));
     }
+
+    @Tool(name = "jira_edit_comment", description = """
+            Replace the text of a comment this server's account wrote (e.g. to correct an agent's earlier note), \
+            in Markdown. The previous text is kept, so jira_undo_change restores it.""", annotations = @Tool.Annotations(title = "Edit Jira comment", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
+    String jira_edit_comment(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "comment_id", description = "The comment's id, from jira_get_comments or jira_get_issue") String commentId,
+            @ToolArg(description = "The new text in Markdown") String body,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.commentEdited(writes.editComment(issueKey, commentId, body, dryRun, confirmationToken));
+    }
 }
