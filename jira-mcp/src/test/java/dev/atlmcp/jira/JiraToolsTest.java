@@ -202,4 +202,12 @@ class JiraToolsTest extends SandboxReset {
         assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5"))).contains(
                 "Assignee: Unassigned"));
     }
+
+    @Test
+    void projectsListTheOnesThisAccountCanBrowse() {
+        String projects = text(call(Transport.STREAMABLE, "jira_list_projects", Map.of()));
+        assertTrue(projects.startsWith("3 projects:"), projects);
+        assertTrue(projects.contains("| OPS | Operations | software | 10000 |"), projects);
+        assertFalse(projects.contains("SEC"), "the service account cannot browse SEC: " + projects);
+    }
 }

@@ -127,4 +127,11 @@ class ProjectScopeTest extends SandboxReset {
         assertTrue(id.find(), body);
         return id.group(1);
     }
+
+    @Test
+    void projectListsStayWithinTheAllowedProjects() {
+        String projects = text(call(Transport.STREAMABLE, "jira_list_projects", Map.of()));
+        assertTrue(projects.startsWith("2 projects:") && projects.contains("| OPS |") && projects.contains("| WEB |"),
+                projects);
+    }
 }

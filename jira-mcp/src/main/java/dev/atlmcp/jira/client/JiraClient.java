@@ -72,9 +72,63 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/transitions")
     void transition(@PathParam("version") String version, @PathParam("key") String key, JsonNode transition);
 
+    /** Cloud: the projects the account can browse, paged ({@code values}, {@code isLast}). */
+    @GET
+    @Path("/3/project/search")
+    JsonNode searchProjects(@QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults);
+
+    /** Data Center: every project the account can browse, as one list. */
+    @GET
+    @Path("/2/project")
+    List<ProjectDto> allProjects();
+
     @GET
     @Path("/{version}/project/{key}")
     ProjectDto getProject(@PathParam("version") String version, @PathParam("key") String key);
+
+    /** The body is a JSON string: the account id (Cloud) or username (Data Center). */
+    @POST
+    @Path("/{version}/issue/{key}/watchers")
+    void addWatcher(@PathParam("version") String version, @PathParam("key") String key, JsonNode who);
+
+    @DELETE
+    @Path("/{version}/issue/{key}/watchers")
+    void removeWatcher(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("accountId") String accountId, @QueryParam("username") String username);
+
+    /** {@code {"watchCount", "watchers": [users]}}. */
+    @GET
+    @Path("/{version}/issue/{key}/watchers")
+    JsonNode getWatchers(@PathParam("version") String version, @PathParam("key") String key);
+
+    /** {@code {"timeSpent", "started", "comment"}}; answers the worklog with its id. */
+    @POST
+    @Path("/{version}/issue/{key}/worklog")
+    JsonNode addWorklog(@PathParam("version") String version, @PathParam("key") String key, JsonNode worklog);
+
+    @GET
+    @Path("/{version}/issue/{key}/worklog/{id}")
+    JsonNode getWorklog(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id);
+
+    @DELETE
+    @Path("/{version}/issue/{key}/worklog/{id}")
+    void deleteWorklog(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id);
+
+    /** {@code {"object": {"url", "title"}}}; answers {@code {"id", "self"}}. */
+    @POST
+    @Path("/{version}/issue/{key}/remotelink")
+    JsonNode addRemoteLink(@PathParam("version") String version, @PathParam("key") String key, JsonNode link);
+
+    @GET
+    @Path("/{version}/issue/{key}/remotelink")
+    JsonNode getRemoteLinks(@PathParam("version") String version, @PathParam("key") String key);
+
+    @DELETE
+    @Path("/{version}/issue/{key}/remotelink/{id}")
+    void deleteRemoteLink(@PathParam("version") String version, @PathParam("key") String key,
+            @PathParam("id") String id);
 
     /** {@code {"issueLinkTypes": [{"id", "name", "inward", "outward"}]}}. */
     @GET

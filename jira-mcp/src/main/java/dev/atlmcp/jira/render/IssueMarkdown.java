@@ -18,6 +18,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.ProjectDto;
+import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
@@ -265,6 +266,16 @@ public final class IssueMarkdown {
                         "Allowed values"), rows);
     }
 
+    public static String projects(List<ProjectDto> projects) {
+        if (projects.isEmpty()) {
+            return "No projects are visible to this account within this server's policy.";
+        }
+        return projects.size() + (projects.size() == 1 ? " project" : " projects") + ":\n\n" + Listing.table(List.of(
+                "Key", "Name", "Type", "Id"),
+                projects.stream().map(p -> List.of(p.key(), nullToEmpty(p.name()),
+                        nullToEmpty(p.projectTypeKey()), nullToEmpty(p.id()))).toList());
+    }
+
     public static String project(ProjectDto project) {
         StringBuilder md = new StringBuilder("# ").append(project.key()).append(": ").append(project.name()).append(
                 '\n');
@@ -322,6 +333,10 @@ public final class IssueMarkdown {
                         "Result"), rows)
                 + results.stream().filter(r -> r.created() != null).flatMap(r -> r.created()
                         .notes().stream()).distinct().map(n -> "\n" + n).reduce("", String::concat);
+    }
+
+    public static String added(IssueAdditions.Added added) {
+        return "Done: " + added.sentence() + ".\n" + changeLine(added.changeId()) + notes(added.notes());
     }
 
     public static String undone(JiraUndo.Undone undone) {

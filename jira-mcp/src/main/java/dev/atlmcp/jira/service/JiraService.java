@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
@@ -30,6 +31,8 @@ public class JiraService {
     public static final int MAX_LIMIT = 50;
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+|\\d+");
     private static final int MAX_JQL = 8000;
+    private static final int PROJECT_PAGE = 50;
+    static final int MAX_PROJECT_PAGES = 20;
 
     /** One page of search results and the cursor for the next page (null on the last page). */
     public record SearchPage(List<IssueDto> issues, String nextCursor, Integer total) {
@@ -38,8 +41,11 @@ public class JiraService {
     private final JiraClient client;
     private final AtlassianConfig config;
     private final ScopePolicy scope;
+    private final ObjectMapper json;
 
-    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope) {
+    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
+            ObjectMapper json) {
+        this.json = json;
         this.client = client;
         this.config = config;
         this.scope = scope;
@@ -106,6 +112,25 @@ public class JiraService {
             }
         });
         return found;
+    }
+
+    /**
+     * The projects the account can browse and the policy allows, at most {@value #MAX_PROJECT_PAGES} pages on Cloud.
+     */
+    public List<ProjectDto> projects() {
+        List<ProjectDto> projects = new java.util.ArrayList<>();
+        if (config.isDataCenter()) {
+            projects.addAll(client.allProjects());
+        } else {
+            for (int page = 0; page < MAX_PROJECT_PAGES; page++) {
+                JsonNode result = client.searchProjects(page * PROJECT_PAGE, PROJECT_PAGE);
+                result.path("values").forEach(p -> projects.add(json.convertValue(p, ProjectDto.class)));
+                if (result.path("isLast").asBoolean(true)) {
+                    break;
+                }
+            }
+        }
+        return projects.stream().filter(p -> scope.allowsProject(p.key())).toList();
     }
 
     /** A project in the allowed projects; any other answers like one that does not exist. */

@@ -43,9 +43,11 @@ public class JiraUndo {
     private final IssueWrites writes;
     private final IssueTransitions transitions;
     private final IssueLinks links;
+    private final IssueAdditions additions;
 
     JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
-            IssueWrites writes, IssueTransitions transitions, IssueLinks links) {
+            IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions) {
+        this.additions = additions;
         this.links = links;
         this.transitions = transitions;
         this.jira = jira;
@@ -72,6 +74,8 @@ public class JiraUndo {
         case "issue-transitioned" -> transitions.undo(change, issue, dryRun, confirmationToken);
         case "issues-linked" -> links.undo(change, issue, dryRun, confirmationToken);
         case "comment-edited" -> undoCommentEdit(change, issue, dryRun, confirmationToken);
+        case "watcher-added", "worklog-added", "remote-link-added" -> additions.undo(change, issue, dryRun,
+                confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "

@@ -75,6 +75,13 @@ public class JiraTools {
         return IssueMarkdown.transitions(transitions.open(issueKey));
     }
 
+    @Tool(name = "jira_list_projects", description = """
+            List the Jira projects you can work in (key, name, type): the ones this account can browse and this \
+            server's policy allows.""", annotations = @Tool.Annotations(title = "List Jira projects", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_list_projects() {
+        return IssueMarkdown.projects(jira.projects());
+    }
+
     @Tool(name = "jira_get_project", description = """
             Read a Jira project: name, lead, issue types (with ids), components and versions. Use it before \
             creating issues in a project you do not know.""", annotations = @Tool.Annotations(title = "Get Jira project", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))

@@ -9,6 +9,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
+import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
@@ -22,8 +23,11 @@ public class JiraWriteTools {
     private final IssueCreation creation;
     private final IssueTransitions transitions;
     private final IssueLinks links;
+    private final IssueAdditions additions;
 
-    JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions, IssueLinks links) {
+    JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions, IssueLinks links,
+            IssueAdditions additions) {
+        this.additions = additions;
         this.links = links;
         this.transitions = transitions;
         this.writes = writes;
@@ -155,5 +159,45 @@ public class JiraWriteTools {
             @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.commentEdited(writes.editComment(issueKey, commentId, body, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_add_watcher", description = """
+            Add a person (display name, email or id) as a watcher of a Jira issue, so they get its \
+            notifications.""", annotations = @Tool.Annotations(title = "Add Jira watcher", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_add_watcher(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "Display name, email or id of the watcher") String person,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.added(additions.addWatcher(issueKey, person, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_add_worklog", description = """
+            Log time spent on a Jira issue (e.g. 1h 30m), when it started (default now) and an optional Markdown \
+            comment.""", annotations = @Tool.Annotations(title = "Log work on Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_add_worklog(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "time_spent", description = "Duration such as 1h 30m, 45m or 2d") String timeSpent,
+            @ToolArg(description = "Start, e.g. 2026-11-22T09:30:00Z; default now", required = false) String started,
+            @ToolArg(description = "What was done, in Markdown", required = false) String comment,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.added(additions.addWorklog(issueKey, timeSpent, started, comment, dryRun,
+                confirmationToken));
+    }
+
+    @Tool(name = "jira_add_remote_link", description = """
+            Link a Jira issue to a web page such as a pull request, dashboard or runbook (URL and title); it \
+            shows under the issue's links.""", annotations = @Tool.Annotations(title = "Add Jira remote link", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_add_remote_link(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "http or https address") String url,
+            @ToolArg(description = "Title to show, e.g. PR 42: bound the pool") String title,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.added(additions.addRemoteLink(issueKey, url, title, dryRun, confirmationToken));
     }
 }

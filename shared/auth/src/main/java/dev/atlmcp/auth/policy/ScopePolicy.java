@@ -35,6 +35,11 @@ public class ScopePolicy {
         require(policy.projects(), projectKey, notFound);
     }
 
+    /** Whether the project allow-list (if any) admits {@code projectKey}. */
+    public boolean allowsProject(String projectKey) {
+        return allows(policy.projects(), projectKey);
+    }
+
     /** Throws {@code notFound} unless {@code spaceKey} is allowed. */
     public void requireSpace(String spaceKey, AtlassianException notFound) {
         require(policy.spaces(), spaceKey, notFound);
@@ -51,8 +56,12 @@ public class ScopePolicy {
     }
 
     private static void require(Optional<List<String>> allowed, String key, AtlassianException notFound) {
-        if (allowed.isPresent() && (key == null || allowed.get().stream().noneMatch(key::equalsIgnoreCase))) {
+        if (!allows(allowed, key)) {
             throw notFound;
         }
+    }
+
+    private static boolean allows(Optional<List<String>> allowed, String key) {
+        return allowed.isEmpty() || key != null && allowed.get().stream().anyMatch(key::equalsIgnoreCase);
     }
 }

@@ -57,6 +57,16 @@ final class Issue {
     final List<Link> links = new ArrayList<>();
     final Map<String, JsonNode> customFields = new LinkedHashMap<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
+    final List<SandboxUser> watchers = new ArrayList<>();
+    final List<Worklog> worklogs = new ArrayList<>();
+    final List<RemoteLink> remoteLinks = new ArrayList<>();
+
+    record Worklog(String id, SandboxUser author, String timeSpent, long seconds, String started, JsonNode comment,
+            Instant updated) {
+    }
+
+    record RemoteLink(String id, String url, String title) {
+    }
 
     Issue(String id, String key, Project project) {
         this.id = id;

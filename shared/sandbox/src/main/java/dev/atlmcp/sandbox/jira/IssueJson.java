@@ -157,7 +157,7 @@ final class IssueJson {
         }
         case "issuelinks" -> links(issue);
         case "parent" -> issue.parent == null ? null : issueRef(issue.parent);
-        case "watches" -> Json.object().put("watchCount", 2).put("isWatching", false);
+        case "watches" -> Json.object().put("watchCount", issue.watchers.size()).put("isWatching", false);
         case "votes" -> Json.object().put("votes", 0).put("hasVoted", false);
         case "timetracking" -> Json.object();
         case "worklog" -> Json.object().put("startAt", 0).put("maxResults", 20).put("total", 0)

@@ -87,6 +87,7 @@ public final class JiraApi {
 
     /** Resources whose contract is the same in v2 and v3. */
     private void registerCommon(Router router, String api) {
+        new IssueExtras(flavour, this::visible, () -> store, json).register(router, api);
         router.post(api + "/issue/{key}/comment", this::addComment);
         router.get(api + "/issue/{key}/comment", r -> {
             Issue issue = visible(r);
@@ -114,6 +115,15 @@ public final class JiraApi {
             return Response.ok(Json.object().set("issueLinkTypes", types));
         });
         router.post(api + "/issueLink", this::linkIssues);
+        if (flavour == Flavour.CLOUD) {
+            router.get(api + "/project/search", r -> {
+                ArrayNode values = projects(r);
+                return Response.ok(Json.object().put("startAt", 0).put("maxResults", 50).put("total", values.size())
+                        .put("isLast", true).set("values", values));
+            });
+        } else {
+            router.get(api + "/project", r -> Response.ok(projects(r)));
+        }
         router.get(api + "/project/{key}", this::project);
         router.delete(api + "/issueLink/{id}", r -> {
             Issue.Link link = store.linkById(r.pathParam("id")).filter(l -> l.outward().project.visibleTo(user(r)))
@@ -164,6 +174,13 @@ public final class JiraApi {
                 () -> ApiException.notFound("Issue Does Not Exist"));
         store.link(linkType.name(), from, to);
         return Response.json(201, Json.object());
+    }
+
+    private ArrayNode projects(Request r) {
+        ArrayNode values = Json.array();
+        store.projects().stream().filter(p -> p.visibleTo(user(r))).forEach(p -> values.addObject().put("id", p.id())
+                .put("key", p.key()).put("name", p.name()).put("projectTypeKey", p.typeKey()));
+        return values;
     }
 
     /** A project with its lead, issue types, and the components and versions its issues use. */

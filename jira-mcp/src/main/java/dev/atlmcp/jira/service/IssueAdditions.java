@@ -1,0 +1,208 @@
+package dev.atlmcp.jira.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.JiraClient;
+
+/**
+ * What an agent adds next to an issue's fields: a watcher, a worklog, a remote link (a URL such as a pull request or a
+ * dashboard). Each is recorded and undone by removing what was added, if it is still as it was.
+ */
+@ApplicationScoped
+public class IssueAdditions {
+
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final int MAX_COMMENT = 30_000;
+
+    /** Something just added to an issue, its change id, and notes on what went wrong around it. */
+    public record Added(String sentence, String changeId, List<String> notes) {
+    }
+
+    private final JiraService jira;
+    private final JiraClient client;
+    private final AtlassianConfig config;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final IssueWrites writes;
+    private final JiraUsers users;
+
+    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGuard guard,
+            WriteGate gate, AgentChanges changes, IssueWrites writes, JiraUsers users) {
+        this.jira = jira;
+        this.client = client;
+        this.config = config;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.writes = writes;
+        this.users = users;
+    }
+
+    public Added addWatcher(String key, String person, boolean dryRun, String confirmationToken) {
+        IssueDto issue = writable(key);
+        JsonNode ref = users.reference("Watcher", Arguments.text("person", person, 200, "jane.doe@example.com"));
+        String id = ref.path(config.isDataCenter() ? "name" : "accountId").asText();
+        JsonNode body = JsonNodeFactory.instance.textNode(id);
+        String sentence = id + " watches " + issue.key();
+        return add(issue, "jira_add_watcher", "watcher-added", "add watcher " + id + " to " + issue.key(), "/watchers",
+                body, () -> {
+                    client.addWatcher(jira.apiVersion(), issue.key(), body);
+                    return JsonNodeFactory.instance.objectNode().put("watcher", id);
+                }, sentence, dryRun, confirmationToken);
+    }
+
+    public Added addWorklog(String key, String timeSpent, String started, String comment, boolean dryRun,
+            String confirmationToken) {
+        IssueDto issue = writable(key);
+        String spent = Arguments.text("time_spent", timeSpent, 50, "1h 30m").trim();
+        if (!spent.matches("(\\d+w\\s*)?(\\d+d\\s*)?(\\d+h\\s*)?(\\d+m)?") || spent.isBlank()) {
+            throw new IllegalArgumentException("time_spent must be a duration like 1h 30m, 45m or 2d, got '" + timeSpent
+                    + "'");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("timeSpent", spent).put("started", started(
+                started));
+        if (comment != null && !comment.isBlank()) {
+            body.set("comment", IssueEdit.richText(Arguments.text("comment", comment, MAX_COMMENT, "Pairing on the "
+                    + "pool fix."), config.isDataCenter()));
+        }
+        return add(issue, "jira_add_worklog", "worklog-added", "log " + spent + " on " + issue.key(), "/worklog", body,
+                () -> {
+                    JsonNode worklog = client.addWorklog(jira.apiVersion(), issue.key(), body);
+                    return JsonNodeFactory.instance.objectNode().put("worklogId", worklog.path("id").asText()).put(
+                            "updated", worklog.path("updated").asText());
+                }, spent + " logged on " + issue.key(), dryRun, confirmationToken);
+    }
+
+    public Added addRemoteLink(String key, String url, String title, boolean dryRun, String confirmationToken) {
+        IssueDto issue = writable(key);
+        String target = Arguments.text("url", url, 2000, "https://github.com/acme/checkout/pull/42").trim();
+        if (!target.matches("https?://\\S+")) {
+            throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("object").put("url", target).put("title", Arguments.text("title", title, 255, "PR 42: bound "
+                + "the pool"));
+        return add(issue, "jira_add_remote_link", "remote-link-added", "link " + issue.key() + " to " + target,
+                "/remotelink", body, () -> JsonNodeFactory.instance.objectNode().put("remoteLinkId", client
+                        .addRemoteLink(jira.apiVersion(), issue.key(), body).path("id").asText()).put("url", target),
+                issue.key() + " links to " + target, dryRun, confirmationToken);
+    }
+
+    private Added add(IssueDto issue, String tool, String action, String what, String subPath, JsonNode body,
+            Supplier<ObjectNode> send, String sentence, boolean dryRun, String confirmationToken) {
+        gate.approve(new WriteGate.Write(tool, what, "POST", "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key()
+                + subPath, body, () -> issue.fields().updated), dryRun, confirmationToken);
+        ObjectNode after = AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue", send);
+        AgentChange change = changes.start(tool, action, issue.key(), what, null, after);
+        List<String> notes = new ArrayList<>();
+        writes.keep(change, "It was added").ifPresent(notes::add);
+        return new Added(sentence, change.id(), notes);
+    }
+
+    /** Removes what a change added, if it is still there as it was. */
+    JiraUndo.Undone undo(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        String v = jira.apiVersion();
+        String key = issue.key();
+        JsonNode after = change.after();
+        String what = "undo " + change.id() + " (take back: " + change.summary() + ")";
+        String base = "/rest/api/" + v + "/issue/" + key;
+        Runnable remove;
+        String path;
+        switch (change.action()) {
+        case "watcher-added" -> {
+            String watcher = after.path("watcher").asText();
+            List<String> watching = new ArrayList<>();
+            client.getWatchers(v, key).path("watchers").forEach(u -> watching.add(u.path(config.isDataCenter()
+                    ? "name" : "accountId").asText()));
+            if (!watching.contains(watcher)) {
+                throw gone(change, watcher + " no longer watches " + key);
+            }
+            path = base + "/watchers?" + (config.isDataCenter() ? "username=" : "accountId=") + watcher;
+            remove = () -> client.removeWatcher(v, key, config.isDataCenter() ? null : watcher, config.isDataCenter()
+                    ? watcher : null);
+        }
+        case "worklog-added" -> {
+            String id = after.path("worklogId").asText();
+            JsonNode worklog = AtlassianException.unlessNotFound(() -> client.getWorklog(v, key, id)).orElseThrow(
+                    () -> gone(change, "worklog " + id + " is no longer on " + key));
+            if (!after.path("updated").asText().equals(worklog.path("updated").asText())) {
+                throw new ToolRefusal("Not undone: worklog " + id + " on " + key + " was edited at " + worklog.path(
+                        "updated").asText() + ", after your change " + change.id() + ". Nothing was changed.");
+            }
+            path = base + "/worklog/" + id;
+            remove = () -> client.deleteWorklog(v, key, id);
+        }
+        default -> {
+            String id = after.path("remoteLinkId").asText();
+            List<String> ids = new ArrayList<>();
+            client.getRemoteLinks(v, key).forEach(l -> ids.add(l.path("id").asText()));
+            if (!ids.contains(id)) {
+                throw gone(change, "the link to " + after.path("url").asText() + " is no longer on " + key);
+            }
+            path = base + "/remotelink/" + id;
+            remove = () -> client.deleteRemoteLink(v, key, id);
+        }
+        }
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", path, null, () -> issue.fields().updated),
+                dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read " + key + " with jira_get_issue", () -> {
+            remove.run();
+            return null;
+        });
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        writes.markUndone(undone, "It was removed").ifPresent(notes::add);
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new JiraUndo.Undone(change.id(), what, notes);
+    }
+
+    private static ToolRefusal gone(AgentChange change, String state) {
+        return new ToolRefusal("Nothing to undo for " + change.id() + ": " + state + " already. Nothing was changed.");
+    }
+
+    private IssueDto writable(String key) {
+        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
+                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        return issue;
+    }
+
+    private static String started(String started) {
+        if (started == null || started.isBlank()) {
+            return JIRA_TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
+        }
+        try {
+            return JIRA_TIME.format(OffsetDateTime.parse(started.trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("started must be a date and time like 2026-11-22T09:30:00Z, got '"
+                    + started + "'");
+        }
+    }
+}
