@@ -157,6 +157,14 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue/OPS-1/transitions 204"));
     }
 
+    @Test
+    void boardsAndSprintsUseTheSameAgileApi() {
+        assertTrue(text(call(Transport.STREAMABLE, "jira_list_sprints", Map.of("board_id", "1"))).contains(
+                "| 11 | OPS Sprint 42 | active |"));
+        assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/agile/1.0/board/1/sprint 200"), Mcp.sandbox()
+                .requests()::toString);
+    }
+
     private static String withoutUpdated(String issue) {
         return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }

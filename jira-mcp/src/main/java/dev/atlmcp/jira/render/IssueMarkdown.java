@@ -25,6 +25,7 @@ import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
 import dev.atlmcp.jira.service.JiraService;
 import dev.atlmcp.jira.service.JiraUndo;
+import dev.atlmcp.jira.service.Sprints;
 
 /** Compact Markdown for issues and search results; keys and user ids stay in the text for chaining. */
 public final class IssueMarkdown {
@@ -337,6 +338,39 @@ public final class IssueMarkdown {
 
     public static String added(IssueAdditions.Added added) {
         return "Done: " + added.sentence() + ".\n" + changeLine(added.changeId()) + notes(added.notes());
+    }
+
+    public static String boards(List<Sprints.Board> boards) {
+        if (boards.isEmpty()) {
+            return "No boards you can see.";
+        }
+        return boards.size() + (boards.size() == 1 ? " board" : " boards") + ":\n\n" + Listing.table(List.of("Id",
+                "Name", "Type", "Project"),
+                boards.stream().map(b -> List.of(b.id(), b.name(), b.type(), nullToEmpty(b
+                        .project()))).toList());
+    }
+
+    public static String sprints(List<Sprints.Sprint> sprints) {
+        if (sprints.isEmpty()) {
+            return "No sprints in that state on this board.";
+        }
+        return sprints.size() + (sprints.size() == 1 ? " sprint" : " sprints") + ":\n\n" + Listing.table(List.of(
+                "Id", "Name", "State", "Start", "End", "Goal"),
+                sprints.stream().map(s -> List.of(s.id(), s.name(), s
+                        .state(), s.start() == null ? "" : s.start().substring(0, 10),
+                        s.end() == null ? "" : s.end()
+                                .substring(0, 10),
+                        s.goal())).toList());
+    }
+
+    public static String moved(Sprints.Moved moved) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < moved.issueKeys().size(); i++) {
+            rows.add(List.of(moved.issueKeys().get(i), moved.changeIds().get(i)));
+        }
+        return "Moved " + String.join(", ", moved.issueKeys()) + " to " + moved.target() + ". jira_undo_change with "
+                + "an issue's change id moves it back.\n\n" + Listing.table(List.of("Issue", "Change id"), rows)
+                + notes(moved.notes());
     }
 
     public static String undone(JiraUndo.Undone undone) {

@@ -44,9 +44,12 @@ public class JiraUndo {
     private final IssueTransitions transitions;
     private final IssueLinks links;
     private final IssueAdditions additions;
+    private final Sprints sprints;
 
     JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
-            IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions) {
+            IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions,
+            Sprints sprints) {
+        this.sprints = sprints;
         this.additions = additions;
         this.links = links;
         this.transitions = transitions;
@@ -76,6 +79,7 @@ public class JiraUndo {
         case "comment-edited" -> undoCommentEdit(change, issue, dryRun, confirmationToken);
         case "watcher-added", "worklog-added", "remote-link-added" -> additions.undo(change, issue, dryRun,
                 confirmationToken);
+        case "sprint-moved" -> sprints.undo(change, issue, dryRun, confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "

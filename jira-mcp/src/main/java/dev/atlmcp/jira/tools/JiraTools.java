@@ -12,6 +12,7 @@ import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.JiraService;
 import dev.atlmcp.jira.service.JiraUsers;
+import dev.atlmcp.jira.service.Sprints;
 
 /** Jira read tools. Each method: arguments in, one service call, Markdown out. */
 @ToolCalls
@@ -24,9 +25,11 @@ public class JiraTools {
     private final IssueLinks links;
     private final JiraUsers users;
     private final IssueCreation creation;
+    private final Sprints sprints;
 
     JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions,
-            IssueLinks links, JiraUsers users, IssueCreation creation) {
+            IssueLinks links, JiraUsers users, IssueCreation creation, Sprints sprints) {
+        this.sprints = sprints;
         this.creation = creation;
         this.users = users;
         this.links = links;
@@ -118,6 +121,30 @@ public class JiraTools {
     String jira_find_users(@ToolArg(description = "Start of a name or email, e.g. jane") String query,
             @ToolArg(description = "How many, 1-50", defaultValue = "10") int limit) {
         return IssueMarkdown.users(query, users.find(query, limit));
+    }
+
+    @Tool(name = "jira_list_boards", description = """
+            List the Jira Software boards you can see (id, name, scrum or kanban, project), optionally of one \
+            project. Use a board id with jira_list_sprints.""", annotations = @Tool.Annotations(title = "List Jira boards", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_list_boards(@ToolArg(description = "Project key such as OPS", required = false) String project) {
+        return IssueMarkdown.boards(sprints.boards(project));
+    }
+
+    @Tool(name = "jira_list_sprints", description = """
+            List a scrum board's sprints (id, name, state, dates, goal); active and future by default.""", annotations = @Tool.Annotations(title = "List Jira sprints", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_list_sprints(@ToolArg(name = "board_id", description = "Board id from jira_list_boards") String boardId,
+            @ToolArg(description = "active, future, closed, or a comma-separated mix", defaultValue = "active,future") String state) {
+        return IssueMarkdown.sprints(sprints.sprints(boardId, state));
+    }
+
+    @Tool(name = "jira_get_sprint_issues", description = """
+            List the issues of a sprint as a table (key, summary, status, type, priority, assignee, updated), a \
+            page at a time with a cursor.""", annotations = @Tool.Annotations(title = "Get Jira sprint issues", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_get_sprint_issues(
+            @ToolArg(name = "sprint_id", description = "Sprint id from jira_list_sprints") String sprintId,
+            @ToolArg(description = "Issues per page, 1-50", defaultValue = "20") int limit,
+            @ToolArg(description = "Cursor from the previous page; omit for the first page", required = false) String cursor) {
+        return IssueMarkdown.searchResults("sprint " + sprintId, sprints.issues(sprintId, limit, cursor), content);
     }
 
     @Tool(name = "jira_whoami", description = """

@@ -14,6 +14,7 @@ import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
+import dev.atlmcp.jira.service.Sprints;
 
 /** Jira write tools: each change is recorded on the issue with its before-image and answers with its change id. */
 @ToolCalls
@@ -24,9 +25,11 @@ public class JiraWriteTools {
     private final IssueTransitions transitions;
     private final IssueLinks links;
     private final IssueAdditions additions;
+    private final Sprints sprints;
 
     JiraWriteTools(IssueWrites writes, IssueCreation creation, IssueTransitions transitions, IssueLinks links,
-            IssueAdditions additions) {
+            IssueAdditions additions, Sprints sprints) {
+        this.sprints = sprints;
         this.additions = additions;
         this.links = links;
         this.transitions = transitions;
@@ -199,5 +202,17 @@ public class JiraWriteTools {
             @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addRemoteLink(issueKey, url, title, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "jira_move_to_sprint", description = """
+            Move up to 50 issues into a sprint (id from jira_list_sprints), or back to the backlog with sprint_id \
+            backlog. Each issue's previous sprint is kept, so jira_undo_change moves it back.""", annotations = @Tool.Annotations(title = "Move Jira issues to a sprint", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_move_to_sprint(
+            @ToolArg(name = "issue_keys", description = "Issue keys such as [\"OPS-5\", \"OPS-6\"]") List<String> issueKeys,
+            @ToolArg(name = "sprint_id", description = "Sprint id, or backlog") String sprintId,
+            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.moved(sprints.move(issueKeys, sprintId, dryRun, confirmationToken));
     }
 }

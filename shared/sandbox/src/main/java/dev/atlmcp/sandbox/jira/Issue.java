@@ -52,6 +52,8 @@ final class Issue {
     Instant created;
     Instant updated;
     Issue parent;
+    /** The sprint the issue is in (Jira Software); null in the backlog. */
+    Integer sprintId;
     final List<Issue> subtasks = new ArrayList<>();
     final List<Comment> comments = new ArrayList<>();
     final List<Link> links = new ArrayList<>();

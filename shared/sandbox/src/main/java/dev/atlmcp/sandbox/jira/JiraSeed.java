@@ -130,6 +130,10 @@ final class JiraSeed {
         issue(sec, "Task", "Revoke the leaked staging deploy token", "Done", "High", jane, jane, daysAgo(15),
                 adf("14-date.json")).resolution = "Done";
 
+        for (Issue inSprint : List.of(incident, poolSize, alert, webhook)) {
+            inSprint.sprintId = 11;
+        }
+        applePay.sprintId = 20;
         store.link("Causes", settlement, incident);
         store.link("Relates", incident, tlsIncident);
         store.link("Blocks", sso, applePay);

@@ -1,0 +1,215 @@
+package dev.atlmcp.jira.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.jira.client.AgileClient;
+import dev.atlmcp.jira.client.IssueDto;
+import dev.atlmcp.jira.client.SearchDtos;
+
+/**
+ * Boards and sprints (Jira Software): which boards a project has, their sprints, the issues of a sprint, and moving
+ * issues into a sprint or back to the backlog. Boards and issues outside the allowed projects are left out.
+ */
+@ApplicationScoped
+public class Sprints {
+
+    private static final int PAGE = 50;
+    private static final int MAX_MOVE = 50;
+
+    /** A board: id, name, scrum or kanban, and its project. */
+    public record Board(String id, String name, String type, String project) {
+    }
+
+    /** A sprint: id, name, state, dates (may be null for future sprints) and goal. */
+    public record Sprint(String id, String name, String state, String start, String end, String goal) {
+    }
+
+    /** Issues just moved: one change id per issue, and notes on what went wrong around it. */
+    public record Moved(String target, List<String> issueKeys, List<String> changeIds, List<String> notes) {
+    }
+
+    private final AgileClient agile;
+    private final JiraService jira;
+    private final ScopePolicy scope;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final IssueWrites writes;
+
+    Sprints(@RestClient AgileClient agile, JiraService jira, ScopePolicy scope, WriteGuard guard, WriteGate gate,
+            AgentChanges changes, IssueWrites writes) {
+        this.agile = agile;
+        this.jira = jira;
+        this.scope = scope;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.writes = writes;
+    }
+
+    public List<Board> boards(String project) {
+        String key = project == null || project.isBlank() ? null : jira.project(project).key();
+        List<Board> boards = new ArrayList<>();
+        agile.boards(key, 0, PAGE).path("values").forEach(b -> boards.add(new Board(b.path("id").asText(), b.path(
+                "name").asText(), b.path("type").asText(), b.path("location").path("projectKey").asText(null))));
+        return boards.stream().filter(b -> b.project() == null || scope.allowsProject(b.project())).toList();
+    }
+
+    public List<Sprint> sprints(String boardId, String state) {
+        Board board = board(boardId);
+        String states = state == null || state.isBlank() ? "active,future" : state.trim().toLowerCase(
+                java.util.Locale.ROOT);
+        if (!states.matches("(active|future|closed)(,(active|future|closed))*")) {
+            throw new IllegalArgumentException("state must be active, future, closed or a comma-separated mix, got '"
+                    + state + "'");
+        }
+        List<Sprint> sprints = new ArrayList<>();
+        agile.sprints(board.id(), states, 0, PAGE).path("values").forEach(s -> sprints.add(new Sprint(s.path("id")
+                .asText(), s.path("name").asText(), s.path("state").asText(), s.path("startDate").asText(null),
+                s.path(
+                        "endDate").asText(null),
+                s.path("goal").asText(""))));
+        return sprints;
+    }
+
+    private Board board(String boardId) {
+        String id = boardId == null ? "" : boardId.trim();
+        if (!id.matches("\\d{1,12}")) {
+            throw new IllegalArgumentException("board_id must be a board's number from jira_list_boards, got '"
+                    + boardId + "'");
+        }
+        return boards(null).stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow(() -> new ToolRefusal(
+                "There is no board " + id + " you can see. List them with jira_list_boards."));
+    }
+
+    /** A page of a sprint's issues, those outside the allowed projects left out. */
+    public JiraService.SearchPage issues(String sprintId, int limit, String cursor) {
+        String id = sprintId(sprintId);
+        Arguments.limit(limit, JiraService.MAX_LIMIT);
+        int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_sprint_issues");
+        SearchDtos.OffsetPage page = agile.sprintIssues(id, start, scope.cap(limit), String.join(",",
+                JiraService.SEARCH_FIELDS));
+        List<IssueDto> issues = page.issues() == null ? List.of() : page.issues().stream().filter(i -> scope
+                .allowsProject(i.key().substring(0, i.key().lastIndexOf('-')))).toList();
+        int returned = page.issues() == null ? 0 : page.issues().size();
+        return new JiraService.SearchPage(issues, Arguments.nextOffsetCursor(start, returned, page.total() != null
+                && start + returned < page.total()), page.total());
+    }
+
+    private static String sprintId(String sprintId) {
+        String id = sprintId == null ? "" : sprintId.trim();
+        if (!id.matches("\\d{1,12}")) {
+            throw new IllegalArgumentException("sprint_id must be a sprint's number from jira_list_sprints, got '"
+                    + sprintId + "'");
+        }
+        return id;
+    }
+
+    /**
+     * Moves issues into a sprint, or to the backlog when {@code sprintId} is {@code backlog}; each issue's previous
+     * sprint is recorded so an undo can move it back.
+     */
+    public Moved move(List<String> issueKeys, String sprintId, boolean dryRun, String confirmationToken) {
+        if (issueKeys == null || issueKeys.isEmpty() || issueKeys.size() > MAX_MOVE) {
+            throw new IllegalArgumentException("issue_keys must hold 1 to " + MAX_MOVE + " issue keys");
+        }
+        boolean backlog = sprintId != null && sprintId.trim().equalsIgnoreCase("backlog");
+        String target = backlog ? null : sprintId(sprintId);
+        List<String> keys = new ArrayList<>();
+        List<JsonNode> before = new ArrayList<>();
+        for (String raw : issueKeys) {
+            IssueDto issue = jira.readable(JiraService.issueKey(raw), "project,assignee,reporter", null);
+            guard.requireOwner(issue.key(), "issues assigned to or reported by you",
+                    Stream.of(issue.fields().assignee, issue.fields().reporter).filter(Objects::nonNull)
+                            .map(IssueDto.User::id).toList());
+            keys.add(issue.key());
+            before.add(agile.issue(issue.key(), "sprint").path("fields").path("sprint").path("id"));
+        }
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = request.putArray("issues");
+        keys.forEach(list::add);
+        String where = backlog ? "the backlog" : "sprint " + target;
+        String what = "move " + String.join(", ", keys) + " to " + where;
+        gate.approve(new WriteGate.Write("jira_move_to_sprint", what, "POST", "/rest/agile/1.0/" + (backlog
+                ? "backlog/issue" : "sprint/" + target + "/issue"), request, () -> before.toString()), dryRun,
+                confirmationToken);
+        AmbiguousWrite.send(what, "list the sprint's issues with jira_get_sprint_issues", () -> {
+            if (backlog) {
+                agile.moveToBacklog(request);
+            } else {
+                agile.moveToSprint(target, request);
+            }
+            return null;
+        });
+        List<String> ids = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ObjectNode was = JsonNodeFactory.instance.objectNode();
+            was.set("sprintId", before.get(i).isMissingNode() ? JsonNodeFactory.instance.nullNode() : before.get(i));
+            ObjectNode now = JsonNodeFactory.instance.objectNode();
+            now.set("sprintId", backlog ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.numberNode(
+                    Long.parseLong(target)));
+            AgentChange change = changes.start("jira_move_to_sprint", "sprint-moved", keys.get(i), "move " + keys
+                    .get(i) + " to " + where, was, now);
+            writes.keep(change, keys.get(i) + " was moved").ifPresent(notes::add);
+            ids.add(change.id());
+        }
+        return new Moved(where, keys, ids, notes);
+    }
+
+    /** Moves an issue back to the sprint (or backlog) it was in, if it is still where the change put it. */
+    JiraUndo.Undone undo(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
+        JsonNode now = agile.issue(issue.key(), "sprint").path("fields").path("sprint").path("id");
+        String current = now.isMissingNode() || now.isNull() ? null : now.asText();
+        String moved = change.after().path("sprintId").isNull() ? null : change.after().path("sprintId").asText();
+        if (!Objects.equals(current, moved)) {
+            throw new ToolRefusal("Not undone: " + issue.key() + " is in " + (current == null ? "the backlog"
+                    : "sprint " + current) + " now; your change " + change.id() + " moved it to "
+                    + (moved == null
+                            ? "the backlog" : "sprint " + moved)
+                    + " and it moved again since. Nothing was changed.");
+        }
+        JsonNode previous = change.before().path("sprintId");
+        boolean toBacklog = previous.isNull() || previous.isMissingNode();
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.putArray("issues").add(issue.key());
+        String what = "undo " + change.id() + " (move " + issue.key() + " back to " + (toBacklog ? "the backlog"
+                : "sprint " + previous.asText()) + ")";
+        gate.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/agile/1.0/" + (toBacklog
+                ? "backlog/issue" : "sprint/" + previous.asText() + "/issue"), request, () -> String.valueOf(current)),
+                dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read the sprint with jira_get_sprint_issues", () -> {
+            if (toBacklog) {
+                agile.moveToBacklog(request);
+            } else {
+                agile.moveToSprint(previous.asText(), request);
+            }
+            return null;
+        });
+        AgentChange undone = change.undone(changes.now());
+        List<String> notes = new ArrayList<>();
+        writes.markUndone(undone, issue.key() + " was moved back").ifPresent(notes::add);
+        changes.undoRecorded(undone).ifPresent(notes::add);
+        return new JiraUndo.Undone(change.id(), what, notes);
+    }
+}
