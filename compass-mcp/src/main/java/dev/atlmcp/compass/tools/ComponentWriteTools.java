@@ -24,15 +24,14 @@ public class ComponentWriteTools {
     @Tool(name = "compass_update_component", description = """
             Change a Compass component's name, description or owner team (a team id such as \
             ari:cloud:teams::team/...). Give only what changes. The answer's change id undoes it with \
-            compass_undo_change. If the answer asks for confirmation, show the preview to the user and call again \
-            with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Update Compass component", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
+            compass_undo_change.""", annotations = @Tool.Annotations(title = "Update Compass component", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
     String compass_update_component(
             @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component,
             @ToolArg(description = "New name", required = false) String name,
             @ToolArg(description = "New description (plain text or Markdown)", required = false) String description,
             @ToolArg(name = "owner_id", description = "New owner team id, ari:cloud:teams::team/...", required = false) String ownerId,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.updated(updates.update(component, name, description, ownerId, dryRun,
                 confirmationToken));
@@ -47,12 +46,11 @@ public class ComponentWriteTools {
 
     @Tool(name = "compass_undo_change", description = """
             Revert one of your compass_update_component changes by its change id: the previous values come back. \
-            Refused if those fields changed again since. If the answer asks for confirmation, show the preview to \
-            the user and call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Undo my Compass change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
+            Refused if those fields changed again since.""", annotations = @Tool.Annotations(title = "Undo my Compass change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String compass_undo_change(
             @ToolArg(name = "change_id", description = "The whole change id from a compass_update_component answer") String changeId,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.undone(updates.undo(changeId, dryRun, confirmationToken));
     }

@@ -33,12 +33,11 @@ public class AgentChangeTools {
 
     @Tool(name = "confluence_undo_change", description = """
             Revert one of your page updates by its change id: the version it replaced is restored as a new version, \
-            so the history keeps both. Refused if the page changed again since. If the answer asks for \
-            confirmation, show the preview to the user and call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Undo my Confluence change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
+            so the history keeps both. Refused if the page changed again since.""", annotations = @Tool.Annotations(title = "Undo my Confluence change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String confluence_undo_change(
             @ToolArg(name = "change_id", description = "Change id such as 131075~k3j4h5g6f7, from a write's answer or confluence_list_my_agent_changes") String changeId,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.undone(undo.undo(changeId, dryRun, confirmationToken));
     }

@@ -47,13 +47,12 @@ public class ConfluenceTools {
 
     @Tool(name = "confluence_add_comment", description = """
             Add a footer comment, written in Markdown, to a Confluence page. Use it to leave a note, review or \
-            status on a page; it cannot be edited or removed from here, so write it once. If the answer asks for \
-            confirmation, show the preview to the user and call again with the confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Add Confluence comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+            status on a page; it cannot be edited or removed from here, so write it once.""", annotations = @Tool.Annotations(title = "Add Confluence comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String confluence_add_comment(
             @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
             @ToolArg(description = "The comment in Markdown") String body,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.commentAdded(confluence.addComment(pageId, body, dryRun, confirmationToken));
     }

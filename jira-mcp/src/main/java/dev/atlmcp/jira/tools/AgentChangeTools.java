@@ -33,13 +33,11 @@ public class AgentChangeTools {
 
     @Tool(name = "jira_undo_change", description = """
             Revert one of your agent changes by its change id: edited fields get their previous values back, an \
-            added comment is deleted. Refused if the issue changed again since, so nobody's later work is lost. If \
-            the answer asks for confirmation, show the preview to the user and call again with the \
-            confirmation_token it gives.""", annotations = @Tool.Annotations(title = "Undo my Jira change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
+            added comment is deleted. Refused if the issue changed again since, so nobody's later work is lost.""", annotations = @Tool.Annotations(title = "Undo my Jira change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String jira_undo_change(
             @ToolArg(name = "change_id", description = "Change id such as OPS-5~k3j4h5g6f7, from a write's answer or jira_list_my_agent_changes") String changeId,
-            @ToolArg(name = "dry_run", description = "true: show the exact request without sending it", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "The token from a confirmation preview, once the user agreed", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.undone(undo.undo(changeId, dryRun, confirmationToken));
     }
