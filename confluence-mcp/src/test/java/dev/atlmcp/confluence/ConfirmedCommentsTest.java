@@ -37,12 +37,14 @@ class ConfirmedCommentsTest extends SandboxReset {
 
     private static final Pattern TOKEN = Pattern.compile("confirmation_token=\"([^\"]+)\"");
 
+    /** Comments posted (the change records written next to them are content properties, not counted). */
     static long posts() {
-        return Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count();
+        return Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ") && !r.contains("/property"))
+                .count();
     }
 
-    /** Preview, confirm, replay: one comment, and the replay refused. */
-    static void previewConfirmAndReplay(Transport transport) {
+    /** Preview, confirm, replay: one comment, and the replay refused; answers what the confirmed call said. */
+    static String previewConfirmAndReplay(Transport transport) {
         Map<String, Object> arguments = new HashMap<>(Map.of("page_id", "131075", "body", "Steps verified."));
         String preview = text(call(transport, "confluence_add_comment", arguments));
         assertTrue(preview.startsWith("Confirmation needed: nothing was sent yet. This call would add a comment to "
@@ -51,10 +53,12 @@ class ConfirmedCommentsTest extends SandboxReset {
         Matcher token = TOKEN.matcher(preview);
         assertTrue(token.find(), preview);
         arguments.put("confirmation_token", token.group(1));
-        assertTrue(text(call(transport, "confluence_add_comment", arguments)).startsWith("Added comment "));
+        String added = text(call(transport, "confluence_add_comment", arguments));
+        assertTrue(added.startsWith("Added comment "), added);
         assertTrue(text(call(transport, "confluence_add_comment", arguments)).startsWith("This confirmation token is "
                 + "for a different change, or was already used"));
         assertEquals(1, posts());
+        return added;
     }
 
     @Test

@@ -138,7 +138,8 @@ class ConfluenceToolsTest extends SandboxReset {
                 "Step 3 needs `kubectl -n checkout` **first**."));
         assertFalse(added.isError(), () -> text(added));
         assertTrue(text(added).matches("Added comment \\d+ to page 131075 \\(Runbook: checkout-api latency\\)\\.\n"
-                + "URL: http://127\\.0\\.0\\.1:\\d+/wiki/spaces/OPS/pages/131075/.*focusedCommentId=\\d+"),
+                + "URL: http://127\\.0\\.0\\.1:\\d+/wiki/spaces/OPS/pages/131075/.*focusedCommentId=\\d+\n"
+                + "Change id: 131075~[a-z2-7]{10} \\(confluence_undo_change deletes it while nobody has changed it\\)\\."),
                 text(added));
         String stored = SandboxSite.get("/wiki/api/v2/pages/131075/footer-comments?body-format=atlas_doc_format");
         assertTrue(stored.contains("{\\\"type\\\":\\\"text\\\",\\\"text\\\":\\\"kubectl -n checkout\\\",\\\"marks\\\":"

@@ -101,10 +101,16 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
-    void addCommentWritesStorageFormatOnceConfirmed() {
-        ConfirmedCommentsTest.previewConfirmAndReplay(Transport.STREAMABLE);
+    void addCommentWritesStorageFormatOnceConfirmedAndIsUndone() {
+        String added = ConfirmedCommentsTest.previewConfirmAndReplay(Transport.STREAMABLE);
         assertTrue(Mcp.sandbox().requests().contains("POST /confluence/rest/api/content 200"));
         assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/131075/child/comment 200"));
+        Matcher id = Pattern.compile("Change id: (\\S+) ").matcher(added);
+        assertTrue(id.find(), added);
+        assertTrue(text(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", id.group(1))))
+                .startsWith("Done: undo " + id.group(1) + " (delete comment "));
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("DELETE /confluence/rest/api/content/")
+                && r.endsWith(" 204")), Mcp.sandbox().requests()::toString);
     }
 
     @Test

@@ -173,4 +173,21 @@ class PageUpdatesTest extends SandboxReset {
                 text(call(Transport.STREAMABLE, "confluence_undo_change",
                         Map.of("change_id", "131079~aaaaaaaaaa"))));
     }
+
+    @Test
+    void anAddedCommentIsListedAndUndoneByDeletingIt() {
+        Mcp.Result added = call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", RUNBOOK, "body",
+                "Restarted the consumer at 09:40."));
+        String id = changeId(added);
+        assertTrue(text(call(Transport.STREAMABLE, "confluence_list_my_agent_changes", Map.of())).contains(
+                "| confluence_add_comment | comment "));
+        assertTrue(SandboxSite.get("/wiki/api/v2/pages/" + RUNBOOK + "/footer-comments?body-format=atlas_doc_format")
+                .contains("Restarted the consumer"));
+        assertTrue(text(call(Transport.SSE, "confluence_undo_change", Map.of("change_id", id))).startsWith(
+                "Done: undo " + id + " (delete comment "));
+        assertFalse(SandboxSite.get("/wiki/api/v2/pages/" + RUNBOOK + "/footer-comments?body-format=atlas_doc_format")
+                .contains("Restarted the consumer"));
+        assertTrue(text(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", id))).startsWith(
+                "Change " + id + " was already undone"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.client;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -145,4 +146,22 @@ public interface ConfluenceClient {
     @POST
     @Path("/rest/api/content/{id}/label")
     JsonNode addDataCenterLabels(@PathParam("id") String id, JsonNode labels);
+
+    /** Cloud v2: one footer comment; 404 once deleted. */
+    @GET
+    @Path("/wiki/api/v2/footer-comments/{id}")
+    JsonNode cloudFooterComment(@PathParam("id") String id);
+
+    @DELETE
+    @Path("/wiki/api/v2/footer-comments/{id}")
+    void deleteFooterComment(@PathParam("id") String id);
+
+    /** Data Center v1: any content by id, a comment included. */
+    @GET
+    @Path("/rest/api/content/{id}")
+    JsonNode dataCenterComment(@PathParam("id") String id);
+
+    @DELETE
+    @Path("/rest/api/content/{id}")
+    void deleteDataCenterContent(@PathParam("id") String id);
 }

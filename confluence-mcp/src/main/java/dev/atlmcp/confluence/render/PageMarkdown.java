@@ -80,8 +80,8 @@ public final class PageMarkdown {
 
     public static String commentAdded(ConfluenceService.CommentAdded added) {
         return "Added comment " + added.commentId() + " to page " + added.page().id() + " (" + added.page().title()
-                + ")." + (added.url() == null ? "" : "\nURL: " + added.url()) + (added.markingProblem() == null ? ""
-                        : "\n" + added.markingProblem());
+                + ")." + (added.url() == null ? "" : "\nURL: " + added.url()) + "\nChange id: " + added.changeId()
+                + " (confluence_undo_change deletes it while nobody has changed it)." + notes(added.notes());
     }
 
     /** The result table, fenced as data as a whole: titles and excerpts are text written by people. */

@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
@@ -24,10 +28,54 @@ public class ConfluenceProperties {
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
+    private final AgentChanges changes;
 
-    ConfluenceProperties(@RestClient ConfluenceClient client, AtlassianConfig config) {
+    ConfluenceProperties(@RestClient ConfluenceClient client, AtlassianConfig config, AgentChanges changes) {
+        this.changes = changes;
         this.client = client;
         this.config = config;
+    }
+
+    /** Content property holding one change record; the change id's suffix follows. */
+    static final String CHANGE_PROPERTY = "atlmcp.change.";
+    private static final int MAX_PROPERTY = 32_768;
+
+    static String changeKey(String changeId) {
+        return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
+    }
+
+    static JsonNode record(AgentChange change) {
+        ObjectNode value = change.toJson();
+        if (value.toString().length() > MAX_PROPERTY) {
+            throw new IllegalStateException("change record over " + MAX_PROPERTY + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * Stores a change record on its page after the change (which has happened, so a failure becomes a note) and lists
+     * the change for the caller.
+     */
+    Optional<String> keep(AgentChange change, String done, String fallback) {
+        try {
+            create(change.item(), changeKey(change.id()), record(change));
+        } catch (RuntimeException e) {
+            changes.unrecorded(change);
+            return Optional.of(done + ", but its undo record could not be saved on page " + change.item() + ": "
+                    + ErrorMessages.describe(e, false).message() + fallback);
+        }
+        return changes.recorded(change);
+    }
+
+    /** Marks a change record undone after an undo that could not carry it; a failure becomes a note. */
+    Optional<String> markUndone(AgentChange undone, int recordVersion, String done) {
+        try {
+            update(undone.item(), changeKey(undone.id()), record(undone), recordVersion);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(done + ", but the change record on page " + undone.item() + " could not be marked "
+                    + "undone: " + ErrorMessages.describe(e, false).message());
+        }
     }
 
     public Optional<Property> read(String pageId, String key) {

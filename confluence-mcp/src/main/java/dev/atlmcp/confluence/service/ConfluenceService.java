@@ -3,6 +3,7 @@ package dev.atlmcp.confluence.service;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,8 @@ import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.audit.AuditTrail;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.outbound.AtlassianException;
@@ -50,15 +52,18 @@ public class ConfluenceService {
     private final ObjectMapper json;
     private final ScopePolicy scope;
     private final WriteGuard guard;
-    private final AuditTrail trail;
     private final WriteGate gate;
     private final AgentMark mark;
+    private final AgentChanges changes;
+    private final ConfluenceProperties properties;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope, WriteGuard guard, AuditTrail trail, WriteGate gate, AgentMark mark) {
+            ScopePolicy scope, WriteGuard guard, WriteGate gate, AgentMark mark, AgentChanges changes,
+            ConfluenceProperties properties) {
         this.mark = mark;
+        this.changes = changes;
+        this.properties = properties;
         this.gate = gate;
-        this.trail = trail;
         this.client = client;
         this.config = config;
         this.json = json;
@@ -74,7 +79,7 @@ public class ConfluenceService {
     }
 
     /** A comment just added to a page. */
-    public record CommentAdded(PageView page, String commentId, String url, String markingProblem) {
+    public record CommentAdded(PageView page, String commentId, String url, String changeId, List<String> notes) {
     }
 
     /**
@@ -101,9 +106,12 @@ public class ConfluenceService {
                 () -> config.isDataCenter()
                         ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
                         : client.addFooterComment((CommentDtos.NewFooterComment) request));
-        trail.change("comment-added", "page " + page.id()).put("commentId", created.id());
-        return new CommentAdded(page, created.id(), url(created._links()), mark.mark(page.id(), "The comment was "
-                + "added").orElse(null));
+        AgentChange change = changes.start("confluence_add_comment", "comment-added", page.id(), "comment "
+                + created.id() + " on page " + page.id(), null, json.createObjectNode().put("commentId", created.id()));
+        List<String> notes = new ArrayList<>();
+        properties.keep(change, "The comment was added", "").ifPresent(notes::add);
+        mark.mark(page.id(), "The comment was added").ifPresent(notes::add);
+        return new CommentAdded(page, created.id(), url(created._links()), change.id(), notes);
     }
 
     /**

@@ -15,8 +15,8 @@ import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
-import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
@@ -54,10 +54,15 @@ public class PageUndo {
         ChangeIds.Parsed id = ChangeIds.parse(changeId, "131075~k3j4h5g6f7", LIST_TOOL);
         PageView page = confluence.page(id.item());
         String wanted = page.id() + "~" + id.suffix();
-        ConfluenceProperties.Property stored = properties.read(page.id(), PageUpdates.propertyKey(wanted)).orElseThrow(
-                () -> new ToolRefusal("No agent change " + wanted + " is recorded on page " + page.id() + ". List "
-                        + "yours with " + LIST_TOOL + "."));
+        ConfluenceProperties.Property stored = properties.read(page.id(), ConfluenceProperties.changeKey(wanted))
+                .orElseThrow(
+                        () -> new ToolRefusal(
+                                "No agent change " + wanted + " is recorded on page " + page.id() + ". List "
+                                        + "yours with " + LIST_TOOL + "."));
         AgentChange change = changes.undoable(wanted, stored.value(), LIST_TOOL);
+        if (change.action().equals("comment-added")) {
+            return undoComment(change, page, stored.version(), dryRun, confirmationToken);
+        }
         if (!change.action().equals("page-updated")) {
             throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
                     + "Nothing was changed.");
@@ -83,15 +88,41 @@ public class PageUndo {
                         .isDataCenter() ? client.restoreDataCenterVersion(page.id(), restore)
                                 : client
                                         .restoreCloudVersion(page.id(), restore));
+        return finish(change, stored.version(), what, "The version was restored");
+    }
+
+    /** Deletes a footer comment the change added, if it is still there. */
+    private Undone undoComment(AgentChange change, PageView page, int recordVersion, boolean dryRun,
+            String confirmationToken) {
+        String commentId = change.after().path("commentId").asText();
+        boolean there = AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.dataCenterComment(
+                commentId) : client.cloudFooterComment(commentId)).isPresent();
+        if (!there) {
+            throw new ToolRefusal("Comment " + commentId + " of change " + change.id() + " is no longer on page "
+                    + page.id() + ": someone deleted it already. Nothing was changed.");
+        }
+        String what = "undo " + change.id() + " (delete comment " + commentId + " on page " + page.id() + ")";
+        gate.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", config.isDataCenter()
+                ? "/rest/api/content/" + commentId : "/wiki/api/v2/footer-comments/" + commentId, null,
+                () -> String
+                        .valueOf(page.version())),
+                dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "look at the comments at the bottom of page " + page.id() + " in Confluence",
+                () -> {
+                    if (config.isDataCenter()) {
+                        client.deleteDataCenterContent(commentId);
+                    } else {
+                        client.deleteFooterComment(commentId);
+                    }
+                    return null;
+                });
+        return finish(change, recordVersion, what, "The comment was deleted");
+    }
+
+    private Undone finish(AgentChange change, int recordVersion, String what, String done) {
         AgentChange undone = change.undone(changes.now());
         List<String> notes = new ArrayList<>();
-        try {
-            properties.update(page.id(), PageUpdates.propertyKey(wanted), PageUpdates.record(undone), stored
-                    .version());
-        } catch (RuntimeException e) {
-            notes.add("The version was restored, but the change record on page " + page.id() + " could not be "
-                    + "marked undone: " + ErrorMessages.describe(e, false).message());
-        }
+        properties.markUndone(undone, recordVersion, done).ifPresent(notes::add);
         changes.undoRecorded(undone).ifPresent(notes::add);
         return new Undone(what, notes);
     }

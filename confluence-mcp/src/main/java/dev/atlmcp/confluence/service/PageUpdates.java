@@ -37,9 +37,6 @@ import dev.atlmcp.confluence.client.ConfluenceClient;
 @ApplicationScoped
 public class PageUpdates {
 
-    /** Content property holding one change record; the change id's suffix follows. */
-    static final String CHANGE_PROPERTY = "atlmcp.change.";
-    private static final int MAX_PROPERTY = 32_768;
     private static final int MAX_BODY = 1_000_000;
 
     /** A page just updated: its new version, change id, and notes on what went wrong around it. */
@@ -104,7 +101,8 @@ public class PageUpdates {
         AgentChange change = changes.start("confluence_update_page", "page-updated", page.id(), what, before,
                 JsonNodeFactory.instance.objectNode().put("version", next));
         List<String> notes = new ArrayList<>();
-        keep(change, "The page was updated").ifPresent(notes::add);
+        properties.keep(change, "The page was updated", " Its previous version " + page.version() + " is still in "
+                + "the page history.").ifPresent(notes::add);
         mark.mark(page.id(), "The page was updated").ifPresent(notes::add);
         return new PageUpdated(page, next, change.id(), notes);
     }
@@ -131,31 +129,5 @@ public class PageUpdates {
 
     private String path(String id) {
         return config.isDataCenter() ? "/rest/api/content/" + id : "/wiki/api/v2/pages/" + id;
-    }
-
-    static String propertyKey(String changeId) {
-        return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
-    }
-
-    static JsonNode record(AgentChange change) {
-        ObjectNode value = change.toJson();
-        if (value.toString().length() > MAX_PROPERTY) {
-            throw new IllegalStateException("change record over " + MAX_PROPERTY + " characters");
-        }
-        return value;
-    }
-
-    /** Stores a change record after its change (which has happened, so a failure becomes a note). */
-    private Optional<String> keep(AgentChange change, String done) {
-        try {
-            properties.create(change.item(), propertyKey(change.id()), record(change));
-        } catch (RuntimeException e) {
-            changes.unrecorded(change);
-            return Optional.of(done + ", but its undo record could not be saved on page " + change.item() + ": "
-                    + ErrorMessages.describe(e, false).message() + " Its previous version " + change.before().path(
-                            "version").asInt()
-                    + " is still in the page history.");
-        }
-        return changes.recorded(change);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,14 @@ public final class ConfluenceApi {
             router.get("/wiki/rest/api/user/current", this::currentUser);
             router.post("/wiki/api/v2/footer-comments", this::addFooterComment);
             router.get("/wiki/api/v2/pages/{id}/footer-comments", this::footerComments);
+            router.get("/wiki/api/v2/footer-comments/{id}", r -> {
+                Page page = store.pageOfComment(r.pathParam("id"), user(r)).orElseThrow(() -> v2Error(404,
+                        "NOT_FOUND", "Not Found", null));
+                return Response.ok(Json.object().put("id", r.pathParam("id")).put("status", "current").put("pageId",
+                        page.id));
+            });
+            router.delete("/wiki/api/v2/footer-comments/{id}", r -> deleteComment(r, () -> v2Error(404, "NOT_FOUND",
+                    "Not Found", null)));
             new PageWrites(flavour, () -> store).register(router, "/wiki");
         } else {
             router.get("/rest/api/content/{id}", this::contentV1);
@@ -73,6 +82,8 @@ public final class ConfluenceApi {
             router.get("/rest/api/user/current", this::currentUser);
             router.post("/rest/api/content", this::createContentV1);
             router.get("/rest/api/content/{id}/child/comment", this::childComments);
+            router.delete("/rest/api/content/{id}", r -> deleteComment(r, () -> Cql.error(404, "Not Found",
+                    "No content found with id: ContentId{id=" + r.pathParam("id") + "}")));
             new PageWrites(flavour, () -> store).register(router, "");
         }
     }
@@ -183,6 +194,16 @@ public final class ConfluenceApi {
         return comment;
     }
 
+    /** Only comments can be deleted here: pages stay. */
+    private Response deleteComment(Request r, java.util.function.Supplier<ApiException> notFound) {
+        String id = r.pathParam("id");
+        Page page = store.pageOfComment(id, user(r)).orElseThrow(notFound);
+        synchronized (page.comments) {
+            page.comments.removeIf(c -> c.id().equals(id));
+        }
+        return Response.noContent();
+    }
+
     private Response currentUser(Request r) {
         SandboxUser user = user(r);
         ObjectNode json = Json.object().put("type", "known");
@@ -249,6 +270,12 @@ public final class ConfluenceApi {
 
     private Response contentV1(Request r) {
         String id = r.pathParam("id");
+        Optional<Page> commented = store.pageOfComment(id, user(r));
+        if (commented.isPresent()) {
+            ObjectNode comment = Json.object().put("id", id).put("type", "comment").put("status", "current");
+            comment.putObject("container").put("id", commented.get().id).put("type", "page");
+            return Response.ok(comment);
+        }
         Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
                 "No content found with id: ContentId{id=" + id + "}"));
         Page.Version version = page.current();

@@ -46,6 +46,15 @@ final class ConfluenceStore {
         return Optional.ofNullable(pages.get(id)).filter(p -> p.space.visibleTo(user));
     }
 
+    /** The page holding footer comment {@code id}, if the user may see it. */
+    Optional<Page> pageOfComment(String id, SandboxUser user) {
+        return visiblePages(user).stream().filter(p -> {
+            synchronized (p.comments) {
+                return p.comments.stream().anyMatch(c -> c.id().equals(id));
+            }
+        }).findFirst();
+    }
+
     List<Page> visiblePages(SandboxUser user) {
         return pages.values().stream().filter(p -> p.space.visibleTo(user)).toList();
     }
