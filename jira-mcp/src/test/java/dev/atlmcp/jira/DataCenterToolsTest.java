@@ -165,6 +165,29 @@ class DataCenterToolsTest extends SandboxReset {
                 .requests()::toString);
     }
 
+    @Test
+    void linksCommentsWatchersWorklogsAndRemoteLinksOnDataCenter() {
+        assertTrue(text(call(Transport.STREAMABLE, "jira_link_issues", Map.of("issue_key", "OPS-5", "relation",
+                "blocks", "other_issue_key", "OPS-6"))).startsWith("Linked: OPS-5 blocks OPS-6."));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-6"))).contains(
+                "- is blocked by OPS-5"));
+        assertTrue(text(call(Transport.SSE, "jira_get_comments", Map.of("issue_key", "OPS-1", "limit", 2)))
+                .startsWith("# Comments on OPS-1\n2 comments of 3."));
+        String watcher = text(call(Transport.STREAMABLE, "jira_add_watcher", Map.of("issue_key", "OPS-5", "person",
+                "bmartin")));
+        assertTrue(watcher.startsWith("Done: bmartin watches OPS-5."), watcher);
+        assertTrue(text(call(Transport.STREAMABLE, "jira_add_worklog", Map.of("issue_key", "OPS-5", "time_spent",
+                "2h", "comment", "Drained the **queue**."))).startsWith("Done: 2h logged on OPS-5."));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_add_remote_link", Map.of("issue_key", "OPS-5", "url",
+                "https://example.com/runbook", "title", "Runbook"))).startsWith("Done: OPS-5 links to "));
+        Matcher id = Pattern.compile("Change id: (\\S+) ").matcher(watcher);
+        assertTrue(id.find());
+        assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", id.group(1)))).startsWith(
+                "Done: undo "));
+        assertTrue(Mcp.sandbox().requests().contains("DELETE /jira/rest/api/2/issue/OPS-5/watchers 204"), Mcp
+                .sandbox().requests()::toString);
+    }
+
     private static String withoutUpdated(String issue) {
         return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }
