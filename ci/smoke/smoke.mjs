@@ -27,6 +27,7 @@ const expectations = {
     ["jira_get_create_fields", { project: "OPS", issue_type: "Incident" }, (t) => t.includes("| Severity | required |")],
     ["jira_assign_issue", { issue_key: "OPS-7", assignee: "jane.doe@example.com" },
       (t) => t.startsWith("Changed Assignee of OPS-7.")],
+    ["jira_get_changelog", { issue_key: "OPS-1" }, (t) => t.startsWith("# Changes to OPS-1 (oldest first)")],
     ["jira_get_comments", { issue_key: "OPS-1", limit: 2 }, (t) => t.startsWith("# Comments on OPS-1\n2 comments of ")],
     ["jira_find_users", { query: "jane" }, (t) => t.includes("| Jane Doe | 5b10ac8d82e05b22cc7d4ef5 |")],
     ["jira_add_comment", { issue_key: "OPS-5", body: "Smoke test: **queue drained**." },

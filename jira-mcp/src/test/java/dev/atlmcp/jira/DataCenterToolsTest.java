@@ -188,6 +188,13 @@ class DataCenterToolsTest extends SandboxReset {
                 .sandbox().requests()::toString);
     }
 
+    @Test
+    void theChangelogComesFromTheIssueExpansion() {
+        String changes = text(call(Transport.STREAMABLE, "jira_get_changelog", Map.of("issue_key", "OPS-1")));
+        assertTrue(changes.startsWith("# Changes to OPS-1 (oldest first)\n2 changes of 2."), changes);
+        assertTrue(changes.contains("| Bob Martin | status | To Do | In Progress |"), changes);
+    }
+
     private static String withoutUpdated(String issue) {
         return Mcp.withoutNonce(issue).replaceAll("Updated: [^|\\n]*", "");
     }

@@ -53,4 +53,17 @@ class IncidentInvestigationTest extends SandboxReset {
         assertTrue(Mcp.call(Mcp.Transport.STREAMABLE, "jira_get_comments", Map.of("issue_key", "OPS-999")).text()
                 .contains("Issue does not exist"));
     }
+
+    @Test
+    void theChangelogShowsWhoChangedWhatIncludingAnAgentsEdit() {
+        String before = Mcp.call(Mcp.Transport.STREAMABLE, "jira_get_changelog", Map.of("issue_key", "OPS-1")).text();
+        assertTrue(before.startsWith("# Changes to OPS-1 (oldest first)\n2 changes of 2. Last page."), before);
+        assertTrue(before.contains("| Bob Martin | status | To Do | In Progress |"), before);
+        assertTrue(before.contains("| Jane Doe | priority | High | Highest |"), before);
+        Mcp.call(Mcp.Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-1", "fields", Map.of(
+                "Priority", "High")));
+        String after = Mcp.call(Mcp.Transport.SSE, "jira_get_changelog", Map.of("issue_key", "OPS-1", "limit", 2,
+                "cursor", "start:2")).text();
+        assertTrue(after.contains("| MCP Service Account | priority | Highest | High |"), after);
+    }
 }

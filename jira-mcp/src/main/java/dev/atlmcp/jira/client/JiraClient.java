@@ -161,6 +161,12 @@ public interface JiraClient {
     JsonNode createMetaFields(@PathParam("version") String version, @PathParam("project") String project,
             @PathParam("type") String typeId, @QueryParam("maxResults") int maxResults);
 
+    /** Cloud: the issue's history, oldest first: {@code {"values", "total", "isLast"}}. */
+    @GET
+    @Path("/3/issue/{key}/changelog")
+    JsonNode getChangelog(@PathParam("key") String key, @QueryParam("startAt") int startAt,
+            @QueryParam("maxResults") int maxResults);
+
     /** Oldest first, paged by {@code startAt}. */
     @GET
     @Path("/{version}/issue/{key}/comment")

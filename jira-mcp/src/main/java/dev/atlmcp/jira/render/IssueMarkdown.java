@@ -237,6 +237,26 @@ public final class IssueMarkdown {
                         u.emailAddress() == null ? "(hidden)" : u.emailAddress())).toList());
     }
 
+    /** The history as a table, oldest first; values are people's text, so the table is fenced as data. */
+    public static String changelog(JiraService.ChangelogPage page, ContentPolicy policy) {
+        String summary = Listing.summary(page.entries().size(), page.total(), "change", "changes", page.nextCursor());
+        if (page.entries().isEmpty()) {
+            return "# Changes to " + page.issueKey() + "\n" + summary;
+        }
+        UntrustedText content = policy.newAnswer();
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode entry : page.entries()) {
+            for (JsonNode item : entry.path("items")) {
+                rows.add(java.util.Arrays.asList(time(entry.path("created").asText(null)), entry.path("author").path(
+                        "displayName").asText(""), item.path("field").asText(), item.path("fromString").asText(""),
+                        item.path("toString").asText("")));
+            }
+        }
+        return content.finish("# Changes to " + page.issueKey() + " (oldest first)\n" + summary + "\n\n" + content
+                .block(page.issueKey() + " history", Listing.table(List.of("When", "Who", "Field", "From", "To"),
+                        rows)));
+    }
+
     public static String fields(String query, List<JsonNode> fields) {
         if (fields.isEmpty()) {
             return "No field matches '" + query + "'.";

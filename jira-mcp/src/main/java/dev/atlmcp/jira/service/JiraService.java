@@ -101,6 +101,33 @@ public class JiraService {
                 + comments.size() < total));
     }
 
+    /** One page of an issue's history, oldest first, and the cursor for the next page. */
+    public record ChangelogPage(String issueKey, List<JsonNode> entries, int total, String nextCursor) {
+    }
+
+    /** Cloud pages the changelog resource; Data Center has it only as an expansion of the issue, paged here. */
+    public ChangelogPage changelog(String key, int limit, String cursor) {
+        Arguments.limit(limit, MAX_LIMIT);
+        int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_changelog");
+        IssueDto issue = readable(issueKey(key), "project", null);
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        int total;
+        if (config.isDataCenter()) {
+            JsonNode histories = client.getIssueJson("2", issue.key(), "project", "changelog").path("changelog").path(
+                    "histories");
+            total = histories.size();
+            for (int i = start; i < Math.min(total, start + limit); i++) {
+                entries.add(histories.get(i));
+            }
+        } else {
+            JsonNode page = client.getChangelog(issue.key(), start, limit);
+            page.path("values").forEach(entries::add);
+            total = page.path("total").asInt(entries.size());
+        }
+        return new ChangelogPage(issue.key(), entries, total, Arguments.nextOffsetCursor(start, entries.size(), start
+                + entries.size() < total));
+    }
+
     /** The site's fields whose name or id contains {@code text} (all when blank). */
     public List<JsonNode> fields(String text) {
         String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

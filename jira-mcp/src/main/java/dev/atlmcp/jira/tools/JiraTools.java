@@ -69,6 +69,16 @@ public class JiraTools {
         return IssueMarkdown.comments(jira.comments(issueKey, limit, cursor), content);
     }
 
+    @Tool(name = "jira_get_changelog", description = """
+            Read an issue's history, oldest first: who changed which field from what to what, and when, a page at \
+            a time. Use it to see what changed before an incident.""", annotations = @Tool.Annotations(title = "Get Jira changelog", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String jira_get_changelog(
+            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(description = "History entries per page, 1-50", defaultValue = "20") int limit,
+            @ToolArg(description = "Cursor from the previous page; omit for the first page", required = false) String cursor) {
+        return IssueMarkdown.changelog(jira.changelog(issueKey, limit, cursor), content);
+    }
+
     @Tool(name = "jira_get_transitions", description = """
             List the workflow transitions open from an issue's current status: id, name, target status and the \
             fields each one's screen asks for (required ones with their allowed values). Use it before \

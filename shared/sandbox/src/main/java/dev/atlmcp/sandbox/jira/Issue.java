@@ -70,6 +70,44 @@ final class Issue {
     record RemoteLink(String id, String url, String title) {
     }
 
+    /** One change in the issue's history: who, when, and each field's old and new value as text. */
+    record History(String id, SandboxUser author, Instant created, List<String[]> items) {
+    }
+
+    final List<History> history = new ArrayList<>();
+
+    /** The fields the history tracks, as text. */
+    Map<String, String> snapshot() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("summary", summary);
+        values.put("status", status);
+        values.put("priority", priority);
+        values.put("assignee", assignee == null ? null : assignee.displayName());
+        values.put("labels", String.join(" ", labels));
+        values.put("duedate", dueDate);
+        values.put("resolution", resolution);
+        values.put("description", descriptionWiki);
+        customFields.forEach((k, v) -> values.put(k, v == null ? null : v.has("value") ? v.path("value").asText() : v
+                .isTextual() || v.isNumber() ? v.asText() : "(changed)"));
+        return values;
+    }
+
+    /** Adds a history entry for what differs from {@code before}; nothing if nothing changed. */
+    void recordChanges(Map<String, String> before, SandboxUser author, String id, Instant at) {
+        Map<String, String> after = snapshot();
+        List<String[]> items = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String field : keys) {
+            if (!java.util.Objects.equals(before.get(field), after.get(field))) {
+                items.add(new String[] { field, before.get(field), after.get(field) });
+            }
+        }
+        if (!items.isEmpty()) {
+            history.add(new History(id, author, at, items));
+        }
+    }
+
     Issue(String id, String key, Project project) {
         this.id = id;
         this.key = key;

@@ -176,7 +176,7 @@ final class IssueEditor {
     }
 
     /** Validates the whole edit, then applies it; a 400 with Jira's field errors if any part is wrong. */
-    void edit(Issue issue, JsonNode body, JiraStore store) {
+    void edit(Issue issue, JsonNode body, JiraStore store, SandboxUser author) {
         List<Runnable> changes = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         ObjectNode meta = editMeta();
@@ -212,8 +212,10 @@ final class IssueEditor {
             throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), errors)));
         }
         synchronized (store) {
+            Map<String, String> before = issue.snapshot();
             changes.forEach(Runnable::run);
             issue.updated = Instant.now();
+            issue.recordChanges(before, author, store.nextCommentId(), issue.updated);
         }
     }
 

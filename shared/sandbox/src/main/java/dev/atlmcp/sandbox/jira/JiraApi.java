@@ -109,6 +109,22 @@ public final class JiraApi {
         router.delete(api + "/issue/{key}/comment/{id}", this::deleteComment);
         router.put(api + "/issue/{key}", this::editIssue);
         router.post(api + "/issue", this::createIssue);
+        if (flavour == Flavour.CLOUD) {
+            router.get(api + "/issue/{key}/changelog", r -> {
+                Issue issue = visible(r);
+                ArrayNode all = changelog(issue);
+                int start = Math.max(0, r.intParam("startAt", 0));
+                int max = Math.max(1, Math.min(100, r.intParam("maxResults", 100)));
+                ArrayNode values = Json.array();
+                for (int i = start; i < Math.min(all.size(), start + max); i++) {
+                    values.add(all.get(i));
+                }
+                ObjectNode page = Json.object().put("startAt", start).put("maxResults", max).put("total", all.size())
+                        .put("isLast", start + max >= all.size());
+                page.set("values", values);
+                return Response.ok(page);
+            });
+        }
         router.get(api + "/issueLinkType", r -> {
             ArrayNode types = Json.array();
             store.linkTypes.forEach(t -> types.addObject().put("id", t.id()).put("name", t.name()).put("inward", t
@@ -201,6 +217,26 @@ public final class JiraApi {
         issues.stream().flatMap(i -> i.fixVersions.stream()).distinct().sorted().forEach(v -> versions.addObject()
                 .put("id", String.valueOf(Math.abs(v.hashCode() % 100000))).put("name", v).put("released", true));
         return Response.ok(json);
+    }
+
+    /** The issue's history, oldest first, as Jira's changelog entries (system fields by id, custom ones by name). */
+    private ArrayNode changelog(Issue issue) {
+        ArrayNode entries = Json.array();
+        synchronized (store) {
+            for (Issue.History h : issue.history) {
+                ObjectNode entry = entries.addObject().put("id", h.id()).put("created", IssueJson.time(h.created()));
+                entry.set("author", json.user(h.author()));
+                ArrayNode items = entry.putArray("items");
+                for (String[] item : h.items()) {
+                    items.addObject().put("field", item[0].startsWith("customfield_") ? IssueJson.displayName(item[0])
+                            : item[0]).put("fieldId", item[0]).put("fieldtype", item[0]
+                                    .startsWith("customfield_") ? "custom" : "jira")
+                            .put("fromString", item[1]).put(
+                                    "toString", item[2]);
+                }
+            }
+        }
+        return entries;
     }
 
     private Project visibleProject(Request r, String keyOrId) {
@@ -413,7 +449,7 @@ public final class JiraApi {
 
     /** Edit an issue's fields, with {@code fields}, {@code update} operations and {@code properties}. */
     private Response editIssue(Request r) {
-        editor.edit(visible(r), r.json(), store);
+        editor.edit(visible(r), r.json(), store, user(r));
         return Response.noContent();
     }
 
@@ -428,6 +464,11 @@ public final class JiraApi {
         Set<String> fields = IssueJson.selectFields(requested.isEmpty() ? List.of("*all") : requested);
         String expand = r.param("expand").orElse("");
         ObjectNode result = json.issue(issue, fields, expand.contains("names"));
+        if (expand.contains("changelog")) {
+            ArrayNode histories = changelog(issue);
+            result.putObject("changelog").put("startAt", 0).put("maxResults", histories.size()).put("total", histories
+                    .size()).set("histories", histories);
+        }
         if (expand.contains("editmeta")) {
             result.putObject("editmeta").set("fields", editor.editMeta());
         }

@@ -69,6 +69,13 @@ final class JiraSeed {
         comment(incident, bob, "Pool is pinned at 50/50. Thread dump shows 48 threads waiting in getConnection().",
                 120);
         comment(incident, bot, "Rollback of settlement-job to 4.11.2 started by the deploy pipeline.", 45);
+        incident.history.add(
+                new Issue.History(store.nextCommentId(), bob, now.minus(170, ChronoUnit.MINUTES), List.<String[]> of(
+                        new String[] { "status", "To Do", "In Progress" })));
+        incident.history.add(new Issue.History(store.nextCommentId(), jane, now.minus(150, ChronoUnit.MINUTES), List
+                .<String[]> of(new String[] { "priority", "High", "Highest" },
+                        new String[] { "labels", "incident database",
+                                "incident database sev1" })));
         Issue poolSize = subtask(incident, "Raise checkout-db pool size to 80", "To Do", bob, hoursAgo(2));
         Issue alert = subtask(incident, "Alert when pool saturation stays above 90% for 5 minutes", "In Progress",
                 jane, hoursAgo(2));

@@ -111,6 +111,7 @@ final class Workflow {
             throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), errors)));
         }
         synchronized (store) {
+            Map<String, String> before = issue.snapshot();
             issue.status = t.to();
             issue.resolution = t.to().equals("Done") ? resolution : null;
             if (comment != null) {
@@ -118,6 +119,7 @@ final class Workflow {
             }
             body.path("properties").forEach(p -> issue.properties.put(p.path("key").asText(), p.get("value")));
             issue.updated = Instant.now();
+            issue.recordChanges(before, user, store.nextCommentId(), issue.updated);
         }
     }
 }
