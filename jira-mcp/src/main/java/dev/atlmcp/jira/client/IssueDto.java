@@ -67,6 +67,11 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
         }
     }
 
+    /** File metadata; the content is fetched separately. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attachment(String id, String filename, String mimeType, Long size, String created, User author) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Comments(List<Comment> comments, Integer total) {
     }
@@ -94,6 +99,7 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
         public List<IssueRef> subtasks;
         public List<Link> issuelinks;
         public IssueRef parent;
+        public List<Attachment> attachment;
         public final Map<String, JsonNode> other = new LinkedHashMap<>();
 
         @JsonAnySetter

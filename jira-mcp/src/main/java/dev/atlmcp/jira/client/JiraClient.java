@@ -161,6 +161,16 @@ public interface JiraClient {
     JsonNode createMetaFields(@PathParam("version") String version, @PathParam("project") String project,
             @PathParam("type") String typeId, @QueryParam("maxResults") int maxResults);
 
+    /**
+     * An attachment's bytes; {@code redirect=false} asks Cloud to answer with the content instead of a redirect to its
+     * media store.
+     */
+    @GET
+    @Path("/{version}/attachment/content/{id}")
+    @Produces(MediaType.WILDCARD)
+    byte[] attachmentContent(@PathParam("version") String version, @PathParam("id") String id,
+            @QueryParam("redirect") boolean redirect);
+
     /** Cloud: the issue's history, oldest first: {@code {"values", "total", "isLast"}}. */
     @GET
     @Path("/3/issue/{key}/changelog")

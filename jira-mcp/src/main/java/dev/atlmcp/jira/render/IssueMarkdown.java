@@ -18,6 +18,7 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.ProjectDto;
+import dev.atlmcp.jira.service.Attachments;
 import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueLinks;
@@ -57,6 +58,8 @@ public final class IssueMarkdown {
         line(md, "Components", names(f.components));
         line(md, "Fix versions", names(f.fixVersions));
         line(md, "Parent", f.parent == null ? null : ref(f.parent));
+        line(md, "Attachments", f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
+                a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
         if (!policy.excluded("environment", "Environment")) {
             String environment = text(f.environment);
             line(md, "Environment", environment == null || environment.isBlank() ? null : "\n" + content.block(
@@ -238,6 +241,38 @@ public final class IssueMarkdown {
     }
 
     /** The history as a table, oldest first; values are people's text, so the table is fenced as data. */
+    public static String attachments(IssueDto issue) {
+        List<IssueDto.Attachment> all = issue.fields().attachment == null ? List.of() : issue.fields().attachment;
+        if (all.isEmpty()) {
+            return issue.key() + " has no attachments.";
+        }
+        return all.size() + (all.size() == 1 ? " attachment" : " attachments") + " on " + issue.key() + " (read one "
+                + "with jira_read_attachment):\n\n" + Listing.table(List.of("Id", "File", "Type", "Size", "By",
+                        "Added"),
+                        all.stream().map(a -> List.of(nullToEmpty(a.id()), nullToEmpty(a.filename()),
+                                nullToEmpty(a.mimeType()), size(a.size()), a.author() == null ? "" : nullToEmpty(a
+                                        .author().displayName()),
+                                nullToEmpty(time(a.created())))).toList());
+    }
+
+    /** A text attachment fenced as data, with a note when only its start is shown. */
+    public static String attachmentText(Attachments.Read read, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        IssueDto.Attachment a = read.attachment();
+        String note = read.totalChars() > read.text().length() ? "Showing the first " + read.text().length() + " of "
+                + read.totalChars() + " characters.\n" : "";
+        return content.finish("# " + a.filename() + " (" + read.issueKey() + ", " + size(a.size()) + ")\n" + note
+                + "\n" + content.block(read.issueKey() + " attachment " + a.filename(), read.text()));
+    }
+
+    private static String size(Long bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024)
+                + " MB";
+    }
+
     public static String changelog(JiraService.ChangelogPage page, ContentPolicy policy) {
         String summary = Listing.summary(page.entries().size(), page.total(), "change", "changes", page.nextCursor());
         if (page.entries().isEmpty()) {

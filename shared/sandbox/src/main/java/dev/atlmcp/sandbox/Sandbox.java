@@ -383,8 +383,8 @@ public final class Sandbox implements AutoCloseable {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         byte[] body = null;
         if (response.body() != null) {
-            body = (response.body() instanceof String s ? s : Json.MAPPER.writeValueAsString(response.body()))
-                    .getBytes(StandardCharsets.UTF_8);
+            body = response.body() instanceof byte[] bytes ? bytes : (response.body() instanceof String s ? s
+                    : Json.MAPPER.writeValueAsString(response.body())).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
         exchange.sendResponseHeaders(response.status(), body == null ? -1 : body.length);

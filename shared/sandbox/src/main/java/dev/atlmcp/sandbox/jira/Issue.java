@@ -75,6 +75,11 @@ final class Issue {
     }
 
     final List<History> history = new ArrayList<>();
+    final List<Attachment> attachments = new ArrayList<>();
+
+    record Attachment(String id, String filename, String mimeType, byte[] content, SandboxUser author,
+            Instant created) {
+    }
 
     /** The fields the history tracks, as text. */
     Map<String, String> snapshot() {

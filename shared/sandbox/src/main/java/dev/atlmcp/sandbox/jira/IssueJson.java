@@ -141,7 +141,12 @@ final class IssueJson {
         case "labels" -> strings(issue.labels);
         case "components" -> named(issue.components);
         case "fixVersions" -> named(issue.fixVersions);
-        case "versions", "attachment" -> Json.array();
+        case "versions" -> Json.array();
+        case "attachment" -> {
+            ArrayNode attachments = Json.array();
+            issue.attachments.forEach(a -> attachments.add(attachment(a)));
+            yield attachments;
+        }
         case "resolution" -> issue.resolution == null ? nodes.nullNode()
                 : Json.object().put("name", issue.resolution);
         case "resolutiondate" -> issue.resolution == null ? nodes.nullNode() : nodes.textNode(time(issue.updated));
@@ -250,6 +255,14 @@ final class IssueJson {
     private static ObjectNode issueType(String name) {
         return Json.object().put("id", String.valueOf(10000 + JiraStore.TYPES.indexOf(name))).put("name", name)
                 .put("subtask", name.equals("Sub-task"));
+    }
+
+    ObjectNode attachment(Issue.Attachment a) {
+        ObjectNode json = Json.object().put("id", a.id()).put("filename", a.filename()).put("mimeType", a.mimeType())
+                .put("size", a.content().length).put("created", time(a.created())).put("content", baseUrl + apiPath
+                        + "/attachment/content/" + a.id());
+        json.set("author", user(a.author()));
+        return json;
     }
 
     JsonNode user(SandboxUser user) {

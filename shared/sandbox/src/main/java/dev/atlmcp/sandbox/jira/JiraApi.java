@@ -132,6 +132,11 @@ public final class JiraApi {
             return Response.ok(Json.object().set("issueLinkTypes", types));
         });
         router.post(api + "/issueLink", this::linkIssues);
+        router.get(api + "/attachment/{id}", r -> Response.ok(json.attachment(attachment(r))));
+        router.get(api + "/attachment/content/{id}", r -> {
+            Issue.Attachment a = attachment(r);
+            return Response.bytes(a.content(), a.mimeType());
+        });
         if (flavour == Flavour.CLOUD) {
             router.get(api + "/project/search", r -> {
                 ArrayNode values = projects(r);
@@ -217,6 +222,13 @@ public final class JiraApi {
         issues.stream().flatMap(i -> i.fixVersions.stream()).distinct().sorted().forEach(v -> versions.addObject()
                 .put("id", String.valueOf(Math.abs(v.hashCode() % 100000))).put("name", v).put("released", true));
         return Response.ok(json);
+    }
+
+    private Issue.Attachment attachment(Request r) {
+        String id = r.pathParam("id");
+        return store.visibleIssues(user(r)).stream().flatMap(i -> i.attachments.stream()).filter(a -> a.id().equals(
+                id)).findFirst().orElseThrow(() -> ApiException.notFound("The attachment with id '" + id + "' does not "
+                        + "exist"));
     }
 
     /** The issue's history, oldest first, as Jira's changelog entries (system fields by id, custom ones by name). */

@@ -1,5 +1,6 @@
 package dev.atlmcp.sandbox.jira;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,6 +77,21 @@ final class JiraSeed {
                 .<String[]> of(new String[] { "priority", "High", "Highest" },
                         new String[] { "labels", "incident database",
                                 "incident database sev1" })));
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            log.append("2026-11-21T0").append(i % 10).append(":1").append(i % 6).append(":00Z WARN  HikariPool-1 - ")
+                    .append("Connection is not available, request timed out after 30000ms (active=50, idle=0, ")
+                    .append("waiting=").append(40 + i % 9).append(")\n");
+            if (i == 7) {
+                log.append("2026-11-21T07:10:00Z DEBUG datasource url=jdbc:postgresql://checkout-db:5432/checkout ")
+                        .append("password=Sup3rS3cret!\n");
+            }
+        }
+        attach(incident, "pool-exhaustion.log", "text/plain", log.toString().getBytes(StandardCharsets.UTF_8), bob,
+                150);
+        attach(incident, "checkout-errors.csv", "text/csv", ("minute,errors,p99_ms\n00:10,12,5200\n00:11,31,"
+                + "6100\n00:12,44,7300\n").getBytes(StandardCharsets.UTF_8), jane, 140);
+        attach(incident, "latency.png", "image/png", png(), jane, 130);
         Issue poolSize = subtask(incident, "Raise checkout-db pool size to 80", "To Do", bob, hoursAgo(2));
         Issue alert = subtask(incident, "Alert when pool saturation stays above 90% for 5 minutes", "In Progress",
                 jane, hoursAgo(2));
@@ -185,6 +201,29 @@ final class JiraSeed {
             int minutesAgo) {
         issue.comments.add(new Issue.Comment(store.nextCommentId(), author, paragraphDoc(text), text, now.minus(
                 minutesAgo, ChronoUnit.MINUTES), now.minus(minutesAgo, ChronoUnit.MINUTES), role, internal));
+    }
+
+    private void attach(Issue issue, String name, String type, byte[] content, SandboxUser author, int minutesAgo) {
+        issue.attachments.add(new Issue.Attachment(store.nextCommentId(), name, type, content, author, now.minus(
+                minutesAgo, ChronoUnit.MINUTES)));
+    }
+
+    /** A small chart-like image: a rising red line on white. */
+    private static byte[] png() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 32,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 32; y++) {
+                image.setRGB(x, y, y == 31 - x / 2 ? 0xCC0000 : 0xFFFFFF);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private Instant hoursAgo(int hours) {
