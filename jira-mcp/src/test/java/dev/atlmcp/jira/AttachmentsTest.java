@@ -15,11 +15,12 @@ import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.SandboxReset;
 import dev.atlmcp.testing.Mcp.Transport;
 
 /** Attachments: listed, text read (capped, fenced, secrets masked), images sent as image content. */
 @QuarkusTest
-class AttachmentsTest {
+class AttachmentsTest extends SandboxReset {
 
     private static String id(String list, String file) {
         Matcher id = Pattern.compile("\\| (\\d+) \\| " + Pattern.quote(file) + " \\|").matcher(list);

@@ -16,13 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.SandboxReset;
 
 /**
  * Tokens cost the model on every turn: the whole tools/list stays small, and the richest seeded issue keeps all its
  * facts in under 1,000 tokens.
  */
 @QuarkusTest
-class TokenBudgetTest {
+class TokenBudgetTest extends SandboxReset {
 
     static final int BUDGET = 8_000;
     private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
