@@ -1,6 +1,7 @@
 package dev.atlmcp.compass.service;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +24,7 @@ public class CompassChangeIndex implements ChangeIndex {
     }
 
     @Override
-    public void write(String key, JsonNode value) {
+    public void update(String key, UnaryOperator<Optional<JsonNode>> change) {
         throw new UnsupportedOperationException("Compass keeps no change list");
     }
 }

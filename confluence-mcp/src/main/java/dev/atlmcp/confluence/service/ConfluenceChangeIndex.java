@@ -1,6 +1,7 @@
 package dev.atlmcp.confluence.service;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,23 +40,26 @@ public class ConfluenceChangeIndex implements ChangeIndex {
 
     @Override
     public Optional<JsonNode> read(String key) {
-        return AtlassianException.unlessNotFound(() -> client.userProperty(accounts.current().id(), key)).map(
-                p -> p.path("value"));
+        return read(accounts.current().id(), key);
     }
 
     /** Updates the property, creating it the first time. */
     @Override
-    public void write(String key, JsonNode value) {
+    public void update(String key, UnaryOperator<Optional<JsonNode>> change) {
         String me = accounts.current().id();
-        var body = JsonNodeFactory.instance.objectNode();
-        body.set("value", value);
-        try {
-            client.updateUserProperty(me, key, body);
-        } catch (AtlassianException e) {
-            if (e.status() != 404) {
-                throw e;
+        Optional<JsonNode> current = read(me, key);
+        change.apply(current).ifPresent(value -> {
+            var body = JsonNodeFactory.instance.objectNode();
+            body.set("value", value);
+            if (current.isPresent()) {
+                client.updateUserProperty(me, key, body);
+            } else {
+                client.createUserProperty(me, key, body);
             }
-            client.createUserProperty(me, key, body);
-        }
+        });
+    }
+
+    private Optional<JsonNode> read(String me, String key) {
+        return AtlassianException.unlessNotFound(() -> client.userProperty(me, key)).map(p -> p.path("value"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.atlmcp.jira.service;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,18 +33,23 @@ public class JiraChangeIndex implements ChangeIndex {
 
     @Override
     public Optional<JsonNode> read(String key) {
-        String me = accounts.current().id();
-        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.getUserProperty("2", key, null,
-                me) : client.getUserProperty("3", key, me, null)).map(p -> p.path("value"));
+        return read(accounts.current().id(), key);
     }
 
     @Override
-    public void write(String key, JsonNode value) {
+    public void update(String key, UnaryOperator<Optional<JsonNode>> change) {
         String me = accounts.current().id();
-        if (config.isDataCenter()) {
-            client.putUserProperty("2", key, null, me, value);
-        } else {
-            client.putUserProperty("3", key, me, null, value);
-        }
+        change.apply(read(me, key)).ifPresent(value -> {
+            if (config.isDataCenter()) {
+                client.putUserProperty("2", key, null, me, value);
+            } else {
+                client.putUserProperty("3", key, me, null, value);
+            }
+        });
+    }
+
+    private Optional<JsonNode> read(String me, String key) {
+        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.getUserProperty("2", key, null,
+                me) : client.getUserProperty("3", key, me, null)).map(p -> p.path("value"));
     }
 }

@@ -143,18 +143,20 @@ public class AgentChanges {
             return Optional.empty();
         }
         try {
-            List<Entry> entries = new ArrayList<>(read());
-            edit.apply(entries);
-            ObjectNode value = JsonNodeFactory.instance.objectNode();
-            ArrayNode list = value.putArray("changes");
-            entries.stream().limit(KEEP).forEach(e -> {
-                ObjectNode json = list.addObject().put("id", e.id()).put("at", e.at().toString()).put("tool", e
-                        .tool()).put("summary", e.summary());
-                if (e.undoneAt() != null) {
-                    json.put("undoneAt", e.undoneAt().toString());
-                }
+            index.get().update(indexKey(), current -> {
+                List<Entry> entries = entries(current);
+                edit.apply(entries);
+                ObjectNode value = JsonNodeFactory.instance.objectNode();
+                ArrayNode list = value.putArray("changes");
+                entries.stream().limit(KEEP).forEach(e -> {
+                    ObjectNode json = list.addObject().put("id", e.id()).put("at", e.at().toString()).put("tool", e
+                            .tool()).put("summary", e.summary());
+                    if (e.undoneAt() != null) {
+                        json.put("undoneAt", e.undoneAt().toString());
+                    }
+                });
+                return Optional.of(value);
             });
-            index.get().write(indexKey(), value);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of("The change is recorded on " + change.item() + " (undo it with its id " + change.id()
@@ -164,7 +166,10 @@ public class AgentChanges {
     }
 
     private List<Entry> read() {
-        Optional<JsonNode> value = index.get().read(indexKey());
+        return entries(index.get().read(indexKey()));
+    }
+
+    private static List<Entry> entries(Optional<JsonNode> value) {
         List<Entry> entries = new ArrayList<>();
         value.ifPresent(v -> v.path("changes").forEach(e -> entries.add(new Entry(e.path("id").asText(), Instant
                 .parse(e.path("at").asText()), e.path("tool").asText(), e.path("summary").asText(),

@@ -1,6 +1,7 @@
 package dev.atlmcp.auth.changes;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,5 +18,9 @@ public interface ChangeIndex {
 
     Optional<JsonNode> read(String key);
 
-    void write(String key, JsonNode value);
+    /**
+     * Reads the value under {@code key}, writes what {@code change} makes of it; one read and one write, with the
+     * account the calls use looked up once.
+     */
+    void update(String key, UnaryOperator<Optional<JsonNode>> change);
 }
