@@ -3,13 +3,11 @@ package dev.atlmcp.confluence.service;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,11 +16,9 @@ import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
-import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
-import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;

@@ -6,9 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +24,6 @@ import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -47,18 +44,16 @@ public class IssueAdditions {
     private final JiraService jira;
     private final JiraClient client;
     private final AtlassianConfig config;
-    private final WriteGuard guard;
     private final WriteGate gate;
     private final AgentChanges changes;
     private final IssueWrites writes;
     private final JiraUsers users;
 
-    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGuard guard,
-            WriteGate gate, AgentChanges changes, IssueWrites writes, JiraUsers users) {
+    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGate gate,
+            AgentChanges changes, IssueWrites writes, JiraUsers users) {
         this.jira = jira;
         this.client = client;
         this.config = config;
-        this.guard = guard;
         this.gate = gate;
         this.changes = changes;
         this.writes = writes;
@@ -188,10 +183,7 @@ public class IssueAdditions {
     }
 
     private IssueDto writable(String key) {
-        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
-        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
-                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
-        return issue;
+        return writes.writable(key, "project,updated");
     }
 
     private static String started(String started) {

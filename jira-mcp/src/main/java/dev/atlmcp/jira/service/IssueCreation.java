@@ -6,10 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,7 +43,6 @@ import dev.atlmcp.jira.client.SearchDtos;
 public class IssueCreation {
 
     static final String REQUEST_LABEL = "mcp-req-";
-    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final int MAX_SUMMARY = 255;
     private static final int MAX_DESCRIPTION = 30_000;
     private static final int META_PAGE = 200;
@@ -98,7 +95,8 @@ public class IssueCreation {
     public Created create(String projectKey, String issueType, String summary, String description,
             Map<String, Object> fields, String parent, List<String> labels, String requestId, boolean dryRun,
             String confirmationToken) {
-        Prepared prepared = prepare(projectKey(projectKey), issueType, summary, description, fields, parent, labels,
+        Prepared prepared = prepare(JiraService.projectKey(projectKey), issueType, summary, description, fields, parent,
+                labels,
                 requestId);
         if (prepared.earlier().isPresent()) {
             return existing(prepared);
@@ -120,7 +118,7 @@ public class IssueCreation {
     public List<ItemResult> createAll(String projectKey, String issueType, String parent,
             List<Map<String, Object>> items,
             String requestId, boolean dryRun, String confirmationToken) {
-        String project = projectKey(projectKey);
+        String project = JiraService.projectKey(projectKey);
         if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
             throw new IllegalArgumentException("issues must hold 1 to " + MAX_BATCH + " issues, got " + (items == null
                     ? 0 : items.size()));
@@ -180,7 +178,7 @@ public class IssueCreation {
 
     /** A project's create screen for an issue type: field id to metadata, with required flags and allowed values. */
     public CreateScreen screen(String projectKey, String issueType) {
-        String project = projectKey(projectKey);
+        String project = JiraService.projectKey(projectKey);
         JsonNode type = issueType(project, issueType);
         return new CreateScreen(project, type.path("name").asText(), createScreen(project, type.path("id").asText()));
     }
@@ -269,13 +267,6 @@ public class IssueCreation {
             throw new IllegalArgumentException("labels must be a list of labels");
         }
         return values.stream().map(String::valueOf).toList();
-    }
-
-    private static String projectKey(String key) {
-        if (key == null || !PROJECT_KEY.matcher(key.trim()).matches()) {
-            throw new IllegalArgumentException("project must be a project key like OPS, got '" + key + "'");
-        }
-        return key.trim().toUpperCase(Locale.ROOT);
     }
 
     private JsonNode issueType(String project, String wanted) {

@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,7 +19,6 @@ import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -43,16 +39,14 @@ public class IssueLinks {
 
     private final JiraService jira;
     private final JiraClient client;
-    private final WriteGuard guard;
     private final WriteGate gate;
     private final AgentChanges changes;
     private final IssueWrites writes;
 
-    IssueLinks(JiraService jira, @RestClient JiraClient client, WriteGuard guard, WriteGate gate,
+    IssueLinks(JiraService jira, @RestClient JiraClient client, WriteGate gate,
             AgentChanges changes, IssueWrites writes) {
         this.jira = jira;
         this.client = client;
-        this.guard = guard;
         this.gate = gate;
         this.changes = changes;
         this.writes = writes;
@@ -72,10 +66,8 @@ public class IssueLinks {
      */
     public Linked link(String key, String relation, String otherKey, boolean dryRun, String confirmationToken) {
         String wanted = Arguments.text("relation", relation, 100, "blocks").trim().toLowerCase(Locale.ROOT);
-        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        IssueDto issue = writes.writable(key, "project,updated");
         IssueDto other = jira.readable(JiraService.issueKey(otherKey), "project", null);
-        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
-                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
         List<LinkType> types = types();
         LinkType type = null;
         boolean outward = true;

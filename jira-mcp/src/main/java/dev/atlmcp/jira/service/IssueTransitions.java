@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +21,6 @@ import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -52,19 +49,17 @@ public class IssueTransitions {
     private final JiraService jira;
     private final JiraClient client;
     private final AtlassianConfig config;
-    private final WriteGuard guard;
     private final WriteGate gate;
     private final AgentChanges changes;
     private final IssueWrites writes;
     private final JiraUsers users;
     private final ObjectMapper json;
 
-    IssueTransitions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGuard guard,
-            WriteGate gate, AgentChanges changes, IssueWrites writes, JiraUsers users, ObjectMapper json) {
+    IssueTransitions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGate gate,
+            AgentChanges changes, IssueWrites writes, JiraUsers users, ObjectMapper json) {
         this.jira = jira;
         this.client = client;
         this.config = config;
-        this.guard = guard;
         this.gate = gate;
         this.changes = changes;
         this.writes = writes;
@@ -103,10 +98,8 @@ public class IssueTransitions {
     public Moved move(String key, String wanted, Map<String, Object> fields, String comment, boolean dryRun,
             String confirmationToken) {
         String target = Arguments.text("transition", wanted, 200, "Done");
-        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,status,assignee,reporter,updated", null);
+        IssueDto issue = writes.writable(key, "project,status,updated");
         IssueDto.Fields current = issue.fields();
-        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(current.assignee,
-                current.reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
         JsonNode transition = choose(issue.key(), current.status.name(), client.getTransitions(jira.apiVersion(),
                 issue.key(), "transitions.fields").path("transitions"), target);
         String to = transition.path("to").path("name").asText();

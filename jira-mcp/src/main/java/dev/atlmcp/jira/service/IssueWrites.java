@@ -42,6 +42,8 @@ public class IssueWrites {
 
     /** Issue property holding one change record; the change id's suffix follows. */
     static final String CHANGE_PROPERTY = "atlmcp.change.";
+    /** What the write guard lets callers change in Jira. */
+    private static final String OWNED_ISSUES = "issues assigned to or reported by you";
     /** The longest issue property value Jira stores. */
     static final int MAX_PROPERTY = 32_768;
     /** Jira refuses comments and descriptions over 32,767 characters; Markdown grows a little when converted. */
@@ -82,15 +84,27 @@ public class IssueWrites {
     }
 
     /**
+     * An issue the caller may write to: in the allowed projects (else it answers like a missing issue) and, with the
+     * write guard on, assigned to or reported by them.
+     *
+     * @param fields
+     *            what else to read, e.g. {@code project,updated}
+     */
+    IssueDto writable(String key, String fields) {
+        IssueDto issue = jira.readable(JiraService.issueKey(key), fields + ",assignee,reporter", null);
+        guard.requireOwner(issue.key(), OWNED_ISSUES, Stream.of(issue.fields().assignee, issue.fields().reporter)
+                .filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        return issue;
+    }
+
+    /**
      * Adds a Markdown comment (ADF on Cloud, wiki markup on Data Center) to an issue the caller may write to, once the
      * write gate lets it through (dry run, confirmation).
      */
     public CommentWritten addComment(String key, String markdown, boolean dryRun, String confirmationToken) {
         String text = Arguments.text("body", markdown, MAX_TEXT, "Rolled back 4.12.0; p99 is back under 300 ms.");
-        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
+        IssueDto issue = writable(key, "project,updated");
         IssueDto.Fields fields = issue.fields();
-        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(fields.assignee,
-                fields.reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("body", IssueEdit.richText(text, config.isDataCenter()));
         String version = jira.apiVersion();
@@ -123,9 +137,7 @@ public class IssueWrites {
             throw new IllegalArgumentException("comment_id must be the numeric id of a comment (jira_get_comments "
                     + "shows it), got '" + commentId + "'");
         }
-        IssueDto issue = jira.readable(JiraService.issueKey(key), "project,assignee,reporter,updated", null);
-        guard.requireOwner(issue.key(), "issues assigned to or reported by you", Stream.of(issue.fields().assignee,
-                issue.fields().reporter).filter(Objects::nonNull).map(IssueDto.User::id).toList());
+        IssueDto issue = writable(key, "project,updated");
         String version = jira.apiVersion();
         IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(version, issue.key(),
                 commentId.trim())).orElseThrow(() -> new ToolRefusal(
@@ -169,7 +181,7 @@ public class IssueWrites {
         SecretMasker.refuseMaskedValues("fields", fields == null ? null : fields.toString());
         JsonNode issue = jira.readableJson(issueKey, "*all", "editmeta,names");
         String updated = issue.path("fields").path("updated").asText();
-        guard.requireOwner(issueKey, "issues assigned to or reported by you", Stream.of("assignee", "reporter").map(
+        guard.requireOwner(issueKey, OWNED_ISSUES, Stream.of("assignee", "reporter").map(
                 f -> issue.path("fields").path(f)).filter(JsonNode::isObject).map(
                         u -> u.path(u.has("accountId")
                                 ? "accountId" : "name").asText())

@@ -56,6 +56,15 @@ public class JiraService {
         return readable(issueKey(key), "*all", "names");
     }
 
+    /** A project key such as OPS, upper-cased; throws {@link IllegalArgumentException} for anything else. */
+    public static String projectKey(String key) {
+        String projectKey = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);
+        if (!projectKey.matches("[A-Z][A-Z0-9_]*")) {
+            throw new IllegalArgumentException("project must be a project key like OPS, got '" + key + "'");
+        }
+        return projectKey;
+    }
+
     static String issueKey(String key) {
         if (key == null || !ISSUE_KEY.matcher(key.trim()).matches()) {
             throw new IllegalArgumentException("issue_key must be an issue key like PROJ-123 or a numeric id, got '"
@@ -162,10 +171,7 @@ public class JiraService {
 
     /** A project in the allowed projects; any other answers like one that does not exist. */
     public ProjectDto project(String key) {
-        String projectKey = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);
-        if (!projectKey.matches("[A-Z][A-Z0-9_]*")) {
-            throw new IllegalArgumentException("project must be a project key like OPS, got '" + key + "'");
-        }
+        String projectKey = projectKey(key);
         AtlassianException missing = new AtlassianException(404, List.of("No project could be found with key '"
                 + projectKey + "'."), Optional.empty());
         scope.requireProject(projectKey, missing);

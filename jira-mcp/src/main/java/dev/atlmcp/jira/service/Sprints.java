@@ -3,7 +3,6 @@ package dev.atlmcp.jira.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +20,6 @@ import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
 import dev.atlmcp.jira.client.AgileClient;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.SearchDtos;
@@ -51,17 +49,15 @@ public class Sprints {
     private final AgileClient agile;
     private final JiraService jira;
     private final ScopePolicy scope;
-    private final WriteGuard guard;
     private final WriteGate gate;
     private final AgentChanges changes;
     private final IssueWrites writes;
 
-    Sprints(@RestClient AgileClient agile, JiraService jira, ScopePolicy scope, WriteGuard guard, WriteGate gate,
+    Sprints(@RestClient AgileClient agile, JiraService jira, ScopePolicy scope, WriteGate gate,
             AgentChanges changes, IssueWrites writes) {
         this.agile = agile;
         this.jira = jira;
         this.scope = scope;
-        this.guard = guard;
         this.gate = gate;
         this.changes = changes;
         this.writes = writes;
@@ -138,10 +134,7 @@ public class Sprints {
         List<String> keys = new ArrayList<>();
         List<JsonNode> before = new ArrayList<>();
         for (String raw : issueKeys) {
-            IssueDto issue = jira.readable(JiraService.issueKey(raw), "project,assignee,reporter", null);
-            guard.requireOwner(issue.key(), "issues assigned to or reported by you",
-                    Stream.of(issue.fields().assignee, issue.fields().reporter).filter(Objects::nonNull)
-                            .map(IssueDto.User::id).toList());
+            IssueDto issue = writes.writable(raw, "project");
             keys.add(issue.key());
             before.add(agile.issue(issue.key(), "sprint").path("fields").path("sprint").path("id"));
         }

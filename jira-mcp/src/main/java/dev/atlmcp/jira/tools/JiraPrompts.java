@@ -6,6 +6,8 @@ import io.quarkiverse.mcp.server.Prompt;
 import io.quarkiverse.mcp.server.PromptArg;
 import io.quarkiverse.mcp.server.PromptMessage;
 
+import dev.atlmcp.jira.service.JiraService;
+
 /** Ready-made instructions for the three Jira workflows people ask for most. */
 public class JiraPrompts {
 
@@ -56,11 +58,11 @@ public class JiraPrompts {
     }
 
     private static String key(String project) {
-        String key = project == null ? "" : project.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!key.matches("[A-Z][A-Z0-9_]*")) {
-            throw invalid("project must be a project key like OPS, got '" + project + "'");
+        try {
+            return JiraService.projectKey(project);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        return key;
     }
 
     private static String issueKey(String issue) {
