@@ -160,8 +160,10 @@ class AgentChangesTest extends SandboxReset {
         assertError("'Colour' is not a field you can set on OPS-7. Fields: Summary (summary), Description "
                 + "(description), Environment (environment), Priority (priority), Assignee (assignee), Labels "
                 + "(labels), Due date (duedate), Story Points (customfield_10016), Severity (customfield_10030), Root "
-                + "Cause (customfield_10040), Team (customfield_10050), Customer Impact (customfield_10060).",
-                Map.of("Colour", "red"));
+                + "Cause (customfield_10040), Team (customfield_10050), Customer Impact (customfield_10060), Team "
+                + "(customfield_10070).", Map.of("Colour", "red"));
+        assertError("Several fields on OPS-7 are called 'team': customfield_10050, customfield_10070. Give the field "
+                + "id instead.", Map.of("team", "SRE"));
         assertError("'Urgent' is not an allowed Priority. Allowed: Lowest, Low, Medium, High, Highest.",
                 Map.of("priority", "Urgent"));
         assertError("'Sev 9' is not an allowed Severity. Allowed: Sev 1, Sev 2, Sev 3, Sev 4.",

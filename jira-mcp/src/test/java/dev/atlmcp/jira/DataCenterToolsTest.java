@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,8 +94,6 @@ class DataCenterToolsTest extends SandboxReset {
         String md = text(call(Transport.STREAMABLE, "jira_whoami", Map.of()));
         assertTrue(md.contains("Jira account: Jane Doe (jdoe), found by your email\nJira calls use the service account "
                 + "MCP Service Account (mcp-bot)"), md);
-        assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/api/2/user/search 200"), Mcp.sandbox()
-                .requests()::toString);
     }
 
     @Test
@@ -193,6 +192,76 @@ class DataCenterToolsTest extends SandboxReset {
         String changes = text(call(Transport.STREAMABLE, "jira_get_changelog", Map.of("issue_key", "OPS-1")));
         assertTrue(changes.startsWith("# Changes to OPS-1 (oldest first)\n2 changes of 2."), changes);
         assertTrue(changes.contains("| Bob Martin | status | To Do | In Progress |"), changes);
+    }
+
+    @Test
+    void issueViewsAndLookupsAnswerWithUsernames() {
+        String md = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1", "fields",
+                "labels,Severity", "include", "comments,watchers,worklogs,changelog")));
+        assertTrue(md.contains("Severity: Sev 1") && !md.contains("Reporter:"), md);
+        assertTrue(md.contains("## Comments (all 3)") && md.contains("## History (2 changes)"), md);
+        assertTrue(md.contains("## Watchers (2)\nJane Doe (jdoe), Bob Martin (bmartin)"), md);
+        assertTrue(md.contains("## Worklogs (1, 1h 30m logged)"), md);
+        assertTrue(text(call(Transport.SSE, "jira_search", Map.of("jql", "project = OPS ORDER BY key ASC", "limit", 1,
+                "fields", "Severity,assignee"))).contains("| OPS-1 | Sev 1 | Bob Martin (bmartin) |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", "bmar"))).contains(
+                "| Bob Martin | bmartin | bob.martin@example.com |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_list_projects", Map.of())).contains(
+                "| OPS | Operations | software | 10000 |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_project", Map.of("project", "OPS"))).contains(
+                "Issue types: "));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_list_link_types", Map.of())).contains(
+                "| Blocks | blocks | is blocked by |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_search_fields", Map.of("query", "severity"))).contains(
+                "| customfield_10030 | Severity | option | yes |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_list_boards", Map.of("project", "OPS"))).contains("| 1 | "));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "11"))).contains(
+                "| OPS-1 | "));
+        for (String used : new String[] { "GET /jira/rest/api/2/issue/OPS-1/watchers 200",
+                "GET /jira/rest/api/2/issue/OPS-1/worklog 200", "GET /jira/rest/api/2/user/search 200",
+                "GET /jira/rest/api/2/project 200", "GET /jira/rest/api/2/issueLinkType 200" }) {
+            assertTrue(Mcp.sandbox().requests().contains(used), used + " in " + Mcp.sandbox().requests());
+        }
+    }
+
+    @Test
+    void attachmentsAreListedAndReadThroughVersionTwo() {
+        String list = text(call(Transport.STREAMABLE, "jira_get_attachments", Map.of("issue_key", "OPS-1")));
+        assertTrue(list.startsWith("3 attachments on OPS-1"), list);
+        String id = list.lines().filter(l -> l.contains("checkout-errors.csv")).findFirst().orElseThrow()
+                .split("\\|")[1]
+                        .trim();
+        String csv = text(call(Transport.SSE, "jira_read_attachment", Map.of("issue_key", "OPS-1", "attachment_id",
+                id)));
+        assertTrue(csv.contains("00:12,44,7300"), csv);
+        assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/api/2/attachment/content/" + id + " 200"), Mcp
+                .sandbox().requests()::toString);
+    }
+
+    @Test
+    void commentEditsBatchesAssignmentAndSprintMovesWriteVersionTwo() {
+        String added = text(call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-5", "body",
+                "Queue at 41k.")));
+        String commentId = added.replaceFirst("(?s)Added comment (\\d+) .*", "$1");
+        assertTrue(text(call(Transport.STREAMABLE, "jira_edit_comment", Map.of("issue_key", "OPS-5", "comment_id",
+                commentId, "body", "Queue at **42k**."))).startsWith("Edited comment " + commentId + " on OPS-5."));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_comments", Map.of("issue_key", "OPS-5"))).contains(
+                "Queue at **42k**."));
+
+        String batch = text(call(Transport.STREAMABLE, "jira_create_issues", Map.of("project", "OPS", "issues", List
+                .of(Map.of("summary", "Alert on queue depth", "issue_type", "Task"), Map.of("summary",
+                        "Document the drain procedure", "issue_type", "Task")))));
+        assertTrue(batch.startsWith("Created 2, already existed 0, failed 0."), batch);
+        assertTrue(text(call(Transport.STREAMABLE, "jira_assign_issue", Map.of("issue_key", "OPS-8", "assignee",
+                "Bob Martin"))).startsWith("Changed Assignee of OPS-8."));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-8"))).contains(
+                "Assignee: Bob Martin (bmartin)"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_move_to_sprint", Map.of("issue_keys", List.of("OPS-8",
+                "OPS-9"), "sprint_id", "11"))).startsWith("Moved OPS-8, OPS-9 to "));
+        for (String used : new String[] { "PUT /jira/rest/api/2/issue/OPS-5/comment/" + commentId + " 200",
+                "POST /jira/rest/api/2/issue 201", "PUT /jira/rest/api/2/issue/OPS-8 204" }) {
+            assertTrue(Mcp.sandbox().requests().contains(used), used + " in " + Mcp.sandbox().requests());
+        }
     }
 
     private static String withoutUpdated(String issue) {

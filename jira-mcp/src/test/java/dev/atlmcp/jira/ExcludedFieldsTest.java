@@ -26,4 +26,15 @@ class ExcludedFieldsTest {
         assertFalse(md.contains("About 12% of EU checkouts fail"), md);
         assertTrue(md.contains("Root Cause: "), "other custom fields stay: " + md);
     }
+
+    @Test
+    void selectingAnExcludedFieldStillLeavesItOut() {
+        String issue = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1", "fields",
+                "Severity,customfield_10060,customfield_10050")));
+        assertFalse(issue.contains("Sev 1") || issue.contains("About 12%"), issue);
+        assertTrue(issue.contains("Team: SRE"), issue);
+        String table = text(call(Transport.STREAMABLE, "jira_search", Map.of("jql", "key = OPS-1", "fields",
+                "Severity,customfield_10050")));
+        assertTrue(table.contains("| OPS-1 | (excluded by policy) | SRE |"), table);
+    }
 }

@@ -106,6 +106,12 @@ public interface JiraClient {
     @Path("/{version}/issue/{key}/worklog")
     JsonNode addWorklog(@PathParam("version") String version, @PathParam("key") String key, JsonNode worklog);
 
+    /** Oldest first: {@code {"startAt", "maxResults", "total", "worklogs": [...]}}. */
+    @GET
+    @Path("/{version}/issue/{key}/worklog")
+    JsonNode getWorklogs(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults);
+
     @GET
     @Path("/{version}/issue/{key}/worklog/{id}")
     JsonNode getWorklog(@PathParam("version") String version, @PathParam("key") String key,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import dev.atlmcp.jira.client.ProjectDto;
 import dev.atlmcp.jira.service.Attachments;
 import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
+import dev.atlmcp.jira.service.IssueDetails;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
@@ -40,15 +42,23 @@ public final class IssueMarkdown {
     private IssueMarkdown() {
     }
 
-    /** The issue with people's text fenced as data, restricted comments and excluded fields left out. */
+    /** The default view of an issue. */
     public static String issue(IssueDto issue, ContentPolicy policy) {
+        return issue(new IssueDetails.View(issue, Set.of(), null, null, null, null, null, null), policy);
+    }
+
+    /** The issue with people's text fenced as data, restricted comments and excluded fields left out. */
+    public static String issue(IssueDetails.View view, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
+        IssueDto issue = view.issue();
         IssueDto.Fields f = issue.fields();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(issue.key()).append(": ").append(nullToEmpty(f.summary)).append('\n');
         md.append(join(" · ", name(f.issuetype), f.status == null ? null : f.status.name(), name(f.priority),
                 f.project == null ? null : "project " + f.project.name())).append('\n');
-        line(md, "Assignee", f.assignee == null ? "Unassigned" : user(f.assignee));
+        if (view.shownFields().isEmpty() || view.shownFields().contains("assignee")) {
+            line(md, "Assignee", f.assignee == null ? "Unassigned" : user(f.assignee));
+        }
         line(md, "Reporter", user(f.reporter));
         line(md, "Created", time(f.created));
         line(md, "Updated", time(f.updated));
@@ -65,7 +75,7 @@ public final class IssueMarkdown {
             line(md, "Environment", environment == null || environment.isBlank() ? null : "\n" + content.block(
                     issue.key() + " environment", environment));
         }
-        customFields(md, issue.key(), f.other, issue.names(), policy, content);
+        otherFields(md, issue.key(), f.other, issue.names(), view.shownFields(), policy, content);
 
         String description = text(f.description);
         if (description != null && !description.isBlank() && !policy.excluded("description", "Description")) {
@@ -84,33 +94,198 @@ public final class IssueMarkdown {
                         .append(ref(outward ? link.outwardIssue() : link.inwardIssue())).append('\n');
             }
         }
-        comments(md, issue.key(), f.comment, policy, content);
+        if (view.comments() != null) {
+            allComments(md, view.comments(), policy, content);
+        } else {
+            comments(md, issue.key(), f.comment, policy, content);
+        }
+        included(md, view, content);
         return content.finish(md.toString().stripTrailing());
     }
 
+    /** The parts jira_get_issue's {@code include} asked for, after the comments. */
+    private static void included(StringBuilder md, IssueDetails.View view, UntrustedText content) {
+        String key = view.issue().key();
+        if (view.transitions() != null) {
+            IssueTransitions.Open open = view.transitions();
+            md.append("\n## Transitions from ").append(open.status()).append('\n');
+            md.append(open.transitions().isEmpty() ? "None open for this account." : transitionTable(open));
+            md.append('\n');
+        }
+        if (view.changelog() != null) {
+            history(md, key, view.changelog(), content);
+        }
+        if (view.worklogs() != null) {
+            worklogs(md, key, view.worklogs(), content);
+        }
+        if (view.watchers() != null) {
+            watchers(md, view.watchers());
+        }
+        if (view.remoteLinks() != null) {
+            remoteLinks(md, key, view.remoteLinks(), content);
+        }
+    }
+
+    private static void history(StringBuilder md, String key, JiraService.ChangelogPage page, UntrustedText content) {
+        int shown = page.entries().size();
+        String count = page.total() > shown
+                ? "latest " + shown + " of " + page.total() + " changes, oldest first; jira_get_changelog pages "
+                        + "through all"
+                : page.total() + (page.total() == 1 ? " change" : " changes");
+        md.append("\n## History (").append(count).append(")\n");
+        if (shown > 0) {
+            md.append(content.block(key + " history", historyTable(page))).append('\n');
+        }
+    }
+
+    private static void watchers(StringBuilder md, JsonNode answer) {
+        List<String> watchers = new ArrayList<>();
+        for (JsonNode w : answer.path("watchers")) {
+            String id = w.path(w.hasNonNull("accountId") ? "accountId" : "name").asText();
+            watchers.add(w.path("displayName").asText() + " (" + id + ")");
+        }
+        int count = answer.path("watchCount").asInt(watchers.size());
+        md.append("\n## Watchers (").append(count).append(")\n");
+        if (!watchers.isEmpty()) {
+            md.append(String.join(", ", watchers));
+        } else {
+            md.append(count == 0 ? "None." : "This account may not see who they are.");
+        }
+        md.append('\n');
+    }
+
+    /** Titles and addresses are people's text, so the list is fenced as data. */
+    private static void remoteLinks(StringBuilder md, String key, JsonNode links, UntrustedText content) {
+        md.append("\n## Remote links (").append(links.size()).append(")\n");
+        if (links.isEmpty()) {
+            return;
+        }
+        StringBuilder list = new StringBuilder();
+        for (JsonNode link : links) {
+            JsonNode object = link.path("object");
+            list.append("- ").append(object.path("title").asText()).append(": ").append(object.path("url").asText())
+                    .append(" (id ").append(link.path("id").asText()).append(")\n");
+        }
+        md.append(content.block(key + " remote links", list.toString().stripTrailing())).append('\n');
+    }
+
+    private static void worklogs(StringBuilder md, String key, JsonNode page, UntrustedText content) {
+        List<List<String>> rows = new ArrayList<>();
+        long seconds = 0;
+        for (JsonNode w : page.path("worklogs")) {
+            seconds += w.path("timeSpentSeconds").asLong();
+            String started = nullToEmpty(time(w.path("started").asText(null)));
+            String comment = nullToEmpty(text(w.get("comment"))).strip();
+            rows.add(List.of(w.path("id").asText(), w.path("author").path("displayName").asText(""), started, w.path(
+                    "timeSpent").asText(""), comment));
+        }
+        int total = page.path("total").asInt(rows.size());
+        String count = total > rows.size() ? "first " + rows.size() + " of " + total : String.valueOf(total);
+        md.append("\n## Worklogs (").append(count).append(rows.isEmpty() ? "" : ", " + duration(seconds) + " logged")
+                .append(")\n");
+        if (!rows.isEmpty()) {
+            md.append(content.block(key + " worklogs", Listing.table(List.of("Id", "Who", "Started", "Spent",
+                    "Comment"), rows))).append('\n');
+        }
+    }
+
+    private static String duration(long seconds) {
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        return hours == 0 ? minutes + "m" : minutes == 0 ? hours + "h" : hours + "h " + minutes + "m";
+    }
+
+    private static void allComments(StringBuilder md, JiraService.CommentPage page, ContentPolicy policy,
+            UntrustedText content) {
+        List<IssueDto.Comment> shown = page.comments().stream().filter(c -> policy.showRestrictedComments() || !c
+                .restricted()).toList();
+        int hidden = page.comments().size() - shown.size();
+        String count = page.nextCursor() == null ? "all " + shown.size()
+                : "first " + page.comments().size() + " of " + page.total() + "; more: jira_get_comments with cursor=\""
+                        + page.nextCursor() + "\"";
+        md.append("\n## Comments (").append(count).append(")\n");
+        if (hidden > 0) {
+            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
+                    " not shown (limited to a role or group, or internal to the service desk).\n");
+        }
+        shown.forEach(c -> comment(md, page.issueKey(), c, content));
+    }
+
     /** The result table, fenced as data as a whole: summaries are text written by people. */
-    public static String searchResults(String jql, JiraService.SearchPage page, ContentPolicy policy) {
+    public static String searchResults(JiraService.SearchPage page, ContentPolicy policy) {
+        return searchResults(page, List.of(new JiraService.SelectedField("summary", "Summary"),
+                new JiraService.SelectedField("status", "Status"), new JiraService.SelectedField("issuetype", "Type"),
+                new JiraService.SelectedField("priority", "Priority"), new JiraService.SelectedField("assignee",
+                        "Assignee"),
+                new JiraService.SelectedField("updated", "Updated")), policy);
+    }
+
+    /** The result table with a column per field after the key; long text is cut to one short line. */
+    public static String searchResults(JiraService.SearchPage page, List<JiraService.SelectedField> columns,
+            ContentPolicy policy) {
         String summary = Listing.summary(page.issues().size(), page.total(), "issue", "issues", page.nextCursor());
         if (page.issues().isEmpty()) {
             return summary;
         }
         UntrustedText content = policy.newAnswer();
+        List<String> headers = new ArrayList<>(List.of("Key"));
+        columns.forEach(c -> headers.add(c.name()));
         List<List<String>> rows = new ArrayList<>();
         for (IssueDto issue : page.issues()) {
             IssueDto.Fields f = issue.fields() == null ? new IssueDto.Fields() : issue.fields();
-            rows.add(java.util.Arrays.asList(issue.key(), f.summary, f.status == null ? null : f.status.name(),
-                    name(f.issuetype), name(f.priority), f.assignee == null ? "Unassigned" : user(f.assignee),
-                    time(f.updated)));
+            List<String> row = new ArrayList<>(List.of(issue.key()));
+            columns.forEach(c -> row.add(policy.excluded(c.id(), c.name()) ? "(excluded by policy)" : cell(f, c
+                    .id())));
+            rows.add(row);
         }
-        return content.finish(summary + "\n\n" + content.block("Jira search results", Listing.table(List.of("Key",
-                "Summary", "Status", "Type", "Priority", "Assignee", "Updated"), rows)));
+        return content.finish(summary + "\n\n" + content.block("Jira search results", Listing.table(headers, rows)));
     }
 
-    /** Custom fields by display name; multi-line text (rich text fields) is fenced as data. */
-    private static void customFields(StringBuilder md, String key, Map<String, JsonNode> other,
-            Map<String, String> names, ContentPolicy policy, UntrustedText content) {
+    private static final int CELL_CHARS = 160;
+
+    private static String cell(IssueDto.Fields f, String id) {
+        String value = switch (id) {
+        case "summary" -> f.summary;
+        case "status" -> f.status == null ? null : f.status.name();
+        case "issuetype" -> name(f.issuetype);
+        case "priority" -> name(f.priority);
+        case "resolution" -> name(f.resolution);
+        case "project" -> f.project == null ? null : f.project.key();
+        case "assignee" -> f.assignee == null ? "Unassigned" : user(f.assignee);
+        case "reporter" -> user(f.reporter);
+        case "created" -> time(f.created);
+        case "updated" -> time(f.updated);
+        case "duedate" -> f.duedate;
+        case "labels" -> f.labels == null ? null : String.join(", ", f.labels);
+        case "components" -> names(f.components);
+        case "fixVersions" -> names(f.fixVersions);
+        case "parent" -> f.parent == null ? null : f.parent.key();
+        case "description" -> text(f.description);
+        case "environment" -> text(f.environment);
+        case "subtasks" -> f.subtasks == null ? null : f.subtasks.stream().map(IssueDto.IssueRef::key).collect(
+                Collectors.joining(", "));
+        case "attachment" -> f.attachment == null ? null : f.attachment.stream().map(IssueDto.Attachment::filename)
+                .collect(Collectors.joining(", "));
+        case "comment" -> f.comment == null ? null
+                : (f.comment.total() == null ? f.comment.comments().size() : f.comment
+                        .total()) + " comments";
+        default -> fieldValue(f.other.get(id));
+        };
+        if (value == null) {
+            return "";
+        }
+        String line = value.strip().replaceAll("\\s+", " ");
+        return line.length() <= CELL_CHARS ? line : line.substring(0, CELL_CHARS - 1) + "…";
+    }
+
+    /**
+     * Custom fields, and other fields a caller selected, by display name; multi-line text (rich text fields) is fenced
+     * as data.
+     */
+    private static void otherFields(StringBuilder md, String key, Map<String, JsonNode> other,
+            Map<String, String> names, Set<String> selected, ContentPolicy policy, UntrustedText content) {
         for (Map.Entry<String, JsonNode> field : other.entrySet()) {
-            if (!field.getKey().startsWith("customfield_")) {
+            if (!field.getKey().startsWith("customfield_") && !selected.contains(field.getKey())) {
                 continue;
             }
             String value = fieldValue(field.getValue());
@@ -279,6 +454,11 @@ public final class IssueMarkdown {
             return "# Changes to " + page.issueKey() + "\n" + summary;
         }
         UntrustedText content = policy.newAnswer();
+        return content.finish("# Changes to " + page.issueKey() + " (oldest first)\n" + summary + "\n\n" + content
+                .block(page.issueKey() + " history", historyTable(page)));
+    }
+
+    private static String historyTable(JiraService.ChangelogPage page) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode entry : page.entries()) {
             for (JsonNode item : entry.path("items")) {
@@ -287,9 +467,7 @@ public final class IssueMarkdown {
                         item.path("toString").asText("")));
             }
         }
-        return content.finish("# Changes to " + page.issueKey() + " (oldest first)\n" + summary + "\n\n" + content
-                .block(page.issueKey() + " history", Listing.table(List.of("When", "Who", "Field", "From", "To"),
-                        rows)));
+        return Listing.table(List.of("When", "Who", "Field", "From", "To"), rows);
     }
 
     public static String fields(String query, List<JsonNode> fields) {
@@ -351,10 +529,13 @@ public final class IssueMarkdown {
         if (open.transitions().isEmpty()) {
             return open.issueKey() + " is " + open.status() + "; no transition is open from there for this account.";
         }
+        return open.issueKey() + " is " + open.status() + ". Open transitions:\n\n" + transitionTable(open);
+    }
+
+    private static String transitionTable(IssueTransitions.Open open) {
         List<List<String>> rows = open.transitions().stream().map(t -> List.of(t.id(), t.name(), t.to(), t.fields()
                 .isEmpty() ? "" : String.join("; ", t.fields()))).toList();
-        return open.issueKey() + " is " + open.status() + ". Open transitions:\n\n" + Listing.table(List.of("Id",
-                "Transition", "To status", "Fields on its screen"), rows);
+        return Listing.table(List.of("Id", "Transition", "To status", "Fields on its screen"), rows);
     }
 
     public static String moved(IssueTransitions.Moved moved) {

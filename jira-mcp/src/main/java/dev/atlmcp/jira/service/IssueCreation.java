@@ -25,6 +25,7 @@ import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
@@ -282,6 +283,11 @@ public class IssueCreation {
                 return type;
             }
             offered.add(type.path("name").asText());
+        }
+        if (offered.isEmpty()) {
+            throw new ToolRefusal("Jira offers this account no issue type to create in " + project + ": it lacks the "
+                    + "Create Issues permission there. jira_whoami shows which account the calls use; ask a Jira admin "
+                    + "for the permission.");
         }
         throw new IllegalArgumentException("'" + name + "' is not an issue type of " + project + ". Types: " + String
                 .join(", ", offered) + ".");

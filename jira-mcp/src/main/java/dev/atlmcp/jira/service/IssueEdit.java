@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.AdfToWiki;
 import dev.atlmcp.adf.MarkdownToAdf;
+import dev.atlmcp.auth.errors.ToolRefusal;
 
 /**
  * One issue edit built from the caller's arguments and checked against the issue's edit screen ({@code editmeta}):
@@ -80,8 +81,14 @@ final class IssueEdit {
      */
     static Built build(JsonNode issue, JsonNode requested, String description, List<String> labelsAdd,
             List<String> labelsRemove, Optional<String> markLabel, boolean dataCenter, JiraUsers users) {
-        IssueEdit edit = new IssueEdit(issue.path("key").asText(), issue.path("editmeta").path("fields"), issue.path(
-                "fields"), dataCenter, users);
+        String key = issue.path("key").asText();
+        JsonNode screen = issue.path("editmeta").path("fields");
+        if (screen.isEmpty()) {
+            throw new ToolRefusal("Jira offers this account no field it may edit on " + key + ": it lacks the Edit "
+                    + "Issues permission there. jira_whoami shows which account the calls use; ask a Jira admin for the "
+                    + "permission.");
+        }
+        IssueEdit edit = new IssueEdit(key, screen, issue.path("fields"), dataCenter, users);
         edit.setAll(requested, description);
         edit.labels(labelsAdd, labelsRemove, markLabel);
         if (edit.names.isEmpty()) {

@@ -153,6 +153,11 @@ public class IssueTransitions {
         }
         List<JsonNode> all = new ArrayList<>();
         transitions.forEach(all::add);
+        if (all.isEmpty()) {
+            throw new ToolRefusal("No transition is open from " + status + " on " + key + " for this account: it "
+                    + "lacks the Transition Issues permission there, or the workflow has no way on from " + status
+                    + ". jira_whoami shows which account the calls use.");
+        }
         throw new IllegalArgumentException("'" + wanted + "' is not a transition open from " + status + " on " + key
                 + ". Open: " + (all.isEmpty() ? "none" : describe(all)) + ".");
     }

@@ -33,6 +33,7 @@ public class JiraService {
     private static final int MAX_JQL = 8000;
     private static final int PROJECT_PAGE = 50;
     static final int MAX_PROJECT_PAGES = 20;
+    static final int MAX_SELECTED_FIELDS = 30;
 
     /** One page of search results and the cursor for the next page (null on the last page). */
     public record SearchPage(List<IssueDto> issues, String nextCursor, Integer total) {
@@ -54,6 +55,59 @@ public class JiraService {
     /** An issue in an allowed project; any other answers like one that does not exist, before and after reading. */
     public IssueDto issue(String key) {
         return readable(issueKey(key), "*all", "names");
+    }
+
+    /** Only the given fields, and the ones the heading and the project scope need. */
+    IssueDto issue(String key, List<SelectedField> fields) {
+        List<String> ids = new java.util.ArrayList<>(List.of("summary", "issuetype", "status", "project"));
+        fields.forEach(f -> ids.add(f.id()));
+        return readable(issueKey(key), String.join(",", new java.util.LinkedHashSet<>(ids)), "names");
+    }
+
+    /** A field picked by id or display name. */
+    public record SelectedField(String id, String name) {
+    }
+
+    /**
+     * Comma-separated field ids or display names (any case) resolved against the site's fields; an unknown or ambiguous
+     * name is an {@link IllegalArgumentException} that says how to find the id.
+     */
+    public List<SelectedField> selectFields(String list) {
+        List<String> wanted = java.util.Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+                .distinct().toList();
+        if (wanted.isEmpty() || wanted.size() > MAX_SELECTED_FIELDS) {
+            throw new IllegalArgumentException("fields must name 1 to " + MAX_SELECTED_FIELDS
+                    + " fields, comma-separated, e.g. summary,status,Story Points");
+        }
+        JsonNode site = client.fields(apiVersion());
+        List<SelectedField> selected = new java.util.ArrayList<>();
+        for (String name : wanted) {
+            SelectedField byId = null;
+            List<SelectedField> matches = new java.util.ArrayList<>();
+            for (JsonNode f : site) {
+                SelectedField field = new SelectedField(f.path("id").asText(), f.path("name").asText());
+                if (field.id().equalsIgnoreCase(name)) {
+                    byId = field;
+                } else if (field.name().equalsIgnoreCase(name)) {
+                    matches.add(field);
+                }
+            }
+            if (byId != null) {
+                selected.add(byId);
+                continue;
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("fields: no field is called or has the id '" + name
+                        + "'; find field ids with jira_search_fields");
+            }
+            if (matches.size() > 1) {
+                throw new IllegalArgumentException("fields: '" + name + "' names " + matches.size() + " fields ("
+                        + String.join(", ", matches.stream().map(SelectedField::id).toList())
+                        + "); pass the id of the one you mean");
+            }
+            selected.add(matches.get(0));
+        }
+        return selected;
     }
 
     /** A project key such as OPS, upper-cased; throws {@link IllegalArgumentException} for anything else. */
@@ -118,22 +172,26 @@ public class JiraService {
     public ChangelogPage changelog(String key, int limit, String cursor) {
         Arguments.limit(limit, MAX_LIMIT);
         int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_changelog");
-        IssueDto issue = readable(issueKey(key), "project", null);
+        return changelogPage(readable(issueKey(key), "project", null).key(), start, limit);
+    }
+
+    /** A page of the history of an issue already read within the project scope. */
+    ChangelogPage changelogPage(String issueKey, int start, int limit) {
         List<JsonNode> entries = new java.util.ArrayList<>();
         int total;
         if (config.isDataCenter()) {
-            JsonNode histories = client.getIssueJson("2", issue.key(), "project", "changelog").path("changelog").path(
+            JsonNode histories = client.getIssueJson("2", issueKey, "project", "changelog").path("changelog").path(
                     "histories");
             total = histories.size();
             for (int i = start; i < Math.min(total, start + limit); i++) {
                 entries.add(histories.get(i));
             }
         } else {
-            JsonNode page = client.getChangelog(issue.key(), start, limit);
+            JsonNode page = client.getChangelog(issueKey, start, limit);
             page.path("values").forEach(entries::add);
             total = page.path("total").asInt(entries.size());
         }
-        return new ChangelogPage(issue.key(), entries, total, Arguments.nextOffsetCursor(start, entries.size(), start
+        return new ChangelogPage(issueKey, entries, total, Arguments.nextOffsetCursor(start, entries.size(), start
                 + entries.size() < total));
     }
 
@@ -185,19 +243,23 @@ public class JiraService {
     }
 
     public SearchPage search(String jql, int limit, String cursor) {
+        return search(jql, limit, cursor, SEARCH_FIELDS);
+    }
+
+    /** A search returning the given field ids. */
+    public SearchPage search(String jql, int limit, String cursor, List<String> fields) {
         String query = scope.scopeJql(Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC"));
         Arguments.limit(limit, MAX_LIMIT);
         limit = scope.cap(limit);
         String page = Arguments.cursor(cursor);
         if (config.isDataCenter()) {
             int startAt = Arguments.offset(page, "jira_search");
-            SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit,
-                    SEARCH_FIELDS));
+            SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit, fields));
             List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
             boolean more = result.total() != null && startAt + issues.size() < result.total();
             return new SearchPage(issues, Arguments.nextOffsetCursor(startAt, issues.size(), more), result.total());
         }
-        SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, SEARCH_FIELDS, page));
+        SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, fields, page));
         List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
         String next = Boolean.TRUE.equals(result.isLast()) ? null : result.nextPageToken();
         return new SearchPage(issues, next, null);

@@ -111,6 +111,7 @@ public final class Mcp {
         assertFault(transport, pathPrefix, tool, arguments, 401, null, "Atlassian did not accept this server's "
                 + "credentials (HTTP 401).");
         assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
+        assertFault(transport, pathPrefix, tool, arguments, 409, null, "Conflict (HTTP 409)");
         assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
                 + "Retry after 7 seconds.");
         assertFault(transport, pathPrefix, tool, arguments, 429, null, "Atlassian's rate limit was reached "
@@ -130,6 +131,7 @@ public final class Mcp {
     public static void assertWriteFailuresAreClearAndNeverRetried(Transport transport, String method,
             String pathPrefix, String tool, Map<String, Object> arguments, String change, String howToCheck) {
         assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
+        assertFault(transport, pathPrefix, tool, arguments, 409, null, "Conflict (HTTP 409)");
         assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
                 + "Retry after 7 seconds.");
         String unknown = "It is unknown whether Atlassian applied this change (" + change + "): ";

@@ -164,6 +164,7 @@ final class Agile {
         }
         List<Issue> issues = new ArrayList<>();
         keys.forEach(k -> issues.add(issue(r, k.asText())));
+        issues.forEach(i -> i.project.requireWorker(user(r)));
         synchronized (store.get()) {
             issues.forEach(i -> {
                 i.sprintId = sprintId;

@@ -27,13 +27,15 @@ final class IssueExtras {
 
     private final Flavour flavour;
     private final Function<Request, Issue> visible;
+    private final Function<Request, Issue> workable;
     private final java.util.function.Supplier<JiraStore> store;
     private final IssueJson json;
 
-    IssueExtras(Flavour flavour, Function<Request, Issue> visible, java.util.function.Supplier<JiraStore> store,
-            IssueJson json) {
+    IssueExtras(Flavour flavour, Function<Request, Issue> visible, Function<Request, Issue> workable,
+            java.util.function.Supplier<JiraStore> store, IssueJson json) {
         this.flavour = flavour;
         this.visible = visible;
+        this.workable = workable;
         this.store = store;
         this.json = json;
     }
@@ -51,9 +53,23 @@ final class IssueExtras {
         router.post(api + "/issue/{key}/watchers", this::addWatcher);
         router.delete(api + "/issue/{key}/watchers", this::removeWatcher);
         router.post(api + "/issue/{key}/worklog", this::addWorklog);
+        router.get(api + "/issue/{key}/worklog", r -> {
+            Issue issue = visible.apply(r);
+            int start = r.intParam("startAt", 0);
+            int max = Math.max(1, Math.min(r.intParam("maxResults", 5000), 5000));
+            ArrayNode page = Json.array();
+            int total;
+            synchronized (store.get()) {
+                total = issue.worklogs.size();
+                issue.worklogs.stream().skip(start).limit(max).forEach(w -> page.add(worklog(w)));
+            }
+            ObjectNode result = Json.object().put("startAt", start).put("maxResults", max).put("total", total);
+            result.set("worklogs", page);
+            return Response.ok(result);
+        });
         router.get(api + "/issue/{key}/worklog/{id}", r -> Response.ok(worklog(worklogOf(r))));
         router.delete(api + "/issue/{key}/worklog/{id}", r -> {
-            Issue issue = visible.apply(r);
+            Issue issue = workable.apply(r);
             Issue.Worklog worklog = worklogOf(r);
             synchronized (store.get()) {
                 issue.worklogs.remove(worklog);
@@ -71,7 +87,7 @@ final class IssueExtras {
             return Response.ok(links);
         });
         router.delete(api + "/issue/{key}/remotelink/{id}", r -> {
-            Issue issue = visible.apply(r);
+            Issue issue = workable.apply(r);
             synchronized (store.get()) {
                 if (!issue.remoteLinks.removeIf(l -> l.id().equals(r.pathParam("id")))) {
                     throw ApiException.notFound("No remote link with id " + r.pathParam("id") + " on this issue.");
@@ -83,7 +99,7 @@ final class IssueExtras {
 
     /** The body is a JSON string: the account id (Cloud) or username (Data Center). */
     private Response addWatcher(Request r) {
-        Issue issue = visible.apply(r);
+        Issue issue = workable.apply(r);
         JsonNode body = r.json();
         SandboxUser user = person(body.isTextual() ? body.asText() : "").filter(u -> issue.project.visibleTo(u))
                 .orElseThrow(() -> ApiException.badRequest("The user \"" + body.asText() + "\" does not have "
@@ -97,7 +113,7 @@ final class IssueExtras {
     }
 
     private Response removeWatcher(Request r) {
-        Issue issue = visible.apply(r);
+        Issue issue = workable.apply(r);
         String who = r.param(flavour == Flavour.CLOUD ? "accountId" : "username").orElse("");
         SandboxUser user = person(who).orElseThrow(() -> ApiException.notFound("The user does not exist."));
         synchronized (store.get()) {
@@ -113,7 +129,7 @@ final class IssueExtras {
 
     /** {@code {"timeSpent": "1h 30m", "started": "...", "comment": ADF or wiki}}. */
     private Response addWorklog(Request r) {
-        Issue issue = visible.apply(r);
+        Issue issue = workable.apply(r);
         JsonNode body = r.json();
         String spent = body.path("timeSpent").asText("").trim();
         Matcher m = DURATION.matcher(spent);
@@ -156,7 +172,7 @@ final class IssueExtras {
 
     /** {@code {"object": {"url", "title"}}}; answers the new link's id. */
     private Response addRemoteLink(Request r) {
-        Issue issue = visible.apply(r);
+        Issue issue = workable.apply(r);
         JsonNode object = r.json().path("object");
         String url = object.path("url").asText("");
         if (!url.matches("https?://\\S+") || object.path("title").asText("").isBlank()) {

@@ -88,7 +88,7 @@ public final class JiraApi {
 
     /** Resources whose contract is the same in v2 and v3. */
     private void registerCommon(Router router, String api) {
-        new IssueExtras(flavour, this::visible, () -> store, json).register(router, api);
+        new IssueExtras(flavour, this::visible, this::workable, () -> store, json).register(router, api);
         router.post(api + "/issue/{key}/comment", this::addComment);
         router.get(api + "/issue/{key}/comment", r -> {
             Issue issue = visible(r);
@@ -154,23 +154,23 @@ public final class JiraApi {
             store.unlink(link);
             return Response.noContent();
         });
-        router.get(api + "/issue/{key}/transitions", r -> Response.ok(workflow.transitions(visible(r), r.param(
-                "expand").orElse("").contains("transitions.fields"))));
+        router.get(api + "/issue/{key}/transitions", r -> {
+            Issue issue = visible(r);
+            return Response.ok(issue.project.workableBy(user(r)) ? workflow.transitions(issue, r.param("expand")
+                    .orElse("").contains("transitions.fields")) : Json.object().set("transitions", Json.array()));
+        });
         router.post(api + "/issue/{key}/transitions", r -> {
-            workflow.transition(visible(r), r.json(), user(r), store);
+            workflow.transition(workable(r), r.json(), user(r), store);
             return Response.noContent();
         });
         router.get(api + "/issue/createmeta/{project}/issuetypes", this::createMetaTypes);
         router.get(api + "/issue/createmeta/{project}/issuetypes/{type}", this::createMetaFields);
-        router.get(api + "/issue/{key}/editmeta", r -> {
-            visible(r);
-            return Response.ok(Json.object().set("fields", editor.editMeta()));
-        });
+        router.get(api + "/issue/{key}/editmeta", r -> Response.ok(Json.object().set("fields", editMeta(r))));
         router.get(api + "/issue/{key}/properties/{property}", this::getProperty);
         router.put(api + "/issue/{key}/properties/{property}", this::putProperty);
         router.delete(api + "/issue/{key}/properties/{property}", r -> {
             synchronized (store) {
-                visible(r).properties.remove(r.pathParam("property"));
+                workable(r).properties.remove(r.pathParam("property"));
             }
             return Response.noContent();
         });
@@ -194,6 +194,8 @@ public final class JiraApi {
                 () -> ApiException.notFound("Issue Does Not Exist"));
         Issue to = store.visibleIssue(body.path("outwardIssue").path("key").asText(""), user(r)).orElseThrow(
                 () -> ApiException.notFound("Issue Does Not Exist"));
+        from.project.requireWorker(user(r));
+        to.project.requireWorker(user(r));
         store.link(linkType.name(), from, to);
         return Response.json(201, Json.object());
     }
@@ -263,17 +265,18 @@ public final class JiraApi {
             throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of("project",
                     "Specify a valid project ID or key"))));
         }
-        Issue issue = editor.create(visibleProject(r, project.path("key").asText(project.path("id").asText())),
-                body, user(r), store);
+        Project target = visibleProject(r, project.path("key").asText(project.path("id").asText()));
+        target.requireWorker(user(r));
+        Issue issue = editor.create(target, body, user(r), store);
         return Response.json(201, Json.object().put("id", issue.id).put("key", issue.key).put("self", baseUrl
                 + (flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2") + "/issue/" + issue.id));
     }
 
     /** Cloud pages the list under {@code issueTypes} and {@code fields}; Data Center under {@code values}. */
     private Response createMetaTypes(Request r) {
-        visibleProject(r, r.pathParam("project"));
+        boolean mayCreate = visibleProject(r, r.pathParam("project")).workableBy(user(r));
         ArrayNode types = Json.array();
-        for (String type : JiraStore.TYPES) {
+        for (String type : mayCreate ? JiraStore.TYPES : List.<String> of()) {
             types.addObject().put("id", String.valueOf(10000 + JiraStore.TYPES.indexOf(type))).put("name", type).put(
                     "subtask", type.equals("Sub-task"));
         }
@@ -301,6 +304,18 @@ public final class JiraApi {
         return store.visibleIssue(r.pathParam("key"), user(r)).orElseThrow(() -> ApiException.notFound(NOT_VISIBLE));
     }
 
+    /** An issue the caller may see and change: 404 when not visible, 403 when only visible. */
+    private Issue workable(Request r) {
+        Issue issue = visible(r);
+        issue.project.requireWorker(user(r));
+        return issue;
+    }
+
+    /** The edit screen; empty for someone who may not edit the issue, as Jira answers. */
+    private JsonNode editMeta(Request r) {
+        return visible(r).project.workableBy(user(r)) ? editor.editMeta() : Json.object();
+    }
+
     private Issue.Comment comment(Request r) {
         Issue issue = visible(r);
         synchronized (store) {
@@ -313,7 +328,7 @@ public final class JiraApi {
 
     /** Authors edit their own comments; the project lead any. */
     private Response editComment(Request r) {
-        Issue issue = visible(r);
+        Issue issue = workable(r);
         Issue.Comment comment = comment(r);
         requireAuthorOrLead(issue, comment, user(r), "edit");
         Issue.Comment edited = commentBody(r.json().path("body"), (adf, wiki) -> comment.edited(adf, wiki, Instant
@@ -326,7 +341,7 @@ public final class JiraApi {
     }
 
     private Response deleteComment(Request r) {
-        Issue issue = visible(r);
+        Issue issue = workable(r);
         Issue.Comment comment = comment(r);
         requireAuthorOrLead(issue, comment, user(r), "delete");
         synchronized (store) {
@@ -356,7 +371,7 @@ public final class JiraApi {
     }
 
     private Response putProperty(Request r) {
-        Issue issue = visible(r);
+        Issue issue = workable(r);
         JsonNode value = propertyValue(r);
         JsonNode previous;
         synchronized (store) {
@@ -427,7 +442,7 @@ public final class JiraApi {
     }
 
     private Response addComment(Request r) {
-        Issue issue = visible(r);
+        Issue issue = workable(r);
         SandboxUser author = user(r);
         Issue.Comment comment = commentBody(r.json().path("body"), (adf, wiki) -> new Issue.Comment(store
                 .nextCommentId(), author, adf, wiki, Instant.now()));
@@ -461,7 +476,7 @@ public final class JiraApi {
 
     /** Edit an issue's fields, with {@code fields}, {@code update} operations and {@code properties}. */
     private Response editIssue(Request r) {
-        editor.edit(visible(r), r.json(), store, user(r));
+        editor.edit(workable(r), r.json(), store, user(r));
         return Response.noContent();
     }
 
@@ -482,7 +497,7 @@ public final class JiraApi {
                     .size()).set("histories", histories);
         }
         if (expand.contains("editmeta")) {
-            result.putObject("editmeta").set("fields", editor.editMeta());
+            result.putObject("editmeta").set("fields", editMeta(r));
         }
         List<String> properties = listParam(r, "properties").stream().flatMap(p -> java.util.Arrays.stream(p.split(
                 ","))).toList();

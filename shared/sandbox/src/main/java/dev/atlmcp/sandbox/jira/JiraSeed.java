@@ -38,7 +38,9 @@ final class JiraSeed {
         SandboxUser bot = Directory.BOT;
         Project ops = project("10000", "OPS", "Operations", jane, Set.of(jane, bob, bot));
         Project pay = project("10001", "PAY", "Payments", priya, Set.of(jane, priya, bot));
-        Project web = project("10002", "WEB", "Web Storefront", bob, Set.of(jane, bob, priya, bot));
+        Project web = new Project("10002", "WEB", "Web Storefront", "software", bob, Set.of(jane, bob, priya, bot), Set
+                .of(jane, bob, priya));
+        store.addProject(web);
         Project sec = project("10003", "SEC", "Security Response", jane, Set.of(jane));
 
         Issue incident = issue(ops, "Incident", "Checkout API p99 latency above 5s: DB connection pool exhausted",
@@ -160,10 +162,18 @@ final class JiraSeed {
         store.link("Causes", settlement, incident);
         store.link("Relates", incident, tlsIncident);
         store.link("Blocks", sso, applePay);
+
+        incident.watchers.addAll(List.of(jane, bob));
+        incident.worklogs.add(new Issue.Worklog(store.nextCommentId(), bob, "1h 30m", 5400, IssueJson.time(now.minus(
+                150, ChronoUnit.MINUTES)), null, now.minus(60, ChronoUnit.MINUTES)));
+        incident.remoteLinks.add(new Issue.RemoteLink(store.nextCommentId(),
+                "https://grafana.example.com/d/checkout-api/latency", "Grafana: checkout-api latency"));
+        // The service account may browse WEB but no longer work on it; it commented before that changed.
+        comment(sso, bot, "Linked the identity provider's change log to this bug.", 90);
     }
 
     private Project project(String id, String key, String name, SandboxUser lead, Set<SandboxUser> browsers) {
-        Project project = new Project(id, key, name, "software", lead, browsers);
+        Project project = new Project(id, key, name, "software", lead, browsers, browsers);
         store.addProject(project);
         return project;
     }

@@ -29,6 +29,8 @@ final class JiraStore {
         CUSTOM_FIELDS.put("customfield_10040", new String[] { "Root Cause", "textarea" });
         CUSTOM_FIELDS.put("customfield_10050", new String[] { "Team", "option" });
         CUSTOM_FIELDS.put("customfield_10060", new String[] { "Customer Impact", "string" });
+        // Sites often carry two fields of one name, e.g. after a migration: names alone are ambiguous there.
+        CUSTOM_FIELDS.put("customfield_10070", new String[] { "Team", "string" });
     }
 
     final List<Issue.LinkType> linkTypes = List.of(
