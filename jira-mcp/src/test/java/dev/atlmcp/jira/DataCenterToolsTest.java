@@ -214,6 +214,9 @@ class DataCenterToolsTest extends SandboxReset {
                 "| Blocks | blocks | is blocked by |"));
         assertTrue(text(call(Transport.STREAMABLE, "jira_search_fields", Map.of("query", "severity"))).contains(
                 "| customfield_10030 | Severity | option | yes |"));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_create_fields", Map.of("project", "OPS", "issue_type",
+                "Incident")))
+                        .contains("| customfield_10030 | Severity | required | option | Sev 1, Sev 2, Sev 3, Sev 4 |"));
         assertTrue(text(call(Transport.STREAMABLE, "jira_list_boards", Map.of("project", "OPS"))).contains("| 1 | "));
         assertTrue(text(call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "11"))).contains(
                 "| OPS-1 | "));

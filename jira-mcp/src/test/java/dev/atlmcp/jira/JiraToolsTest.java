@@ -157,6 +157,60 @@ class JiraToolsTest extends SandboxReset {
     }
 
     @Test
+    void everyToolOnAnIssueAnswersAHiddenOrMissingIssueAsNotFoundAndABadKeyAsInvalid() {
+        String notFound = "Not found: Issue does not exist or you do not have permission to see it. Check the key or "
+                + "id.";
+        Map<String, Map<String, Object>> tools = new java.util.LinkedHashMap<>();
+        tools.put("jira_get_issue", Map.of());
+        tools.put("jira_get_comments", Map.of());
+        tools.put("jira_get_changelog", Map.of());
+        tools.put("jira_get_attachments", Map.of());
+        tools.put("jira_get_transitions", Map.of());
+        tools.put("jira_read_attachment", Map.of("attachment_id", "20005"));
+        tools.put("jira_add_comment", Map.of("body", "x"));
+        tools.put("jira_edit_comment", Map.of("comment_id", "20000", "body", "x"));
+        tools.put("jira_update_issue", Map.of("fields", Map.of("Priority", "Low")));
+        tools.put("jira_assign_issue", Map.of("assignee", "Bob Martin"));
+        tools.put("jira_transition_issue", Map.of("transition", "Done"));
+        tools.put("jira_link_issues", Map.of("relation", "blocks", "other_issue_key", "OPS-5"));
+        tools.put("jira_add_remote_link", Map.of("url", "https://example.com", "title", "x"));
+        tools.put("jira_add_worklog", Map.of("time_spent", "1h"));
+        tools.put("jira_add_watcher", Map.of("person", "Bob Martin"));
+        tools.forEach((tool, rest) -> {
+            for (String key : new String[] { "SEC-1", "OPS-999" }) {
+                Map<String, Object> arguments = new java.util.HashMap<>(rest);
+                arguments.put("issue_key", key);
+                Mcp.Result result = call(Transport.STREAMABLE, tool, arguments);
+                assertTrue(result.isError(), tool + " " + key + ": " + result.text());
+                assertEquals(notFound, result.text(), tool + " " + key);
+            }
+            Map<String, Object> arguments = new java.util.HashMap<>(rest);
+            arguments.put("issue_key", "OPS 1");
+            assertTrue(call(Transport.STREAMABLE, tool, arguments).text().startsWith("Invalid argument: issue_key must "
+                    + "be an issue key like PROJ-123"), tool);
+        });
+        assertEquals(notFound, call(Transport.STREAMABLE, "jira_move_to_sprint", Map.of("issue_keys", java.util.List
+                .of("OPS-5", "SEC-1"), "sprint_id", "11")).text());
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> !r.startsWith("GET ") && !r.contains("/search")
+                && r.endsWith(" 200")), Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
+    void unknownProjectsBoardsAndSprintsSayWhatToCheck() {
+        assertEquals("Not found: No project could be found with key 'VULN'. Check the key or id.", text(call(
+                Transport.STREAMABLE, "jira_get_project", Map.of("project", "VULN"))));
+        assertTrue(text(call(Transport.STREAMABLE, "jira_get_project", Map.of("project", "not a key"))).startsWith(
+                "Invalid argument: project must be a project key like OPS"));
+        assertEquals("Not found: No project could be found with key 'SEC'. Check the key or id.", text(call(
+                Transport.STREAMABLE, "jira_list_boards", Map.of("project", "SEC"))));
+        Mcp.Result sprint = call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "999"));
+        assertTrue(sprint.isError() && sprint.text().startsWith("Not found"), sprint.text());
+        Mcp.Result board = call(Transport.STREAMABLE, "jira_list_sprints", Map.of("board_id", "999"));
+        assertTrue(board.isError(), board.text());
+        assertEquals("There is no board 999 you can see. List them with jira_list_boards.", board.text());
+    }
+
+    @Test
     void findUsersShowsTheIdsFieldsTake() {
         String found = text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", "m")));
         assertTrue(found.startsWith("2 people match 'm':"), found);
