@@ -76,6 +76,10 @@ const expectations = {
     ["confluence_list_my_agent_changes", {}, (t) => t.includes("| confluence_update_page | update page 131079 ")],
     ["confluence_undo_change", (seen) => ({ change_id: /Change id: (\S+)/.exec(seen.confluence_update_page)[1] }),
       (t) => t.startsWith("Done: undo 131079~")],
+    ["confluence_update_section", { page_id: "131079", heading: "Steps", body: "1. Drain the queue\n2. Restart" },
+      (t) => /^Updated page 131079 \(Runbook: payment webhooks\) to version \d+\./.test(t)],
+    ["confluence_append_to_page", { page_id: "131079", body: "Smoke test: appended." },
+      (t) => /^Updated page 131079 \(Runbook: payment webhooks\) to version \d+\./.test(t)],
   ],
   compass: [
     ["compass_get_component", { component: "checkout-api" },

@@ -137,4 +137,26 @@ class DataCenterToolsTest extends SandboxReset {
         assertEquals(PageUpdatesTest.body(page), PageUpdatesTest.body(text(call(Transport.STREAMABLE,
                 "confluence_get_page", Map.of("page_id", "131079")))));
     }
+
+    @Test
+    void sectionEditsAndAppendsSpliceStorageFormatLeavingTheRestByteForByte() {
+        String before = storage();
+        Mcp.Result updated = call(Transport.STREAMABLE, "confluence_update_section", Map.of("page_id", "131079",
+                "heading", "Symptoms", "body", "The queue grows when **the consumer** is down."));
+        assertTrue(updated.text().startsWith("Updated page 131079 (Runbook: payment webhooks) to version 2."),
+                updated.text());
+        String after = storage();
+        String head = before.substring(0, before.indexOf("Symptoms</h2>") + "Symptoms</h2>".length());
+        String tail = before.substring(before.indexOf("<h2>Steps</h2>"));
+        assertEquals(head + "<p>The queue grows when <strong>the consumer</strong> is down.</p>" + tail, after);
+
+        call(Transport.STREAMABLE, "confluence_append_to_page", Map.of("page_id", "131079", "body", "Drained 41k."));
+        assertEquals(after + "<p>Drained 41k.</p>", storage());
+    }
+
+    private static String storage() {
+        return new io.vertx.core.json.JsonObject(dev.atlmcp.testing.SandboxSite.getDataCenter(
+                "/confluence/rest/api/content/131079?expand=body.storage")).getJsonObject("body").getJsonObject(
+                        "storage").getString("value");
+    }
 }

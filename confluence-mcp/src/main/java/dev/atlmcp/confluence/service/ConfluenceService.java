@@ -41,6 +41,7 @@ public class ConfluenceService {
 
     public static final int MAX_LIMIT = 50;
     private static final int MAX_CQL = 8000;
+    private static final String EMPTY_DOC = "{\"type\":\"doc\",\"version\":1,\"content\":[]}";
     private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels,history";
     /** Comments are for a few paragraphs; Confluence itself takes far more. */
     private static final int MAX_COMMENT = 30_000;
@@ -178,7 +179,8 @@ public class ConfluenceService {
                 : version.number(), version == null ? null : "account " + version.authorId(),
                 version == null ? null
                         : version.createdAt(),
-                labels, List.of(), page.parentId(), url(page._links()), adf(adf), page.authorId());
+                labels, List.of(), page.parentId(), url(page._links()), adf(adf), page.authorId(), adf == null
+                        || adf.isBlank() ? EMPTY_DOC : adf);
     }
 
     private PageView dataCenterPage(String id) {
@@ -197,7 +199,8 @@ public class ConfluenceService {
                 updatedBy, version == null ? null : version.when(), labels, ancestors,
                 ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1).id(), url(page._links()),
                 StorageToAdf.convert(storage), page.history() == null || page.history().createdBy() == null ? null
-                        : page.history().createdBy().username());
+                        : page.history().createdBy().username(),
+                storage);
     }
 
     private JsonNode adf(String value) {

@@ -11,8 +11,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.adf.AdfSections;
 import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
+import dev.atlmcp.adf.StorageSections;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
@@ -66,21 +68,81 @@ public class PageUpdates {
      */
     public PageUpdated update(String pageId, String markdown, int readVersion, String newTitle, String message,
             boolean dryRun, String confirmationToken) {
-        String text = Arguments.text("body", markdown, MAX_BODY, "## Steps\n1. Restart the consumer");
-        SecretMasker.refuseMaskedValues("body", text);
-        PageView page = confluence.page(pageId);
-        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
-        if (readVersion != page.version()) {
-            throw stale(page.id(), page.version(), readVersion);
-        }
+        String text = body(markdown);
+        PageView page = writable(pageId, readVersion);
         String title = newTitle == null || newTitle.isBlank() ? page.title() : Arguments.text("title", newTitle, 255,
                 "Runbook: checkout-api latency");
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        String value = config.isDataCenter() ? AdfToStorage.renderForDataCenter(adf) : adf.toString();
+        return write("confluence_update_page", page, title, value, message, "", dryRun, confirmationToken);
+    }
+
+    /**
+     * Replaces what is under one top-level heading with Markdown, splicing it into the stored body so that everything
+     * else on the page stays as it was.
+     *
+     * @param readVersion
+     *            the version the caller read, or null to edit the current one
+     */
+    public PageUpdated updateSection(String pageId, String heading, int occurrence, String markdown,
+            Integer readVersion, String message, boolean dryRun, String confirmationToken) {
+        String text = markdown == null || markdown.isBlank() ? "" : body(markdown);
+        String wanted = Arguments.text("heading", heading, 500, "Steps");
+        PageView page = writable(pageId, readVersion);
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        String value = spliced(page, () -> config.isDataCenter() ? StorageSections.replaceSection(page.source(),
+                wanted, occurrence, AdfToStorage.renderForDataCenter(adf))
+                : AdfSections.replaceSection(page.source(),
+                        wanted, occurrence, adf.path("content")));
+        return write("confluence_update_section", page, page.title(), value, message, " section '" + wanted + "' of",
+                dryRun, confirmationToken);
+    }
+
+    /** Adds Markdown at the end of a page, leaving what is there as it was. */
+    public PageUpdated append(String pageId, String markdown, String message, boolean dryRun,
+            String confirmationToken) {
+        String text = body(markdown);
+        PageView page = writable(pageId, null);
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        String value = spliced(page, () -> config.isDataCenter() ? StorageSections.append(page.source(), AdfToStorage
+                .renderForDataCenter(adf)) : AdfSections.append(page.source(), adf.path("content")));
+        return write("confluence_append_to_page", page, page.title(), value, message, " the end of", dryRun,
+                confirmationToken);
+    }
+
+    private static String body(String markdown) {
+        String text = Arguments.text("body", markdown, MAX_BODY, "## Steps\n1. Restart the consumer");
+        SecretMasker.refuseMaskedValues("body", text);
+        return text;
+    }
+
+    private PageView writable(String pageId, Integer readVersion) {
+        PageView page = confluence.page(pageId);
+        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        if (readVersion != null && readVersion != page.version()) {
+            throw stale(page.id(), page.version(), readVersion);
+        }
+        return page;
+    }
+
+    private static String spliced(PageView page, java.util.function.Supplier<String> splice) {
+        try {
+            return splice.get();
+        } catch (IllegalStateException e) {
+            throw new ToolRefusal("Page " + page.id() + " was not changed: its stored body could not be split safely ("
+                    + e.getMessage() + "). Change it with confluence_update_page.");
+        }
+    }
+
+    /** The next version of the page with {@code value} as its body, sent once and recorded as an agent change. */
+    private PageUpdated write(String tool, PageView page, String title, String value, String message, String part,
+            boolean dryRun, String confirmationToken) {
         int next = page.version() + 1;
-        ObjectNode request = request(page.id(), title, MarkdownToAdf.convert(text), next, message == null
-                || message.isBlank() ? "Updated by an agent" : message);
-        String what = "update page " + page.id() + " (" + page.title() + ") to version " + next;
-        gate.approve(new WriteGate.Write("confluence_update_page", what, "PUT", path(page.id()), request,
-                () -> String.valueOf(page.version())), dryRun, confirmationToken);
+        ObjectNode request = request(page.id(), title, value, next, message == null || message.isBlank()
+                ? "Updated by an agent" : message);
+        String what = "update" + part + " page " + page.id() + " (" + page.title() + ") to version " + next;
+        gate.approve(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String.valueOf(page
+                .version())), dryRun, confirmationToken);
         try {
             AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_page: at version " + next
                     + " with your text, the update was applied",
@@ -88,14 +150,14 @@ public class PageUpdates {
                             .updateDataCenterPage(page.id(), request) : client.updateCloudPage(page.id(), request));
         } catch (AtlassianException e) {
             if (e.status() == 409) {
-                throw stale(page.id(), -1, readVersion);
+                throw stale(page.id(), -1, page.version());
             }
             throw e;
         }
         ObjectNode before = JsonNodeFactory.instance.objectNode().put("version", page.version()).put("title", page
                 .title());
-        AgentChange change = changes.start("confluence_update_page", "page-updated", page.id(), what, before,
-                JsonNodeFactory.instance.objectNode().put("version", next));
+        AgentChange change = changes.start(tool, "page-updated", page.id(), what, before, JsonNodeFactory.instance
+                .objectNode().put("version", next));
         List<String> notes = new ArrayList<>();
         properties.keep(change, "The page was updated", " Its previous version " + page.version() + " is still in "
                 + "the page history.").ifPresent(notes::add);
@@ -109,15 +171,15 @@ public class PageUpdates {
                 + "again with confluence_get_page, redo your edit on the new text, and pass its version.");
     }
 
-    private ObjectNode request(String id, String title, ObjectNode adf, int version, String message) {
+    /** The update request; {@code value} is storage format on Data Center and ADF JSON text on Cloud. */
+    private ObjectNode request(String id, String title, String value, int version, String message) {
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("id", id);
         if (config.isDataCenter()) {
             request.put("type", "page").put("title", title);
-            request.putObject("body").putObject("storage").put("value", AdfToStorage.renderForDataCenter(adf)).put(
-                    "representation", "storage");
+            request.putObject("body").putObject("storage").put("value", value).put("representation", "storage");
         } else {
             request.put("status", "current").put("title", title);
-            request.putObject("body").put("representation", "atlas_doc_format").put("value", adf.toString());
+            request.putObject("body").put("representation", "atlas_doc_format").put("value", value);
         }
         request.putObject("version").put("number", version).put("message", message);
         return request;

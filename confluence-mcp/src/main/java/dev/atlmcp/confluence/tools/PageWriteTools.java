@@ -35,4 +35,36 @@ public class PageWriteTools {
         return PageMarkdown.pageUpdated(updates.update(pageId, body, version, title, message, dryRun,
                 confirmationToken));
     }
+
+    @Tool(name = "confluence_update_section", description = """
+            Replace the content under one heading of a Confluence page with Markdown: everything up to the next \
+            heading of the same or a higher level. The heading stays, and the rest of the page (macros, images, \
+            layouts, inline comments) is left exactly as it is. Prefer it to confluence_update_page for changing \
+            one part of a page.""", annotations = @Tool.Annotations(title = "Update Confluence page section", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
+    String confluence_update_section(
+            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(description = "The heading's text, e.g. Steps") String heading,
+            @ToolArg(description = "The new content under the heading, in Markdown, without the heading; empty removes it") String body,
+            @ToolArg(description = "Which of several headings with this text, from 1; needed only then", defaultValue = "0") int occurrence,
+            @ToolArg(description = "The version number you read; omit to edit the current version", required = false) Integer version,
+            @ToolArg(description = "Version comment shown in the page history", required = false) String message,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.pageUpdated(updates.updateSection(pageId, heading, occurrence, body, version, message,
+                dryRun, confirmationToken));
+    }
+
+    @Tool(name = "confluence_append_to_page", description = """
+            Add Markdown at the end of a Confluence page, e.g. a new section or a log entry, leaving everything \
+            already on the page exactly as it is.""", annotations = @Tool.Annotations(title = "Append to Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String confluence_append_to_page(
+            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(description = "What to add, in Markdown") String body,
+            @ToolArg(description = "Version comment shown in the page history", required = false) String message,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.pageUpdated(updates.append(pageId, body, message, dryRun, confirmationToken));
+    }
 }

@@ -34,11 +34,22 @@ public final class SandboxSite {
      * fails unless it answers 2xx.
      */
     public static String send(SandboxUser user, String method, String path, String json) {
-        String basic = Base64.getEncoder().encodeToString((user.email() + ":" + user.apiToken()).getBytes(
-                StandardCharsets.UTF_8));
+        return request(basic(user.email() + ":" + user.apiToken()), method, path, json);
+    }
+
+    /** A GET on a Data Center site as the service account; the path includes the site's context, e.g. /confluence. */
+    public static String getDataCenter(String path) {
+        return request(basic(Directory.BOT.username() + ":" + Directory.BOT.password()), "GET", path, null);
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String request(String authorization, String method, String path, String json) {
         try {
             HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(ConfigProvider.getConfig()
-                    .getValue("sandbox.url", String.class) + path)).header("Authorization", "Basic " + basic).header(
+                    .getValue("sandbox.url", String.class) + path)).header("Authorization", authorization).header(
                             "Content-Type", "application/json")
                     .method(method,
                             json == null ? HttpRequest.BodyPublishers.noBody()
