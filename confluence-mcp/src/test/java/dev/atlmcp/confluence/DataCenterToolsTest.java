@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
@@ -154,9 +155,53 @@ class DataCenterToolsTest extends SandboxReset {
         assertEquals(after + "<p>Drained 41k.</p>", storage());
     }
 
+    @Test
+    void spacesTreesTitlesNewPagesAndLabelsUseVersionOne() {
+        assertTrue(call(Transport.STREAMABLE, "confluence_list_spaces", Map.of()).text().contains(
+                "| OPS | Operations | 131073 | 98306 |"));
+        assertTrue(call(Transport.STREAMABLE, "confluence_get_space", Map.of("space", "OPS")).text().contains(
+                "- Operations Home (131073)\n  - Runbooks (131074)"));
+        assertTrue(call(Transport.STREAMABLE, "confluence_get_page_tree", Map.of("page_id", "131074", "depth", 1))
+                .text().contains("- Runbook: settlement job backlog (131076)"));
+        assertTrue(call(Transport.STREAMABLE, "confluence_get_page", Map.of("space", "OPS", "title",
+                "Runbook: settlement job backlog")).text().startsWith("# Runbook: settlement job backlog"));
+        String created = call(Transport.STREAMABLE, "confluence_create_page", Map.of("space", "OPS", "title",
+                "Runbook: DNS failover", "body", "1. Switch the resolver", "parent_id", "131074")).text();
+        assertTrue(created.startsWith("Created page "), created);
+        String id = created.replaceFirst("(?s)Created page (\\d+) .*", "$1");
+        assertTrue(storagePath("/confluence/rest/api/content/" + id + "?expand=body.storage").contains(
+                "<ol><li><p>Switch the resolver</p></li></ol>"));
+        assertTrue(call(Transport.STREAMABLE, "confluence_add_labels", Map.of("page_id", id, "labels", List.of(
+                "runbook"))).text().startsWith("Added runbook to page " + id));
+        assertEquals("Labels of page " + id + " (Runbook: DNS failover): runbook", call(Transport.STREAMABLE,
+                "confluence_get_labels", Map.of("page_id", id)).text());
+        for (String used : new String[] { "GET /confluence/rest/api/space 200", "POST /confluence/rest/api/content 200",
+                "GET /confluence/rest/api/content/131074/child/page 200", "POST /confluence/rest/api/content/" + id
+                        + "/label 200",
+                "GET /confluence/rest/api/content/" + id + "/label 200" }) {
+            assertTrue(Mcp.sandbox().requests().contains(used), used + " in " + Mcp.sandbox().requests());
+        }
+    }
+
+    @Test
+    void versionsAndDiffsReadHistoricalVersionsThroughVersionOne() {
+        String versions = call(Transport.STREAMABLE, "confluence_get_page_versions", Map.of("page_id", "131075"))
+                .text();
+        assertTrue(versions.contains("| 2 | Bob Martin (bmartin) | ") && versions.contains("| Add escalation "
+                + "contacts |"), versions);
+        String diff = call(Transport.STREAMABLE, "confluence_get_page_diff", Map.of("page_id", "131075",
+                "from_version", 1, "to_version", 2)).text();
+        assertTrue(diff.contains("\n+- Settlement job running\n"), diff);
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/131075/version 200"), Mcp
+                .sandbox().requests()::toString);
+    }
+
+    private static String storagePath(String path) {
+        return new io.vertx.core.json.JsonObject(dev.atlmcp.testing.SandboxSite.getDataCenter(path)).getJsonObject(
+                "body").getJsonObject("storage").getString("value");
+    }
+
     private static String storage() {
-        return new io.vertx.core.json.JsonObject(dev.atlmcp.testing.SandboxSite.getDataCenter(
-                "/confluence/rest/api/content/131079?expand=body.storage")).getJsonObject("body").getJsonObject(
-                        "storage").getString("value");
+        return storagePath("/confluence/rest/api/content/131079?expand=body.storage");
     }
 }

@@ -164,4 +164,89 @@ public interface ConfluenceClient {
     @DELETE
     @Path("/rest/api/content/{id}")
     void deleteDataCenterContent(@PathParam("id") String id);
+
+    /** Cloud v2: spaces, all or by key: {@code {"results": [{"id", "key", "name", "homepageId", ...}], "_links"}}. */
+    @GET
+    @Path("/wiki/api/v2/spaces")
+    JsonNode cloudSpaces(@QueryParam("keys") String keys, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor, @QueryParam("description-format") String descriptionFormat);
+
+    /** Cloud v2: pages of a space with exactly this title. */
+    @GET
+    @Path("/wiki/api/v2/pages")
+    JsonNode cloudPagesTitled(@QueryParam("space-id") String spaceId, @QueryParam("title") String title,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/children")
+    JsonNode cloudChildren(@PathParam("id") String id, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/labels")
+    JsonNode cloudLabels(@PathParam("id") String id, @QueryParam("limit") int limit);
+
+    /** Cloud v2: {@code {"spaceId", "status", "title", "parentId", "body": {"representation", "value"}}}. */
+    @POST
+    @Path("/wiki/api/v2/pages")
+    JsonNode createCloudPage(JsonNode page);
+
+    /** Data Center v1: spaces, all or those named by {@code spaceKey}, paged by {@code start}. */
+    @GET
+    @Path("/rest/api/space")
+    JsonNode dataCenterSpaces(@QueryParam("spaceKey") String key, @QueryParam("start") int start,
+            @QueryParam("limit") int limit, @QueryParam("expand") String expand);
+
+    /** Data Center v1: pages of a space with exactly this title. */
+    @GET
+    @Path("/rest/api/content")
+    JsonNode dataCenterPagesTitled(@QueryParam("spaceKey") String spaceKey, @QueryParam("title") String title,
+            @QueryParam("type") String type, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/rest/api/content/{id}/child/page")
+    JsonNode dataCenterChildren(@PathParam("id") String id, @QueryParam("start") int start,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/rest/api/content/{id}/label")
+    JsonNode dataCenterLabels(@PathParam("id") String id, @QueryParam("limit") int limit);
+
+    /** Data Center v1: {@code {"type": "page", "title", "space": {"key"}, "ancestors": [{"id"}], "body": ...}}. */
+    @POST
+    @Path("/rest/api/content")
+    JsonNode createDataCenterPage(JsonNode page);
+
+    /** v1 on both: removes one label from a page. */
+    @DELETE
+    @Path("/wiki/rest/api/content/{id}/label/{label}")
+    void removeCloudLabel(@PathParam("id") String id, @PathParam("label") String label);
+
+    @DELETE
+    @Path("/rest/api/content/{id}/label/{label}")
+    void removeDataCenterLabel(@PathParam("id") String id, @PathParam("label") String label);
+
+    /** Cloud v2: a page as it was at one version. */
+    @GET
+    @Path("/wiki/api/v2/pages/{id}")
+    PageDtos.CloudPage cloudPageAt(@PathParam("id") String id, @QueryParam("body-format") String bodyFormat,
+            @QueryParam("version") int version);
+
+    /** Cloud v2: a page's versions, newest first: {@code {"results": [{"number", "message", "authorId", ...}]}}. */
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/versions")
+    JsonNode cloudVersions(@PathParam("id") String id, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    /** Data Center v1: a page as it was at one version. */
+    @GET
+    @Path("/rest/api/content/{id}")
+    PageDtos.DataCenterPage dataCenterPageAt(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("version") int version, @QueryParam("expand") String expand);
+
+    /** Data Center v1: a page's versions, newest first: {@code {"results": [{"number", "by", "when", ...}]}}. */
+    @GET
+    @Path("/rest/api/content/{id}/version")
+    JsonNode dataCenterVersions(@PathParam("id") String id, @QueryParam("start") int start,
+            @QueryParam("limit") int limit);
 }

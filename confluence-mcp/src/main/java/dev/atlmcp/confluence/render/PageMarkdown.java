@@ -13,10 +13,14 @@ import dev.atlmcp.adf.Listing;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.confluence.service.ConfluenceService;
+import dev.atlmcp.confluence.service.PageCreation;
+import dev.atlmcp.confluence.service.PageHistory;
+import dev.atlmcp.confluence.service.PageLabels;
 import dev.atlmcp.confluence.service.PageUndo;
 import dev.atlmcp.confluence.service.PageUpdates;
 import dev.atlmcp.confluence.service.PageView;
 import dev.atlmcp.confluence.service.SearchView;
+import dev.atlmcp.confluence.service.SpaceBrowser;
 
 /** Compact Markdown for pages and search results; page ids stay in the text for chaining. */
 public final class PageMarkdown {
@@ -68,6 +72,113 @@ public final class PageMarkdown {
                 + (updated.page().url() == null
                         ? "" : "\n" + updated.page().url())
                 + notes(updated.notes());
+    }
+
+    public static String created(PageCreation.Created created) {
+        if (created.existing()) {
+            return "Page " + created.id() + " (" + created.title() + ") already exists in space " + created
+                    .spaceKey() + ": an identical earlier request created it, so nothing new was created."
+                    + (created.url() == null ? "" : "\nURL: " + created.url());
+        }
+        return "Created page " + created.id() + " (" + created.title() + ") in space " + created.spaceKey() + "."
+                + (created.url() == null ? "" : "\nURL: " + created.url()) + "\nChange id: " + created.changeId()
+                + ". Calling again with the same arguments returns this page instead of creating another."
+                + notes(created.notes());
+    }
+
+    /** Space names are people's text, so the table is fenced as data. */
+    public static String spaces(List<SpaceBrowser.Space> spaces, ContentPolicy policy) {
+        if (spaces.isEmpty()) {
+            return "No spaces are visible to this account within this server's policy.";
+        }
+        UntrustedText content = policy.newAnswer();
+        List<List<String>> rows = spaces.stream().map(s -> java.util.Arrays.asList(s.key(), s.name(), s.homepageId(),
+                s.id())).toList();
+        return content.finish(spaces.size() + (spaces.size() == 1 ? " space" : " spaces") + ":\n\n" + content.block(
+                "Confluence spaces", Listing.table(List.of("Key", "Name", "Home page", "Id"), rows)));
+    }
+
+    public static String space(SpaceBrowser.Space space, SpaceBrowser.Tree tree, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        StringBuilder about = new StringBuilder(space.name());
+        if (space.description() != null && !space.description().isBlank()) {
+            about.append("\n").append(space.description());
+        }
+        StringBuilder md = new StringBuilder("# Space ").append(space.key()).append('\n').append(content.block(
+                "space " + space.key(), about.toString())).append('\n');
+        if (tree == null) {
+            md.append("\nIt has no home page.");
+        } else {
+            md.append("\nHome page ").append(space.homepageId()).append(". Its tree, two levels deep:\n").append(
+                    content.block("space " + space.key() + " tree", lines(tree.nodes(), "")));
+        }
+        return content.finish(md.toString());
+    }
+
+    /** Titles are people's text, so the tree is fenced as data; ids stay in for chaining. */
+    public static String tree(SpaceBrowser.Tree tree, ContentPolicy policy) {
+        if (tree.nodes().isEmpty()) {
+            return "No pages under " + tree.root() + ".";
+        }
+        UntrustedText content = policy.newAnswer();
+        String note = tree.cut() ? "\nStopped at " + SpaceBrowser.MAX_NODES_SHOWN + " pages; ask for the tree under "
+                + "one of them with its page_id." : "";
+        return content.finish("Pages under " + tree.root() + ", " + tree.depth() + (tree.depth() == 1 ? " level"
+                : " levels") + " deep:\n" + content.block("page tree", lines(tree.nodes(), "")) + note);
+    }
+
+    private static String lines(List<SpaceBrowser.Node> nodes, String indent) {
+        StringBuilder md = new StringBuilder();
+        for (SpaceBrowser.Node node : nodes) {
+            md.append(indent).append("- ").append(node.title()).append(" (").append(node.id()).append(")\n");
+            md.append(lines(node.children(), indent + "  "));
+        }
+        return indent.isEmpty() ? md.toString().stripTrailing() : md.toString();
+    }
+
+    public static String labels(PageView page) {
+        return page.labels().isEmpty() ? "Page " + page.id() + " (" + page.title() + ") has no labels."
+                : "Labels of page " + page.id() + " (" + page.title() + "): " + String.join(", ", page.labels());
+    }
+
+    public static String labelsAdded(PageLabels.Added added) {
+        String page = "page " + added.page().id() + " (" + added.page().title() + ")";
+        if (added.added().isEmpty()) {
+            return "Nothing to add: " + page + " already has " + String.join(", ", added.already()) + ".";
+        }
+        return "Added " + String.join(", ", added.added()) + " to " + page + "." + (added.already().isEmpty() ? ""
+                : " It already had " + String.join(", ", added.already()) + ".") + "\nChange id: " + added.changeId()
+                + " (confluence_undo_change removes them)." + notes(added.notes());
+    }
+
+    public static String versions(PageHistory.Versions versions) {
+        String page = "page " + versions.page().id() + " (" + versions.page().title() + ")";
+        String summary = Listing.summary(versions.versions().size(), null, "version", "versions", versions
+                .nextCursor());
+        List<List<String>> rows = versions.versions().stream().map(v -> java.util.Arrays.asList(String.valueOf(v
+                .number()), v.by(), time(v.when()), v.message())).toList();
+        return "# Versions of " + page + ", newest first\n" + summary + (rows.isEmpty() ? "" : "\n\n" + Listing
+                .table(List.of("Version", "By", "When", "Message"), rows));
+    }
+
+    /** The diff is page text, fenced as data. */
+    public static String diff(PageHistory.Diff diff, ContentPolicy policy) {
+        String page = "page " + diff.page().id() + " (" + diff.page().title() + ")";
+        StringBuilder md = new StringBuilder("# Changes to ").append(page).append(" from version ").append(diff
+                .from()).append(" to ").append(diff.to()).append('\n');
+        if (!diff.fromTitle().equals(diff.toTitle())) {
+            md.append("Title: '").append(diff.fromTitle()).append("' -> '").append(diff.toTitle()).append("'\n");
+        }
+        if (diff.lines().isEmpty()) {
+            return md.append("The text of the two versions is the same.").toString();
+        }
+        md.append(diff.added()).append(" lines added, ").append(diff.removed()).append(" removed.");
+        if (diff.cut()) {
+            md.append(" Showing the first ").append(PageHistory.MAX_DIFF_LINES).append(" lines of the diff.");
+        }
+        UntrustedText content = policy.newAnswer();
+        return content.finish(md.append("\n\n").append(content.block(page + " diff", "```diff\n" + String.join(
+                "\n", diff.lines()) + "\n```")).toString());
     }
 
     public static String undone(PageUndo.Undone undone) {

@@ -203,7 +203,8 @@ public class ConfluenceService {
                 storage);
     }
 
-    private JsonNode adf(String value) {
+    /** ADF JSON text as a document; blank is an empty document. */
+    JsonNode adf(String value) {
         if (value == null || value.isBlank()) {
             return json.createObjectNode().put("type", "doc").put("version", 1).set("content", json
                     .createArrayNode());
@@ -228,6 +229,11 @@ public class ConfluenceService {
 
     private String url(PageDtos.Links links) {
         return links == null ? null : absolute(links.base(), links.webui());
+    }
+
+    /** A link Confluence gave relative to the site, made absolute. */
+    public String absoluteUrl(String path) {
+        return absolute(null, path);
     }
 
     private String absolute(String base, String path) {

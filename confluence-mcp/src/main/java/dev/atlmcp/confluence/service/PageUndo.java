@@ -63,6 +63,13 @@ public class PageUndo {
         if (change.action().equals("comment-added")) {
             return undoComment(change, page, stored.version(), dryRun, confirmationToken);
         }
+        if (change.action().equals("page-created")) {
+            throw new ToolRefusal("Not undone: this server does not delete pages, the one it created included. "
+                    + "Delete or archive page " + page.id() + " in Confluence if it should go. Nothing was changed.");
+        }
+        if (change.action().equals("labels-added")) {
+            return undoLabels(change, page, stored.version(), dryRun, confirmationToken);
+        }
         if (!change.action().equals("page-updated")) {
             throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
                     + "Nothing was changed.");
@@ -117,6 +124,34 @@ public class PageUndo {
                     return null;
                 });
         return finish(change, recordVersion, what, "The comment was deleted");
+    }
+
+    /** Removes the labels the change added that are still on the page. */
+    private Undone undoLabels(AgentChange change, PageView page, int recordVersion, boolean dryRun,
+            String confirmationToken) {
+        List<String> added = new ArrayList<>();
+        change.after().path("labels").forEach(l -> added.add(l.asText()));
+        List<String> present = added.stream().filter(page.labels()::contains).toList();
+        if (present.isEmpty()) {
+            throw new ToolRefusal("The labels of change " + change.id() + " (" + String.join(", ", added) + ") are no "
+                    + "longer on page " + page.id() + ": someone removed them already. Nothing was changed.");
+        }
+        String what = "undo " + change.id() + " (remove label " + String.join(", ", present) + " from page " + page
+                .id() + ")";
+        gate.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", (config.isDataCenter() ? ""
+                : "/wiki") + "/rest/api/content/" + page.id() + "/label/" + String.join(",", present), null,
+                () -> String.join(",", page.labels())), dryRun, confirmationToken);
+        for (String label : present) {
+            AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_labels", () -> {
+                if (config.isDataCenter()) {
+                    client.removeDataCenterLabel(page.id(), label);
+                } else {
+                    client.removeCloudLabel(page.id(), label);
+                }
+                return null;
+            });
+        }
+        return finish(change, recordVersion, what, "The labels were removed");
     }
 
     private Undone finish(AgentChange change, int recordVersion, String what, String done) {

@@ -1,11 +1,15 @@
 package dev.atlmcp.confluence.tools;
 
+import java.util.List;
+
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
+import dev.atlmcp.confluence.service.PageCreation;
+import dev.atlmcp.confluence.service.PageLabels;
 import dev.atlmcp.confluence.service.PageUpdates;
 
 /** Confluence page writes: each recorded on the page with the version it replaced, answering with its change id. */
@@ -13,9 +17,39 @@ import dev.atlmcp.confluence.service.PageUpdates;
 public class PageWriteTools {
 
     private final PageUpdates updates;
+    private final PageCreation creation;
+    private final PageLabels labels;
 
-    PageWriteTools(PageUpdates updates) {
+    PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels) {
         this.updates = updates;
+        this.creation = creation;
+        this.labels = labels;
+    }
+
+    @Tool(name = "confluence_create_page", description = """
+            Create a Confluence page from Markdown in a space, under a parent page or the space's home page. \
+            Calling again with the same arguments returns the page instead of creating another; a title already \
+            used in the space is refused.""", annotations = @Tool.Annotations(title = "Create Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String confluence_create_page(@ToolArg(description = "Space key such as OPS") String space,
+            @ToolArg(description = "The page title, unique in the space") String title,
+            @ToolArg(description = "The body in Markdown") String body,
+            @ToolArg(name = "parent_id", description = "The page to put it under; omit for under the home page", required = false) String parentId,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.created(creation.create(space, title, body, parentId, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "confluence_add_labels", description = """
+            Add labels to a Confluence page, e.g. runbook or payments; labels it already has are left as they \
+            are.""", annotations = @Tool.Annotations(title = "Add Confluence labels", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String confluence_add_labels(
+            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(description = "Labels to add: single words, lower case") List<String> labels,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.labelsAdded(this.labels.add(pageId, labels, dryRun, confirmationToken));
     }
 
     @Tool(name = "confluence_update_page", description = """

@@ -1,10 +1,6 @@
 package dev.atlmcp.jira.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.RequestFingerprint;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
@@ -314,20 +311,6 @@ public class IssueCreation {
     }
 
     private String fingerprint(String requestId, Object... arguments) {
-        StringBuilder input = new StringBuilder(identity.caller().subject()).append('\n');
-        if (requestId != null && !requestId.isBlank()) {
-            input.append("request ").append(requestId.trim());
-        } else {
-            for (Object argument : arguments) {
-                input.append(argument).append('\n');
-            }
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(
-                    StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RequestFingerprint.of(identity.caller().subject(), requestId, arguments);
     }
 }

@@ -45,6 +45,11 @@ public class ScopePolicy {
         require(policy.spaces(), spaceKey, notFound);
     }
 
+    /** Whether the space allow-list (if any) admits {@code spaceKey}. */
+    public boolean allowsSpace(String spaceKey) {
+        return allows(policy.spaces(), spaceKey);
+    }
+
     /** The label agent writes carry, if the operator wants them marked. */
     public Optional<String> markLabel() {
         return policy.markLabel().map(String::trim).filter(l -> !l.isEmpty());

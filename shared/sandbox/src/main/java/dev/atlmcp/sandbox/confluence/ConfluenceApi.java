@@ -86,6 +86,8 @@ public final class ConfluenceApi {
                     "No content found with id: ContentId{id=" + r.pathParam("id") + "}")));
             new PageWrites(flavour, () -> store).register(router, "");
         }
+        new PageTree(flavour, () -> store).register(router);
+        new PageHistory(flavour, () -> store).register(router);
     }
 
     /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */
@@ -168,8 +170,12 @@ public final class ConfluenceApi {
     /** Data Center v1: only comments, {@code {"type": "comment", "container": {"id"}, "body": {"storage": ...}}}. */
     private Response createContentV1(Request r) {
         JsonNode request = r.json();
+        if ("page".equals(request.path("type").asText())) {
+            return new PageWrites(flavour, () -> store).createV1(r);
+        }
         if (!"comment".equals(request.path("type").asText())) {
-            throw Cql.error(400, "Bad Request", "The sandbox creates only comments through POST /rest/api/content");
+            throw Cql.error(400, "Bad Request", "The sandbox creates only pages and comments through POST "
+                    + "/rest/api/content");
         }
         String id = request.path("container").path("id").asText("");
         Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
@@ -278,7 +284,10 @@ public final class ConfluenceApi {
         }
         Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
                 "No content found with id: ContentId{id=" + id + "}"));
-        Page.Version version = page.current();
+        Page.Version version = r.param("version").map(v -> page.versions.stream().filter(p -> String.valueOf(p
+                .number()).equals(v)).findFirst().orElseThrow(() -> Cql.error(404, "Not Found", "No content found "
+                        + "with id: ContentId{id=" + id + "} and version " + v)))
+                .orElse(page.current());
         Set<String> expand = Set.of(r.param("expand").orElse("").split(","));
         ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("status", "current")
                 .put("title", version.title());
@@ -363,6 +372,10 @@ public final class ConfluenceApi {
     }
 
     private String webui(Page page) {
+        return webui(flavour, page);
+    }
+
+    static String webui(Flavour flavour, Page page) {
         String slug = page.title().replaceAll("[^A-Za-z0-9]+", "+").replaceAll("^\\+|\\+$", "");
         return flavour == Flavour.CLOUD ? "/spaces/" + page.space.key() + "/pages/" + page.id + "/" + slug
                 : "/display/" + page.space.key() + "/" + slug;
@@ -397,7 +410,7 @@ public final class ConfluenceApi {
         throw Cql.badRequest("Invalid cursor: " + cursor);
     }
 
-    private static String labelId(String label) {
+    static String labelId(String label) {
         return String.valueOf(Math.abs(label.hashCode()) % 1_000_000 + 1_000_000);
     }
 

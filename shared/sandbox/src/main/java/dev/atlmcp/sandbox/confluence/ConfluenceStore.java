@@ -59,6 +59,29 @@ final class ConfluenceStore {
         return pages.values().stream().filter(p -> p.space.visibleTo(user)).toList();
     }
 
+    List<Space> spaces() {
+        return List.copyOf(spaces.values());
+    }
+
+    Optional<Space> space(String key) {
+        return Optional.ofNullable(spaces.get(key));
+    }
+
+    /** The pages at the top of a space, the home page first. */
+    List<Page> rootPages(Space space) {
+        return pages.values().stream().filter(p -> p.space.equals(space) && p.parentId == null).toList();
+    }
+
+    /** A page's children in the order they were added. */
+    synchronized List<Page> children(Page parent) {
+        return pages.values().stream().filter(p -> parent.id.equals(p.parentId)).toList();
+    }
+
+    /** A page added after seeding, e.g. by a create request. */
+    synchronized void addCreated(Page page) {
+        add(page);
+    }
+
     /** Ancestors from the space root down to the page's parent. */
     List<Page> ancestors(Page page) {
         return page.ancestorIds.stream().map(pages::get).toList();

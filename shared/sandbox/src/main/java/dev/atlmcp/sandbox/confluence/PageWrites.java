@@ -40,6 +40,7 @@ final class PageWrites {
     void register(Router router, String context) {
         String v1 = context + "/rest/api";
         if (flavour == Flavour.CLOUD) {
+            router.post("/wiki/api/v2/pages", this::createV2);
             router.put("/wiki/api/v2/pages/{id}", this::updateV2);
             router.get(v1 + "/user/{user}/property/{key}", this::getUserProperty);
             router.post(v1 + "/user/{user}/property/{key}", r -> setUserProperty(r, true));
@@ -49,6 +50,13 @@ final class PageWrites {
         }
         router.post(v1 + "/content/{id}/version", this::restore);
         router.post(v1 + "/content/{id}/label", this::addLabels);
+        router.delete(v1 + "/content/{id}/label/{label}", r -> {
+            Page page = page(r);
+            synchronized (page.labels) {
+                page.labels.remove(r.pathParam("label"));
+            }
+            return Response.noContent();
+        });
         router.get(v1 + "/content/{id}/property/{key}", this::getProperty);
         router.post(v1 + "/content/{id}/property", r -> createProperty(r, r.json().path("key").asText("")));
         router.post(v1 + "/content/{id}/property/{key}", r -> createProperty(r, r.pathParam("key")));
@@ -88,6 +96,84 @@ final class PageWrites {
         json.putObject("version").put("number", version.number()).put("message", version.message()).put(
                 "authorId", version.author().accountId()).put("createdAt", version.createdAt().toString());
         return Response.ok(json);
+    }
+
+    /**
+     * Cloud v2: {@code {spaceId, status, title, parentId, body: {representation, value}}}; without a parent the page
+     * goes under the space's home page. Titles are unique in a space.
+     */
+    private Response createV2(Request r) {
+        JsonNode request = r.json();
+        SandboxUser author = ConfluenceApi.user(r);
+        Space space = store.get().spaceById(request.path("spaceId").asText("")).filter(s -> s.visibleTo(author))
+                .orElseThrow(() -> ConfluenceApi.v2Error(404, "NOT_FOUND", "Not Found", null));
+        String representation = request.path("body").path("representation").asText("");
+        String value = request.path("body").path("value").asText("");
+        JsonNode adf;
+        String storage;
+        try {
+            adf = switch (representation) {
+            case "atlas_doc_format" -> Json.MAPPER.readTree(value);
+            case "storage" -> StorageToAdf.convert(value);
+            default -> throw ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {"
+                    + representation + "} for 'representation' is not the correct type.");
+            };
+            storage = representation.equals("storage") ? value : AdfToStorage.render(adf);
+        } catch (IOException e) {
+            throw ConfluenceApi.v2Error(400, "INVALID_MESSAGE", "Bad Request", "The page body is not valid ADF.");
+        }
+        String parentId = request.hasNonNull("parentId") ? request.path("parentId").asText()
+                : store.get().rootPages(space).stream().findFirst().map(p -> p.id).orElse(null);
+        Page page = create(space, request.path("title").asText(""), parentId, adf, storage, author,
+                message -> ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", message));
+        ObjectNode json = Json.object().put("id", page.id).put("status", "current").put("title", page.title())
+                .put("spaceId", space.id()).put("parentId", page.parentId).put("authorId", author.accountId());
+        json.putObject("version").put("number", 1).put("authorId", author.accountId());
+        json.putObject("_links").put("webui", ConfluenceApi.webui(flavour, page));
+        return Response.ok(json);
+    }
+
+    /** Data Center v1: {@code {type: page, title, space: {key}, ancestors: [{id}], body: {storage: {value}}}}. */
+    Response createV1(Request r) {
+        JsonNode request = r.json();
+        SandboxUser author = ConfluenceApi.user(r);
+        String key = request.path("space").path("key").asText("");
+        Space space = store.get().space(key).filter(s -> s.visibleTo(author)).orElseThrow(() -> PageTree.noSpace(
+                key));
+        String storage = request.path("body").path("storage").path("value").asText("");
+        JsonNode ancestors = request.path("ancestors");
+        String parentId = ancestors.isArray() && !ancestors.isEmpty() ? ancestors.get(ancestors.size() - 1).path(
+                "id").asText() : null;
+        Page page = create(space, request.path("title").asText(""), parentId, StorageToAdf.convert(storage),
+                storage, author, message -> Cql.error(400, "Bad Request", message));
+        ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("status", "current").put("title",
+                page.title());
+        json.putObject("space").put("key", space.key());
+        json.putObject("version").put("number", 1);
+        json.putObject("_links").put("webui", ConfluenceApi.webui(flavour, page));
+        return Response.ok(json);
+    }
+
+    private Page create(Space space, String title, String parentId, JsonNode adf, String storage, SandboxUser author,
+            java.util.function.Function<String, ApiException> badRequest) {
+        if (title.isBlank()) {
+            throw badRequest.apply("A page must have a title.");
+        }
+        ConfluenceStore site = store.get();
+        synchronized (site) {
+            if (site.visiblePages(author).stream().anyMatch(p -> p.space.equals(space) && p.title().equals(title))) {
+                throw badRequest.apply("A page with this title already exists: A page already exists with the same "
+                        + "TITLE in this space");
+            }
+            if (parentId != null && site.visiblePage(parentId, author).filter(p -> p.space.equals(space))
+                    .isEmpty()) {
+                throw badRequest.apply("The parent page " + parentId + " is not in space " + space.key() + ".");
+            }
+            Page page = new Page(site.nextContentId(), space, parentId, author, Instant.now());
+            page.versions.add(new Page.Version(1, title, adf, storage, author, Instant.now(), ""));
+            site.addCreated(page);
+            return page;
+        }
     }
 
     /** Data Center v1: {@code {id, type, title, version: {number}, body: {storage: {value, representation}}}}. */

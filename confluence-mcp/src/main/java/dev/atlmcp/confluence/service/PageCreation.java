@@ -1,0 +1,158 @@
+package dev.atlmcp.confluence.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.adf.AdfToMarkdown;
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.MarkdownToAdf;
+import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.RequestFingerprint;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.content.SecretMasker;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.errors.ErrorMessages;
+import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+
+/**
+ * New pages, written in Markdown. A page carries the fingerprint of the request that created it (caller and arguments),
+ * so a retry whose first answer was lost finds the page instead of failing on its title or creating another.
+ */
+@ApplicationScoped
+public class PageCreation {
+
+    static final String REQUEST_PROPERTY = "atlmcp.request";
+    private static final int MAX_BODY = 1_000_000;
+
+    /** A page created, or found already created by an identical request ({@code existing}). */
+    public record Created(String id, String title, String spaceKey, String url, boolean existing, String changeId,
+            List<String> notes) {
+    }
+
+    private final SpaceBrowser browser;
+    private final ConfluenceService confluence;
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final ConfluenceProperties properties;
+    private final AgentMark mark;
+    private final IdentityMapper identity;
+
+    PageCreation(SpaceBrowser browser, ConfluenceService confluence, @RestClient ConfluenceClient client,
+            AtlassianConfig config, WriteGate gate, AgentChanges changes, ConfluenceProperties properties,
+            AgentMark mark, IdentityMapper identity) {
+        this.browser = browser;
+        this.confluence = confluence;
+        this.client = client;
+        this.config = config;
+        this.gate = gate;
+        this.changes = changes;
+        this.properties = properties;
+        this.mark = mark;
+        this.identity = identity;
+    }
+
+    /**
+     * @param parentId
+     *            the page to create it under, or null for under the space's home page
+     */
+    public Created create(String spaceKey, String title, String markdown, String parentId, boolean dryRun,
+            String confirmationToken) {
+        String name = Arguments.text("title", title, 255, "Runbook: checkout-api latency");
+        String text = Arguments.text("body", markdown, MAX_BODY, "## Steps\n1. Restart the consumer");
+        SecretMasker.refuseMaskedValues("body", text);
+        SpaceBrowser.Space space = browser.space(spaceKey);
+        String parent = parentId == null || parentId.isBlank() ? space.homepageId() : parentOf(space, parentId);
+        String fingerprint = RequestFingerprint.of(identity.caller().subject(), null, space.key(), name, text,
+                parent);
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        Optional<String> same = browser.pageTitled(space, name);
+        if (same.isPresent()) {
+            return existing(space, name, same.get(), fingerprint, adf);
+        }
+        ObjectNode request = request(space, name, parent, adf);
+        String what = "create page '" + name + "' in space " + space.key();
+        gate.approve(new WriteGate.Write("confluence_create_page", what, "POST", config.isDataCenter()
+                ? "/rest/api/content" : "/wiki/api/v2/pages", request, () -> "absent"), dryRun, confirmationToken);
+        JsonNode created = AmbiguousWrite.send(what, "call confluence_create_page again with the same arguments: it "
+                + "finds the page if it was created instead of creating another",
+                () -> config.isDataCenter() ? client.createDataCenterPage(request) : client.createCloudPage(request));
+        String id = created.path("id").asText();
+        List<String> notes = new ArrayList<>();
+        try {
+            properties.create(id, REQUEST_PROPERTY, JsonNodeFactory.instance.textNode(fingerprint));
+        } catch (RuntimeException e) {
+            notes.add("The page was created, but the mark that lets a retry recognise it could not be saved: "
+                    + ErrorMessages.describe(e, false).message());
+        }
+        AgentChange change = changes.start("confluence_create_page", "page-created", id, what, null,
+                JsonNodeFactory.instance.objectNode().put("title", name).put("space", space.key()));
+        properties.keep(change, "The page was created", "").ifPresent(notes::add);
+        mark.mark(id, "The page was created").ifPresent(notes::add);
+        String url = created.path("_links").path("webui").asText(null);
+        return new Created(id, name, space.key(), url == null ? null : confluence.absoluteUrl(url), false, change
+                .id(), notes);
+    }
+
+    private String parentOf(SpaceBrowser.Space space, String parentId) {
+        PageView parent = confluence.page(parentId);
+        if (!space.key().equals(parent.spaceKey())) {
+            throw new IllegalArgumentException("parent_id " + parent.id() + " is a page in space "
+                    + parent.spaceKey() + ", not in " + space.key() + "; a page and its parent share a space");
+        }
+        return parent.id();
+    }
+
+    /**
+     * A page with the title exists. It is this request's own when it carries the request's fingerprint, or, when the
+     * answer to the create was lost before the fingerprint was stored, when it is still at version 1 with the same
+     * content. Anything else is someone else's page.
+     */
+    private Created existing(SpaceBrowser.Space space, String title, String id, String fingerprint, ObjectNode adf) {
+        PageView page = confluence.page(id);
+        boolean marked = properties.read(id, REQUEST_PROPERTY).map(p -> fingerprint.equals(p.value().asText()))
+                .orElse(false);
+        boolean same = page.version() == 1 && AdfToMarkdown.render(page.body()).strip().equals(AdfToMarkdown.render(
+                adf).strip());
+        if (!marked && !same) {
+            throw new ToolRefusal("A page titled '" + title + "' already exists in space " + space.key() + " (page "
+                    + id + "). Nothing was created. Pick another title, or change that page with "
+                    + "confluence_update_section or confluence_update_page.");
+        }
+        return new Created(id, title, space.key(), page.url(), true, null, List.of());
+    }
+
+    private ObjectNode request(SpaceBrowser.Space space, String title, String parent, ObjectNode adf) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        if (config.isDataCenter()) {
+            request.put("type", "page").put("title", title).putObject("space").put("key", space.key());
+            if (parent != null) {
+                request.putArray("ancestors").addObject().put("id", parent);
+            }
+            request.putObject("body").putObject("storage").put("value", AdfToStorage.renderForDataCenter(adf)).put(
+                    "representation", "storage");
+        } else {
+            request.put("spaceId", space.id()).put("status", "current").put("title", title);
+            if (parent != null) {
+                request.put("parentId", parent);
+            }
+            request.putObject("body").put("representation", "atlas_doc_format").put("value", adf.toString());
+        }
+        return request;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.atlmcp.confluence.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.errors.AmbiguousWrite;
+import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.confluence.client.ConfluenceClient;
+
+/** A page's labels: read them, add some (recorded, so an undo removes the ones added). */
+@ApplicationScoped
+public class PageLabels {
+
+    static final int MAX_LABELS = 20;
+    private static final int LIMIT = 200;
+
+    /** The labels added to a page, and those it already had. */
+    public record Added(PageView page, List<String> added, List<String> already, String changeId,
+            List<String> notes) {
+    }
+
+    private final ConfluenceService confluence;
+    private final ConfluenceClient client;
+    private final AtlassianConfig config;
+    private final WriteGuard guard;
+    private final WriteGate gate;
+    private final AgentChanges changes;
+    private final ConfluenceProperties properties;
+
+    PageLabels(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+        this.confluence = confluence;
+        this.client = client;
+        this.config = config;
+        this.guard = guard;
+        this.gate = gate;
+        this.changes = changes;
+        this.properties = properties;
+    }
+
+    /** The page and its labels. */
+    public PageView labels(String pageId) {
+        PageView page = confluence.page(pageId);
+        JsonNode found = config.isDataCenter() ? client.dataCenterLabels(page.id(), LIMIT) : client.cloudLabels(page
+                .id(), LIMIT);
+        List<String> labels = new ArrayList<>();
+        found.path("results").forEach(l -> labels.add(l.path("name").asText()));
+        return new PageView(page.id(), page.title(), page.spaceKey(), page.spaceName(), page.version(), page
+                .updatedBy(), page.updatedAt(), labels, page.ancestors(), page.parentId(), page.url(), page.body(),
+                page.creatorId(), page.source());
+    }
+
+    public Added add(String pageId, List<String> wanted, boolean dryRun, String confirmationToken) {
+        Set<String> labels = validated(wanted);
+        PageView page = confluence.page(pageId);
+        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        List<String> already = labels.stream().filter(page.labels()::contains).toList();
+        List<String> added = labels.stream().filter(l -> !page.labels().contains(l)).toList();
+        if (added.isEmpty()) {
+            return new Added(page, added, already, null, List.of());
+        }
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        added.forEach(l -> body.addObject().put("prefix", "global").put("name", l));
+        String what = "add label " + String.join(", ", added) + " to page " + page.id() + " (" + page.title() + ")";
+        gate.approve(new WriteGate.Write("confluence_add_labels", what, "POST", (config.isDataCenter() ? ""
+                : "/wiki") + "/rest/api/content/" + page.id() + "/label", body, () -> String.join(",",
+                        page
+                                .labels())),
+                dryRun, confirmationToken);
+        AmbiguousWrite.send(what, "read the page's labels with confluence_get_labels", () -> config.isDataCenter()
+                ? client.addDataCenterLabels(page.id(), body) : client.addCloudLabels(page.id(), body));
+        ArrayNode after = JsonNodeFactory.instance.arrayNode();
+        added.forEach(after::add);
+        AgentChange change = changes.start("confluence_add_labels", "labels-added", page.id(), what, null,
+                JsonNodeFactory.instance.objectNode().set("labels", after));
+        List<String> notes = new ArrayList<>();
+        properties.keep(change, "The labels were added", "").ifPresent(notes::add);
+        return new Added(page, added, already, change.id(), notes);
+    }
+
+    /** Confluence labels are lower case and have no spaces. */
+    private static Set<String> validated(List<String> wanted) {
+        if (wanted == null || wanted.isEmpty() || wanted.size() > MAX_LABELS) {
+            throw new IllegalArgumentException("labels must hold 1 to " + MAX_LABELS + " labels, e.g. "
+                    + "[\"runbook\", \"payments\"]");
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (String label : wanted) {
+            String name = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
+            if (!name.matches("[^\\s:,!#&()\\[\\]^]{1,255}")) {
+                throw new IllegalArgumentException("'" + label + "' is not a valid label: a label is one word "
+                        + "without spaces or any of : , ! # & ( ) [ ] ^");
+            }
+            labels.add(name);
+        }
+        return labels;
+    }
+}
