@@ -61,7 +61,7 @@ const expectations = {
   confluence: [
     ["confluence_get_page", { page_id: "131075" },
       (t) => t.startsWith("# Runbook: checkout-api latency") && t.includes("```bash")],
-    ["confluence_search", { cql: 'space = OPS AND text ~ "settlement"' },
+    ["confluence_search", { query: "settlement", space: "OPS" },
       (t) => t.includes("| 131076 | Runbook: settlement job backlog |")],
     ["confluence_whoami", {},
       (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the service account")],
@@ -91,6 +91,12 @@ const expectations = {
     ["confluence_get_page_versions", { page_id: "131075" }, (t) => t.includes("| Add escalation contacts |")],
     ["confluence_get_page_diff", { page_id: "131075", from_version: 1, to_version: 2 },
       (t) => t.includes("+- Settlement job running")],
+    ["confluence_get_comments", { page_id: "131077" }, (t) => t.includes("↳ reply to ")],
+    ["confluence_add_inline_comment", { page_id: "131076", selection: "last run", body: "Smoke test: which run?" },
+      (t) => t.startsWith("Added inline comment ")],
+    ["confluence_get_attachments", { page_id: "131079" }, (t) => t.includes("| consumer-lag.csv |")],
+    ["confluence_read_attachment", { page_id: "131079", attachment_id: "consumer-lag.csv" }, (t) => t.includes("00:10,910")],
+    ["confluence_find_users", { query: "mart" }, (t) => t.includes("| Bob Martin |")],
   ],
   compass: [
     ["compass_get_component", { component: "checkout-api" },

@@ -35,7 +35,7 @@ class ConfirmedCommentsTest extends SandboxReset {
         }
     }
 
-    private static final Pattern TOKEN = Pattern.compile("confirmation_token=\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("confirmation_token=\"([^\"]+)\"");
 
     /** Comments posted (the change records written next to them are content properties, not counted). */
     static long posts() {

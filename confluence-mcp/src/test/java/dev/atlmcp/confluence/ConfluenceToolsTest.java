@@ -110,8 +110,10 @@ class ConfluenceToolsTest extends SandboxReset {
                         "Runbooks"))));
         assertEquals("Invalid argument: limit must be between 1 and 50, got 0", text(call(transport,
                 "confluence_search", Map.of("cql", "type = page", "limit", 0))));
-        assertTrue(text(call(transport, "confluence_search", Map.of("cql", " "))).startsWith(
-                "Invalid argument: cql must not be empty; for example: space = OPS"));
+        assertEquals("Invalid argument: cql and query: give exactly one of them, e.g. query: checkout latency runbook",
+                text(call(transport, "confluence_search", Map.of("cql", " "))));
+        assertTrue(text(call(transport, "confluence_search", Map.of("query", "x", "space", "not a key!")))
+                .startsWith("Invalid argument: space must be a space key like OPS"));
         assertTrue(Mcp.sandbox().requests().isEmpty(), "invalid arguments never reach Confluence");
     }
 

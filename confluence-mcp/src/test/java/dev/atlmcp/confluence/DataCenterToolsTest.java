@@ -196,6 +196,48 @@ class DataCenterToolsTest extends SandboxReset {
                 .sandbox().requests()::toString);
     }
 
+    @Test
+    void commentThreadsAndRepliesUseVersionOneAndInlineCommentsAreNotAvailable() {
+        String comments = call(Transport.STREAMABLE, "confluence_get_comments", Map.of("page_id", "131077")).text();
+        assertTrue(comments.contains("**Bob Martin (bmartin)**") && comments.contains("↳ reply to "), comments);
+        String question = comments.replaceFirst("(?s).*\\*\\*Bob Martin \\(bmartin\\)\\*\\* · [^·]+ · comment (\\d+).*",
+                "$1");
+        Map<String, Object> reply = new java.util.HashMap<>(Map.of("page_id", "131077", "body", "Capped at 20.",
+                "parent_comment_id", question));
+        Matcher token = ConfirmedCommentsTest.TOKEN.matcher(call(Transport.STREAMABLE, "confluence_add_comment",
+                reply).text());
+        assertTrue(token.find(), "comments need confirmation in this profile");
+        reply.put("confirmation_token", token.group(1));
+        assertTrue(call(Transport.STREAMABLE, "confluence_add_comment", reply).text().startsWith("Added comment "));
+        assertTrue(call(Transport.STREAMABLE, "confluence_get_comments", Map.of("page_id", "131077")).text()
+                .contains("Capped at 20."));
+        assertTrue(call(Transport.STREAMABLE, "confluence_get_comments", Map.of("page_id", "131079")).text()
+                .contains("On: \"the consumer stalls\""));
+        assertEquals("Inline comments cannot be added on Confluence Data Center: it has no API for them. Add a "
+                + "footer comment with confluence_add_comment and quote the text instead.",
+                call(Transport.STREAMABLE,
+                        "confluence_add_inline_comment", Map.of("page_id", "131076", "selection", "last run", "body",
+                                "x")).text());
+    }
+
+    @Test
+    void attachmentsAreListedAndReadThroughTheDownloadLink() {
+        String list = call(Transport.STREAMABLE, "confluence_get_attachments", Map.of("page_id", "131079")).text();
+        assertTrue(list.contains("| consumer-lag.csv | text/csv | 48 B | Bob Martin |"), list);
+        assertTrue(call(Transport.STREAMABLE, "confluence_read_attachment", Map.of("page_id", "131079",
+                "attachment_id", "consumer-lag.csv")).text().contains("00:10,910"));
+        assertTrue(
+                Mcp.sandbox().requests().contains("GET /confluence/download/attachments/131079/consumer-lag.csv 200"),
+                Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
+    void peopleAreFoundByNameWithTheirUsernames() {
+        assertTrue(call(Transport.STREAMABLE, "confluence_find_users", Map.of("query", "bmar")).text().contains(
+                "| Bob Martin | bmartin | (hidden) |"));
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/search 200"));
+    }
+
     private static String storagePath(String path) {
         return new io.vertx.core.json.JsonObject(dev.atlmcp.testing.SandboxSite.getDataCenter(path)).getJsonObject(
                 "body").getJsonObject("storage").getString("value");

@@ -157,4 +157,27 @@ class SpacesAndPagesTest extends SandboxReset {
                 call(Transport.STREAMABLE, "confluence_get_labels", Map.of(
                         "page_id", "262146")).text());
     }
+
+    @Test
+    void plainTextSearchesAreSafeCqlAndCanBeNarrowedToASpace() {
+        String all = call(Transport.STREAMABLE, "confluence_search", Map.of("query", "settlement")).text();
+        assertTrue(all.contains("| 131076 |") && all.contains("| 196610 |"), all);
+        String ops = call(Transport.STREAMABLE, "confluence_search", Map.of("query", "settlement", "space", "ops"))
+                .text();
+        assertTrue(ops.contains("| 131076 |") && !ops.contains("| 196610 |"), ops);
+        String injected = call(Transport.STREAMABLE, "confluence_search", Map.of("query", "settlement\" OR space = "
+                + "PAY OR text ~ \"x", "space", "OPS")).text();
+        assertFalse(injected.contains("| 196610 |"), "the quotes cannot end the text term: " + injected);
+    }
+
+    @Test
+    void peopleAreFoundByNameWithTheirAccountIds() {
+        String found = call(Transport.STREAMABLE, "confluence_find_users", Map.of("query", "mart")).text();
+        assertEquals("1 person matches 'mart':\n\n| Name | Id | Email |\n| --- | --- | --- |\n| Bob Martin | "
+                + dev.atlmcp.sandbox.Directory.BOB.accountId() + " | bob.martin@example.com |", found);
+        assertEquals("Nobody in Confluence matches 'zed'.", call(Transport.SSE, "confluence_find_users", Map.of(
+                "query", "zed")).text());
+        assertTrue(call(Transport.STREAMABLE, "confluence_find_users", Map.of("query", " ")).text().startsWith(
+                "Invalid argument: query must not be empty"));
+    }
 }

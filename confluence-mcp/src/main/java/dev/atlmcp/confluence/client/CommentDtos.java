@@ -3,6 +3,7 @@ package dev.atlmcp.confluence.client;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** New comments as Confluence takes them (Cloud v2 footer comments, Data Center v1 content) and what it answers. */
 public final class CommentDtos {
@@ -10,15 +11,21 @@ public final class CommentDtos {
     private CommentDtos() {
     }
 
-    /** Cloud: {@code representation} is {@code atlas_doc_format} with the ADF document as a JSON string. */
-    public record NewFooterComment(String pageId, Body body) {
+    /**
+     * Cloud: {@code representation} is {@code atlas_doc_format} with the ADF document as a JSON string; a reply names
+     * its parent comment instead of the page.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewFooterComment(String pageId, String parentCommentId, Body body) {
     }
 
     public record Body(String representation, String value) {
     }
 
-    /** Data Center: a {@code comment} content whose container is the page. */
-    public record NewDataCenterComment(String type, Container container, DataCenterBody body) {
+    /** Data Center: a {@code comment} content whose container is the page; a reply has its parent as ancestor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewDataCenterComment(String type, Container container, List<Container> ancestors,
+            DataCenterBody body) {
     }
 
     public record Container(String id, String type) {

@@ -249,4 +249,67 @@ public interface ConfluenceClient {
     @Path("/rest/api/content/{id}/version")
     JsonNode dataCenterVersions(@PathParam("id") String id, @QueryParam("start") int start,
             @QueryParam("limit") int limit);
+
+    /** Cloud v2: a page's top-level footer or inline comments ({@code kind}) with their bodies. */
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/{kind}")
+    JsonNode cloudComments(@PathParam("id") String id, @PathParam("kind") String kind,
+            @QueryParam("body-format") String bodyFormat, @QueryParam("limit") int limit);
+
+    /** Cloud v2: the replies to a footer or inline comment ({@code kind}). */
+    @GET
+    @Path("/wiki/api/v2/{kind}/{id}/children")
+    JsonNode cloudReplies(@PathParam("kind") String kind, @PathParam("id") String id,
+            @QueryParam("body-format") String bodyFormat, @QueryParam("limit") int limit);
+
+    /** Data Center v1: every comment of a page, replies and inline ones included, oldest first. */
+    @GET
+    @Path("/rest/api/content/{id}/child/comment")
+    JsonNode dataCenterCommentThreads(@PathParam("id") String id, @QueryParam("expand") String expand,
+            @QueryParam("depth") String depth, @QueryParam("start") int start, @QueryParam("limit") int limit);
+
+    /** Cloud v2: {@code {"pageId", "body", "inlineCommentProperties": {"textSelection", ...}}}. */
+    @POST
+    @Path("/wiki/api/v2/inline-comments")
+    JsonNode addInlineComment(JsonNode comment);
+
+    /** Cloud v2: one inline comment; 404 once deleted. */
+    @GET
+    @Path("/wiki/api/v2/inline-comments/{id}")
+    JsonNode cloudInlineComment(@PathParam("id") String id);
+
+    @DELETE
+    @Path("/wiki/api/v2/inline-comments/{id}")
+    void deleteInlineComment(@PathParam("id") String id);
+
+    /** Cloud v2: {@code {"results": [{"id", "title", "mediaType", "fileSize", "createdAt", "version", ...}]}}. */
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/attachments")
+    JsonNode cloudAttachments(@PathParam("id") String id, @QueryParam("limit") int limit);
+
+    /** Data Center v1: {@code {"results": [{"id", "title", "extensions": {"mediaType", "fileSize"}, ...}]}}. */
+    @GET
+    @Path("/rest/api/content/{id}/child/attachment")
+    JsonNode dataCenterAttachments(@PathParam("id") String id, @QueryParam("limit") int limit,
+            @QueryParam("expand") String expand);
+
+    @GET
+    @Path("/wiki/download/attachments/{pageId}/{file}")
+    @Produces(MediaType.WILDCARD)
+    byte[] downloadCloudAttachment(@PathParam("pageId") String pageId, @PathParam("file") String file);
+
+    @GET
+    @Path("/download/attachments/{pageId}/{file}")
+    @Produces(MediaType.WILDCARD)
+    byte[] downloadDataCenterAttachment(@PathParam("pageId") String pageId, @PathParam("file") String file);
+
+    /** Cloud v1: people found by CQL ({@code type = user AND user.fullname ~ "..."}). */
+    @GET
+    @Path("/wiki/rest/api/search/user")
+    JsonNode cloudUserSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit);
+
+    /** Data Center v1: the same CQL through the general search. */
+    @GET
+    @Path("/rest/api/search")
+    JsonNode dataCenterUserSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit);
 }

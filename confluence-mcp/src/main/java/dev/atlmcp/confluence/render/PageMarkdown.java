@@ -12,7 +12,10 @@ import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
+import dev.atlmcp.confluence.service.CommentThreads;
 import dev.atlmcp.confluence.service.ConfluenceService;
+import dev.atlmcp.confluence.service.ConfluenceUsers;
+import dev.atlmcp.confluence.service.PageAttachments;
 import dev.atlmcp.confluence.service.PageCreation;
 import dev.atlmcp.confluence.service.PageHistory;
 import dev.atlmcp.confluence.service.PageLabels;
@@ -179,6 +182,81 @@ public final class PageMarkdown {
         UntrustedText content = policy.newAnswer();
         return content.finish(md.append("\n\n").append(content.block(page + " diff", "```diff\n" + String.join(
                 "\n", diff.lines()) + "\n```")).toString());
+    }
+
+    /** Comment text is people's text, fenced as data; ids and authors stay outside for replies. */
+    public static String comments(CommentThreads.Threads threads, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        String page = "page " + threads.page().id() + " (" + threads.page().title() + ")";
+        StringBuilder md = new StringBuilder("# Comments on ").append(page).append('\n');
+        if (threads.footer().isEmpty() && threads.inline().isEmpty()) {
+            return md.append("No comments.").toString();
+        }
+        md.append("\n## Footer comments (").append(threads.footer().size()).append(")\n");
+        threads.footer().forEach(c -> comment(md, threads.page().id(), c, content));
+        md.append("\n## Inline comments (").append(threads.inline().size()).append(")\n");
+        threads.inline().forEach(c -> comment(md, threads.page().id(), c, content));
+        return content.finish(md.toString().stripTrailing());
+    }
+
+    private static void comment(StringBuilder md, String pageId, CommentThreads.Comment c, UntrustedText content) {
+        md.append('\n').append(c.parentId() == null ? "" : "↳ reply to " + c.parentId() + " · ").append("**").append(
+                c.author()).append("** · ").append(time(c.when())).append(" · comment ").append(c.id());
+        if (c.resolution() != null) {
+            md.append(" · ").append(c.resolution());
+        }
+        md.append('\n');
+        String text = c.markdown();
+        if (c.anchor() != null) {
+            text = "On: \"" + c.anchor() + "\"\n" + text;
+        }
+        md.append(content.block("page " + pageId + " comment " + c.id(), text)).append('\n');
+    }
+
+    public static String inlineAdded(CommentThreads.InlineAdded added) {
+        return "Added inline comment " + added.commentId() + " on \"" + added.selection() + "\" to page " + added
+                .page().id() + " (" + added.page().title() + ").\nChange id: " + added.changeId()
+                + " (confluence_undo_change deletes it)." + notes(added.notes());
+    }
+
+    public static String attachments(PageAttachments.Listed listed) {
+        String page = "page " + listed.page().id() + " (" + listed.page().title() + ")";
+        if (listed.attachments().isEmpty()) {
+            return "No attachments on " + page + ".";
+        }
+        int count = listed.attachments().size();
+        return count + (count == 1 ? " attachment" : " attachments") + " on " + page + " (read one with "
+                + "confluence_read_attachment):\n\n" + Listing.table(List.of("Id", "File", "Type", "Size", "By",
+                        "Added"),
+                        listed.attachments().stream().map(a -> java.util.Arrays.asList(a.id(), a.title(), a
+                                .mediaType(), size(a.size()), a.by(), time(a.when()))).toList());
+    }
+
+    /** A text attachment fenced as data, with a note when only its start is shown. */
+    public static String attachmentText(PageAttachments.Read read, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        String text = read.content().text();
+        String note = read.content().totalChars() > text.length() ? "Showing the first " + text.length() + " of "
+                + read.content().totalChars() + " characters.\n" : "";
+        return content.finish("# " + read.attachment().title() + " (page " + read.page().id() + ", " + size(read
+                .attachment().size()) + ")\n" + note + "\n" + content.block(
+                        "page " + read.page().id()
+                                + " attachment " + read.attachment().title(),
+                        text));
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024)
+                + " MB";
+    }
+
+    public static String users(String query, List<ConfluenceUsers.Person> people) {
+        if (people.isEmpty()) {
+            return "Nobody in Confluence matches '" + query + "'.";
+        }
+        return people.size() + (people.size() == 1 ? " person matches '" : " people match '") + query + "':\n\n"
+                + Listing.table(List.of("Name", "Id", "Email"), people.stream().map(p -> List.of(p.name(), p.id(), p
+                        .email() == null ? "(hidden)" : p.email())).toList());
     }
 
     public static String undone(PageUndo.Undone undone) {

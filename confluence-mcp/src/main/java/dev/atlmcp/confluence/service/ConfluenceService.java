@@ -27,6 +27,7 @@ import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.QueryScope;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.auth.policy.WriteGuard;
@@ -87,17 +88,20 @@ public class ConfluenceService {
      * Adds a footer comment written in Markdown to a page the caller may write to, once the write gate lets it through
      * (dry run, confirmation).
      */
-    public CommentAdded addComment(String pageId, String markdown, boolean dryRun, String confirmationToken) {
+    public CommentAdded addComment(String pageId, String markdown, String parentCommentId, boolean dryRun,
+            String confirmationToken) {
         String text = Arguments.text("body", markdown, MAX_COMMENT, "Verified the runbook steps on staging.");
         PageView page = page(pageId);
         guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        String parent = parentCommentId == null || parentCommentId.isBlank() ? null : commentOn(page, parentCommentId);
         ObjectNode adf = MarkdownToAdf.convert(text);
         Object request = config.isDataCenter()
                 ? new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
+                        parent == null ? null : List.of(new CommentDtos.Container(parent, "comment")),
                         new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", AdfToStorage
                                 .renderForDataCenter(adf))))
-                : new CommentDtos.NewFooterComment(page.id(), new CommentDtos.Body("atlas_doc_format", adf
-                        .toString()));
+                : new CommentDtos.NewFooterComment(parent == null ? page.id() : null, parent, new CommentDtos.Body(
+                        "atlas_doc_format", adf.toString()));
         gate.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
                 + page.title() + ")", "POST",
                 config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
@@ -113,6 +117,19 @@ public class ConfluenceService {
         properties.keep(change, "The comment was added", "").ifPresent(notes::add);
         mark.mark(page.id(), "The comment was added").ifPresent(notes::add);
         return new CommentAdded(page, created.id(), url(created._links()), change.id(), notes);
+    }
+
+    /** The id of a comment on the page; any other is an error saying so. */
+    private String commentOn(PageView page, String commentId) {
+        String id = commentId.trim();
+        String on = id.matches("\\d{1,20}") ? AtlassianException.unlessNotFound(() -> config.isDataCenter()
+                ? client.dataCenterComment(id).path("container").path("id").asText()
+                : client.cloudFooterComment(id).path("pageId").asText()).orElse(null) : null;
+        if (!page.id().equals(on)) {
+            throw new IllegalArgumentException("There is no footer comment " + commentId + " on page " + page.id()
+                    + "; confluence_get_comments lists them with their ids");
+        }
+        return id;
     }
 
     /**
@@ -151,9 +168,21 @@ public class ConfluenceService {
                 + id + "}") : List.of(), Optional.empty());
     }
 
-    public SearchView search(String cql, int limit, String cursor) {
-        String query = scope.scopeCql(Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ "
-                + "\"runbook\""));
+    /** CQL as given, or plain text made into a safe CQL text query; either narrowed to one space if asked. */
+    public SearchView search(String cql, String text, String space, int limit, String cursor) {
+        boolean byCql = cql != null && !cql.isBlank();
+        if (byCql == (text != null && !text.isBlank())) {
+            throw new IllegalArgumentException("cql and query: give exactly one of them, e.g. query: checkout latency "
+                    + "runbook");
+        }
+        String given = byCql ? Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ "
+                + "\"runbook\"") : "type = page AND text ~ \""
+                        + Arguments.text("query", text, 500, "checkout runbook")
+                                .replaceAll("[\"\\\\]", " ").trim()
+                        + "\"";
+        String inSpace = space == null || space.isBlank() ? given
+                : QueryScope.restrict(given, "cql", "space", List.of(SpaceBrowser.spaceKey(space)));
+        String query = scope.scopeCql(inSpace);
         Arguments.limit(limit, MAX_LIMIT);
         limit = scope.cap(limit);
         String page = Arguments.cursor(cursor);

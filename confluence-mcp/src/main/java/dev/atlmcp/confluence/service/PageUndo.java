@@ -102,15 +102,18 @@ public class PageUndo {
     private Undone undoComment(AgentChange change, PageView page, int recordVersion, boolean dryRun,
             String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
+        boolean inline = change.after().path("inline").asBoolean();
         boolean there = AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.dataCenterComment(
-                commentId) : client.cloudFooterComment(commentId)).isPresent();
+                commentId) : inline ? client.cloudInlineComment(commentId) : client.cloudFooterComment(commentId))
+                .isPresent();
         if (!there) {
             throw new ToolRefusal("Comment " + commentId + " of change " + change.id() + " is no longer on page "
                     + page.id() + ": someone deleted it already. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (delete comment " + commentId + " on page " + page.id() + ")";
         gate.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", config.isDataCenter()
-                ? "/rest/api/content/" + commentId : "/wiki/api/v2/footer-comments/" + commentId, null,
+                ? "/rest/api/content/" + commentId
+                : "/wiki/api/v2/" + (inline ? "inline" : "footer") + "-comments/" + commentId, null,
                 () -> String
                         .valueOf(page.version())),
                 dryRun, confirmationToken);
@@ -118,6 +121,8 @@ public class PageUndo {
                 () -> {
                     if (config.isDataCenter()) {
                         client.deleteDataCenterContent(commentId);
+                    } else if (inline) {
+                        client.deleteInlineComment(commentId);
                     } else {
                         client.deleteFooterComment(commentId);
                     }

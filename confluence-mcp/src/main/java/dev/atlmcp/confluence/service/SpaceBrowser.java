@@ -162,7 +162,7 @@ public class SpaceBrowser {
     }
 
     /** A space key such as OPS (personal spaces start with ~). */
-    static String spaceKey(String key) {
+    public static String spaceKey(String key) {
         String spaceKey = key == null ? "" : key.trim();
         if (!spaceKey.matches("~?[A-Za-z0-9_.-]{1,255}")) {
             throw new IllegalArgumentException("space must be a space key like OPS, got '" + key + "'");

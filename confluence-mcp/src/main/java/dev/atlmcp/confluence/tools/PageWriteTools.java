@@ -8,6 +8,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
+import dev.atlmcp.confluence.service.CommentThreads;
 import dev.atlmcp.confluence.service.PageCreation;
 import dev.atlmcp.confluence.service.PageLabels;
 import dev.atlmcp.confluence.service.PageUpdates;
@@ -19,8 +20,10 @@ public class PageWriteTools {
     private final PageUpdates updates;
     private final PageCreation creation;
     private final PageLabels labels;
+    private final CommentThreads threads;
 
-    PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels) {
+    PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels, CommentThreads threads) {
+        this.threads = threads;
         this.updates = updates;
         this.creation = creation;
         this.labels = labels;
@@ -38,6 +41,22 @@ public class PageWriteTools {
             @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.created(creation.create(space, title, body, parentId, dryRun, confirmationToken));
+    }
+
+    @Tool(name = "confluence_add_inline_comment", description = """
+            Add a comment, in Markdown, anchored to a piece of a Confluence page's text, as a reviewer highlights \
+            it. Quote the text exactly as the page shows it, within one paragraph; when it occurs more than once, \
+            match_index says which (0 for the first). Confluence Cloud only.""", annotations = @Tool.Annotations(title = "Add Confluence inline comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String confluence_add_inline_comment(
+            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(description = "The page text to anchor the comment to") String selection,
+            @ToolArg(description = "The comment in Markdown") String body,
+            @ToolArg(name = "match_index", description = "Which occurrence of the text, from 0", defaultValue = "0") int matchIndex,
+            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.inlineAdded(threads.addInline(pageId, selection, matchIndex, body, dryRun,
+                confirmationToken));
     }
 
     @Tool(name = "confluence_add_labels", description = """

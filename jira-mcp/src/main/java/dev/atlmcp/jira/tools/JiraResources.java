@@ -1,14 +1,11 @@
 package dev.atlmcp.jira.tools;
 
-import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
-import io.quarkiverse.mcp.server.McpException;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
 import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.errors.ErrorMessages;
-import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.errors.ResourceErrors;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.JiraService;
 
@@ -31,7 +28,7 @@ public class JiraResources {
         try {
             return TextResourceContents.create(uri.value(), IssueMarkdown.issue(jira.issue(key), content));
         } catch (RuntimeException e) {
-            throw failure(e);
+            throw ResourceErrors.of(e);
         }
     }
 
@@ -40,14 +37,7 @@ public class JiraResources {
         try {
             return TextResourceContents.create(uri.value(), IssueMarkdown.project(jira.project(key)));
         } catch (RuntimeException e) {
-            throw failure(e);
+            throw ResourceErrors.of(e);
         }
-    }
-
-    private static McpException failure(RuntimeException e) {
-        int code = e instanceof AtlassianException atlassian && atlassian.status() == 404
-                ? JsonRpcErrorCodes.RESOURCE_NOT_FOUND : e instanceof IllegalArgumentException
-                        ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.INTERNAL_ERROR;
-        return new McpException(ErrorMessages.describe(e, false).message(), code);
     }
 }

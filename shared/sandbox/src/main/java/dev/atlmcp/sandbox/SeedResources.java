@@ -26,4 +26,22 @@ public final class SeedResources {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A small chart-like image: a rising red line on white. */
+    public static byte[] chartPng() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 32,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 32; y++) {
+                image.setRGB(x, y, y == 31 - x / 2 ? 0xCC0000 : 0xFFFFFF);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

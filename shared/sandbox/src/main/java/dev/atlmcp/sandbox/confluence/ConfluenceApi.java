@@ -64,9 +64,9 @@ public final class ConfluenceApi {
             router.get("/wiki/api/v2/pages/{id}", this::pageV2);
             router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
             router.get("/wiki/rest/api/search", this::search);
+            router.get("/wiki/rest/api/search/user", this::userSearch);
             router.get("/wiki/rest/api/user/current", this::currentUser);
             router.post("/wiki/api/v2/footer-comments", this::addFooterComment);
-            router.get("/wiki/api/v2/pages/{id}/footer-comments", this::footerComments);
             router.get("/wiki/api/v2/footer-comments/{id}", r -> {
                 Page page = store.pageOfComment(r.pathParam("id"), user(r)).orElseThrow(() -> v2Error(404,
                         "NOT_FOUND", "Not Found", null));
@@ -88,13 +88,16 @@ public final class ConfluenceApi {
         }
         new PageTree(flavour, () -> store).register(router);
         new PageHistory(flavour, () -> store).register(router);
+        new PageComments(flavour, () -> store).register(router);
+        new PageAttachments(flavour, () -> store).register(router);
     }
 
     /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */
     private Response addFooterComment(Request r) {
         JsonNode request = r.json();
-        Page page = store.visiblePage(request.path("pageId").asText(""), user(r)).orElseThrow(() -> v2Error(404,
-                "NOT_FOUND", "Not Found", null));
+        String parent = request.path("parentCommentId").asText(null);
+        Page page = (parent != null ? store.pageOfComment(parent, user(r)) : store.visiblePage(request.path("pageId")
+                .asText(""), user(r))).orElseThrow(() -> v2Error(404, "NOT_FOUND", "Not Found", null));
         String representation = request.path("body").path("representation").asText("");
         String value = request.path("body").path("value").asText("");
         JsonNode adf;
@@ -111,36 +114,13 @@ public final class ConfluenceApi {
         if (!adf.path("content").isArray() || adf.path("content").isEmpty()) {
             throw v2Error(400, "INVALID_MESSAGE", "Bad Request", "Comment body must not be empty.");
         }
-        Page.Comment comment = addComment(page, adf, AdfToStorage.render(adf), user(r));
+        Page.Comment comment = addComment(page, adf, AdfToStorage.render(adf), user(r), parent);
         ObjectNode json = Json.object().put("id", comment.id()).put("status", "current").put("title", "Re: "
                 + page.title()).put("pageId", page.id);
         json.putObject("version").put("number", 1).put("authorId", comment.author().accountId()).put("createdAt",
                 comment.createdAt().toString());
         json.putObject("_links").put("webui", webui(page) + "?focusedCommentId=" + comment.id());
         return Response.json(201, json);
-    }
-
-    /** Cloud v2: {@code sort=created-date|-created-date} and {@code limit} are honoured. */
-    private Response footerComments(Request r) {
-        Page page = store.visiblePage(r.pathParam("id"), user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND",
-                "Not Found", null));
-        List<Page.Comment> comments;
-        synchronized (page.comments) {
-            comments = new ArrayList<>(page.comments);
-        }
-        if (r.param("sort").orElse("created-date").equals("-created-date")) {
-            java.util.Collections.reverse(comments);
-        }
-        ObjectNode json = Json.object();
-        ArrayNode results = json.putArray("results");
-        comments.stream().limit(r.intParam("limit", 25)).forEach(c -> {
-            ObjectNode comment = results.addObject().put("id", c.id()).put("status", "current").put("pageId", page.id);
-            comment.putObject("version").put("number", 1).put("authorId", c.author().accountId());
-            comment.putObject("body").putObject("atlas_doc_format").put("representation", "atlas_doc_format").put(
-                    "value", c.adf().toString());
-        });
-        json.putObject("_links");
-        return Response.ok(json);
     }
 
     /** Data Center v1: a page's comments, oldest first, paged by {@code start} and {@code limit}. */
@@ -156,8 +136,8 @@ public final class ConfluenceApi {
         int limit = r.intParam("limit", 25);
         ObjectNode json = Json.object();
         ArrayNode results = json.putArray("results");
-        comments.stream().skip(start).limit(limit).forEach(c -> results.addObject().put("id", c.id()).put("type",
-                "comment").put("status", "current").put("title", "Re: " + page.title()));
+        comments.stream().skip(start).limit(limit).forEach(c -> PageComments.v1Comment(c, page, results
+                .addObject()));
         json.put("start", start).put("limit", limit).put("size", results.size());
         ObjectNode links = json.putObject("_links");
         if (start + limit < comments.size()) {
@@ -184,7 +164,12 @@ public final class ConfluenceApi {
         if (storage.isBlank()) {
             throw Cql.error(400, "Bad Request", "Comment body must not be empty");
         }
-        Page.Comment comment = addComment(page, StorageToAdf.convert(storage), storage, user(r));
+        JsonNode ancestors = request.path("ancestors");
+        String parent = ancestors.isArray() && !ancestors.isEmpty() ? ancestors.get(0).path("id").asText() : null;
+        if (parent != null && store.pageOfComment(parent, user(r)).filter(page::equals).isEmpty()) {
+            throw Cql.error(400, "Bad Request", "The parent comment " + parent + " is not on page " + id);
+        }
+        Page.Comment comment = addComment(page, StorageToAdf.convert(storage), storage, user(r), parent);
         ObjectNode json = Json.object().put("id", comment.id()).put("type", "comment").put("status", "current")
                 .put("title", "Re: " + page.title());
         json.putObject("container").put("id", page.id).put("type", "page");
@@ -192,8 +177,9 @@ public final class ConfluenceApi {
         return Response.ok(json);
     }
 
-    private Page.Comment addComment(Page page, JsonNode adf, String storage, SandboxUser author) {
-        Page.Comment comment = new Page.Comment(store.nextContentId(), adf, storage, author, java.time.Instant.now());
+    private Page.Comment addComment(Page page, JsonNode adf, String storage, SandboxUser author, String parent) {
+        Page.Comment comment = new Page.Comment(store.nextContentId(), adf, storage, author, java.time.Instant.now(),
+                parent, null, null, false);
         synchronized (page.comments) {
             page.comments.add(comment);
         }
@@ -332,6 +318,9 @@ public final class ConfluenceApi {
 
     private Response search(Request r) {
         String cql = r.param("cql").orElse("");
+        if (cql.matches("(?is)\\s*type\\s*=\\s*user\\b.*")) {
+            return userSearch(r);
+        }
         SandboxUser user = user(r);
         Cql.Query query = Cql.compile(cql, user);
         List<Page> matches = store.visiblePages(user).stream().filter(query.filter()).sorted(query.order()).toList();
@@ -363,6 +352,39 @@ public final class ConfluenceApi {
             String next = "/rest/api/search?cql=" + URLEncoder.encode(cql, StandardCharsets.UTF_8) + "&limit=" + limit;
             links.put("next", next + (flavour == Flavour.CLOUD ? "&cursor=" + encodeCursor(end) : "&start=" + end));
         }
+        return Response.ok(json);
+    }
+
+    /**
+     * {@code type = user AND user.fullname ~ "text"}: people whose display name has a word starting with the text, or
+     * whose username (Data Center) starts with it.
+     */
+    private Response userSearch(Request r) {
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?i)user\\.fullname\\s*~\\s*\"([^\"]*)\"")
+                .matcher(r.param("cql").orElse(""));
+        if (!name.find()) {
+            throw Cql.badRequest("A user search needs user.fullname ~ \"...\"");
+        }
+        String wanted = name.group(1).toLowerCase(java.util.Locale.ROOT).trim();
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        for (SandboxUser u : dev.atlmcp.sandbox.Directory.all()) {
+            boolean matches = java.util.Arrays.stream(u.displayName().toLowerCase(java.util.Locale.ROOT).split(" "))
+                    .anyMatch(w -> w.startsWith(wanted))
+                    || flavour != Flavour.CLOUD && u.username().startsWith(
+                            wanted);
+            if (!wanted.isEmpty() && matches) {
+                ObjectNode person = results.addObject().put("entityType", "user").put("title", u.displayName())
+                        .putObject("user").put("type", "known").put("displayName", u.displayName());
+                if (flavour == Flavour.CLOUD) {
+                    person.put("accountId", u.accountId()).put("accountType", "atlassian").put("email", u.email());
+                } else {
+                    person.put("username", u.username()).put("userKey", u.key());
+                }
+            }
+        }
+        json.put("start", 0).put("limit", 25).put("size", results.size()).put("totalSize", results.size());
+        json.putObject("_links");
         return Response.ok(json);
     }
 

@@ -95,6 +95,10 @@ final class ConfluenceSeed {
         Page postmortem = page("131077", ops, "131073", "Postmortem: 2026-11-18 checkout latency", jane, 3, doc(
                 h(2, "Summary"), p("Draft.")));
         postmortem.labels.addAll(List.of("postmortem", "incident", "checkout-api"));
+        String question = store.nextContentId();
+        postmortem.comments.add(comment(question, "Who owns the action to cap the settlement job's pool?", bob, 2,
+                null));
+        postmortem.comments.add(comment(store.nextContentId(), "Priya does; tracked in PAY-7.", jane, 1, question));
         revise(postmortem, "Postmortem: 2026-11-18 checkout latency", jane, 2, "Timeline", doc(
                 h(2, "Summary"),
                 p("EU checkouts failed for 47 minutes because the settlement job exhausted the checkout-db pool."),
@@ -108,8 +112,17 @@ final class ConfluenceSeed {
                 h(2, "Actions"),
                 bullets(li("OPS-2 Raise checkout-db pool size to 80"), li("PAY-2 Batch ledger writes")),
                 p("Owner: ", mention(jane))));
-        page("131079", ops, "131074", "Runbook: payment webhooks", bob, 20, SeedResources.adf(
+        Page webhooks = page("131079", ops, "131074", "Runbook: payment webhooks", bob, 20, SeedResources.adf(
                 "confluence/macro-runbook.json"));
+        webhooks.attachments.add(new Page.Attachment("att" + store.nextContentId(), "queue-depth.png", "image/png",
+                SeedResources.chartPng(), bob, daysAgo(20)));
+        webhooks.attachments.add(new Page.Attachment("att" + store.nextContentId(), "consumer-lag.csv", "text/csv",
+                "minute,lag_seconds\n00:00,12\n00:05,340\n00:10,910\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                bob, daysAgo(20)));
+        webhooks.comments.add(new Page.Comment(store.nextContentId(), doc(p("Is this still true after the consumer "
+                + "rewrite?")), AdfToStorage.render(doc(p("Is this still true after the consumer rewrite?"))), jane,
+                daysAgo(2), null, "0f3c9a2e-5b7d-4e1f-8a6b-2c4d6e8f0a1b", "the consumer stalls", false));
         page("131078", ops, "131073", "On-call handbook", bob, 150,
                 SeedResources.adf("10-panels-all-types.json")).labels.add("on-call");
 
@@ -156,6 +169,12 @@ final class ConfluenceSeed {
         page.versions.add(version(1, title, adf, author, daysAgo(daysAgo), ""));
         store.add(page);
         return page;
+    }
+
+    private Page.Comment comment(String id, String text, SandboxUser author, int daysAgo, String parentId) {
+        JsonNode adf = doc(p(text));
+        return new Page.Comment(id, adf, AdfToStorage.render(adf), author, daysAgo(daysAgo), parentId, null, null,
+                false);
     }
 
     private void revise(Page page, String title, SandboxUser author, int daysAgo, String message, JsonNode adf) {

@@ -15,8 +15,16 @@ final class Page {
             String message) {
     }
 
-    /** A footer comment, kept as ADF and as storage format like page bodies. */
-    record Comment(String id, JsonNode adf, String storage, SandboxUser author, Instant createdAt) {
+    /**
+     * A comment, kept as ADF and as storage format like page bodies: a footer comment, a reply ({@code parentId}), or
+     * an inline comment anchored to the page text marked {@code markerRef} ({@code selection} is that text).
+     */
+    record Comment(String id, JsonNode adf, String storage, SandboxUser author, Instant createdAt, String parentId,
+            String markerRef, String selection, boolean resolved) {
+
+        boolean inline() {
+            return markerRef != null;
+        }
     }
 
     final String id;
@@ -27,12 +35,18 @@ final class Page {
     final List<Version> versions = new ArrayList<>();
     final List<String> labels = new ArrayList<>();
     final List<Comment> comments = new ArrayList<>();
+    final List<Attachment> attachments = new ArrayList<>();
     /** Ids from the space root down to the parent. */
     final List<String> ancestorIds = new ArrayList<>();
     /** Content properties: key to value and version. */
     final java.util.Map<String, Property> properties = new java.util.LinkedHashMap<>();
 
     record Property(String id, JsonNode value, int version) {
+    }
+
+    /** A file attached to the page. */
+    record Attachment(String id, String title, String mediaType, byte[] content, SandboxUser author,
+            Instant createdAt) {
     }
 
     Page(String id, Space space, String parentId, SandboxUser creator, Instant createdAt) {

@@ -93,7 +93,7 @@ final class JiraSeed {
                 150);
         attach(incident, "checkout-errors.csv", "text/csv", ("minute,errors,p99_ms\n00:10,12,5200\n00:11,31,"
                 + "6100\n00:12,44,7300\n").getBytes(StandardCharsets.UTF_8), jane, 140);
-        attach(incident, "latency.png", "image/png", png(), jane, 130);
+        attach(incident, "latency.png", "image/png", SeedResources.chartPng(), jane, 130);
         Issue poolSize = subtask(incident, "Raise checkout-db pool size to 80", "To Do", bob, hoursAgo(2));
         Issue alert = subtask(incident, "Alert when pool saturation stays above 90% for 5 minutes", "In Progress",
                 jane, hoursAgo(2));
@@ -216,24 +216,6 @@ final class JiraSeed {
     private void attach(Issue issue, String name, String type, byte[] content, SandboxUser author, int minutesAgo) {
         issue.attachments.add(new Issue.Attachment(store.nextCommentId(), name, type, content, author, now.minus(
                 minutesAgo, ChronoUnit.MINUTES)));
-    }
-
-    /** A small chart-like image: a rising red line on white. */
-    private static byte[] png() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 32,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 32; y++) {
-                image.setRGB(x, y, y == 31 - x / 2 ? 0xCC0000 : 0xFFFFFF);
-            }
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private Instant hoursAgo(int hours) {
