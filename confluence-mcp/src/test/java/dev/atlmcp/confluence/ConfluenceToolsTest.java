@@ -59,7 +59,8 @@ class ConfluenceToolsTest extends SandboxReset {
         String cql = "space = ENG ORDER BY title";
         String page1 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3)));
         assertTrue(page1.startsWith("3 results of 5. More: call again with cursor=\""), page1);
-        assertTrue(page1.contains("| Id | Title | Type | Space | Updated | Excerpt |"), page1);
+        assertTrue(page1.contains("| Id | Title | Type | Space | Updated | Excerpt | URL |"), page1);
+        assertTrue(page1.matches("(?s).*\\| 65539 \\| .* \\| http\\S+/spaces/ENG/pages/65539/ADR\\S* \\|.*"), page1);
         assertTrue(page1.contains("| 65539 | ADR-007: Bounded connection pools | page | Engineering | "), page1);
         Matcher cursor = Pattern.compile("cursor=\"([^\"]+)\"").matcher(page1);
         assertTrue(cursor.find());

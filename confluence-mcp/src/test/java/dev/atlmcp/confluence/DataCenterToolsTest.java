@@ -238,6 +238,16 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/search 200"));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "65540", "65541", "131078" })
+    void appendingToStorageFormatPagesKeepsTheirBodyByteForByte(String pageId) {
+        String path = "/confluence/rest/api/content/" + pageId + "?expand=body.storage";
+        String before = storagePath(path);
+        assertFalse(call(Transport.STREAMABLE, "confluence_append_to_page", Map.of("page_id", pageId, "body",
+                "Reviewed.")).isError());
+        assertEquals(before + "<p>Reviewed.</p>", storagePath(path));
+    }
+
     private static String storagePath(String path) {
         return new io.vertx.core.json.JsonObject(dev.atlmcp.testing.SandboxSite.getDataCenter(path)).getJsonObject(
                 "body").getJsonObject("storage").getString("value");

@@ -28,10 +28,7 @@ class SectionEditsTest extends SandboxReset {
     private static final String RUNBOOK = "131079";
 
     private static JsonArray storedBlocks() {
-        JsonObject page = new JsonObject(SandboxSite.get("/wiki/api/v2/pages/" + RUNBOOK
-                + "?body-format=atlas_doc_format"));
-        return new JsonObject(page.getJsonObject("body").getJsonObject("atlas_doc_format").getString("value"))
-                .getJsonArray("content");
+        return blocks(RUNBOOK);
     }
 
     private static int indexOfHeading(JsonArray blocks, String text) {
@@ -132,5 +129,26 @@ class SectionEditsTest extends SandboxReset {
                 "Steps", "body", "1. Drain", "dry_run", true)).text();
         assertTrue(preview.contains("PUT /wiki/api/v2/pages/131079"), preview);
         assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("PUT ")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "65540", "65541", "131078", "196610", "196611" })
+    void appendingToPagesBuiltFromTheAdfCorpusKeepsEveryBlockTheyHad(String pageId) {
+        JsonArray before = blocks(pageId);
+        Mcp.Result appended = call(Transport.STREAMABLE, "confluence_append_to_page", Map.of("page_id", pageId, "body",
+                "Reviewed on 2026-11-22."));
+        assertFalse(appended.isError(), appended::text);
+        JsonArray after = blocks(pageId);
+        assertEquals(before.size() + 1, after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertEquals(before.getJsonObject(i), after.getJsonObject(i), "block " + i + " of page " + pageId);
+        }
+    }
+
+    private static JsonArray blocks(String pageId) {
+        JsonObject page = new JsonObject(SandboxSite.get("/wiki/api/v2/pages/" + pageId
+                + "?body-format=atlas_doc_format"));
+        return new JsonObject(page.getJsonObject("body").getJsonObject("atlas_doc_format").getString("value"))
+                .getJsonArray("content");
     }
 }

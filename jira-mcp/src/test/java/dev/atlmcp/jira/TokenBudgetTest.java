@@ -2,21 +2,13 @@ package dev.atlmcp.jira;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
-
-import io.quarkiverse.mcp.server.test.McpAssured;
-import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.Tokens;
 
 /**
  * Tokens cost the model on every turn: the whole tools/list stays small, and the richest seeded issue keeps all its
@@ -26,13 +18,12 @@ import dev.atlmcp.testing.SandboxReset;
 class TokenBudgetTest extends SandboxReset {
 
     static final int BUDGET = 8_000;
-    private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     @Test
     void theRichestIssueKeepsEveryFactInUnderAThousandTokens() {
         String issue = Mcp.call(Mcp.Transport.STREAMABLE, "jira_get_issue", java.util.Map.of("issue_key", "OPS-1"))
                 .text();
-        int tokens = O200K.countTokens(issue);
+        int tokens = Tokens.count(issue);
         System.out.println("jira_get_issue OPS-1: " + tokens + " tokens (o200k_base), " + issue.length()
                 + " characters");
         assertTrue(tokens < 1_000, "OPS-1 costs " + tokens + " tokens:\n" + issue);
@@ -49,17 +40,7 @@ class TokenBudgetTest extends SandboxReset {
 
     @Test
     void theWholeToolListStaysUnderTheTokenBudget() {
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
-        AtomicReference<String> tools = new AtomicReference<>();
-        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
-                "params", new JsonObject())).withAssert(
-                        r -> tools.set(r.getJsonObject("result").getJsonArray("tools")
-                                .encode()))
-                .send().thenAssertResults();
-        client.disconnect();
-        int tokens = O200K.countTokens(tools.get());
-        System.out.println("tools/list: " + tokens + " tokens (o200k_base), " + tools.get().length() + " characters");
+        int tokens = Tokens.toolsList("jira-mcp");
         assertTrue(tokens < BUDGET, "tools/list costs " + tokens + " tokens; the budget is " + BUDGET);
     }
 }

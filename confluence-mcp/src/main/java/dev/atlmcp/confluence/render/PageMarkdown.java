@@ -283,11 +283,11 @@ public final class PageMarkdown {
         List<List<String>> rows = new ArrayList<>();
         for (SearchView.Hit hit : results.hits()) {
             rows.add(java.util.Arrays.asList(hit.id(), hit.title(), hit.type(), hit.space(), time(hit.updatedAt()),
-                    hit.excerpt()));
+                    hit.excerpt(), hit.url()));
         }
         UntrustedText content = policy.newAnswer();
         return content.finish(summary + "\n\n" + content.block("Confluence search results", Listing.table(List.of(
-                "Id", "Title", "Type", "Space", "Updated", "Excerpt"), rows)));
+                "Id", "Title", "Type", "Space", "Updated", "Excerpt", "URL"), rows)));
     }
 
     static String time(String isoTime) {

@@ -1,0 +1,41 @@
+package dev.atlmcp.testing;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+import io.vertx.core.json.JsonObject;
+
+/** What answers cost a model, counted with the o200k_base encoding. */
+public final class Tokens {
+
+    private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    private Tokens() {
+    }
+
+    public static int count(String text) {
+        return O200K.countTokens(text);
+    }
+
+    /** The tokens of the server's whole tools/list result, printed with its size for the record. */
+    public static int toolsList(String server) {
+        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
+                .token())).build().connect();
+        AtomicReference<String> tools = new AtomicReference<>();
+        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
+                "params", new JsonObject())).withAssert(
+                        r -> tools.set(r.getJsonObject("result").getJsonArray("tools")
+                                .encode()))
+                .send().thenAssertResults();
+        client.disconnect();
+        int tokens = count(tools.get());
+        System.out.println(server + " tools/list: " + tokens + " tokens (o200k_base), " + tools.get().length()
+                + " characters");
+        return tokens;
+    }
+}
