@@ -213,8 +213,8 @@ class DataCenterToolsTest extends SandboxReset {
                 .contains("Capped at 20."));
         assertTrue(call(Transport.STREAMABLE, "confluence_get_comments", Map.of("page_id", "131079")).text()
                 .contains("On: \"the consumer stalls\""));
-        assertEquals("Inline comments cannot be added on Confluence Data Center: it has no API for them. Add a "
-                + "footer comment with confluence_add_comment and quote the text instead.",
+        assertEquals("Adding inline comments is not available on Confluence Data Center: it has no API for it. Add "
+                + "a footer comment with confluence_add_comment and quote the text instead.",
                 call(Transport.STREAMABLE,
                         "confluence_add_inline_comment", Map.of("page_id", "131076", "selection", "last run", "body",
                                 "x")).text());

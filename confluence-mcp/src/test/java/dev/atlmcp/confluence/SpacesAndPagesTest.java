@@ -27,7 +27,7 @@ class SpacesAndPagesTest extends SandboxReset {
     @EnumSource(Transport.class)
     void spacesAndTreesShowTitlesWithTheirIds(Transport transport) {
         String spaces = call(transport, "confluence_list_spaces", Map.of()).text();
-        assertTrue(spaces.startsWith("3 spaces:"), spaces);
+        assertTrue(spaces.startsWith("4 spaces:"), spaces);
         assertTrue(spaces.contains("| OPS | Operations | 131073 | 98306 |"), spaces);
         assertFalse(spaces.contains("People Team"), "HR is visible only to Jane: " + spaces);
 

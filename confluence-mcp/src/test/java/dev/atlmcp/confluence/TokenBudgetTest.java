@@ -12,7 +12,7 @@ import dev.atlmcp.testing.Tokens;
 @QuarkusTest
 class TokenBudgetTest {
 
-    static final int BUDGET = 8_000;
+    static final int BUDGET = 6_000;
 
     @Test
     void theWholeToolListStaysUnderTheTokenBudget() {

@@ -244,7 +244,10 @@ public interface ConfluenceClient {
     PageDtos.DataCenterPage dataCenterPageAt(@PathParam("id") String id, @QueryParam("status") String status,
             @QueryParam("version") int version, @QueryParam("expand") String expand);
 
-    /** Data Center v1: a page's versions, newest first: {@code {"results": [{"number", "by", "when", ...}]}}. */
+    /**
+     * Data Center v1: a page's versions, newest first: {@code {"results": [{"number", "by", "when", ...}]}}.
+     * [UNVERIFIED against a live site]
+     */
     @GET
     @Path("/rest/api/content/{id}/version")
     JsonNode dataCenterVersions(@PathParam("id") String id, @QueryParam("start") int start,
@@ -256,13 +259,16 @@ public interface ConfluenceClient {
     JsonNode cloudComments(@PathParam("id") String id, @PathParam("kind") String kind,
             @QueryParam("body-format") String bodyFormat, @QueryParam("limit") int limit);
 
-    /** Cloud v2: the replies to a footer or inline comment ({@code kind}). */
+    /** Cloud v2: the replies to a footer or inline comment ({@code kind}). [UNVERIFIED against a live site] */
     @GET
     @Path("/wiki/api/v2/{kind}/{id}/children")
     JsonNode cloudReplies(@PathParam("kind") String kind, @PathParam("id") String id,
             @QueryParam("body-format") String bodyFormat, @QueryParam("limit") int limit);
 
-    /** Data Center v1: every comment of a page, replies and inline ones included, oldest first. */
+    /**
+     * Data Center v1: every comment of a page, replies and inline ones included, oldest first; inline ones carry
+     * {@code extensions.location}, {@code inlineProperties} and {@code resolution}. [UNVERIFIED against a live site]
+     */
     @GET
     @Path("/rest/api/content/{id}/child/comment")
     JsonNode dataCenterCommentThreads(@PathParam("id") String id, @QueryParam("expand") String expand,
@@ -293,6 +299,7 @@ public interface ConfluenceClient {
     JsonNode dataCenterAttachments(@PathParam("id") String id, @QueryParam("limit") int limit,
             @QueryParam("expand") String expand);
 
+    /** The attachment's download link; Cloud may redirect it to its media store. [UNVERIFIED against a live site] */
     @GET
     @Path("/wiki/download/attachments/{pageId}/{file}")
     @Produces(MediaType.WILDCARD)
@@ -308,7 +315,7 @@ public interface ConfluenceClient {
     @Path("/wiki/rest/api/search/user")
     JsonNode cloudUserSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit);
 
-    /** Data Center v1: the same CQL through the general search. */
+    /** Data Center v1: the same CQL through the general search. [UNVERIFIED against a live site] */
     @GET
     @Path("/rest/api/search")
     JsonNode dataCenterUserSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit);

@@ -134,8 +134,8 @@ public class CommentThreads {
     public InlineAdded addInline(String pageId, String selection, int matchIndex, String markdown, boolean dryRun,
             String confirmationToken) {
         if (config.isDataCenter()) {
-            throw new ToolRefusal("Inline comments cannot be added on Confluence Data Center: it has no API for "
-                    + "them. Add a footer comment with confluence_add_comment and quote the text instead.");
+            throw new ToolRefusal("Adding inline comments is not available on Confluence Data Center: it has no API "
+                    + "for it. Add a footer comment with confluence_add_comment and quote the text instead.");
         }
         String text = Arguments.text("body", markdown, MAX_COMMENT, "Is this step still needed?");
         String selected = Arguments.text("selection", selection, 1000, "the consumer stalls");

@@ -98,6 +98,7 @@ public final class ConfluenceApi {
         String parent = request.path("parentCommentId").asText(null);
         Page page = (parent != null ? store.pageOfComment(parent, user(r)) : store.visiblePage(request.path("pageId")
                 .asText(""), user(r))).orElseThrow(() -> v2Error(404, "NOT_FOUND", "Not Found", null));
+        page.space.requireEditor(user(r), true);
         String representation = request.path("body").path("representation").asText("");
         String value = request.path("body").path("value").asText("");
         JsonNode adf;
@@ -160,6 +161,7 @@ public final class ConfluenceApi {
         String id = request.path("container").path("id").asText("");
         Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
                 "No content found with id: ContentId{id=" + id + "}"));
+        page.space.requireEditor(user(r), false);
         String storage = request.path("body").path("storage").path("value").asText("");
         if (storage.isBlank()) {
             throw Cql.error(400, "Bad Request", "Comment body must not be empty");
@@ -190,6 +192,7 @@ public final class ConfluenceApi {
     private Response deleteComment(Request r, java.util.function.Supplier<ApiException> notFound) {
         String id = r.pathParam("id");
         Page page = store.pageOfComment(id, user(r)).orElseThrow(notFound);
+        page.space.requireEditor(user(r), r.path().contains("/api/v2/"));
         synchronized (page.comments) {
             page.comments.removeIf(c -> c.id().equals(id));
         }

@@ -60,6 +60,9 @@ final class ConfluenceSeed {
         Space pay = space("98307", "PAY", "Payments", "Settlement, ledger and payment providers",
                 Set.of(jane, priya, bot));
         Space hr = space("98308", "HR", "People Team", "Restricted: people operations", Set.of(jane));
+        // Everyone may read the archive; only Jane may change it.
+        Space archive = space("98309", "ARC", "Archive", "Retired systems, kept for reference", Set.of(jane, bob,
+                priya, bot), Set.of(jane));
 
         page("65537", eng, null, "Engineering Home", jane, 200, doc(p("Welcome to Engineering. Start with the ",
                 link("architecture overview", "/wiki/spaces/ENG/pages/65538"), " and the coding guidelines.")));
@@ -134,14 +137,21 @@ final class ConfluenceSeed {
         page("262145", hr, null, "People Team Home", jane, 300, doc(p("Restricted space.")));
         page("262146", hr, "262145", "Compensation bands 2027", jane, 10, doc(p("Confidential: salary bands per "
                 + "level."))).labels.add("confidential");
+
+        page("327681", archive, null, "Archive Home", jane, 400, doc(p("Pages of retired systems.")));
+        Page legacy = page("327682", archive, "327681", "Legacy payments API", jane, 365, doc(h(2, "Status"), p(
+                "Retired in 2025; kept for audits.")));
+        legacy.comments.add(comment(store.nextContentId(), "Can we delete this yet?", bob, 100, null));
     }
 
     /** The checkout-api runbook; the revision adds a symptom and the Payments escalation contact. */
     private static JsonNode checkoutRunbook(boolean revised) {
         JsonNode symptoms = revised
-                ? bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"),
+                ? bullets(li("p99 latency above 5 s on ", mono("checkout-api")),
+                        li("HikariCP pool at 50/50 active: database connection exhaustion"),
                         li("Settlement job running"))
-                : bullets(li("p99 latency above 5 s on ", mono("checkout-api")), li("HikariCP pool at 50/50 active"));
+                : bullets(li("p99 latency above 5 s on ", mono("checkout-api")),
+                        li("HikariCP pool at 50/50 active: database connection exhaustion"));
         JsonNode escalation = revised
                 ? table(headerRow("Role", "Who"), row("Incident commander", mention(Directory.JANE)), row("Database",
                         mention(Directory.BOB)), row("Payments", mention(Directory.PRIYA)))
@@ -158,7 +168,12 @@ final class ConfluenceSeed {
     }
 
     private Space space(String id, String key, String name, String description, Set<SandboxUser> viewers) {
-        Space space = new Space(id, key, name, description, viewers);
+        return space(id, key, name, description, viewers, viewers);
+    }
+
+    private Space space(String id, String key, String name, String description, Set<SandboxUser> viewers,
+            Set<SandboxUser> editors) {
+        Space space = new Space(id, key, name, description, viewers, editors);
         store.add(space);
         return space;
     }

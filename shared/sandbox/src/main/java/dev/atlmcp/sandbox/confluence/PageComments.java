@@ -142,6 +142,7 @@ final class PageComments {
         SandboxUser author = ConfluenceApi.user(r);
         Page page = store.get().visiblePage(request.path("pageId").asText(""), author).orElseThrow(
                 () -> ConfluenceApi.v2Error(404, "NOT_FOUND", "Not Found", null));
+        page.space.requireEditor(author, true);
         JsonNode properties = request.path("inlineCommentProperties");
         String selection = properties.path("textSelection").asText("");
         int count = properties.path("textSelectionMatchCount").asInt(-1);

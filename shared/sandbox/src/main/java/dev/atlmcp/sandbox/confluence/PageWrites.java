@@ -51,7 +51,7 @@ final class PageWrites {
         router.post(v1 + "/content/{id}/version", this::restore);
         router.post(v1 + "/content/{id}/label", this::addLabels);
         router.delete(v1 + "/content/{id}/label/{label}", r -> {
-            Page page = page(r);
+            Page page = editable(r);
             synchronized (page.labels) {
                 page.labels.remove(r.pathParam("label"));
             }
@@ -63,6 +63,13 @@ final class PageWrites {
         router.put(v1 + "/content/{id}/property/{key}", this::updateProperty);
     }
 
+    /** A page the caller may see and change: 404 when not visible, 403 when only visible. */
+    private Page editable(Request r) {
+        Page page = page(r);
+        page.space.requireEditor(ConfluenceApi.user(r), r.path().contains("/api/v2/"));
+        return page;
+    }
+
     private Page page(Request r) {
         String id = r.pathParam("id");
         return store.get().visiblePage(id, ConfluenceApi.user(r)).orElseThrow(() -> flavour == Flavour.CLOUD && r
@@ -72,7 +79,7 @@ final class PageWrites {
 
     /** Cloud v2: {@code {id, status, title, body: {representation, value}, version: {number, message}}}. */
     private Response updateV2(Request r) {
-        Page page = page(r);
+        Page page = editable(r);
         JsonNode request = r.json();
         String representation = request.path("body").path("representation").asText("");
         String value = request.path("body").path("value").asText("");
@@ -107,6 +114,7 @@ final class PageWrites {
         SandboxUser author = ConfluenceApi.user(r);
         Space space = store.get().spaceById(request.path("spaceId").asText("")).filter(s -> s.visibleTo(author))
                 .orElseThrow(() -> ConfluenceApi.v2Error(404, "NOT_FOUND", "Not Found", null));
+        space.requireEditor(author, true);
         String representation = request.path("body").path("representation").asText("");
         String value = request.path("body").path("value").asText("");
         JsonNode adf;
@@ -140,6 +148,7 @@ final class PageWrites {
         String key = request.path("space").path("key").asText("");
         Space space = store.get().space(key).filter(s -> s.visibleTo(author)).orElseThrow(() -> PageTree.noSpace(
                 key));
+        space.requireEditor(author, false);
         String storage = request.path("body").path("storage").path("value").asText("");
         JsonNode ancestors = request.path("ancestors");
         String parentId = ancestors.isArray() && !ancestors.isEmpty() ? ancestors.get(ancestors.size() - 1).path(
@@ -178,7 +187,7 @@ final class PageWrites {
 
     /** Data Center v1: {@code {id, type, title, version: {number}, body: {storage: {value, representation}}}}. */
     private Response updateV1(Request r) {
-        Page page = page(r);
+        Page page = editable(r);
         JsonNode request = r.json();
         String storage = request.path("body").path("storage").path("value").asText(null);
         if (storage == null) {
@@ -214,7 +223,7 @@ final class PageWrites {
 
     /** v1: {@code [{"prefix": "global", "name": "..."}]}; answers the page's labels. */
     private Response addLabels(Request r) {
-        Page page = page(r);
+        Page page = editable(r);
         JsonNode labels = r.json();
         if (!labels.isArray() || labels.isEmpty()) {
             throw Cql.error(400, "Bad Request", "Give a list of labels.");
@@ -238,7 +247,7 @@ final class PageWrites {
 
     /** v1: {@code {"operationKey": "restore", "params": {"versionNumber": n, "message": "..."}}}. */
     private Response restore(Request r) {
-        Page page = page(r);
+        Page page = editable(r);
         JsonNode request = r.json();
         if (!"restore".equals(request.path("operationKey").asText())) {
             throw Cql.error(400, "Bad Request", "operationKey must be restore");
@@ -274,7 +283,7 @@ final class PageWrites {
     }
 
     private Response createProperty(Request r, String key) {
-        Page page = page(r);
+        Page page = editable(r);
         JsonNode value = value(r);
         Page.Property property = new Page.Property(store.get().nextContentId(), value, 1);
         synchronized (page.properties) {
@@ -288,7 +297,7 @@ final class PageWrites {
 
     /** The next version number is required, like Confluence's optimistic locking. */
     private Response updateProperty(Request r) {
-        Page page = page(r);
+        Page page = editable(r);
         String key = r.pathParam("key");
         JsonNode value = value(r);
         int number = r.json().path("version").path("number").asInt();
