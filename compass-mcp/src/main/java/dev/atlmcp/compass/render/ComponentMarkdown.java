@@ -10,7 +10,10 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.service.CompassService;
+import dev.atlmcp.compass.service.ComponentActivity;
 import dev.atlmcp.compass.service.ComponentUpdates;
+import dev.atlmcp.compass.service.DependencyGraph;
+import dev.atlmcp.compass.service.Ownership;
 
 /** Compact Markdown for components and search results; ids stay in the text for chaining. */
 public final class ComponentMarkdown {
@@ -53,6 +56,115 @@ public final class ComponentMarkdown {
     }
 
     /** The result table, fenced as data as a whole. */
+    /** Names are people's text, so the tree (and the graph) are fenced as data. */
+    public static String dependencies(DependencyGraph.Graph graph, boolean mermaid, ContentPolicy policy) {
+        UntrustedText content = policy.newAnswer();
+        String what = graph.upstream() ? "what depends on it" : "what it depends on";
+        StringBuilder md = new StringBuilder("# ").append(graph.root().name()).append(": ").append(what).append(", ")
+                .append(graph.depth()).append(graph.depth() == 1 ? " level\n" : " levels\n");
+        if (graph.components() == 0) {
+            return md.append(graph.upstream() ? "Nothing depends on it." : "It depends on nothing.").toString();
+        }
+        md.append(graph.components()).append(graph.components() == 1 ? " component" : " components").append(
+                ". ↻ marks a dependency cycle; (repeated) a component shown in full elsewhere.");
+        if (graph.cut()) {
+            md.append(" Stopped at ").append(graph.components()).append(" components; ask for less depth or start "
+                    + "from one of them.");
+        }
+        StringBuilder tree = new StringBuilder();
+        lines(graph.tree(), "", tree);
+        md.append("\n\n").append(content.block(graph.root().name() + " dependencies", tree.toString()
+                .stripTrailing()));
+        if (mermaid) {
+            md.append("\n\n").append(content.block(graph.root().name() + " dependency graph", mermaid(graph
+                    .edges())));
+        }
+        return content.finish(md.toString());
+    }
+
+    private static void lines(DependencyGraph.Node node, String indent, StringBuilder md) {
+        md.append(indent).append("- ").append(node.name());
+        if (node.cycle()) {
+            md.append(" ↻");
+        } else if (node.repeated()) {
+            md.append(" (repeated)");
+        }
+        md.append('\n');
+        node.children().forEach(child -> lines(child, indent + "  ", md));
+    }
+
+    /** "A --> B" reads "A depends on B". */
+    private static String mermaid(List<DependencyGraph.Edge> edges) {
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        StringBuilder graph = new StringBuilder("```mermaid\ngraph LR\n");
+        for (DependencyGraph.Edge edge : edges) {
+            graph.append("  ").append(node(edge.from(), ids)).append(" --> ").append(node(edge.to(), ids)).append(
+                    '\n');
+        }
+        return graph.append("```").toString();
+    }
+
+    private static String node(String name, java.util.Map<String, String> ids) {
+        boolean first = !ids.containsKey(name);
+        String id = ids.computeIfAbsent(name, n -> "n" + ids.size());
+        return first ? id + "[\"" + name.replace("\"", "'") + "\"]" : id;
+    }
+
+    /** Event names are written by tools and people, so the table is fenced as data. */
+    public static String events(ComponentActivity.Events events, ContentPolicy policy) {
+        String head = "# " + events.component().name() + ": events of the last " + events.hours() + " hours, newest "
+                + "first\n";
+        if (events.events().isEmpty()) {
+            return head + "None.";
+        }
+        UntrustedText content = policy.newAnswer();
+        List<List<String>> rows = events.events().stream().map(e -> java.util.Arrays.asList(time(e.when()), e.type()
+                .toLowerCase(Locale.ROOT), e.name(), e.state(), e.detail(), e.url())).toList();
+        return content.finish(head + events.events().size() + (events.events().size() == 1 ? " event" : " events")
+                + (events.more() ? "; more exist: narrow the window or the types." : ".") + "\n\n" + content.block(
+                        events.component().name() + " events", Listing.table(List.of("When", "Type", "Event", "State",
+                                "Environment or severity", "URL"), rows)));
+    }
+
+    private static String time(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(
+                    java.time.ZoneOffset.UTC).format(java.time.Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    /** Team and people names are text people wrote, so the answer is fenced as data. */
+    public static String owner(Ownership.Owner owner, ContentPolicy policy) {
+        String name = owner.component().name();
+        StringBuilder about = new StringBuilder();
+        if (owner.teamId() == null) {
+            about.append(name).append(" has no owner team in Compass.");
+        } else {
+            about.append("Owner team: ").append(owner.teamName() == null ? "(its name could not be read)" : owner
+                    .teamName()).append(" (").append(owner.teamId()).append(")");
+            if (owner.teamDescription() != null && !owner.teamDescription().isBlank()) {
+                about.append("\n").append(owner.teamDescription());
+            }
+            if (!owner.members().isEmpty()) {
+                about.append("\nMembers: ").append(String.join(", ", owner.members().stream().map(m -> m.name()
+                        + " (" + m.accountId() + ")" + ("LEAD".equals(m.role()) ? ", lead" : "")).toList()));
+            }
+        }
+        for (var link : owner.contacts()) {
+            about.append("\n").append("ON_CALL".equals(link.type()) ? "On-call: " : "Chat: ").append(link.name())
+                    .append(" ").append(link.url());
+        }
+        UntrustedText content = policy.newAnswer();
+        return content.finish("# Who owns " + name + "\n" + content.block(name + " owner", about.toString()));
+    }
+
+    public static String types(List<ComponentActivity.Type> types) {
+        return types.size() + " component types:\n\n" + Listing.table(List.of("Id", "Name", "Description"), types
+                .stream().map(t -> List.of(t.id(), t.name(), t.description())).toList());
+    }
+
     public static String updated(ComponentUpdates.Updated updated) {
         return "Updated " + String.join(", ", updated.fields()) + " of " + updated.name() + ".\nChange id: " + updated
                 .changeId() + "\n(compass_undo_change reverts it while nobody has changed those fields since; Compass "

@@ -54,6 +54,16 @@ public class CompassGateway {
         return result;
     }
 
+    /** A union result nested in a component (relationships, events), or an exception if it is a QueryError. */
+    public JsonNode nested(JsonNode result, String what) {
+        if ("QueryError".equals(result.path("__typename").asText())) {
+            JsonNode extensions = result.path("extensions");
+            throw failure(extensions.isArray() ? extensions.path(0) : extensions, List.of(result.path("message")
+                    .asText("Compass could not list the " + what + ".")));
+        }
+        return result;
+    }
+
     /**
      * The payload at {@code data.compass.<field>} of a mutation, or an exception if the gateway failed or the payload
      * says {@code success: false} (its {@code errors} carry the status).

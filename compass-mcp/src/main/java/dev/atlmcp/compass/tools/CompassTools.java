@@ -7,6 +7,9 @@ import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.compass.render.ComponentMarkdown;
 import dev.atlmcp.compass.service.CompassService;
+import dev.atlmcp.compass.service.ComponentActivity;
+import dev.atlmcp.compass.service.DependencyGraph;
+import dev.atlmcp.compass.service.Ownership;
 
 /** Compass catalog read tools. Each method: arguments in, one service call, Markdown out. */
 @ToolCalls
@@ -14,8 +17,15 @@ public class CompassTools {
 
     private final CompassService compass;
     private final ContentPolicy content;
+    private final DependencyGraph graph;
+    private final ComponentActivity activity;
+    private final Ownership ownership;
 
-    CompassTools(CompassService compass, ContentPolicy content) {
+    CompassTools(CompassService compass, ContentPolicy content, DependencyGraph graph, ComponentActivity activity,
+            Ownership ownership) {
+        this.ownership = ownership;
+        this.activity = activity;
+        this.graph = graph;
         this.compass = compass;
         this.content = content;
     }
@@ -28,6 +38,45 @@ public class CompassTools {
     String compass_get_component(
             @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component) {
         return ComponentMarkdown.component(compass.component(component), content);
+    }
+
+    @Tool(name = "compass_get_dependencies", description = """
+            Show what a Compass component depends on (downstream) or what depends on it (upstream), 1 to 5 levels \
+            deep, as an indented tree with cycles marked; mermaid=true adds a Mermaid graph. Use upstream to see \
+            which services an outage or change of this one affects.""", annotations = @Tool.Annotations(title = "Get Compass dependencies", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String compass_get_dependencies(
+            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component,
+            @ToolArg(description = "downstream (what it depends on) or upstream (what depends on it)", defaultValue = "downstream") String direction,
+            @ToolArg(description = "Levels to follow, 1-5", defaultValue = "2") int depth,
+            @ToolArg(description = "true: add a Mermaid graph", defaultValue = "false") boolean mermaid) {
+        return ComponentMarkdown.dependencies(graph.dependencies(component, direction, depth), mermaid, content);
+    }
+
+    @Tool(name = "compass_get_events", description = """
+            List a Compass component's events in the last hours, newest first: deployments (state, environment), \
+            incidents (state, severity) and other events, with links. Use it to see what changed before an \
+            incident.""", annotations = @Tool.Annotations(title = "Get Compass events", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String compass_get_events(
+            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component,
+            @ToolArg(description = "How far back to look, in hours (up to 2160)", defaultValue = "72") int hours,
+            @ToolArg(description = "Only these types, comma-separated, e.g. deployment,incident", required = false) String types,
+            @ToolArg(description = "Events to list, 1-50", defaultValue = "20") int limit) {
+        return ComponentMarkdown.events(activity.events(component, hours, types, limit), content);
+    }
+
+    @Tool(name = "compass_list_component_types", description = """
+            List the component types of this Compass catalog (id, name, description), the values the type filter \
+            and new components take.""", annotations = @Tool.Annotations(title = "List Compass component types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String compass_list_component_types() {
+        return ComponentMarkdown.types(activity.types());
+    }
+
+    @Tool(name = "compass_who_owns", description = """
+            Who owns a Compass component: its owner team with the members (account ids, the lead marked) and the \
+            component's on-call and chat contacts.""", annotations = @Tool.Annotations(title = "Who owns a Compass component", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String compass_who_owns(
+            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component) {
+        return ComponentMarkdown.owner(ownership.owner(component), content);
     }
 
     @Tool(name = "compass_search_components", description = """

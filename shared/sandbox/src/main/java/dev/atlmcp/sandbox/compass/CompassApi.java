@@ -315,6 +315,7 @@ public final class CompassApi {
         g.put("state", "ACTIVE");
         g.put("url", url(c));
         g.put("ownerId", c.ownerId);
+        g.put("ownerTeam", CompassSeed.teamById(c.ownerId).orElse(null));
         g.put("labels", c.labels.stream().map(l -> Map.of("name", l)).toList());
         g.put("links", c.links.stream().map(l -> Map.of("id", l.id(), "name", l.name(), "type", l.type(), "url",
                 l.url())).toList());

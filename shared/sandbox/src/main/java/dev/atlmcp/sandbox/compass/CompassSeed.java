@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.atlmcp.sandbox.Directory;
+
 /**
  * A catalog of 32 components across types and six owner teams, with DEPENDS_ON chains (ledger-service and
  * settlement-job depend on each other), scorecard scores, links, custom fields, and the deployments and incident around
@@ -36,6 +38,31 @@ final class CompassSeed {
         CompassSeed seed = new CompassSeed(cloudId, now);
         seed.seed();
         return seed.store;
+    }
+
+    /** The teams owning components, with their members, as Atlassian's team API answers them. */
+    private static final Map<String, Map<String, Object>> TEAMS = Map.of(
+            CHECKOUT, teamJson(CHECKOUT, "Checkout", "Orders from cart to confirmation", Directory.BOB, Directory.JANE),
+            PAYMENTS, teamJson(PAYMENTS, "Payments", "Authorisation, settlement and ledger", Directory.PRIYA,
+                    Directory.JANE),
+            PLATFORM, teamJson(PLATFORM, "Platform", "Shared infrastructure and tooling", Directory.BOB),
+            WEB, teamJson(WEB, "Web", "Storefront, catalogue and search", Directory.BOB, Directory.PRIYA),
+            DATA, teamJson(DATA, "Data", "Pipelines, warehouse and reporting", Directory.PRIYA),
+            IDENTITY, teamJson(IDENTITY, "Identity", "Sign-in and customer accounts", Directory.JANE));
+
+    static java.util.Optional<Map<String, Object>> teamById(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : TEAMS.get(id));
+    }
+
+    private static Map<String, Object> teamJson(String id, String name, String description,
+            dev.atlmcp.sandbox.SandboxUser... members) {
+        return Map.of("id", id, "displayName", name, "description", description, "members", Map.of(
+                "nodes", java.util.Arrays.stream(members)
+                        .map(m -> Map.of("member", Map.of("accountId", m.accountId(), "name", m
+                                .displayName()), "role", m == members[0] ? "LEAD" : "MEMBER"))
+                        .toList(),
+                "pageInfo", Map.of(
+                        "hasNextPage", false, "hasPreviousPage", false)));
     }
 
     /** Team ARIs in the form Atlassian's samples use. */
