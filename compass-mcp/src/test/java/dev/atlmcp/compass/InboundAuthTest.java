@@ -34,4 +34,9 @@ class InboundAuthTest extends InboundAuthContract {
     protected Map<String, Object> writeToolArguments() {
         return Map.of("component", "checkout-api", "description", "Owns the order flow.");
     }
+
+    @Override
+    protected Optional<String> resourceUri() {
+        return Optional.of("compass://component/checkout-api");
+    }
 }

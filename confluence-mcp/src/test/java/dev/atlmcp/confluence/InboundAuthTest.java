@@ -34,4 +34,9 @@ class InboundAuthTest extends InboundAuthContract {
     protected Map<String, Object> writeToolArguments() {
         return Map.of("page_id", "131075", "body", "Only with confluence:write.");
     }
+
+    @Override
+    protected Optional<String> resourceUri() {
+        return Optional.of("confluence://page/131075");
+    }
 }
