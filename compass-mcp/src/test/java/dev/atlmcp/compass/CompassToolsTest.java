@@ -121,9 +121,18 @@ class CompassToolsTest extends SandboxReset {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void componentsAreFoundByTheirExactNameThroughSearch(Transport transport) {
+        assertEquals("Not found: No component is named 'Checkout API'; find it with compass_search_components, or "
+                + "give its slug or id. Check the key or id.",
+                text(call(transport, "compass_get_component", Map.of(
+                        "component", "Checkout API"))));
+        assertTrue(text(call(transport, "compass_get_component", Map.of("component", "Payment Gateway"))).startsWith(
+                "# Payment Gateway\n"), "found by its exact name");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void invalidArgumentsAreToolErrorsThatSayWhatIsWrong(Transport transport) {
-        assertTrue(text(call(transport, "compass_get_component", Map.of("component", "Checkout API")))
-                .startsWith("Invalid argument: component must be a component id (ari:cloud:compass:...) or a slug"));
         assertTrue(text(call(transport, "compass_get_component", Map.of("component",
                 "ari:cloud:jira:x:issue/1"))).startsWith("Invalid argument: component 'ari:cloud:jira:x:issue/1' "
                         + "is not a Compass component id"));

@@ -3,6 +3,7 @@ package dev.atlmcp.compass.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.compass.client.CompassQueries;
 import dev.atlmcp.compass.client.ComponentDto;
 
@@ -51,16 +53,30 @@ public class CompassService {
             }
             result = gateway.compass(CompassQueries.COMPONENT_BY_ID, json.createObjectNode().put("id", ref),
                     "component");
-        } else {
-            if (!SLUG.matcher(ref).matches()) {
-                throw new IllegalArgumentException("component must be a component id (ari:cloud:compass:...) or a "
-                        + "slug such as checkout-api (lower-case letters, digits, '-', '_' or '.'), got '" + ref
-                        + "'; to find a component by name use compass_search_components");
-            }
+        } else if (SLUG.matcher(ref).matches()) {
             result = gateway.compass(CompassQueries.COMPONENT_BY_SLUG, json.createObjectNode().put("slug", ref)
                     .put("cloudId", gateway.cloudId()), "componentByReference");
+        } else {
+            result = gateway.compass(CompassQueries.COMPONENT_BY_ID, json.createObjectNode().put("id", named(ref)),
+                    "component");
         }
         return json.convertValue(result, ComponentDto.class);
+    }
+
+    /** Compass has no lookup by name: search for it and keep the component whose name is exactly this. */
+    private String named(String name) {
+        List<Match> found = search(name, null, null, MAX_LIMIT, null).matches().stream().filter(m -> m.component()
+                .name().equalsIgnoreCase(name)).toList();
+        if (found.isEmpty()) {
+            throw new AtlassianException(404, List.of("No component is named '" + name + "'; find it with "
+                    + "compass_search_components, or give its slug or id."), Optional.empty());
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("component: " + found.size() + " components are named '" + name
+                    + "' (slugs " + String.join(", ", found.stream().map(m -> m.component().slug()).toList())
+                    + "); give the slug of the one you mean");
+        }
+        return found.get(0).component().id();
     }
 
     public SearchPage search(String text, String type, String label, int limit, String cursor) {

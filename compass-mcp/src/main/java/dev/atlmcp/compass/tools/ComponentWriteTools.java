@@ -26,7 +26,7 @@ public class ComponentWriteTools {
             ari:cloud:teams::team/...). Give only what changes. The answer's change id undoes it with \
             compass_undo_change.""", annotations = @Tool.Annotations(title = "Update Compass component", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
     String compass_update_component(
-            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...) or slug") String component,
+            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component,
             @ToolArg(description = "New name", required = false) String name,
             @ToolArg(description = "New description (plain text or Markdown)", required = false) String description,
             @ToolArg(name = "owner_id", description = "New owner team id, ari:cloud:teams::team/...", required = false) String ownerId,
