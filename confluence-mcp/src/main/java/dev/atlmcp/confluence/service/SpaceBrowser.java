@@ -35,9 +35,7 @@ public class SpaceBrowser {
     public record Node(String id, String title, List<Node> children) {
     }
 
-    /**
-     * A tree from one page, or from the top-level pages of a space; {@code cut} when {@value #MAX_NODES_SHOWN} was hit.
-     */
+    /** A tree under one page, or a space's from its home page; {@code cut} when {@value #MAX_NODES_SHOWN} was hit. */
     public record Tree(String root, List<Node> nodes, int depth, boolean cut) {
     }
 
