@@ -197,17 +197,12 @@ public final class IssueMarkdown {
 
     private static void allComments(StringBuilder md, JiraService.CommentPage page, ContentPolicy policy,
             UntrustedText content) {
-        List<IssueDto.Comment> shown = page.comments().stream().filter(c -> policy.showRestrictedComments() || !c
-                .restricted()).toList();
-        int hidden = page.comments().size() - shown.size();
+        List<IssueDto.Comment> shown = shown(page.comments(), policy);
         String count = page.nextCursor() == null ? "all " + shown.size()
                 : "first " + page.comments().size() + " of " + page.total() + "; more: jira_get_comments with cursor=\""
                         + page.nextCursor() + "\"";
         md.append("\n## Comments (").append(count).append(")\n");
-        if (hidden > 0) {
-            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
-                    " not shown (limited to a role or group, or internal to the service desk).\n");
-        }
+        hiddenNote(md, page.comments().size() - shown.size(), "");
         shown.forEach(c -> comment(md, page.issueKey(), c, content));
     }
 
@@ -326,17 +321,13 @@ public final class IssueMarkdown {
         if (comments == null || comments.comments() == null || comments.comments().isEmpty()) {
             return;
         }
-        List<IssueDto.Comment> all = comments.comments().stream().filter(c -> policy.showRestrictedComments() || !c
-                .restricted()).toList();
+        List<IssueDto.Comment> all = shown(comments.comments(), policy);
         int hidden = comments.comments().size() - all.size();
         int total = (comments.total() == null ? comments.comments().size() : comments.total()) - hidden;
         List<IssueDto.Comment> latest = all.subList(Math.max(0, all.size() - LATEST_COMMENTS), all.size());
         md.append("\n## Comments (").append(total == latest.size() ? String.valueOf(total) : "latest "
                 + latest.size() + " of " + total).append(")\n");
-        if (hidden > 0) {
-            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
-                    " not shown (limited to a role or group, or internal to the service desk).\n");
-        }
+        hiddenNote(md, hidden, "");
         latest.forEach(c -> comment(md, key, c, content));
     }
 
@@ -351,17 +342,25 @@ public final class IssueMarkdown {
     /** A page of comments, oldest first, restricted ones left out unless the policy shows them. */
     public static String comments(JiraService.CommentPage page, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
-        List<IssueDto.Comment> shown = page.comments().stream().filter(c -> policy.showRestrictedComments() || !c
-                .restricted()).toList();
-        int hidden = page.comments().size() - shown.size();
+        List<IssueDto.Comment> shown = shown(page.comments(), policy);
         StringBuilder md = new StringBuilder("# Comments on ").append(page.issueKey()).append('\n').append(Listing
                 .summary(page.comments().size(), page.total(), "comment", "comments", page.nextCursor())).append('\n');
-        if (hidden > 0) {
-            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(
-                    " on this page not shown (limited to a role or group, or internal to the service desk).\n");
-        }
+        hiddenNote(md, page.comments().size() - shown.size(), " on this page");
         shown.forEach(c -> comment(md, page.issueKey(), c, content));
         return content.finish(md.toString());
+    }
+
+    /** The comments the policy lets through: restricted ones only if it shows them. */
+    private static List<IssueDto.Comment> shown(List<IssueDto.Comment> comments, ContentPolicy policy) {
+        return comments.stream().filter(c -> policy.showRestrictedComments() || !c.restricted()).toList();
+    }
+
+    /** Says how many restricted comments were left out, if any; {@code where} is e.g. " on this page". */
+    private static void hiddenNote(StringBuilder md, int hidden, String where) {
+        if (hidden > 0) {
+            md.append(hidden).append(hidden == 1 ? " restricted comment" : " restricted comments").append(where)
+                    .append(" not shown (limited to a role or group, or internal to the service desk).\n");
+        }
     }
 
     /** ADF on Cloud; wiki markup (a string) on Data Center, read into ADF first so both render the same way. */
