@@ -101,7 +101,9 @@ public final class PageMarkdown {
                 "Confluence spaces", Listing.table(List.of("Key", "Name", "Home page", "Id"), rows)));
     }
 
-    public static String space(SpaceBrowser.Space space, SpaceBrowser.Tree tree, ContentPolicy policy) {
+    public static String space(SpaceBrowser.Overview overview, ContentPolicy policy) {
+        SpaceBrowser.Space space = overview.space();
+        SpaceBrowser.Tree tree = overview.tree();
         UntrustedText content = policy.newAnswer();
         StringBuilder about = new StringBuilder(space.name());
         if (space.description() != null && !space.description().isBlank()) {
@@ -139,9 +141,10 @@ public final class PageMarkdown {
         return indent.isEmpty() ? md.toString().stripTrailing() : md.toString();
     }
 
-    public static String labels(PageView page) {
-        return page.labels().isEmpty() ? "Page " + page.id() + " (" + page.title() + ") has no labels."
-                : "Labels of page " + page.id() + " (" + page.title() + "): " + String.join(", ", page.labels());
+    public static String labels(PageLabels.Labelled labelled) {
+        PageView page = labelled.page();
+        return labelled.labels().isEmpty() ? "Page " + page.id() + " (" + page.title() + ") has no labels."
+                : "Labels of page " + page.id() + " (" + page.title() + "): " + String.join(", ", labelled.labels());
     }
 
     public static String labelsAdded(PageLabels.Added added) {

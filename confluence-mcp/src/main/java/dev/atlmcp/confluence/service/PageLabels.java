@@ -54,16 +54,17 @@ public class PageLabels {
         this.properties = properties;
     }
 
-    /** The page and its labels. */
-    public PageView labels(String pageId) {
+    /** A page and all its labels (the page view carries only the first ones on Cloud). */
+    public record Labelled(PageView page, List<String> labels) {
+    }
+
+    public Labelled labels(String pageId) {
         PageView page = confluence.page(pageId);
         JsonNode found = config.isDataCenter() ? client.dataCenterLabels(page.id(), LIMIT) : client.cloudLabels(page
                 .id(), LIMIT);
         List<String> labels = new ArrayList<>();
         found.path("results").forEach(l -> labels.add(l.path("name").asText()));
-        return new PageView(page.id(), page.title(), page.spaceKey(), page.spaceName(), page.version(), page
-                .updatedBy(), page.updatedAt(), labels, page.ancestors(), page.parentId(), page.url(), page.body(),
-                page.creatorId(), page.source());
+        return new Labelled(page, labels);
     }
 
     public Added add(String pageId, List<String> wanted, boolean dryRun, String confirmationToken) {

@@ -120,16 +120,29 @@ public class SpaceBrowser {
             throw new IllegalArgumentException("Give either page_id (the tree under a page) or space (the tree of "
                     + "a space), not both");
         }
-        int[] budget = { MAX_NODES_SHOWN };
         if (byPage) {
+            int[] budget = { MAX_NODES_SHOWN };
             PageView page = confluence.page(pageId);
             return new Tree(page.title() + " (" + page.id() + ")", children(page.id(), depth, budget), depth,
                     budget[0] <= 0);
         }
+        return tree(space(spaceKey), depth);
+    }
+
+    /** A space and the top two levels of its tree (none when it has no home page), with one lookup of the space. */
+    public record Overview(Space space, Tree tree) {
+    }
+
+    public Overview overview(String spaceKey) {
         Space space = space(spaceKey);
+        return new Overview(space, space.homepageId() == null ? null : tree(space, 2));
+    }
+
+    private Tree tree(Space space, int depth) {
         if (space.homepageId() == null) {
             return new Tree("space " + space.key(), List.of(), depth, false);
         }
+        int[] budget = { MAX_NODES_SHOWN };
         PageView home = confluence.page(space.homepageId());
         Node root = new Node(home.id(), home.title(), children(home.id(), depth - 1, budget));
         return new Tree("space " + space.key() + " (" + space.name() + ")", List.of(root), depth, budget[0] <= 0);

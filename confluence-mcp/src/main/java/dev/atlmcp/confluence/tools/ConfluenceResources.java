@@ -38,9 +38,7 @@ public class ConfluenceResources {
     @ResourceTemplate(uriTemplate = "confluence://space/{key}", name = "confluence_space", title = "Confluence space", description = "One Confluence space: description, home page and the top of its page tree, e.g. confluence://space/OPS", mimeType = "text/markdown")
     TextResourceContents space(String key, RequestUri uri) {
         try {
-            SpaceBrowser.Space space = browser.space(key);
-            return TextResourceContents.create(uri.value(), PageMarkdown.space(space, space.homepageId() == null
-                    ? null : browser.tree(null, space.key(), 2), content));
+            return TextResourceContents.create(uri.value(), PageMarkdown.space(browser.overview(key), content));
         } catch (RuntimeException e) {
             throw ResourceErrors.of(e);
         }

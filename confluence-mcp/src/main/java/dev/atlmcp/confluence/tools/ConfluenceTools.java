@@ -72,9 +72,7 @@ public class ConfluenceTools {
     @Tool(name = "confluence_get_space", description = """
             Read a Confluence space: name, description, home page and the pages at the top of its tree.""", annotations = @Tool.Annotations(title = "Get Confluence space", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String confluence_get_space(@ToolArg(description = "Space key such as OPS") String space) {
-        SpaceBrowser.Space found = browser.space(space);
-        return PageMarkdown.space(found, found.homepageId() == null ? null : browser.tree(null, found.key(), 2),
-                content);
+        return PageMarkdown.space(browser.overview(space), content);
     }
 
     @Tool(name = "confluence_get_page_tree", description = """
