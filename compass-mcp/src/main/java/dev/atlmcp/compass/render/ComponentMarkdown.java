@@ -1,5 +1,7 @@
 package dev.atlmcp.compass.render;
 
+import static dev.atlmcp.adf.Listing.time;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,15 +126,6 @@ public final class ComponentMarkdown {
                 + (events.more() ? "; more exist: narrow the window or the types." : ".") + "\n\n" + content.block(
                         events.component().name() + " events", Listing.table(List.of("When", "Type", "Event", "State",
                                 "Environment or severity", "URL"), rows)));
-    }
-
-    private static String time(String iso) {
-        try {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(
-                    java.time.ZoneOffset.UTC).format(java.time.Instant.parse(iso));
-        } catch (RuntimeException e) {
-            return iso;
-        }
     }
 
     /** Team and people names are text people wrote, so the answer is fenced as data. */

@@ -1,15 +1,14 @@
 package dev.atlmcp.confluence.render;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import static dev.atlmcp.adf.Listing.time;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.auth.content.AttachmentReader;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.confluence.service.CommentThreads;
@@ -27,8 +26,6 @@ import dev.atlmcp.confluence.service.SpaceBrowser;
 
 /** Compact Markdown for pages and search results; page ids stay in the text for chaining. */
 public final class PageMarkdown {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private PageMarkdown() {
     }
@@ -232,25 +229,16 @@ public final class PageMarkdown {
                 + "confluence_read_attachment):\n\n" + Listing.table(List.of("Id", "File", "Type", "Size", "By",
                         "Added"),
                         listed.attachments().stream().map(a -> java.util.Arrays.asList(a.id(), a.title(), a
-                                .mediaType(), size(a.size()), a.by(), time(a.when()))).toList());
+                                .mediaType(), AttachmentReader.size(a.size()), a.by(), time(a.when()))).toList());
     }
 
     /** A text attachment fenced as data, with a note when only its start is shown. */
     public static String attachmentText(PageAttachments.Read read, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
-        String text = read.content().text();
-        String note = read.content().totalChars() > text.length() ? "Showing the first " + text.length() + " of "
-                + read.content().totalChars() + " characters.\n" : "";
-        return content.finish("# " + read.attachment().title() + " (page " + read.page().id() + ", " + size(read
-                .attachment().size()) + ")\n" + note + "\n" + content.block(
-                        "page " + read.page().id()
-                                + " attachment " + read.attachment().title(),
-                        text));
-    }
-
-    private static String size(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024)
-                + " MB";
+        return content.finish("# " + read.attachment().title() + " (page " + read.page().id() + ", " + AttachmentReader
+                .size(read.attachment().size()) + ")\n" + read.content().cutNote() + "\n"
+                + content.block("page "
+                        + read.page().id() + " attachment " + read.attachment().title(), read.content().text()));
     }
 
     public static String users(String query, List<ConfluenceUsers.Person> people) {
@@ -291,16 +279,5 @@ public final class PageMarkdown {
         UntrustedText content = policy.newAnswer();
         return content.finish(summary + "\n\n" + content.block("Confluence search results", Listing.table(List.of(
                 "Id", "Title", "Type", "Space", "Updated", "Excerpt", "URL"), rows)));
-    }
-
-    static String time(String isoTime) {
-        if (isoTime == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(isoTime).withOffsetSameInstant(ZoneOffset.UTC).format(SHOWN);
-        } catch (DateTimeParseException e) {
-            return isoTime;
-        }
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.adf.WikiToAdf;
+import dev.atlmcp.auth.content.AttachmentReader;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
@@ -433,18 +434,14 @@ public final class IssueMarkdown {
     public static String attachmentText(Attachments.Read read, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
         IssueDto.Attachment a = read.attachment();
-        String note = read.totalChars() > read.text().length() ? "Showing the first " + read.text().length() + " of "
-                + read.totalChars() + " characters.\n" : "";
-        return content.finish("# " + a.filename() + " (" + read.issueKey() + ", " + size(a.size()) + ")\n" + note
-                + "\n" + content.block(read.issueKey() + " attachment " + a.filename(), read.text()));
+        return content.finish("# " + a.filename() + " (" + read.issueKey() + ", " + size(a.size()) + ")\n" + read
+                .content().cutNote() + "\n"
+                + content.block(read.issueKey() + " attachment " + a.filename(), read
+                        .content().text()));
     }
 
     private static String size(Long bytes) {
-        if (bytes == null) {
-            return "";
-        }
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024)
-                + " MB";
+        return bytes == null ? "" : AttachmentReader.size(bytes);
     }
 
     public static String changelog(JiraService.ChangelogPage page, ContentPolicy policy) {

@@ -19,7 +19,7 @@ import dev.atlmcp.jira.client.JiraClient;
 public class Attachments {
 
     /** What was read: text (with how much of it) or image bytes. */
-    public record Read(IssueDto.Attachment attachment, String issueKey, String text, int totalChars, byte[] image) {
+    public record Read(IssueDto.Attachment attachment, String issueKey, AttachmentReader.Content content) {
     }
 
     private final JiraService jira;
@@ -41,10 +41,8 @@ public class Attachments {
         IssueDto.Attachment attachment = all.stream().filter(a -> id.equals(a.id())).findFirst().orElseThrow(
                 () -> new ToolRefusal("There is no attachment " + id + " on " + issue.key() + ". List them with "
                         + "jira_get_attachments."));
-        AttachmentReader.Content content = AttachmentReader.read(new AttachmentReader.File(attachment.filename(),
-                attachment.mimeType(), attachment.size() == null ? 0 : attachment.size()), "Jira",
-                () -> client
-                        .attachmentContent(jira.apiVersion(), attachment.id(), false));
-        return new Read(attachment, issue.key(), content.text(), content.totalChars(), content.image());
+        return new Read(attachment, issue.key(), AttachmentReader.read(new AttachmentReader.File(attachment
+                .filename(), attachment.mimeType(), attachment.size() == null ? 0 : attachment.size()), "Jira",
+                () -> client.attachmentContent(jira.apiVersion(), attachment.id(), false)));
     }
 }

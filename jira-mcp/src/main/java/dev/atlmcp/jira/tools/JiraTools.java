@@ -116,9 +116,10 @@ public class JiraTools {
             @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
             @ToolArg(name = "attachment_id", description = "Attachment id from jira_get_attachments") String attachmentId) {
         Attachments.Read read = attachments.read(issueKey, attachmentId);
-        if (read.image() != null) {
+        if (read.content().image() != null) {
             return ToolResponse.success(new TextContent(read.attachment().filename() + " (" + read.issueKey() + ")"),
-                    new ImageContent(Base64.getEncoder().encodeToString(read.image()), read.attachment().mimeType()));
+                    new ImageContent(Base64.getEncoder().encodeToString(read.content().image()),
+                            read.attachment().mimeType()));
         }
         return ToolResponse.success(IssueMarkdown.attachmentText(read, content));
     }

@@ -24,6 +24,19 @@ public final class Listing {
                 + (nextCursor == null ? " Last page." : " More: call again with cursor=\"" + nextCursor + "\".");
     }
 
+    /** An ISO-8601 time (as Confluence and Compass send them) shown in UTC to the minute; anything else as given. */
+    public static String time(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(iso).withOffsetSameInstant(java.time.ZoneOffset.UTC).format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** A GFM table; cells are escaped so that no value can break its row. */
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder md = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|");

@@ -32,6 +32,18 @@ public final class AttachmentReader {
 
     /** Text (the start shown, and the length of all of it) or image bytes. */
     public record Content(String text, int totalChars, byte[] image) {
+
+        /** A line saying only the start of the text is shown, or nothing when all of it is. */
+        public String cutNote() {
+            return totalChars > text.length() ? "Showing the first " + text.length() + " of " + totalChars
+                    + " characters.\n" : "";
+        }
+    }
+
+    /** A file size as people read it: B, KB or MB. */
+    public static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024)
+                + " MB";
     }
 
     private AttachmentReader() {
