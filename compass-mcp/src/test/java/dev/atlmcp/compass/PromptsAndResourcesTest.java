@@ -10,8 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
-import io.quarkiverse.mcp.server.TextResourceContents;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -25,14 +23,9 @@ import dev.atlmcp.testing.SandboxReset;
 @QuarkusTest
 class PromptsAndResourcesTest extends SandboxReset {
 
-    private static String text(io.quarkiverse.mcp.server.ResourceResponse response) {
-        return ((TextResourceContents) response.contents().get(0)).text();
-    }
-
     @Test
     void thePromptsNameTheToolsToCall() {
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         client.when().promptsList(page -> assertEquals(2, page.size()))
                 .promptsGet("who_owns", Map.of("component", "customer-api"), r -> assertTrue(r.messages().get(0)
                         .content().asText().text().contains("Call compass_who_owns with component customer-api")))
@@ -53,13 +46,12 @@ class PromptsAndResourcesTest extends SandboxReset {
         String checkout = Mcp.call(Mcp.Transport.STREAMABLE, "compass_get_component", Map.of("component",
                 "checkout-api")).text();
         String id = checkout.replaceFirst("(?s).*(ari:cloud:compass:[^\\s)|]+).*", "$1");
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         client.when().resourcesTemplatesList(page -> assertEquals(1, page.size()))
-                .resourcesRead("compass://component/ledger-service", r -> assertTrue(text(r).startsWith(
-                        "# ledger-service\n"), text(r)))
+                .resourcesRead("compass://component/ledger-service", r -> assertTrue(Mcp.text(r).startsWith(
+                        "# ledger-service\n"), Mcp.text(r)))
                 .resourcesRead("compass://component/" + URLEncoder.encode(id, StandardCharsets.UTF_8), r -> assertTrue(
-                        text(r).startsWith("# checkout-api\n"), text(r)))
+                        Mcp.text(r).startsWith("# checkout-api\n"), Mcp.text(r)))
                 .resourcesRead("compass://component/no-such").withErrorAssert(e -> assertEquals(
                         JsonRpcErrorCodes.RESOURCE_NOT_FOUND, e.code()))
                 .send()

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,8 +41,7 @@ class AttachmentsTest extends SandboxReset {
 
     @Test
     void imagesComeBackAsImageContent() {
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         client.when().toolsCall("confluence_read_attachment").withArguments(Map.of("page_id", "131079",
                 "attachment_id", "queue-depth.png")).withAssert(r -> {
                     assertFalse(r.isError());

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
-import io.quarkiverse.mcp.server.TextResourceContents;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,16 +24,12 @@ class PromptsAndResourcesTest extends SandboxReset {
 
     @BeforeEach
     void connect() {
-        client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp.token())).build().connect();
+        client = Mcp.client();
     }
 
     @AfterEach
     void disconnect() {
         client.disconnect();
-    }
-
-    private static String text(io.quarkiverse.mcp.server.ResourceResponse response) {
-        return ((TextResourceContents) response.contents().get(0)).text();
     }
 
     @Test
@@ -75,10 +69,10 @@ class PromptsAndResourcesTest extends SandboxReset {
     @Test
     void pagesAndSpacesReadAsResources() {
         client.when().resourcesTemplatesList(page -> assertEquals(2, page.size()))
-                .resourcesRead("confluence://page/131075", r -> assertTrue(text(r).startsWith(
-                        "# Runbook: checkout-api latency\nPage 131075 "), text(r)))
-                .resourcesRead("confluence://space/OPS", r -> assertTrue(text(r).contains(
-                        "- Operations Home (131073)\n  - Runbooks (131074)"), text(r)))
+                .resourcesRead("confluence://page/131075", r -> assertTrue(Mcp.text(r).startsWith(
+                        "# Runbook: checkout-api latency\nPage 131075 "), Mcp.text(r)))
+                .resourcesRead("confluence://space/OPS", r -> assertTrue(Mcp.text(r).contains(
+                        "- Operations Home (131073)\n  - Runbooks (131074)"), Mcp.text(r)))
                 .resourcesRead("confluence://page/262146").withErrorAssert(e -> {
                     assertEquals(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, e.code());
                     assertTrue(e.message().startsWith("Not found"), e.message());

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -49,8 +48,7 @@ class AttachmentsTest extends SandboxReset {
     @Test
     void imagesComeBackAsImageContent() {
         String list = Mcp.call(Transport.STREAMABLE, "jira_get_attachments", Map.of("issue_key", "OPS-1")).text();
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         client.when().toolsCall("jira_read_attachment").withArguments(Map.of("issue_key", "OPS-1", "attachment_id",
                 id(list, "latency.png"))).withAssert(r -> {
                     assertFalse(r.isError());

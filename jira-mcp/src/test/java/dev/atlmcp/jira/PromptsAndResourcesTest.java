@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
-import io.quarkiverse.mcp.server.TextResourceContents;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,16 +24,12 @@ class PromptsAndResourcesTest extends SandboxReset {
 
     @BeforeEach
     void connect() {
-        client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp.token())).build().connect();
+        client = Mcp.client();
     }
 
     @AfterEach
     void disconnect() {
         client.disconnect();
-    }
-
-    private static String text(io.quarkiverse.mcp.server.ResourceResponse response) {
-        return ((TextResourceContents) response.contents().get(0)).text();
     }
 
     @Test
@@ -70,12 +64,12 @@ class PromptsAndResourcesTest extends SandboxReset {
     @Test
     void issuesAndProjectsReadAsResources() {
         client.when().resourcesTemplatesList(page -> assertEquals(2, page.size()))
-                .resourcesRead("jira://issue/OPS-1", r -> assertTrue(text(r).startsWith("# OPS-1: Checkout API p99 "
-                        + "latency above 5s"), text(r)))
+                .resourcesRead("jira://issue/OPS-1", r -> assertTrue(Mcp.text(r).startsWith("# OPS-1: Checkout API p99 "
+                        + "latency above 5s"), Mcp.text(r)))
                 .resourcesRead("jira://project/PAY", r -> {
-                    assertTrue(text(r).startsWith("# PAY: Payments\n"), text(r));
-                    assertTrue(text(r).contains("Lead: Priya Nair (712020:"), text(r));
-                    assertTrue(text(r).contains("Versions: settlement-job 4.12.0 (released)"), text(r));
+                    assertTrue(Mcp.text(r).startsWith("# PAY: Payments\n"), Mcp.text(r));
+                    assertTrue(Mcp.text(r).contains("Lead: Priya Nair (712020:"), Mcp.text(r));
+                    assertTrue(Mcp.text(r).contains("Versions: settlement-job 4.12.0 (released)"), Mcp.text(r));
                 })
                 .resourcesRead("jira://issue/OPS-999").withErrorAssert(e -> {
                     assertEquals(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, e.code());

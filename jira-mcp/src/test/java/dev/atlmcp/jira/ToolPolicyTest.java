@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,8 +35,7 @@ class ToolPolicyTest extends ReadOnlyModeContract {
     @Test
     void deniedToolsAreNeitherListedNorCallable() {
         AuditEvents audit = AuditEvents.capture();
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         try {
             client.when().toolsList(page -> assertEquals(List.of("jira_get_issue"), page.tools().stream().map(
                     t -> t.name()).toList())).thenAssertResults();

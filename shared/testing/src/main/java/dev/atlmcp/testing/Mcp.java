@@ -204,9 +204,18 @@ public final class Mcp {
         }
     }
 
+    /** The text of a resources/read answer. */
+    public static String text(io.quarkiverse.mcp.server.ResourceResponse response) {
+        return ((io.quarkiverse.mcp.server.TextResourceContents) response.contents().get(0)).text();
+    }
+
+    /** A Streamable HTTP client connected with the default caller's token. */
+    public static McpStreamableTestClient client() {
+        return McpAssured.newStreamableClient().setAdditionalHeaders(bearer(token())).build().connect();
+    }
+
     public static Session session() {
-        return new Session(McpAssured.newStreamableClient().setAdditionalHeaders(headers(token(), Map.of())).build()
-                .connect());
+        return new Session(client());
     }
 
     private static Result callStreamable(String tool, Map<String, Object> arguments, Map<String, String> headers) {

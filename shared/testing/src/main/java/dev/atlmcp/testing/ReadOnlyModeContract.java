@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.ToolManager;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 
 /**
@@ -32,8 +31,7 @@ public abstract class ReadOnlyModeContract {
         tools.forEach(t -> (t.annotations().map(ToolManager.ToolAnnotations::readOnlyHint).orElse(false) ? readTools
                 : writeTools).add(t.name()));
         assertFalse(writeTools.isEmpty(), "this server has write tools");
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         try {
             client.when().toolsList(page -> {
                 List<String> listed = page.tools().stream().map(t -> t.name()).toList();

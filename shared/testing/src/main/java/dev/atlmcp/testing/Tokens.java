@@ -6,7 +6,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.vertx.core.json.JsonObject;
 
@@ -24,8 +23,7 @@ public final class Tokens {
 
     /** The tokens of the server's whole tools/list result, printed with its size for the record. */
     public static int toolsList(String server) {
-        McpStreamableTestClient client = McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(Mcp
-                .token())).build().connect();
+        McpStreamableTestClient client = Mcp.client();
         AtomicReference<String> tools = new AtomicReference<>();
         client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
                 "params", new JsonObject())).withAssert(
