@@ -99,10 +99,10 @@ class ComponentUpdatesTest extends SandboxReset {
     @Test
     void badArgumentsAndCompassRefusalsAreClear() {
         Mcp.sandbox().clearRequests();
-        assertEquals("Invalid argument: Nothing to change: give name, description or owner_id.", text(call(
+        assertEquals("Invalid argument: Nothing to change: give name, description, owner_id or custom_fields.", text(call(
                 Transport.STREAMABLE, "compass_update_component", Map.of("component", "checkout-api"))));
         assertEquals("Invalid argument: owner_id must be a team id like ari:cloud:teams::team/<uuid> "
-                + "(compass_get_component shows the current owner's), got 'Platform'",
+                + "(compass_who_owns and compass_get_component show a component's), got 'Platform'",
                 text(call(Transport.STREAMABLE,
                         "compass_update_component", Map.of("component", "checkout-api", "owner_id", "Platform"))));
         assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.contains("updateComponent")));
@@ -120,8 +120,8 @@ class ComponentUpdatesTest extends SandboxReset {
         String id = changeId(call(Transport.STREAMABLE, "compass_update_component", Map.of("component",
                 "checkout-api", "description", "Owns the order flow.")));
         assertTrue(text(call(Transport.STREAMABLE, "compass_undo_change", Map.of("change_id", id.substring(0, id
-                .length() - 20)))).startsWith("Invalid argument: change_id must be the whole change id a "
-                        + "compass_update_component answer gave (it is long; copy all of it)"));
+                .length() - 20)))).startsWith("Invalid argument: change_id must be the whole change id a Compass "
+                        + "write answered (it is long; copy all of it)"));
         assertTrue(text(call(Transport.STREAMABLE, "compass_undo_change", Map.of("change_id", "OPS-5~k3j4h5g6f7")))
                 .startsWith("Invalid argument: change_id must be the whole change id"));
     }

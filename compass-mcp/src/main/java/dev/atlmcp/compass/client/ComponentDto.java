@@ -7,14 +7,23 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** A component as the GraphQL queries of this server select it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
-        String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields) {
+        String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields,
+        List<ScorecardName> scorecards, List<Score> scorecardScores) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Label(String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Link(String name, String type, String url) {
+    public record Link(String id, String name, String type, String url) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ScorecardName(String id, String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Score(String scorecardId, Integer totalScore, Integer maxTotalScore, String status) {
     }
 
     /** Text, number, boolean or select values; only the one matching the field's type is set. */

@@ -11,11 +11,11 @@ import dev.atlmcp.adf.Listing;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
-import dev.atlmcp.compass.service.CompassService;
+import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.service.ComponentActivity;
-import dev.atlmcp.compass.service.ComponentUpdates;
 import dev.atlmcp.compass.service.DependencyGraph;
 import dev.atlmcp.compass.service.Ownership;
+import dev.atlmcp.compass.service.Written;
 
 /** Compact Markdown for components and search results; ids stay in the text for chaining. */
 public final class ComponentMarkdown {
@@ -43,6 +43,7 @@ public final class ComponentMarkdown {
             c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : f.definition().name(), value(
                     f)));
         }
+        line(md, "Scorecards", scores(c));
         line(md, "URL", c.url());
         if (c.description() != null && !c.description().isBlank()) {
             md.append('\n').append(content.block(c.name() + " description", c.description())).append('\n');
@@ -57,7 +58,6 @@ public final class ComponentMarkdown {
         return content.finish(md.toString().stripTrailing());
     }
 
-    /** The result table, fenced as data as a whole. */
     /** Names are people's text, so the tree (and the graph) are fenced as data. */
     public static String dependencies(DependencyGraph.Graph graph, boolean mermaid, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
@@ -153,35 +153,23 @@ public final class ComponentMarkdown {
         return content.finish("# Who owns " + name + "\n" + content.block(name + " owner", about.toString()));
     }
 
-    public static String types(List<ComponentActivity.Type> types) {
-        return types.size() + " component types:\n\n" + Listing.table(List.of("Id", "Name", "Description"), types
-                .stream().map(t -> List.of(t.id(), t.name(), t.description())).toList());
+    /** A write's answer: what it did, the change id that undoes it, and notes. */
+    public static String written(Written written) {
+        return written.summary() + (written.changeId() == null ? "" : "\nChange id: " + written.changeId()
+                + "\n(compass_undo_change reverts it while nobody has changed that since; Compass keeps no list of "
+                + "changes, so keep this id.)") + (written.notes().isEmpty() ? ""
+                        : "\n" + String.join("\n",
+                                written.notes()));
     }
 
-    public static String updated(ComponentUpdates.Updated updated) {
-        return "Updated " + String.join(", ", updated.fields()) + " of " + updated.name() + ".\nChange id: " + updated
-                .changeId() + "\n(compass_undo_change reverts it while nobody has changed those fields since; Compass "
-                + "keeps no list of changes, so keep this id.)" + notes(updated);
-    }
-
-    public static String undone(ComponentUpdates.Updated undone) {
-        boolean one = undone.fields().size() == 1;
-        return "Done: the " + String.join(", ", undone.fields()) + " of " + undone.name() + (one
-                ? " is back to its previous value." : " are back to their previous values.") + notes(undone);
-    }
-
-    private static String notes(ComponentUpdates.Updated updated) {
-        return updated.notes().isEmpty() ? "" : "\n" + String.join("\n", updated.notes());
-    }
-
-    public static String searchResults(CompassService.SearchPage page, ContentPolicy policy) {
-        String summary = Listing.summary(page.matches().size(), page.total(), "component", "components", page
-                .nextCursor());
-        if (page.matches().isEmpty()) {
+    /** The result table, fenced as data as a whole. */
+    public static String searchResults(CompassCatalog.Page<CompassCatalog.Match> page, ContentPolicy policy) {
+        String summary = Listing.summary(page.items().size(), page.total(), "component", "components", page.next());
+        if (page.items().isEmpty()) {
             return summary;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (CompassService.Match match : page.matches()) {
+        for (CompassCatalog.Match match : page.items()) {
             ComponentDto c = match.component();
             rows.add(java.util.Arrays.asList(c.name(), typeName(c.typeId()), c.slug(), labels(c), c.ownerId(), c
                     .id()));
@@ -191,7 +179,22 @@ public final class ComponentMarkdown {
                 "Name", "Type", "Slug", "Labels", "Owner team", "Id"), rows)));
     }
 
-    private static String value(ComponentDto.CustomField f) {
+    /** "Service readiness 75/100 needs attention, ..." from the scores the component query carries. */
+    private static String scores(ComponentDto c) {
+        if (c.scorecardScores() == null || c.scorecardScores().isEmpty()) {
+            return null;
+        }
+        return c.scorecardScores().stream().map(s -> scorecardName(c, s.scorecardId()) + " " + s.totalScore() + "/" + s
+                .maxTotalScore() + (s.status() == null ? "" : " " + typeName(s.status()).toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(", ")) + " (compass_get_scorecards for the criteria)";
+    }
+
+    private static String scorecardName(ComponentDto c, String id) {
+        return c.scorecards() == null ? id : c.scorecards().stream().filter(s -> id.equals(s.id())).map(
+                ComponentDto.ScorecardName::name).findFirst().orElse(id);
+    }
+
+    static String value(ComponentDto.CustomField f) {
         if (f.textValue() != null) {
             return f.textValue();
         }

@@ -46,8 +46,8 @@ final class CompassChangeIds {
         String text = id == null ? "" : id.trim();
         int dot = text.lastIndexOf('.');
         if (dot < 1 || !text.substring(dot + 1).equals(checksum(text.substring(0, dot)))) {
-            throw new IllegalArgumentException("change_id must be the whole change id a compass_update_component "
-                    + "answer gave (it is long; copy all of it), got '" + abbreviate(text) + "'");
+            throw new IllegalArgumentException("change_id must be the whole change id a Compass write "
+                    + "answered (it is long; copy all of it), got '" + abbreviate(text) + "'");
         }
         try {
             ObjectNode record = (ObjectNode) gunzip(Base64.getUrlDecoder().decode(text.substring(0, dot)));
@@ -55,7 +55,7 @@ final class CompassChangeIds {
             return AgentChange.fromJson(record);
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("change_id '" + abbreviate(text) + "' cannot be read; copy the whole "
-                    + "change id from the compass_update_component answer");
+                    + "change id from the answer of the write");
         }
     }
 

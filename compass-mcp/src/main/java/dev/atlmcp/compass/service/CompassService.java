@@ -1,6 +1,5 @@
 package dev.atlmcp.compass.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,65 +7,52 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.compass.client.CompassQueries;
+import dev.atlmcp.auth.outbound.OutboundCredentials;
+import dev.atlmcp.compass.client.CompassCatalog;
+import dev.atlmcp.compass.client.CompassCatalog.Match;
+import dev.atlmcp.compass.client.CompassCatalog.Page;
 import dev.atlmcp.compass.client.ComponentDto;
 
-/** Catalog reads for the tools: argument rules, id versus slug lookups, search filters and paging. */
+/** Catalog reads for the tools: argument rules, id versus slug versus name lookups, search filters and paging. */
 @ApplicationScoped
 public class CompassService {
 
     public static final int MAX_LIMIT = 50;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern ARI = Pattern.compile("ari:cloud:compass:[0-9a-f-]{36}:component/[\\w-]+/[\\w-]+");
-    private static final List<String> TYPES = List.of("SERVICE", "APPLICATION", "LIBRARY", "OTHER");
+    static final Pattern TEAM = Pattern.compile("ari:cloud:teams::team/[\\w-]+");
+    static final List<String> TYPES = List.of("SERVICE", "APPLICATION", "LIBRARY", "OTHER");
 
-    /** One page of matches and the cursor for the next page (null on the last page). */
-    public record SearchPage(List<Match> matches, Integer total, String nextCursor) {
-    }
+    private final CompassCatalog catalog;
+    private final OutboundCredentials credentials;
 
-    /** A search hit: the component summary and its Compass link. */
-    public record Match(ComponentDto component, String link) {
-    }
-
-    private final CompassGateway gateway;
-    private final ObjectMapper json;
-
-    CompassService(CompassGateway gateway, ObjectMapper json) {
-        this.gateway = gateway;
-        this.json = json;
+    CompassService(CompassCatalog catalog, OutboundCredentials credentials) {
+        this.catalog = catalog;
+        this.credentials = credentials;
     }
 
     public ComponentDto component(String idOrSlug) {
         String ref = Arguments.text("component", idOrSlug, 300, "checkout-api or ari:cloud:compass:...");
-        JsonNode result;
         if (ref.startsWith("ari:")) {
             if (!ARI.matcher(ref).matches()) {
                 throw new IllegalArgumentException("component '" + ref + "' is not a Compass component id "
                         + "(ari:cloud:compass:<cloudId>:component/<workspace>/<id>)");
             }
-            result = gateway.compass(CompassQueries.COMPONENT_BY_ID, json.createObjectNode().put("id", ref),
-                    "component");
-        } else if (SLUG.matcher(ref).matches()) {
-            result = gateway.compass(CompassQueries.COMPONENT_BY_SLUG, json.createObjectNode().put("slug", ref)
-                    .put("cloudId", gateway.cloudId()), "componentByReference");
-        } else {
-            result = gateway.compass(CompassQueries.COMPONENT_BY_ID, json.createObjectNode().put("id", named(ref)),
-                    "component");
+            return catalog.component(ref);
         }
-        return json.convertValue(result, ComponentDto.class);
+        if (SLUG.matcher(ref).matches()) {
+            return catalog.componentBySlug(ref);
+        }
+        return catalog.component(named(ref));
     }
 
     /** Compass has no lookup by name: search for it and keep the component whose name is exactly this. */
     private String named(String name) {
-        List<Match> found = search(name, null, null, MAX_LIMIT, null).matches().stream().filter(m -> m.component()
-                .name().equalsIgnoreCase(name)).toList();
+        List<Match> found = catalog.search(new CompassCatalog.SearchQuery(name, null, null, null, MAX_LIMIT, null))
+                .items().stream().filter(m -> m.component().name().equalsIgnoreCase(name)).toList();
         if (found.isEmpty()) {
             throw new AtlassianException(404, List.of("No component is named '" + name + "'; find it with "
                     + "compass_search_components, or give its slug or id."), Optional.empty());
@@ -79,40 +65,53 @@ public class CompassService {
         return found.get(0).component().id();
     }
 
-    public SearchPage search(String text, String type, String label, int limit, String cursor) {
+    public Page<Match> search(String text, String type, String ownerTeam, String label, int limit, String cursor) {
+        return catalog.search(query(text, type, ownerTeam, label, limit, cursor));
+    }
+
+    /**
+     * Components of the caller's teams. Compass answers this for the account whose token is used, so it is the caller's
+     * only when each caller brings their own token.
+     */
+    public Page<Match> mine(String text, String type, int limit, String cursor) {
+        if (!credentials.perUser()) {
+            throw new ToolRefusal("compass_my_components needs each caller's own Atlassian token: this server calls "
+                    + "Compass with one shared account, whose teams are not yours. Use compass_search_components with "
+                    + "owner_team set to your team's id (compass_who_owns shows a component's team), or ask the "
+                    + "operator to run this server in per-user mode (ATLASSIAN_AUTH_MODE=per-user).");
+        }
+        return catalog.myComponents(query(text, type, null, null, limit, cursor));
+    }
+
+    private static CompassCatalog.SearchQuery query(String text, String type, String ownerTeam, String label,
+            int limit, String cursor) {
         Arguments.limit(limit, MAX_LIMIT);
-        ObjectNode query = json.createObjectNode().put("first", limit);
-        if (text != null && !text.isBlank()) {
-            query.put("query", Arguments.text("query", text, 500, "payments"));
+        String query = text == null || text.isBlank() ? null : Arguments.text("query", text, 500, "payments");
+        return new CompassCatalog.SearchQuery(query, type(type), team("owner_team", ownerTeam), label == null || label
+                .isBlank() ? null : label.trim(), limit, Arguments.cursor(cursor));
+    }
+
+    static String type(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
         }
-        ArrayNode filters = json.createArrayNode();
-        if (type != null && !type.isBlank()) {
-            String upper = type.trim().toUpperCase(Locale.ROOT);
-            if (!TYPES.contains(upper)) {
-                throw new IllegalArgumentException("type must be one of " + String.join(", ", TYPES) + ", got '"
-                        + type + "'");
-            }
-            filters.addObject().put("name", "type").putObject("filter").put("eq", upper);
+        String upper = type.trim().toUpperCase(Locale.ROOT);
+        if (!TYPES.contains(upper)) {
+            throw new IllegalArgumentException("type must be one of " + String.join(", ", TYPES) + ", got '" + type
+                    + "'");
         }
-        if (label != null && !label.isBlank()) {
-            filters.addObject().put("name", "labels").putObject("filter").putArray("in").add(label.trim());
+        return upper;
+    }
+
+    /** A team id, or null when none is given. */
+    static String team(String argument, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        if (!filters.isEmpty()) {
-            query.set("fieldFilters", filters);
+        if (!TEAM.matcher(value.trim()).matches()) {
+            throw new IllegalArgumentException(argument + " must be a team id like ari:cloud:teams::team/<uuid> "
+                    + "(compass_who_owns and compass_get_component show a component's), got '" + value + "'");
         }
-        query.putArray("sort").addObject().put("name", "title").put("order", "ASC");
-        String after = Arguments.cursor(cursor);
-        if (after != null) {
-            query.put("after", after);
-        }
-        JsonNode result = gateway.compass(CompassQueries.SEARCH, json.createObjectNode().put("cloudId", gateway
-                .cloudId()).set("query", query), "searchComponents");
-        List<Match> matches = new ArrayList<>();
-        result.path("nodes").forEach(n -> matches.add(new Match(json.convertValue(n.path("component"),
-                ComponentDto.class), n.path("link").asText(null))));
-        JsonNode pageInfo = result.path("pageInfo");
-        String next = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
-        return new SearchPage(matches, result.hasNonNull("totalCount") ? result.get("totalCount").asInt() : null,
-                next);
+        return value.trim();
     }
 }

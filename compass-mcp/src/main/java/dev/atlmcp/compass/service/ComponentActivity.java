@@ -9,16 +9,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.compass.client.CompassQueries;
+import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 
-/** What happened to a component (deployments, incidents, other events) in a time window, and the catalog's types. */
+/** What happened to a component (deployments, incidents, other events) in a time window. */
 @ApplicationScoped
 public class ComponentActivity {
 
@@ -26,24 +21,15 @@ public class ComponentActivity {
     private static final Set<String> TYPES = Set.of("DEPLOYMENT", "INCIDENT", "BUILD", "ALERT", "FLAG", "LIFECYCLE",
             "PUSH", "PULL_REQUEST", "VULNERABILITY", "CUSTOM");
 
-    /** One event; {@code state} and {@code detail} (environment or severity) when the event type has them. */
-    public record Event(String when, String type, String name, String state, String detail, String url) {
-    }
-
-    public record Events(ComponentDto component, int hours, List<Event> events, boolean more) {
-    }
-
-    public record Type(String id, String name, String description) {
+    public record Events(ComponentDto component, int hours, List<CompassCatalog.Event> events, boolean more) {
     }
 
     private final CompassService compass;
-    private final CompassGateway gateway;
-    private final ObjectMapper json;
+    private final CompassCatalog catalog;
 
-    ComponentActivity(CompassService compass, CompassGateway gateway, ObjectMapper json) {
+    ComponentActivity(CompassService compass, CompassCatalog catalog) {
         this.compass = compass;
-        this.gateway = gateway;
-        this.json = json;
+        this.catalog = catalog;
     }
 
     /**
@@ -56,7 +42,7 @@ public class ComponentActivity {
                     + hours);
         }
         Arguments.limit(limit, CompassService.MAX_LIMIT);
-        ArrayNode eventTypes = json.createArrayNode();
+        List<String> eventTypes = new ArrayList<>();
         if (types != null && !types.isBlank()) {
             for (String raw : types.split(",")) {
                 String type = raw.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
@@ -69,35 +55,8 @@ public class ComponentActivity {
         }
         ComponentDto found = compass.component(component);
         Instant now = Instant.now();
-        ObjectNode query = json.createObjectNode().put("first", limit);
-        if (!eventTypes.isEmpty()) {
-            query.set("eventTypes", eventTypes);
-        }
-        query.putObject("timeParameters").put("startFrom", now.minus(Duration.ofHours(hours)).toString()).put(
-                "endAt", now.toString());
-        ObjectNode variables = json.createObjectNode().put("id", found.id());
-        variables.set("query", query);
-        JsonNode result = gateway.nested(gateway.compass(CompassQueries.EVENTS, variables, "component").path(
-                "events"), "events");
-        List<Event> events = new ArrayList<>();
-        for (JsonNode e : result.path("nodes")) {
-            JsonNode deployment = e.path("deploymentProperties");
-            JsonNode incident = e.path("incidentProperties");
-            String state = deployment.path("state").asText(incident.path("state").asText(null));
-            String detail = deployment.has("environment") ? deployment.path("environment").path("category").asText(
-                    null) : incident.has("severity") ? incident.path("severity").path("label").asText(null) : null;
-            events.add(new Event(e.path("lastUpdated").asText(null), e.path("eventType").asText(), e.path(
-                    "displayName").asText(), state, detail, e.path("url").asText(null)));
-        }
-        return new Events(found, hours, events, result.path("pageInfo").path("hasNextPage").asBoolean(false));
-    }
-
-    public List<Type> types() {
-        ObjectNode variables = json.createObjectNode().put("cloudId", gateway.cloudId());
-        variables.putObject("query").put("first", 100);
-        List<Type> types = new ArrayList<>();
-        gateway.compass(CompassQueries.COMPONENT_TYPES, variables, "componentTypes").path("nodes").forEach(t -> types
-                .add(new Type(t.path("id").asText(), t.path("name").asText(), t.path("description").asText(""))));
-        return types;
+        CompassCatalog.Page<CompassCatalog.Event> events = catalog.events(found.id(), new CompassCatalog.EventQuery(
+                eventTypes, now.minus(Duration.ofHours(hours)), now, limit));
+        return new Events(found, hours, events.items(), events.next() != null);
     }
 }

@@ -13,12 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.atlmcp.auth.policy.ScopePolicy;
-import dev.atlmcp.compass.client.CompassQueries;
+import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 
 /**
@@ -50,16 +46,13 @@ public class DependencyGraph {
     }
 
     private final CompassService compass;
-    private final CompassGateway gateway;
-    private final ObjectMapper json;
+    private final CompassCatalog catalog;
     private final ManagedExecutor executor;
     private final ScopePolicy scope;
 
-    DependencyGraph(CompassService compass, CompassGateway gateway, ObjectMapper json, ManagedExecutor executor,
-            ScopePolicy scope) {
+    DependencyGraph(CompassService compass, CompassCatalog catalog, ManagedExecutor executor, ScopePolicy scope) {
         this.compass = compass;
-        this.gateway = gateway;
-        this.json = json;
+        this.catalog = catalog;
         this.executor = executor;
         this.scope = scope;
     }
@@ -145,23 +138,13 @@ public class DependencyGraph {
         List<String[]> found = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            ObjectNode query = json.createObjectNode().put("direction", upstream ? "INWARD" : "OUTWARD").put(
-                    "relationshipType", "DEPENDS_ON").put("first", PAGE);
-            if (after != null) {
-                query.put("after", after);
-            }
-            ObjectNode variables = json.createObjectNode().put("id", id);
-            variables.set("query", query);
-            JsonNode relationships = gateway.nested(gateway.compass(CompassQueries.RELATIONSHIPS, variables,
-                    "component").path("relationships"), "relationships");
-            for (JsonNode r : relationships.path("nodes")) {
-                JsonNode other = upstream ? r.path("startNode") : r.path("endNode");
-                found.add(new String[] { other.path("id").asText(), other.path("name").asText() });
-            }
-            if (!relationships.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            CompassCatalog.Page<CompassCatalog.Related> related = catalog.relationships(id, upstream, "DEPENDS_ON",
+                    PAGE, after);
+            related.items().forEach(r -> found.add(new String[] { r.id(), r.name() }));
+            after = related.next();
+            if (after == null) {
                 break;
             }
-            after = relationships.path("pageInfo").path("endCursor").asText(null);
         }
         return found;
     }

@@ -9,19 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix, or one
- * exact path ({@code path}), and optionally a method; fires with a probability and for a number of times (0 = until
- * cleared).
+ * exact path ({@code path}), and optionally a method and a text the body contains (a GraphQL operation name); fires
+ * with a probability and for a number of times (0 = until cleared).
  */
 public final class Faults {
 
     /** What to do to one request. */
-    public record Rule(String pathPrefix, boolean exact, String method, int status, Integer retryAfterSeconds,
-            long latencyMillis,
-            boolean drop, boolean afterProcessing, double rate, int remaining) {
+    public record Rule(String pathPrefix, boolean exact, String method, String bodyContains, int status,
+            Integer retryAfterSeconds, long latencyMillis, boolean drop, boolean afterProcessing, double rate,
+            int remaining) {
 
         static Rule fromJson(JsonNode json) {
             Rule rule = new Rule(json.path("path").asText(json.path("pathPrefix").asText("/")), json.has("path"),
-                    json.path("method").asText(null),
+                    json.path("method").asText(null), json.path("bodyContains").asText(null),
                     json.path("status").asInt(0),
                     json.hasNonNull("retryAfter") ? json.get("retryAfter").asInt() : null,
                     json.path("latencyMs").asLong(0), json.path("drop").asBoolean(false),
@@ -36,15 +36,15 @@ public final class Faults {
             return rule;
         }
 
-        boolean matches(String requestMethod, String path) {
+        boolean matches(String requestMethod, String path, String body) {
             return (exact ? path.equals(pathPrefix) : path.startsWith(pathPrefix))
-                    && (method == null || method.equalsIgnoreCase(requestMethod));
+                    && (method == null || method.equalsIgnoreCase(requestMethod))
+                    && (bodyContains == null || body.contains(bodyContains));
         }
 
         Rule used() {
-            return new Rule(pathPrefix, exact, method, status, retryAfterSeconds, latencyMillis, drop, afterProcessing,
-                    rate,
-                    remaining - 1);
+            return new Rule(pathPrefix, exact, method, bodyContains, status, retryAfterSeconds, latencyMillis, drop,
+                    afterProcessing, rate, remaining - 1);
         }
     }
 
@@ -59,10 +59,10 @@ public final class Faults {
     }
 
     /** The rule that fires for this request, if any; counted rules are used up as they fire. */
-    public synchronized Rule next(String method, String path) {
+    public synchronized Rule next(String method, String path, String body) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule rule = it.next();
-            if (!rule.matches(method, path) || ThreadLocalRandom.current().nextDouble() >= rule.rate) {
+            if (!rule.matches(method, path, body) || ThreadLocalRandom.current().nextDouble() >= rule.rate) {
                 continue;
             }
             if (rule.remaining > 0) {

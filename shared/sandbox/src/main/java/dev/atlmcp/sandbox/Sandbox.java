@@ -225,7 +225,7 @@ public final class Sandbox implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), relative, Request.parseQuery(uri.getRawQuery()),
                 exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(), java.util.Map.of(), null);
 
-        Faults.Rule fault = site.product ? faults.next(request.method(), path) : null;
+        Faults.Rule fault = site.product ? faults.next(request.method(), path, request.bodyText()) : null;
         if (fault != null && fault.latencyMillis() > 0) {
             sleep(fault.latencyMillis());
         }

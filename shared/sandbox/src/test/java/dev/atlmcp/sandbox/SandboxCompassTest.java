@@ -96,8 +96,8 @@ class SandboxCompassTest extends SandboxSiteTest {
 
     @Test
     void invalidOperationsAreRejectedByTheSchema() throws Exception {
-        JsonNode result = graphql("query{compass{searchComponents(cloudId:\"x\"){...on CompassSearchComponentConnection"
-                + "{nodes{component{sourceId}}}}}}", Json.object());
+        JsonNode result = graphqlAs(bot(), "query{compass{searchComponents(cloudId:\"x\"){...on "
+                + "CompassSearchComponentConnection{nodes{component{sourceId}}}}}}", Json.object());
         assertFalse(result.path("errors").isEmpty(), result.toString());
         assertTrue(result.path("errors").get(0).path("message").asText().contains("sourceId"), result.toString());
         assertTrue(result.path("data").isMissingNode() || result.path("data").isNull(), result.toString());
@@ -114,9 +114,99 @@ class SandboxCompassTest extends SandboxSiteTest {
         assertEquals(404, payload.path("errors").get(0).path("extensions").path("statusCode").asInt());
     }
 
+    @Test
+    void experimentalFieldsNeedTheCompassBetaOptIn() throws Exception {
+        String owner = "query($slug:String!,$c:ID!){compass{componentByReference(reference:{slug:{slug:$slug,"
+                + "cloudId:$c}}){...on CompassComponent{name ownerTeam%s{displayName}}}}}";
+        JsonNode variables = Json.object().put("slug", "checkout-api").put("c", CompassApi.CLOUD_ID);
+        JsonNode refused = graphqlAs(bot(), owner.formatted(""), variables);
+        assertEquals("OPT_IN_REQUIRED", refused.path("errors").get(0).path("extensions").path("errorType").asText(),
+                refused.toString());
+        assertTrue(refused.path("errors").get(0).path("message").asText().contains("compass-beta"));
+        JsonNode directive = graphqlAs(bot(), owner.formatted(" @optIn(to: \"compass-beta\")"), variables);
+        assertTrue(directive.path("errors").isMissingNode(), directive.toString());
+        assertEquals("Checkout", graphql(owner.formatted(""), variables).path("data").path("compass").path(
+                "componentByReference").path("ownerTeam").path("displayName").asText());
+    }
+
+    @Test
+    void myComponentsAreThoseOfTheCallersTeams() throws Exception {
+        String mine = "query($c:String!){compass{myComponents(cloudId:$c,query:{first:100}){...on "
+                + "CompassSearchComponentConnection{nodes{component{name}}}}}}";
+        JsonNode priya = graphqlAs(SandboxHttp.basic(Directory.PRIYA.email(), Directory.PRIYA.apiToken()), mine, Json
+                .object().put("c", CompassApi.CLOUD_ID)).path("data").path("compass").path("myComponents");
+        List<String> names = new ArrayList<>();
+        priya.path("nodes").forEach(n -> names.add(n.path("component").path("name").asText()));
+        assertTrue(names.containsAll(List.of("payments-api", "data-warehouse", "catalog-service")), names.toString());
+        assertFalse(names.contains("checkout-api"), names.toString());
+        assertTrue(graphql(mine, Json.object().put("c", CompassApi.CLOUD_ID)).path("data").path("compass").path(
+                "myComponents").path("nodes").isEmpty(), "the service account is in no team");
+    }
+
+    @Test
+    void catalogWritesKeepCompassRules() throws Exception {
+        String create = "mutation($c:ID!,$i:CreateCompassComponentInput!){compass{createComponent(cloudId:$c,input:$i)"
+                + "{success errors{message extensions{statusCode}} componentDetails{id slug scorecardScores{"
+                + "scorecardId totalScore}}}}}";
+        ObjectNode input = Json.object().put("name", "Quote Service").put("typeId", "SERVICE");
+        JsonNode created = graphql(create, Json.object().put("c", CompassApi.CLOUD_ID).set("i", input)).path("data")
+                .path("compass").path("createComponent");
+        assertTrue(created.path("success").asBoolean(), created.toString());
+        assertEquals("quote-service", created.path("componentDetails").path("slug").asText());
+        JsonNode again = graphql(create, Json.object().put("c", CompassApi.CLOUD_ID).set("i", input)).path("data")
+                .path("compass").path("createComponent");
+        assertFalse(again.path("success").asBoolean());
+        assertTrue(again.path("errors").get(0).path("message").asText().contains("slug quote-service is already"));
+
+        String id = created.path("componentDetails").path("id").asText();
+        String link = "mutation($i:CreateCompassComponentLinkInput!){compass{createComponentLink(input:$i){success "
+                + "createdComponentLink{id} errors{message}}}}";
+        ObjectNode onCall = Json.object().put("componentId", id);
+        onCall.putObject("link").put("type", "ON_CALL").put("url", "https://acme.app.opsgenie.com/teams/quotes");
+        assertTrue(graphql(link, Json.object().set("i", onCall)).path("data").path("compass").path(
+                "createComponentLink").path("success").asBoolean());
+        JsonNode scores = graphql(BY_ID_SCORES, Json.object().put("id", id)).path("data").path("compass").path(
+                "component").path("scorecards");
+        assertEquals(50, scores.get(1).path("scorecardScore").path("totalScore").asInt(), scores.toString());
+        assertEquals(List.of(50, 0, 0), criteria(scores.get(1)));
+
+        String relate = "mutation($i:CreateCompassRelationshipInput!){compass{createRelationship(input:$i){success "
+                + "errors{extensions{statusCode}}}}}";
+        JsonNode pair = Json.object().put("startNodeId", id).put("endNodeId", id);
+        assertEquals(400, graphql(relate, Json.object().set("i", pair)).path("data").path("compass").path(
+                "createRelationship").path("errors").get(0).path("extensions").path("statusCode").asInt());
+
+        String warehouse = graphql(SEARCH, Json.object().put("c", CompassApi.CLOUD_ID).set("q", Json.object().put(
+                "query", "data-warehouse"))).path("data").path("compass").path("searchComponents").path("nodes").get(
+                        0).path("component").path("id").asText();
+        JsonNode locked = graphql("mutation($i:UpdateCompassComponentInput!){compass{updateComponent(input:$i){"
+                + "success errors{message extensions{statusCode}}}}}",
+                Json.object().set("i", Json.object().put("id",
+                        warehouse).put("description", "x"))).path("data").path("compass").path("updateComponent");
+        assertEquals(403, locked.path("errors").get(0).path("extensions").path("statusCode").asInt(), locked
+                .toString());
+    }
+
+    private static final String BY_ID_SCORES = "query($id:ID!){compass{component(id:$id){...on CompassComponent{"
+            + "scorecards{id name scorecardScore{totalScore maxTotalScore criteriaScores{criterionId score}}}}}}}";
+
+    private static List<Integer> criteria(JsonNode scorecard) {
+        List<Integer> scores = new ArrayList<>();
+        scorecard.path("scorecardScore").path("criteriaScores").forEach(c -> scores.add(c.path("score").asInt()));
+        return scores;
+    }
+
     private static JsonNode graphql(String query, JsonNode variables) throws Exception {
         SandboxHttp.Reply reply = http.postJson("/gateway/api/graphql", bot(), Json.object().put("query", query).set(
-                "variables", variables).toString());
+                "variables", variables).toString(), "X-ExperimentalApi", "compass-beta");
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().path("errors").isMissingNode(), reply.body());
+        return reply.json();
+    }
+
+    private static JsonNode graphqlAs(String authorization, String query, JsonNode variables) throws Exception {
+        SandboxHttp.Reply reply = http.postJson("/gateway/api/graphql", authorization, Json.object().put("query",
+                query).set("variables", variables).toString());
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }

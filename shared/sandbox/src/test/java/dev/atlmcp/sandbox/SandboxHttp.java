@@ -45,9 +45,14 @@ final class SandboxHttp {
         return send(request(path, authorization).GET());
     }
 
-    Reply postJson(String path, String authorization, String body) throws IOException, InterruptedException {
-        return send(request(path, authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    /** A JSON POST; {@code headers} are further names and values. */
+    Reply postJson(String path, String authorization, String body, String... headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = request(path, authorization).header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply postForm(String path, String form) throws IOException, InterruptedException {

@@ -1,22 +1,26 @@
 package dev.atlmcp.sandbox.compass;
 
+import static dev.atlmcp.sandbox.compass.GraphResults.cast;
+import static dev.atlmcp.sandbox.compass.GraphResults.connection;
+import static dev.atlmcp.sandbox.compass.GraphResults.forCloud;
+import static dev.atlmcp.sandbox.compass.GraphResults.page;
+import static dev.atlmcp.sandbox.compass.GraphResults.queryError;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
@@ -24,6 +28,8 @@ import dev.atlmcp.sandbox.http.Router;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -38,14 +44,21 @@ import graphql.schema.idl.SchemaParser;
 public final class CompassApi {
 
     public static final String CLOUD_ID = "a436116f-02ce-4520-8fbb-7301462a1674";
-    private static final int MAX_PAGE = 100;
+    /** The GraphQL context key of the calling account's id. */
+    static final String CALLER = "caller";
+    private static final String OPTED_IN = "optedIn";
+    private static final String BETA = "compass-beta";
 
     private final String siteUrl;
+    private final ComponentView view;
+    private final CompassWrites writes;
     private final GraphQL graphql;
     private volatile CompassStore store;
 
     public CompassApi(String siteUrl) {
         this.siteUrl = siteUrl;
+        this.view = new ComponentView(siteUrl);
+        this.writes = new CompassWrites(() -> store, view);
         this.graphql = GraphQL.newGraphQL(schema()).build();
         reset();
     }
@@ -72,8 +85,14 @@ public final class CompassApi {
         JsonNode body = request.json();
         Map<String, Object> variables = body.hasNonNull("variables") ? Json.MAPPER.convertValue(body.get("variables"),
                 Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Object.class)) : Map.of();
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(body.path("query").asText(
-                "")).operationName(body.path("operationName").asText(null)).variables(variables).build());
+        String query = body.path("query").asText("");
+        boolean optedIn = request.header("X-ExperimentalApi").orElse("").contains(BETA) || query.matches(
+                "(?s).*@optIn\\(to:\\s*\\[?\\s*\"" + BETA + "\".*");
+        String caller = request.principal() instanceof SandboxUser user ? user.accountId() : "";
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(query).operationName(body
+                .path("operationName").asText(null)).variables(variables).graphQLContext(Map.of(OPTED_IN, optedIn,
+                        CALLER, caller))
+                .build());
         return Response.ok(Json.MAPPER.valueToTree(result.toSpecification()));
     }
 
@@ -84,7 +103,7 @@ public final class CompassApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(GraphScalars.passThrough("DateTime"))
                 .scalar(GraphScalars.passThrough("URL"))
                 .scalar(GraphScalars.passThrough("Long"))
@@ -96,34 +115,62 @@ public final class CompassApi {
                         .dataFetcher("component", env -> component(env.getArgument("id")))
                         .dataFetcher("componentByReference", this::componentByReference)
                         .dataFetcher("components", env -> env.<List<String>> getArgument("ids").stream()
-                                .map(id -> store.byId(id).map(this::graph).orElse(null)).toList())
-                        .dataFetcher("searchComponents", this::search)
+                                .map(id -> store.byId(id).map(view::graph).orElse(null)).toList())
+                        .dataFetcher("searchComponents", env -> search(env, c -> true))
+                        .dataFetcher("myComponents", env -> search(env, c -> CompassSeed.member(c.ownerId, env
+                                .getGraphQlContext().get(CALLER))))
                         .dataFetcher("componentTypes", env -> forCloud(env.getArgument("cloudId"), () -> connection(
                                 "CompassComponentTypeConnection",
                                 CompassStore.TYPES.stream().<Object> map(t2 -> Map.of("id", t2[0], "name", t2[1],
                                         "description", t2[2])).toList(),
                                 false, null)))
                         .dataFetcher("scorecards", env -> forCloud(env.getArgument("cloudId"), () -> connection(
-                                "CompassScorecardConnection",
-                                CompassStore.SCORECARDS.entrySet().stream().<Object> map(e -> Map.of("id", e.getKey(),
-                                        "name", e.getValue()[0], "importance", e.getValue()[1])).toList(),
-                                false,
-                                null))))
-                .type("CompassCatalogMutationApi", t -> t.dataFetcher("addComponentLabels", this::addLabels)
-                        .dataFetcher("updateComponent", this::updateComponent))
+                                "CompassScorecardConnection", CompassStore.SCORECARDS.stream().<Object> map(
+                                        s -> ComponentView.scorecard(s, null)).toList(),
+                                false, null)))
+                        .dataFetcher("customFieldDefinitions",
+                                env -> forCloud(
+                                        String.valueOf(env.<Map<String, Object>> getArgument("query").get("cloudId")),
+                                        () -> connection(
+                                                "CompassCustomFieldDefinitionsConnection", CompassStore.FIELDS.stream()
+                                                        .<Object> map(ComponentView::definition).toList(),
+                                                false, null))))
+                .type("CompassCatalogMutationApi", t -> t.dataFetcher("createComponent", writes::createComponent)
+                        .dataFetcher("updateComponent", writes::updateComponent)
+                        .dataFetcher("addComponentLabels", writes::addLabels)
+                        .dataFetcher("removeComponentLabels", writes::removeLabels)
+                        .dataFetcher("createComponentLink", writes::createLink)
+                        .dataFetcher("deleteComponentLink", writes::deleteLink)
+                        .dataFetcher("createRelationship", writes::createRelationship)
+                        .dataFetcher("deleteRelationship", writes::deleteRelationship))
                 .type("CompassComponent", t -> t.dataFetcher("relationships", this::relationships)
-                        .dataFetcher("events", this::events))
-                .type("CompassComponentResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassComponentQueryResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassComponentTypesQueryResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassScorecardsQueryResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassRelationshipConnectionResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassEventsQueryResult", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("QueryErrorExtension", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassCustomField", t -> t.typeResolver(GraphScalars::byTypename))
-                .type("CompassEvent", t -> t.typeResolver(GraphScalars::byTypename))
+                        .dataFetcher("events", this::events)
+                        .dataFetcher("ownerTeam",
+                                env -> optedIn(env, "CompassComponent.ownerTeam",
+                                        env.<Map<String, Object>> getSource().get("ownerTeam"))))
+                .type("CompassScorecard", t -> t.dataFetcher("scorecardScore", this::scorecardScore))
+                .type("CompassScorecardScore", t -> t.dataFetcher("criteriaScores", env -> optedIn(env,
+                        "CompassScorecardScore.criteriaScores", env.<Map<String, Object>> getSource().get(
+                                "criteriaScores"))));
+        for (String union : List.of("CompassComponentResult", "CompassComponentQueryResult",
+                "CompassComponentTypesQueryResult", "CompassScorecardsQueryResult",
+                "CompassRelationshipConnectionResult", "CompassEventsQueryResult",
+                "CompassCustomFieldDefinitionsResult", "QueryErrorExtension", "CompassCustomField",
+                "CompassCustomFieldDefinition", "CompassEvent")) {
+            wiring.type(union, t -> t.typeResolver(GraphScalars::byTypename));
+        }
+        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
+    }
+
+    /** An experimental field's value, or a GraphQL error when the request did not opt in to compass-beta. */
+    private static Object optedIn(DataFetchingEnvironment env, String field, Object value) {
+        if (Boolean.TRUE.equals(env.getGraphQlContext().get(OPTED_IN))) {
+            return value;
+        }
+        return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message("The field " + field
+                + " is experimental: opt in with the X-ExperimentalApi: " + BETA + " header or @optIn(to: \""
+                + BETA + "\")").extensions(Map.of("statusCode", 400, "errorType", "OPT_IN_REQUIRED")).build())
                 .build();
-        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
     }
 
     private Object component(String id) {
@@ -133,7 +180,7 @@ public final class CompassApi {
         if (!id.startsWith("ari:cloud:compass:" + CLOUD_ID + ":")) {
             return queryError(403, "FORBIDDEN", "You do not have access to this site.");
         }
-        return store.byId(id).<Object> map(this::graph).orElseGet(() -> queryError(404, "NOT_FOUND",
+        return store.byId(id).<Object> map(view::graph).orElseGet(() -> queryError(404, "NOT_FOUND",
                 "Component not found"));
     }
 
@@ -148,13 +195,13 @@ public final class CompassApi {
             return queryError(400, "BAD_REQUEST", "A reference needs an ari or a slug.");
         }
         return forCloud((String) slug.get("cloudId"), () -> store.bySlug((String) slug.get("slug"))
-                .<Object> map(this::graph).orElseGet(() -> queryError(404, "NOT_FOUND", "Component not found")));
+                .<Object> map(view::graph).orElseGet(() -> queryError(404, "NOT_FOUND", "Component not found")));
     }
 
-    private Object search(DataFetchingEnvironment env) {
+    private Object search(DataFetchingEnvironment env, Predicate<Component> scope) {
         Map<String, Object> query = env.getArgumentOrDefault("query", Map.of());
         return forCloud(env.getArgument("cloudId"), () -> {
-            Predicate<Component> filter = text((String) query.get("query"));
+            Predicate<Component> filter = scope.and(text((String) query.get("query")));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> filters = (List<Map<String, Object>>) query.getOrDefault("fieldFilters",
                     List.of());
@@ -172,7 +219,7 @@ public final class CompassApi {
                 order = order.reversed();
             }
             List<Object> matches = store.all().stream().filter(filter).sorted(order).<Object> map(c -> Map.of(
-                    "link", url(c), "component", graph(c))).toList();
+                    "link", view.url(c), "component", view.graph(c))).toList();
             return page("CompassSearchComponentConnection", matches, (Integer) query.get("first"), (String) query
                     .get("after"));
         });
@@ -204,23 +251,33 @@ public final class CompassApi {
         }
         String needle = query.toLowerCase(Locale.ROOT).trim();
         return c -> c.name.toLowerCase(Locale.ROOT).contains(needle) || c.slug.contains(needle)
-                || c.description.toLowerCase(Locale.ROOT).contains(needle) || c.labels.contains(needle);
+                || (c.description != null && c.description.toLowerCase(Locale.ROOT).contains(needle))
+                || c.labels.contains(needle);
     }
 
     private Object relationships(DataFetchingEnvironment env) {
         Component self = source(env);
         Map<String, Object> query = env.getArgumentOrDefault("query", Map.of());
-        if ("CHILD_OF".equals(String.valueOf(query.get("relationshipType")))) {
-            return connection("CompassRelationshipConnection", List.of(), false, null);
-        }
+        boolean childOf = "CHILD_OF".equals(String.valueOf(query.get("relationshipType")));
         boolean inward = "INWARD".equals(String.valueOf(query.get("direction")));
-        List<Object> nodes = (inward ? store.dependents(self) : self.dependsOn).stream().<Object> map(other -> Map.of(
-                "relationshipType", "DEPENDS_ON", "startNode", graph(inward ? other : self), "endNode", graph(inward
-                        ? self
+        List<Component> others = childOf ? inward ? store.children(self) : self.childOf
+                : inward ? store.dependents(self) : self.dependsOn;
+        List<Object> nodes = others.stream().<Object> map(other -> Map.of("relationshipType", childOf ? "CHILD_OF"
+                : "DEPENDS_ON", "startNode", view.graph(inward ? other : self), "endNode",
+                view.graph(inward ? self
                         : other)))
                 .toList();
         return page("CompassRelationshipConnection", nodes, (Integer) query.get("first"), (String) query.get(
                 "after"));
+    }
+
+    private Object scorecardScore(DataFetchingEnvironment env) {
+        Map<String, Object> scorecard = env.getSource();
+        Map<String, Object> query = env.getArgumentOrDefault("query", Map.of());
+        Component of = query.get("componentId") != null ? store.byId(String.valueOf(query.get("componentId")))
+                .orElse(null) : (Component) scorecard.get("__component");
+        return of == null ? null : CompassStore.SCORECARDS.stream().filter(s -> s.id().equals(scorecard.get("id")))
+                .findFirst().map(s -> ComponentView.score(s, of)).orElse(null);
     }
 
     private Object events(DataFetchingEnvironment env) {
@@ -234,189 +291,11 @@ public final class CompassApi {
         Instant to = time.get("endAt") == null ? Instant.MAX : Instant.parse(String.valueOf(time.get("endAt")));
         List<Object> nodes = self.events.stream().filter(e -> types == null || types.contains(e.type()))
                 .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to))
-                .sorted(Comparator.comparing(Component.Event::at).reversed()).<Object> map(this::event).toList();
+                .sorted(Comparator.comparing(Component.Event::at).reversed()).<Object> map(view::event).toList();
         return page("CompassEventConnection", nodes, (Integer) query.get("first"), (String) query.get("after"));
-    }
-
-    private Object addLabels(DataFetchingEnvironment env) {
-        Map<String, Object> input = env.getArgument("input");
-        Optional<Component> component = store.byId(String.valueOf(input.get("componentId")));
-        if (component.isEmpty()) {
-            return failed(404, "NOT_FOUND", "Component not found");
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        List<Object> added = new ArrayList<>();
-        for (Object name : (List<?>) input.get("labelNames")) {
-            if (!component.get().labels.contains(String.valueOf(name))) {
-                component.get().labels.add(String.valueOf(name));
-                added.add(Map.of("name", name));
-            }
-        }
-        payload.put("success", true);
-        payload.put("errors", List.of());
-        payload.put("addedLabels", added);
-        return payload;
-    }
-
-    /** Sets the given fields; an unknown component or owner team, or a blank name, fails with payload errors. */
-    private Object updateComponent(DataFetchingEnvironment env) {
-        Map<String, Object> input = env.getArgument("input");
-        Optional<Component> component = store.byId(String.valueOf(input.get("id")));
-        if (component.isEmpty()) {
-            return failed(404, "NOT_FOUND", "Component not found");
-        }
-        Object name = input.get("name");
-        if (input.containsKey("name") && (name == null || String.valueOf(name).isBlank())) {
-            return failed(400, "BAD_REQUEST", "Component name must not be blank");
-        }
-        Object owner = input.get("ownerId");
-        if (owner != null && store.all().stream().noneMatch(c -> owner.equals(c.ownerId))) {
-            return failed(404, "NOT_FOUND", "Team " + owner + " not found");
-        }
-        Component c = component.get();
-        synchronized (c) {
-            if (name != null) {
-                c.name = String.valueOf(name);
-            }
-            if (input.containsKey("description")) {
-                c.description = (String) input.get("description");
-            }
-            if (input.containsKey("ownerId")) {
-                c.ownerId = (String) owner;
-            }
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("success", true);
-        payload.put("errors", List.of());
-        payload.put("componentDetails", graph(c));
-        return payload;
-    }
-
-    private static Map<String, Object> failed(int status, String type, String message) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("success", false);
-        payload.put("errors", List.of(Map.of("message", message, "extensions", Map.of("statusCode", status,
-                "errorType", type))));
-        return payload;
-    }
-
-    private Map<String, Object> graph(Component c) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("__typename", "CompassComponent");
-        g.put("__source", c);
-        g.put("id", c.id);
-        g.put("name", c.name);
-        g.put("description", c.description);
-        g.put("type", c.typeId);
-        g.put("typeId", c.typeId);
-        CompassStore.TYPES.stream().filter(t -> t[0].equals(c.typeId)).findFirst().ifPresent(t -> g.put(
-                "typeMetadata", Map.of("id", t[0], "name", t[1], "description", t[2])));
-        g.put("slug", c.slug);
-        g.put("state", "ACTIVE");
-        g.put("url", url(c));
-        g.put("ownerId", c.ownerId);
-        g.put("ownerTeam", CompassSeed.teamById(c.ownerId).orElse(null));
-        g.put("labels", c.labels.stream().map(l -> Map.of("name", l)).toList());
-        g.put("links", c.links.stream().map(l -> Map.of("id", l.id(), "name", l.name(), "type", l.type(), "url",
-                l.url())).toList());
-        g.put("scorecardScores", c.scores.entrySet().stream().map(e -> Map.of("scorecardId", e.getKey(),
-                "totalScore", e.getValue(), "maxTotalScore", 100, "status", e.getValue() >= 80 ? "PASSING"
-                        : e.getValue() >= 60 ? "NEEDS_ATTENTION" : "FAILING"))
-                .toList());
-        List<Object> fields = new ArrayList<>();
-        fields.add(Map.of("__typename", "CompassCustomSingleSelectField", "definition", Map.of("id", "field-tier",
-                "name", "Tier"), "option", Map.of("id", "option-" + c.tier, "value", c.tier)));
-        c.customText.forEach((name, value) -> fields.add(Map.of("__typename", "CompassCustomTextField",
-                "definition", Map.of("id", "field-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'), "name", name),
-                "textValue", value)));
-        g.put("customFields", fields);
-        g.put("changeMetadata", Map.of("createdAt", c.createdAt, "lastUserModificationAt", c.createdAt));
-        return g;
-    }
-
-    private Map<String, Object> event(Component.Event e) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        boolean deployment = e.type().equals("DEPLOYMENT");
-        g.put("__typename", deployment ? "CompassDeploymentEvent" : "CompassIncidentEvent");
-        g.put("displayName", e.displayName());
-        g.put("description", e.description());
-        g.put("eventType", e.type());
-        g.put("url", e.url());
-        g.put("lastUpdated", e.at());
-        g.put("updateSequenceNumber", e.at().toEpochMilli());
-        Map<String, Object> p = e.properties();
-        if (deployment) {
-            g.put("deploymentProperties", Map.of("state", p.get("state"), "startedAt", p.get("startedAt"),
-                    "completedAt", e.at(), "sequenceNumber", e.at().getEpochSecond(), "environment", Map.of(
-                            "category", p.get("environment"), "displayName", String.valueOf(p.get("environment"))
-                                    .toLowerCase(Locale.ROOT),
-                            "environmentId", "env-" + p.get("environment"))));
-        } else {
-            g.put("incidentProperties", Map.of("id", "INC-" + Math.abs(e.displayName().hashCode() % 10000), "state",
-                    p.get("state"), "severity", Map.of("label", p.get("severityLabel"), "level", p.get(
-                            "severityLevel")),
-                    "startTime", p.get("startTime")));
-        }
-        return g;
-    }
-
-    private String url(Component c) {
-        return siteUrl + "/compass/component/" + c.id.substring(c.id.lastIndexOf('/') + 1);
-    }
-
-    private static Object forCloud(String cloudId, java.util.function.Supplier<Object> body) {
-        return CLOUD_ID.equals(cloudId) ? body.get()
-                : queryError(403, "FORBIDDEN", "You do not have access to cloud id " + cloudId + ".");
-    }
-
-    private static Map<String, Object> page(String typename, List<Object> all, Integer first, String after) {
-        int size = first == null ? 25 : Math.max(1, Math.min(MAX_PAGE, first));
-        int start = after == null ? 0 : decode(after);
-        int end = Math.min(all.size(), start + size);
-        Map<String, Object> connection = connection(typename, all.subList(Math.min(start, all.size()), end),
-                end < all.size(),
-                end > start ? encode(end) : null);
-        connection.put("totalCount", all.size());
-        return connection;
-    }
-
-    private static Map<String, Object> connection(String typename, List<Object> nodes, boolean more,
-            String endCursor) {
-        Map<String, Object> connection = new LinkedHashMap<>();
-        connection.put("__typename", typename);
-        connection.put("nodes", nodes);
-        Map<String, Object> pageInfo = new LinkedHashMap<>();
-        pageInfo.put("hasNextPage", more);
-        pageInfo.put("hasPreviousPage", false);
-        pageInfo.put("endCursor", endCursor);
-        connection.put("pageInfo", pageInfo);
-        return connection;
-    }
-
-    private static Map<String, Object> queryError(int status, String type, String message) {
-        return Map.of("__typename", "QueryError", "identifier", type, "message", message, "extensions", List.of(
-                Map.of("__typename", "GenericQueryErrorExtension", "statusCode", status, "errorType", type)));
-    }
-
-    private static String encode(int offset) {
-        return Base64.getEncoder().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decode(String cursor) {
-        try {
-            String raw = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return raw.startsWith("offset:") ? Integer.parseInt(raw.substring(7)) : 0;
-        } catch (IllegalArgumentException e) {
-            return 0;
-        }
     }
 
     private static Component source(DataFetchingEnvironment env) {
         return (Component) env.<Map<String, Object>> getSource().get("__source");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object value) {
-        return (T) value;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ import dev.atlmcp.sandbox.Directory;
 /**
  * A catalog of 32 components across types and six owner teams, with DEPENDS_ON chains (ledger-service and
  * settlement-job depend on each other), scorecard scores, links, custom fields, and the deployments and incident around
- * the checkout latency incident.
+ * the checkout latency incident. Only the Data team may change data-warehouse.
  */
 final class CompassSeed {
 
@@ -52,6 +53,15 @@ final class CompassSeed {
 
     static java.util.Optional<Map<String, Object>> teamById(String id) {
         return java.util.Optional.ofNullable(id == null ? null : TEAMS.get(id));
+    }
+
+    /** Whether the account is a member of the team. */
+    @SuppressWarnings("unchecked")
+    static boolean member(String teamId, String accountId) {
+        return teamById(teamId).map(t -> ((List<Map<String, Map<String, Object>>>) ((Map<String, Object>) t.get(
+                "members")).get("nodes")).stream().anyMatch(m -> m.get("member").get("accountId").equals(
+                        accountId)))
+                .orElse(false);
     }
 
     private static Map<String, Object> teamJson(String id, String name, String description,
@@ -159,18 +169,22 @@ final class CompassSeed {
         for (Component component : store.all()) {
             component.links.add(new Component.Link(linkId(component, "repo"), "REPOSITORY", component.slug,
                     "https://github.com/acme/" + component.slug));
-            component.scores.put("scorecard-readiness", 40 + Math.floorMod(component.slug.hashCode(), 61));
-            component.scores.put("scorecard-security", 50 + Math.floorMod(component.slug.hashCode() >> 3, 51));
-            component.customText.put("Cost center", "CC-" + (4100 + Math.floorMod(component.ownerId.hashCode(),
+            component.fields.put("field-cost-center", "CC-" + (4100 + Math.floorMod(component.ownerId.hashCode(),
                     90)));
         }
+        gateway.fields.put("field-pci-scope", true);
+        checkoutApi.fields.put("field-slo-target", 99.95);
+        checkoutApi.fields.put("field-architect", Directory.PRIYA.accountId());
+        warehouse.restricted = true;
+        fraud.childOf.add(paymentsApi);
+        paymentsApi.links.add(new Component.Link(linkId(paymentsApi, "runbook"), "DOCUMENT",
+                "Runbook: payments-api", "https://acme.atlassian.net/wiki/spaces/OPS/pages/131090"));
         checkoutApi.links.add(new Component.Link(linkId(checkoutApi, "runbook"), "DOCUMENT",
                 "Runbook: checkout-api latency", "https://acme.atlassian.net/wiki/spaces/OPS/pages/131075"));
         checkoutApi.links.add(new Component.Link(linkId(checkoutApi, "oncall"), "ON_CALL", "Checkout on-call",
                 "https://acme.app.opsgenie.com/teams/checkout"));
         checkoutApi.links.add(new Component.Link(linkId(checkoutApi, "chat"), "CHAT_CHANNEL", "#team-checkout",
                 "https://acme.slack.com/archives/C0CHECKOUT"));
-        checkoutApi.scores.put("scorecard-readiness", 72);
 
         deployment(settlement, "settlement-job 4.12.0", "PRODUCTION", "SUCCESSFUL", hoursAgo(5));
         deployment(settlement, "settlement-job 4.11.3", "PRODUCTION", "SUCCESSFUL", hoursAgo(80));
@@ -189,7 +203,7 @@ final class CompassSeed {
                 400 - store.all().size() * 7L)));
         component.labels.add(tier);
         component.labels.addAll(java.util.List.of(labels));
-        component.tier = tier;
+        component.fields.put("field-tier", "option-" + tier);
         store.add(component);
         return component;
     }

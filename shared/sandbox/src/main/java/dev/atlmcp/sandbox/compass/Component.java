@@ -26,10 +26,12 @@ final class Component {
     final List<String> labels = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
     final List<Component> dependsOn = new ArrayList<>();
+    final List<Component> childOf = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
-    final Map<String, Integer> scores = new LinkedHashMap<>();
-    final Map<String, String> customText = new LinkedHashMap<>();
-    String tier;
+    /** Custom field values by definition id: text, number, boolean, option id or option ids. */
+    final Map<String, Object> fields = new LinkedHashMap<>();
+    /** Only members of the owner team may change it; everyone else is answered 403. */
+    volatile boolean restricted;
 
     Component(String id, String slug, String name, String typeId, String ownerId, String description,
             Instant createdAt) {

@@ -1,4 +1,4 @@
-package dev.atlmcp.compass.service;
+package dev.atlmcp.compass.client;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.outbound.CloudId;
-import dev.atlmcp.compass.client.CompassClient;
 
 /**
  * Runs Compass GraphQL operations and turns the gateway's failures, which arrive with HTTP 200, into the same

@@ -1,0 +1,123 @@
+package dev.atlmcp.compass.client;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Everything this server asks of the Compass catalog, in catalog terms and free of GraphQL. Atlassian has announced
+ * that Compass capabilities move to another product, so the services depend on this interface only and a different API
+ * means a different implementation of it. Failures are {@code AtlassianException}s with the HTTP-like status the
+ * catalog reported.
+ */
+public interface CompassCatalog {
+
+    /** A search: text, type, owner team id and label are optional filters; {@code after} is a cursor. */
+    record SearchQuery(String text, String type, String ownerId, String label, int first, String after) {
+    }
+
+    /** One page of results and the cursor of the next (null on the last page). */
+    record Page<T>(List<T> items, Integer total, String next) {
+    }
+
+    /** A search hit: the component summary and its Compass link. */
+    record Match(ComponentDto component, String link) {
+    }
+
+    /** The component on the other end of a relationship. */
+    record Related(String id, String name) {
+    }
+
+    record Member(String accountId, String name, String role) {
+    }
+
+    record Team(String id, String name, String description, List<Member> members) {
+    }
+
+    /** Event types (DEPLOYMENT, INCIDENT, ...; empty for all) in a time window. */
+    record EventQuery(List<String> types, Instant from, Instant to, int first) {
+    }
+
+    /** One event; {@code state} and {@code detail} (environment or severity) when the event type has them. */
+    record Event(String when, String type, String name, String state, String detail, String url) {
+    }
+
+    record ComponentType(String id, String name, String description) {
+    }
+
+    /** A scorecard applied to a component with its score; {@code score} of a criterion is null when not reported. */
+    record Scorecard(String id, String name, String importance, Integer score, Integer max, String status,
+            List<Criterion> criteria) {
+    }
+
+    record Criterion(String id, String name, Integer weight, Integer score, Integer max) {
+    }
+
+    /** A custom field definition; {@code kind} is TEXT, NUMBER, BOOLEAN, USER, SINGLE_SELECT or MULTI_SELECT. */
+    record FieldDefinition(String id, String name, String kind, String description,
+            List<ComponentDto.Option> options) {
+    }
+
+    /**
+     * A custom field value to set: text, a number, a boolean, an account id, an option id or a list of option ids; null
+     * clears it.
+     */
+    record FieldValue(FieldDefinition definition, Object value) {
+    }
+
+    record NewComponent(String name, String typeId, String slug, String description, String ownerId,
+            List<String> labels, List<FieldValue> customFields) {
+    }
+
+    record NewLink(String type, String url, String name) {
+    }
+
+    String cloudId();
+
+    ComponentDto component(String id);
+
+    ComponentDto componentBySlug(String slug);
+
+    Page<Match> search(SearchQuery query);
+
+    /** Components owned by the teams of the account whose credentials the request uses. */
+    Page<Match> myComponents(SearchQuery query);
+
+    /**
+     * One page of a component's relationships of a type (DEPENDS_ON or CHILD_OF): inward (others to it) or outward.
+     */
+    Page<Related> relationships(String componentId, boolean inward, String type, int first, String after);
+
+    /** The owner team with its members, or null when the component has none. */
+    Team ownerTeam(String componentId);
+
+    Page<Event> events(String componentId, EventQuery query);
+
+    List<ComponentType> componentTypes();
+
+    List<Scorecard> scorecards(String componentId);
+
+    List<FieldDefinition> customFieldDefinitions();
+
+    ComponentDto createComponent(NewComponent component);
+
+    /**
+     * @param fields
+     *            name, description and ownerId to set (null clears)
+     */
+    void updateComponent(String id, JsonNode fields, List<FieldValue> customFields);
+
+    /** The labels that were not there before. */
+    List<String> addLabels(String componentId, List<String> labels);
+
+    void removeLabels(String componentId, List<String> labels);
+
+    ComponentDto.Link createLink(String componentId, NewLink link);
+
+    void deleteLink(String componentId, String linkId);
+
+    void createRelationship(String startId, String endId, String type);
+
+    void deleteRelationship(String startId, String endId, String type);
+}

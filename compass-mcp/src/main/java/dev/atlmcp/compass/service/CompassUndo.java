@@ -1,0 +1,32 @@
+package dev.atlmcp.compass.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.errors.ToolRefusal;
+
+/** Undoes an agent change by the record its id carries, once the caller is known to be the one who made it. */
+@ApplicationScoped
+public class CompassUndo {
+
+    private final ChangeSender sender;
+    private final ComponentUpdates updates;
+    private final CatalogAdditions additions;
+
+    CompassUndo(ChangeSender sender, ComponentUpdates updates, CatalogAdditions additions) {
+        this.sender = sender;
+        this.updates = updates;
+        this.additions = additions;
+    }
+
+    public Written undo(String changeId, boolean dryRun, String confirmationToken) {
+        AgentChange change = sender.undoable(changeId);
+        return switch (change.action()) {
+        case ComponentUpdates.ACTION -> updates.undo(change, dryRun, confirmationToken);
+        case CatalogAdditions.LABELS, CatalogAdditions.LINK, CatalogAdditions.RELATIONSHIP -> additions.undo(change,
+                dryRun, confirmationToken);
+        default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this "
+                + "server. Nothing was changed.");
+        };
+    }
+}
