@@ -99,8 +99,9 @@ class ComponentUpdatesTest extends SandboxReset {
     @Test
     void badArgumentsAndCompassRefusalsAreClear() {
         Mcp.sandbox().clearRequests();
-        assertEquals("Invalid argument: Nothing to change: give name, description, owner_id or custom_fields.", text(call(
-                Transport.STREAMABLE, "compass_update_component", Map.of("component", "checkout-api"))));
+        assertEquals("Invalid argument: Nothing to change: give name, description, owner_id or custom_fields.",
+                text(call(
+                        Transport.STREAMABLE, "compass_update_component", Map.of("component", "checkout-api"))));
         assertEquals("Invalid argument: owner_id must be a team id like ari:cloud:teams::team/<uuid> "
                 + "(compass_who_owns and compass_get_component show a component's), got 'Platform'",
                 text(call(Transport.STREAMABLE,

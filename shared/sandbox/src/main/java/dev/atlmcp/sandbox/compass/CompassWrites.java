@@ -256,8 +256,10 @@ final class CompassWrites {
                 return Optional.of(failed(400, "BAD_REQUEST", "Custom field " + definition.get().name() + " is a "
                         + kind + " field, not " + member.getKey()));
             }
-            Object v = value.entrySet().stream().filter(e -> !e.getKey().equals("definitionId")).map(
-                    Map.Entry::getValue).findFirst().orElse(null);
+            Object v = null;
+            for (Map.Entry<String, Object> e : value.entrySet()) {
+                v = e.getKey().equals("definitionId") ? v : e.getValue();
+            }
             List<Object> options = v instanceof List<?> list ? cast(list) : v == null ? List.of() : List.of(v);
             if (kind.endsWith("Select") && options.stream().anyMatch(o -> !definition.get().options().containsKey(
                     String.valueOf(o)))) {
