@@ -91,6 +91,17 @@ class CatalogWritesTest extends SandboxReset {
     }
 
     @Test
+    void aDryRunShowsTheMutationAndCreatesNothing() {
+        String dry = text(call(Transport.STREAMABLE, "compass_create_component", Map.of("name", "Dry Service",
+                "type", "LIBRARY", "dry_run", true)));
+        assertTrue(dry.startsWith("Dry run: nothing was sent. This call would create the library component Dry "
+                + "Service with:\nPOST /graphql createComponent\n{"), dry);
+        assertTrue(dry.contains("\"slug\" : \"dry-service\""), dry);
+        assertTrue(text(call(Transport.STREAMABLE, "compass_get_component", Map.of("component", "dry-service")))
+                .startsWith("Not found"));
+    }
+
+    @Test
     void badCreateArgumentsAreRefusedBeforeAnythingIsSent() {
         Mcp.sandbox().clearRequests();
         for (Map<String, Object> bad : List.<Map<String, Object>> of(Map.of("name", " "), Map.of("name", "x",
