@@ -214,26 +214,40 @@ class CatalogWritesTest extends SandboxReset {
     }
 
     @Test
-    void failuresOfTheMutationAreClearAndNeverRetried() {
-        Map<String, Object> labels = Map.of("component", "checkout-api", "labels", List.of("pci"));
-        assertFault(labels, SandboxControl.fault().put("status", 409), "Conflict (HTTP 409)");
-        assertFault(labels, SandboxControl.fault().put("status", 429).put("retryAfter", 7), "Atlassian's rate limit "
-                + "was reached (HTTP 429). Retry after 7 seconds.");
-        for (var fault : List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put("status", 500)
-                .put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
-            assertFault(labels, fault, "It is unknown whether Atlassian applied this change (add the labels pci to "
-                    + "checkout-api): ");
-        }
+    void failuresOfEveryMutationAreClearAndNeverRetried() {
+        Map<String, Map<String, Object>> writes = Map.of(
+                "createComponent", Map.of("tool", "compass_create_component", "name", "Fault Service"),
+                "updateComponent", Map.of("tool", "compass_update_component", "component", "checkout-api",
+                        "description", "x"),
+                "addLabels", Map.of("tool", "compass_add_labels", "component", "checkout-api", "labels", List.of(
+                        "pci")),
+                "createLink", Map.of("tool", "compass_add_link", "component", "checkout-api", "type", "DASHBOARD",
+                        "url", "https://grafana.acme.example/d/checkout"),
+                "createRelationship", Map.of("tool", "compass_create_relationship", "component", "checkout-web",
+                        "target", "customer-api"));
+        writes.forEach((mutation, call) -> {
+            assertFault(mutation, call, SandboxControl.fault().put("status", 409), "Conflict (HTTP 409)");
+            assertFault(mutation, call, SandboxControl.fault().put("status", 429).put("retryAfter", 7), "Atlassian's "
+                    + "rate limit was reached (HTTP 429). Retry after 7 seconds.");
+            for (var fault : List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put("status",
+                    500).put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
+                assertFault(mutation, call, fault, "It is unknown whether Atlassian applied this change (");
+            }
+        });
+        assertFault("addLabels", writes.get("addLabels"), SandboxControl.fault().put("drop", true), "It is unknown "
+                + "whether Atlassian applied this change (add the labels pci to checkout-api): ");
     }
 
-    /** One failure of the addComponentLabels mutation only: a retry would succeed, so an error proves none. */
-    private static void assertFault(Map<String, Object> arguments, com.fasterxml.jackson.databind.node.ObjectNode fault,
-            String expected) {
-        Mcp.sandbox().addFault(fault.put("pathPrefix", "/gateway/api/graphql").put("bodyContains",
-                "mutation addLabels").put("count", 1));
+    /** One failure of one mutation only: a retry would succeed, so an error answer proves there was none. */
+    private static void assertFault(String mutation, Map<String, Object> call,
+            com.fasterxml.jackson.databind.node.ObjectNode fault, String expected) {
+        Map<String, Object> arguments = new java.util.HashMap<>(call);
+        String tool = (String) arguments.remove("tool");
+        Mcp.sandbox().addFault(fault.put("pathPrefix", "/gateway/api/graphql").put("bodyContains", "mutation "
+                + mutation).put("count", 1));
         try {
-            Mcp.Result result = call(Transport.STREAMABLE, "compass_add_labels", arguments);
-            assertTrue(result.isError() && result.text().startsWith(expected), result.text());
+            Mcp.Result result = call(Transport.STREAMABLE, tool, arguments);
+            assertTrue(result.isError() && result.text().startsWith(expected), tool + ": " + result.text());
         } finally {
             Mcp.sandbox().clearFaults();
             Mcp.sandbox().reset();
