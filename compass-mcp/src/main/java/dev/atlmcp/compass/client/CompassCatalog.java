@@ -1,7 +1,9 @@
 package dev.atlmcp.compass.client;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,11 +48,7 @@ public interface CompassCatalog {
     record ComponentType(String id, String name, String description) {
     }
 
-    /** A scorecard applied to a component with its score; {@code score} of a criterion is null when not reported. */
-    record Scorecard(String id, String name, String importance, Integer score, Integer max, String status,
-            List<Criterion> criteria) {
-    }
-
+    /** A scorecard criterion and the component's score in it; {@code score} is null when not reported. */
     record Criterion(String id, String name, Integer weight, Integer score, Integer max) {
     }
 
@@ -89,6 +87,21 @@ public interface CompassCatalog {
      */
     Page<Related> relationships(String componentId, boolean inward, String type, int first, String after);
 
+    /** All of them, page by page, stopping after 10 pages of 50. */
+    default List<Related> allRelationships(String componentId, boolean inward, String type) {
+        List<Related> all = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 10; page++) {
+            Page<Related> related = relationships(componentId, inward, type, 50, after);
+            all.addAll(related.items());
+            after = related.next();
+            if (after == null) {
+                break;
+            }
+        }
+        return all;
+    }
+
     /** The owner team with its members, or null when the component has none. */
     Team ownerTeam(String componentId);
 
@@ -96,7 +109,11 @@ public interface CompassCatalog {
 
     List<ComponentType> componentTypes();
 
-    List<Scorecard> scorecards(String componentId);
+    /**
+     * The criteria of the component's scorecards with its score in each, by scorecard id; empty when the site does not
+     * report them (the scores themselves come with the component).
+     */
+    Map<String, List<Criterion>> scorecardCriteria(String componentId);
 
     List<FieldDefinition> customFieldDefinitions();
 

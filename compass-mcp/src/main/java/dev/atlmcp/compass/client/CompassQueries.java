@@ -15,7 +15,7 @@ final class CompassQueries {
               ... on CompassCustomUserField { userIdValue }
               ... on CompassCustomSingleSelectField { option { id value } }
               ... on CompassCustomMultiSelectField { options { id value } } }
-            scorecards { id name } scorecardScores { scorecardId totalScore maxTotalScore status }""";
+            scorecards { id name importance } scorecardScores { scorecardId totalScore maxTotalScore status }""";
 
     static final String QUERY_ERROR = "... on QueryError { __typename message extensions { statusCode errorType } }";
 
@@ -58,14 +58,9 @@ final class CompassQueries {
             + "__typename ... on CompassComponentTypeConnection { nodes { id name description } pageInfo { "
             + "hasNextPage endCursor } } " + QUERY_ERROR + " } } }";
 
-    /** The scorecards applied to a component and its score in each (fields Atlassian's own example selects). */
-    static final String SCORECARDS = "query scorecards($id: ID!) { compass { component(id: $id) { __typename ... on "
-            + "CompassComponent { id scorecards { id name importance scorecardScore(query: { componentId: $id }) { "
-            + "totalScore maxTotalScore status } } } " + QUERY_ERROR + " } } }";
-
     /**
-     * The criteria of those scorecards and the component's score in each. [UNVERIFIED] field names: asked apart so a
-     * site whose schema differs still answers the scores.
+     * The criteria of a component's scorecards and the component's score in each. [UNVERIFIED] field names: asked apart
+     * so a site whose schema differs still answers the scores.
      */
     static final String SCORECARD_CRITERIA = "query criteria($id: ID!) { compass { component(id: $id) { __typename "
             + "... on CompassComponent { scorecards { id criterias { id name weight } scorecardScore(query: { "

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
         String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields,
-        List<ScorecardName> scorecards, List<Score> scorecardScores) {
+        List<Scorecard> scorecards, List<Score> scorecardScores) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Label(String name) {
@@ -19,7 +19,7 @@ public record ComponentDto(String id, String name, String description, String ty
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ScorecardName(String id, String name) {
+    public record Scorecard(String id, String name, String importance) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

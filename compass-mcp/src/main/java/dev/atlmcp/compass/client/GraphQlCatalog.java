@@ -155,28 +155,11 @@ public class GraphQlCatalog implements CompassCatalog {
     }
 
     @Override
-    public List<Scorecard> scorecards(String componentId) {
-        JsonNode component = gateway.compass(CompassQueries.SCORECARDS, vars().put("id", componentId), "component");
-        Map<String, JsonNode> criteria = criteria(componentId);
-        List<Scorecard> scorecards = new ArrayList<>();
-        for (JsonNode s : component.path("scorecards")) {
-            JsonNode score = s.path("scorecardScore");
-            scorecards.add(new Scorecard(s.path("id").asText(), s.path("name").asText(), s.path("importance").asText(
-                    null), integer(score.path("totalScore")), integer(score.path("maxTotalScore")),
-                    score.path(
-                            "status").asText(null),
-                    criteria.containsKey(s.path("id").asText()) ? criteria(criteria.get(s.path("id").asText()))
-                            : null));
-        }
-        return scorecards;
-    }
-
-    /** Scorecard id to its criteria and scores; empty when this Compass does not answer them. */
-    private Map<String, JsonNode> criteria(String componentId) {
-        Map<String, JsonNode> byScorecard = new HashMap<>();
+    public Map<String, List<Criterion>> scorecardCriteria(String componentId) {
+        Map<String, List<Criterion>> byScorecard = new HashMap<>();
         try {
             gateway.compass(CompassQueries.SCORECARD_CRITERIA, vars().put("id", componentId), "component").path(
-                    "scorecards").forEach(s -> byScorecard.put(s.path("id").asText(), s));
+                    "scorecards").forEach(s -> byScorecard.put(s.path("id").asText(), criteria(s)));
         } catch (AtlassianException e) {
             if (e.status() != 400) {
                 throw e;

@@ -43,7 +43,7 @@ public final class CatalogMarkdown {
             return md.append("No scorecard applies to ").append(name).append('.').toString();
         }
         List<List<String>> rows = new ArrayList<>();
-        for (CompassCatalog.Scorecard s : scores.scorecards()) {
+        for (CatalogSchema.Scorecard s : scores.scorecards()) {
             rows.add(Arrays.asList(s.name(), s.importance() == null ? null : s.importance().toLowerCase(Locale.ROOT)
                     .replace('_', ' '), s.score() + "/" + s.max(), s.status() == null ? null
                             : ComponentMarkdown
@@ -54,7 +54,7 @@ public final class CatalogMarkdown {
                 rows)).toString();
     }
 
-    private static String failing(CompassCatalog.Scorecard s) {
+    private static String failing(CatalogSchema.Scorecard s) {
         if (s.criteria() == null) {
             return "(not reported by this Compass site)";
         }

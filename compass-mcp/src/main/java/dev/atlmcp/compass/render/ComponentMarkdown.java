@@ -191,10 +191,10 @@ public final class ComponentMarkdown {
 
     private static String scorecardName(ComponentDto c, String id) {
         return c.scorecards() == null ? id : c.scorecards().stream().filter(s -> id.equals(s.id())).map(
-                ComponentDto.ScorecardName::name).findFirst().orElse(id);
+                ComponentDto.Scorecard::name).findFirst().orElse(id);
     }
 
-    static String value(ComponentDto.CustomField f) {
+    private static String value(ComponentDto.CustomField f) {
         if (f.textValue() != null) {
             return f.textValue();
         }

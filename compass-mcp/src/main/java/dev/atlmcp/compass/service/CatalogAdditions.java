@@ -33,7 +33,6 @@ public class CatalogAdditions {
             "CHAT_CHANNEL", "PROJECT", "OTHER_LINK");
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
     private static final int MAX_LABELS = 20;
-    private static final int RELATIONSHIP_PAGES = 10;
 
     private final CompassService compass;
     private final CompassCatalog catalog;
@@ -215,19 +214,7 @@ public class CatalogAdditions {
     }
 
     private boolean related(String startId, String endId, String kind) {
-        String after = null;
-        for (int page = 0; page < RELATIONSHIP_PAGES; page++) {
-            CompassCatalog.Page<CompassCatalog.Related> related = catalog.relationships(startId, false, kind,
-                    CompassService.MAX_LIMIT, after);
-            if (related.items().stream().anyMatch(r -> r.id().equals(endId))) {
-                return true;
-            }
-            after = related.next();
-            if (after == null) {
-                return false;
-            }
-        }
-        return false;
+        return catalog.allRelationships(startId, false, kind).stream().anyMatch(r -> r.id().equals(endId));
     }
 
     private Written recorded(ComponentDto component, String action, String tool, String what, ObjectNode after,

@@ -27,8 +27,6 @@ public class DependencyGraph {
 
     public static final int MAX_DEPTH = 5;
     static final int MAX_NODES = 100;
-    private static final int PAGE = 50;
-    private static final int MAX_PAGES = 10;
 
     /**
      * A component in the tree; {@code cycle} when it is one of its own ancestors, {@code repeated} when it is shown in
@@ -135,18 +133,8 @@ public class DependencyGraph {
 
     /** The components on the other end of {@code id}'s DEPENDS_ON relationships, as {id, name}. */
     private List<String[]> neighbours(String id, boolean upstream) {
-        List<String[]> found = new ArrayList<>();
-        String after = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            CompassCatalog.Page<CompassCatalog.Related> related = catalog.relationships(id, upstream, "DEPENDS_ON",
-                    PAGE, after);
-            related.items().forEach(r -> found.add(new String[] { r.id(), r.name() }));
-            after = related.next();
-            if (after == null) {
-                break;
-            }
-        }
-        return found;
+        return catalog.allRelationships(id, upstream, "DEPENDS_ON").stream().map(r -> new String[] { r.id(), r
+                .name() }).toList();
     }
 
     private static <T> T join(CompletableFuture<T> future) {

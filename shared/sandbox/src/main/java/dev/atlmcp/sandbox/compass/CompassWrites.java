@@ -44,9 +44,6 @@ final class CompassWrites {
         }
         String slug = input.get("slug") == null ? name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 : String.valueOf(input.get("slug"));
-        if (store.get().bySlug(slug).isPresent()) {
-            return failed(400, "BAD_REQUEST", "The slug " + slug + " is already in use by another component");
-        }
         Object owner = input.get("ownerId");
         if (owner != null && CompassSeed.teamById(String.valueOf(owner)).isEmpty()) {
             return failed(404, "NOT_FOUND", "Team " + owner + " not found");
