@@ -227,8 +227,8 @@ class CatalogWritesTest extends SandboxReset {
                         "target", "customer-api"));
         writes.forEach((mutation, call) -> {
             assertFault(mutation, call, SandboxControl.fault().put("status", 409), "Conflict (HTTP 409)");
-            assertFault(mutation, call, SandboxControl.fault().put("status", 429).put("retryAfter", 7), "Atlassian's "
-                    + "rate limit was reached (HTTP 429). Retry after 7 seconds.");
+            assertFault(mutation, call, SandboxControl.fault().put("status", 429).put("retryAfter", 60), "Atlassian's "
+                    + "rate limit was reached (HTTP 429). Retry after 60 seconds.");
             for (var fault : List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put("status",
                     500).put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
                 assertFault(mutation, call, fault, "It is unknown whether Atlassian applied this change (");
@@ -251,6 +251,7 @@ class CatalogWritesTest extends SandboxReset {
         } finally {
             Mcp.sandbox().clearFaults();
             Mcp.sandbox().reset();
+            Mcp.forgetFaults();
         }
     }
 }

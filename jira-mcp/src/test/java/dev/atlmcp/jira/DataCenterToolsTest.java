@@ -82,11 +82,18 @@ class DataCenterToolsTest extends SandboxReset {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void rateLimitOnDataCenterIsAClearError(Transport transport) {
+    void aRateLimitOnDataCenterIsWaitedOutAndRetried(Transport transport) {
+        Mcp.sandbox().clearRequests();
         Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/jira/rest/api/2/").put("status", 429)
-                .put("retryAfter", 3).put("count", 1));
-        Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
-        assertEquals("Atlassian's rate limit was reached (HTTP 429). Retry after 3 seconds.", text(result));
+                .put("retryAfter", 1).put("count", 1));
+        try {
+            Mcp.Result result = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"));
+            assertFalse(result.isError(), result::text);
+            assertEquals(List.of("GET /jira/rest/api/2/issue/OPS-1 429", "GET /jira/rest/api/2/issue/OPS-1 200"),
+                    Mcp.sandbox().requests().stream().filter(r -> r.contains("/issue/OPS-1 ")).toList());
+        } finally {
+            Mcp.forgetFaults();
+        }
     }
 
     @Test

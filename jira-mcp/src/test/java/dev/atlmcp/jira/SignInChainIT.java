@@ -9,8 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +52,8 @@ class SignInChainIT {
         String publicUrl = "http://localhost:" + port;
         sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
         base = URI.create(publicUrl);
-        server = ServerProcess.start(sandbox, port, publicUrl, "sign-in-chain");
+        server = ServerProcess.start(sandbox, port, publicUrl, "sign-in-chain", Map.of(
+                "QUARKUS_LOG_CATEGORY__DEV_ATLMCP__LEVEL", "DEBUG"));
         ServerProcess.awaitHealthy(URI.create("http://127.0.0.1:" + port));
     }
 
@@ -107,6 +111,41 @@ class SignInChainIT {
                 .encode(), token, session);
         assertEquals(200, call.statusCode(), call.body());
         assertTrue(call.body().contains("# OPS-1: Checkout API p99 latency"), call.body());
+        assertLogIsJsonWithRequestAndSession(token, session);
+    }
+
+    /** In production every log line is JSON, and those of an MCP request carry its request id and session. */
+    private void assertLogIsJsonWithRequestAndSession(String token, String session) throws Exception {
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(base.resolve("/mcp")).header("Content-Type",
+                "application/json").header("Accept", "application/json, text/event-stream").header("Authorization",
+                        "Bearer " + token)
+                .header("Mcp-Session-Id", session).header("X-Request-Id", "chain-42").POST(
+                        HttpRequest.BodyPublishers.ofString(new JsonObject().put("jsonrpc", "2.0").put("id",
+                                3).put("method", "tools/call").put("params", new JsonObject()
+                                        .put("name",
+                                                "jira_get_issue")
+                                        .put("arguments", new JsonObject().put("issue_key",
+                                                "OPS-99999")))
+                                .encode()))
+                .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("chain-42", failed.headers().firstValue("X-Request-Id").orElseThrow());
+        Thread.sleep(300);
+        List<String> lines = Files.readAllLines(Path.of("target", "sign-in-chain.log")).stream().filter(l -> !l
+                .isBlank()).toList();
+        List<JsonObject> ofRequest = lines.stream().map(JsonObject::new).filter(l -> l.encode().contains("chain-42"))
+                .toList();
+        assertTrue(ofRequest.stream().anyMatch(l -> l.containsKey("mdc") && l.getString("message", "").contains(
+                "failed")), "the failure's debug line is in the log: " + ofRequest);
+        for (JsonObject line : ofRequest) {
+            if (line.containsKey("mdc")) {
+                assertEquals("chain-42", line.getJsonObject("mdc").getString("requestId"), line::encode);
+                assertEquals(session, line.getJsonObject("mdc").getString("mcpSession"), line::encode);
+                assertEquals("jira-mcp", line.getString("service"), line::encode);
+            } else {
+                assertEquals("chain-42", line.getString("requestId"), "the audit event: " + line.encode());
+            }
+        }
     }
 
     private HttpResponse<String> post(String body, String token, String session) throws Exception {

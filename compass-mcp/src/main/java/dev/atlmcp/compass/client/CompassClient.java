@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+import dev.atlmcp.auth.outbound.RateLimitSignals;
+import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.auth.resilience.ReadRequest;
 
 /**
  * Compass through the site's GraphQL gateway ({@code /gateway/api/graphql}, Basic email + API token). The experimental
@@ -24,6 +27,8 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @RegisterProvider(AtlassianCallRecorder.class)
+@RegisterProvider(RateLimitSignals.class)
+@AtlassianCalls
 @ClientHeaderParam(name = "X-ExperimentalApi", value = "compass-beta")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,7 +38,14 @@ public interface CompassClient {
     record GraphQlRequest(String query, JsonNode variables) {
     }
 
+    /** A GraphQL query: it only reads, so it is retried like a GET. */
+    @POST
+    @ReadRequest
+    @Path("/gateway/api/graphql")
+    JsonNode query(GraphQlRequest request);
+
+    /** A GraphQL mutation: a write. */
     @POST
     @Path("/gateway/api/graphql")
-    JsonNode graphql(GraphQlRequest request);
+    JsonNode mutation(GraphQlRequest request);
 }

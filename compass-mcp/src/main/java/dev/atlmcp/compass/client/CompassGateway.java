@@ -36,7 +36,10 @@ public class CompassGateway {
 
     /** The result at {@code data.compass.<field>}, or an exception if the gateway or the lookup failed. */
     public JsonNode compass(String query, JsonNode variables, String field) {
-        JsonNode response = client.graphql(new CompassClient.GraphQlRequest(query, variables));
+        return result(client.query(new CompassClient.GraphQlRequest(query, variables)), field);
+    }
+
+    private static JsonNode result(JsonNode response, String field) {
         JsonNode errors = response.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             throw failure(errors.get(0).path("extensions"), messages(errors));
@@ -68,7 +71,7 @@ public class CompassGateway {
      * says {@code success: false} (its {@code errors} carry the status).
      */
     public JsonNode mutate(String mutation, JsonNode variables, String field) {
-        JsonNode payload = compass(mutation, variables, field);
+        JsonNode payload = result(client.mutation(new CompassClient.GraphQlRequest(mutation, variables)), field);
         if (!payload.path("success").asBoolean(false)) {
             JsonNode errors = payload.path("errors");
             throw failure(errors.path(0).path("extensions"), errors.isArray() && !errors.isEmpty() ? messages(errors)

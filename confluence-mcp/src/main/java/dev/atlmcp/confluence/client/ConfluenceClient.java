@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+import dev.atlmcp.auth.outbound.RateLimitSignals;
+import dev.atlmcp.auth.resilience.AtlassianCalls;
 
 /**
  * Confluence's REST APIs. Cloud: v2 for pages and spaces ({@code /wiki/api/v2}), v1 for CQL search
@@ -28,6 +30,8 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @RegisterProvider(AtlassianCallRecorder.class)
+@RegisterProvider(RateLimitSignals.class)
+@AtlassianCalls
 @Produces(MediaType.APPLICATION_JSON)
 public interface ConfluenceClient {
 

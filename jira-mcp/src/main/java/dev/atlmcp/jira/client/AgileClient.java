@@ -17,12 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+import dev.atlmcp.auth.outbound.RateLimitSignals;
+import dev.atlmcp.auth.resilience.AtlassianCalls;
 
 /** Jira Software's Agile REST API, the same on Cloud and Data Center: boards, sprints, moving issues. */
 @RegisterRestClient(configKey = "jira")
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @RegisterProvider(AtlassianCallRecorder.class)
+@RegisterProvider(RateLimitSignals.class)
+@AtlassianCalls
 @Path("/rest/agile/1.0")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

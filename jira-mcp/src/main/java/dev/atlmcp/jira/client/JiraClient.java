@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
 import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
 import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
+import dev.atlmcp.auth.outbound.RateLimitSignals;
+import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.auth.resilience.ReadRequest;
 
 /**
  * Jira's REST API: platform v3 on Cloud, v2 on Data Center ({@code version} path parameter). Search uses
@@ -30,6 +33,8 @@ import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
 @RegisterProvider(AtlassianRequestFilter.class)
 @RegisterProvider(AtlassianResponseMapper.class)
 @RegisterProvider(AtlassianCallRecorder.class)
+@RegisterProvider(RateLimitSignals.class)
+@AtlassianCalls
 @Path("/rest/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,11 +53,13 @@ public interface JiraClient {
 
     /** Cloud: JQL search paged by {@code nextPageToken}. */
     @POST
+    @ReadRequest
     @Path("/3/search/jql")
     SearchDtos.TokenPage searchJql(SearchDtos.TokenQuery query);
 
     /** Data Center: JQL search paged by {@code startAt}. */
     @POST
+    @ReadRequest
     @Path("/2/search")
     SearchDtos.OffsetPage search(SearchDtos.OffsetQuery query);
 

@@ -2,7 +2,10 @@ package dev.atlmcp.sandbox;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix, or one
  * exact path ({@code path}), and optionally a method and a text the body contains (a GraphQL operation name); fires
- * with a probability and for a number of times (0 = until cleared).
+ * with a probability ({@code rate}, repeatable with a {@code seed}) and for a number of times (0 = until cleared).
+ * Besides failing, a rule can add {@code headers} to the normal answer (e.g. Atlassian's near-limit signal).
  */
 public final class Faults {
 
     /** What to do to one request. */
     public record Rule(String pathPrefix, boolean exact, String method, String bodyContains, int status,
             Integer retryAfterSeconds, long latencyMillis, boolean drop, boolean afterProcessing, double rate,
-            int remaining) {
+            int remaining, Map<String, String> headers, Random random) {
 
         static Rule fromJson(JsonNode json) {
             Rule rule = new Rule(json.path("path").asText(json.path("pathPrefix").asText("/")), json.has("path"),
@@ -26,9 +30,10 @@ public final class Faults {
                     json.hasNonNull("retryAfter") ? json.get("retryAfter").asInt() : null,
                     json.path("latencyMs").asLong(0), json.path("drop").asBoolean(false),
                     json.path("afterProcessing").asBoolean(false), json.path("rate").asDouble(1.0),
-                    json.path("count").asInt(0));
-            if (rule.status == 0 && rule.latencyMillis == 0 && !rule.drop) {
-                throw new IllegalArgumentException("A fault needs one of: status, latencyMs, drop");
+                    json.path("count").asInt(0), headers(json.path("headers")), json.hasNonNull("seed")
+                            ? new Random(json.get("seed").asLong()) : null);
+            if (rule.status == 0 && rule.latencyMillis == 0 && !rule.drop && rule.headers.isEmpty()) {
+                throw new IllegalArgumentException("A fault needs one of: status, latencyMs, drop, headers");
             }
             if (rule.rate <= 0 || rule.rate > 1) {
                 throw new IllegalArgumentException("rate must be in (0, 1]");
@@ -44,7 +49,19 @@ public final class Faults {
 
         Rule used() {
             return new Rule(pathPrefix, exact, method, bodyContains, status, retryAfterSeconds, latencyMillis, drop,
-                    afterProcessing, rate, remaining - 1);
+                    afterProcessing, rate, remaining - 1, headers, random);
+        }
+
+        /** Whether the rule fires this time: always at rate 1, else by chance (repeatable when seeded). */
+        boolean fires() {
+            return rate >= 1
+                    || (random != null ? random.nextDouble() : ThreadLocalRandom.current().nextDouble()) < rate;
+        }
+
+        private static Map<String, String> headers(JsonNode json) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            json.fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return Map.copyOf(headers);
         }
     }
 
@@ -62,7 +79,7 @@ public final class Faults {
     public synchronized Rule next(String method, String path, String body) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule rule = it.next();
-            if (!rule.matches(method, path, body) || ThreadLocalRandom.current().nextDouble() >= rule.rate) {
+            if (!rule.matches(method, path, body) || !rule.fires()) {
                 continue;
             }
             if (rule.remaining > 0) {

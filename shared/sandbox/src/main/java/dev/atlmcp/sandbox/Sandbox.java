@@ -82,6 +82,7 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
+    private final java.util.concurrent.locks.ReentrantReadWriteLock storeLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final List<Site> sites;
     private final JiraApi cloudJira;
     private final JiraApi datacenterJira;
@@ -244,6 +245,9 @@ public final class Sandbox implements AutoCloseable {
             log(new LoggedRequest(request.method(), path, response.status(), user.map(SandboxUser::accountId)
                     .orElse(""), uri.isAbsolute()));
         }
+        if (fault != null) {
+            fault.headers().forEach(response::header);
+        }
         write(exchange, response);
     }
 
@@ -253,7 +257,22 @@ public final class Sandbox implements AutoCloseable {
                 + "Atlassian."), java.util.Map.of()));
     }
 
+    /**
+     * Product requests read the in-memory store while others change it: reads share the lock, everything else takes it
+     * alone, so a page of comments is never read while one is being added.
+     */
     private Response dispatch(Site site, Request request, SandboxUser user) {
+        java.util.concurrent.locks.Lock lock = "GET".equals(request.method()) ? storeLock.readLock()
+                : storeLock.writeLock();
+        lock.lock();
+        try {
+            return route(site, request, user);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Response route(Site site, Request request, SandboxUser user) {
         try {
             Router.Match match = site.router.match(request.method(), request.path()).orElseThrow(
                     () -> new ApiException(Response.json(404, ApiException.errorCollection(List.of(

@@ -114,7 +114,7 @@ class SandboxJiraTest extends SandboxSiteTest {
     void droppedConnectionsReachTheClientAsIoErrors() {
         // until cleared: the JDK client itself retries an idempotent GET once on a dropped connection
         sandbox.faults().add(new Faults.Rule("/rest/api/3/issue", false, null, null, 0, null, 0, true, false, 1.0,
-                0));
+                0, java.util.Map.of(), null));
         assertThrows(IOException.class, () -> http.get("/rest/api/3/issue/OPS-1", bot()));
     }
 

@@ -104,7 +104,8 @@ public final class Mcp {
     /**
      * Checks that each way Atlassian can fail (401, 403, 429 with and without Retry-After, 500, 503) reaches the caller
      * of {@code tool} as one clear tool error and never as a stack trace. The faults hit requests whose path starts
-     * with {@code pathPrefix}.
+     * with {@code pathPrefix}, persistently: retried failures (429, 503) fail again until the server gives up, and a
+     * {@code Retry-After} longer than a tool call's budget is answered at once.
      */
     public static void assertAtlassianFailuresAreClearToolErrors(Transport transport, String pathPrefix, String tool,
             Map<String, Object> arguments) {
@@ -112,28 +113,29 @@ public final class Mcp {
                 + "credentials (HTTP 401).");
         assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
         assertFault(transport, pathPrefix, tool, arguments, 409, null, "Conflict (HTTP 409)");
-        assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
-                + "Retry after 7 seconds.");
+        assertFault(transport, pathPrefix, tool, arguments, 429, 60, "Atlassian's rate limit was reached (HTTP 429). "
+                + "Retry after 60 seconds.");
         assertFault(transport, pathPrefix, tool, arguments, 429, null, "Atlassian's rate limit was reached "
                 + "(HTTP 429). Wait a little, then retry.");
         assertFault(transport, pathPrefix, tool, arguments, 500, null, "Atlassian had an internal error (HTTP 500). "
                 + "Try again shortly");
-        assertFault(transport, pathPrefix, tool, arguments, 503, 2, "Atlassian is temporarily unavailable "
-                + "(HTTP 503). Retry after 2 seconds.");
+        assertFault(transport, pathPrefix, tool, arguments, 503, 60, "Atlassian is temporarily unavailable "
+                + "(HTTP 503). Retry after 60 seconds.");
     }
 
     /**
-     * Checks a write tool's failures: refusals that changed nothing (401, 403, 429) keep their usual messages; a 5xx,
-     * also one sent after the change was applied, and a dropped connection say the outcome is unknown and how to check,
-     * and the request was sent exactly once (no automatic retry). Faults hit {@code method} requests under
-     * {@code pathPrefix}; the sandbox is reset before each, as a fault after processing applies the change.
+     * Checks a write tool's failures: refusals that changed nothing (401, 403, and a 429 whose Retry-After is longer
+     * than the call's budget, so it is not waited out) keep their usual messages; a 5xx, also one sent after the change
+     * was applied, and a dropped connection say the outcome is unknown and how to check, and the request was sent
+     * exactly once (no automatic retry). Faults hit {@code method} requests under {@code pathPrefix}; the sandbox is
+     * reset before each, as a fault after processing applies the change.
      */
     public static void assertWriteFailuresAreClearAndNeverRetried(Transport transport, String method,
             String pathPrefix, String tool, Map<String, Object> arguments, String change, String howToCheck) {
         assertFault(transport, pathPrefix, tool, arguments, 403, null, "Atlassian denied this operation (HTTP 403)");
         assertFault(transport, pathPrefix, tool, arguments, 409, null, "Conflict (HTTP 409)");
-        assertFault(transport, pathPrefix, tool, arguments, 429, 7, "Atlassian's rate limit was reached (HTTP 429). "
-                + "Retry after 7 seconds.");
+        assertFault(transport, pathPrefix, tool, arguments, 429, 60, "Atlassian's rate limit was reached (HTTP 429). "
+                + "Retry after 60 seconds.");
         String unknown = "It is unknown whether Atlassian applied this change (" + change + "): ";
         String rest = ". It was not retried, so it happened at most once. Before trying again, " + howToCheck + ".";
         for (var fault : java.util.List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put(
@@ -150,6 +152,7 @@ public final class Mcp {
                         () -> "sent once, never retried: " + sandbox().requests());
             } finally {
                 sandbox().clearFaults();
+                forgetFaults();
             }
         }
     }
@@ -164,20 +167,35 @@ public final class Mcp {
             assertTrue(result.text().startsWith("Atlassian closed the connection before answering."), result.text());
         } finally {
             sandbox().clearFaults();
+            forgetFaults();
         }
     }
 
     private static void assertFault(Transport transport, String pathPrefix, String tool, Map<String, Object> arguments,
             int status, Integer retryAfter, String expectedStart) {
-        var fault = SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", status).put("count", 1);
+        var fault = SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", status);
         if (retryAfter != null) {
             fault.put("retryAfter", retryAfter);
         }
         sandbox().addFault(fault);
-        Result result = call(transport, tool, arguments);
-        assertTrue(result.isError(), () -> "HTTP " + status + " should be a tool error: " + result.text());
-        assertTrue(result.text().startsWith(expectedStart), result.text());
-        assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
+        try {
+            Result result = call(transport, tool, arguments);
+            assertTrue(result.isError(), () -> "HTTP " + status + " should be a tool error: " + result.text());
+            assertTrue(result.text().startsWith(expectedStart), result.text());
+            assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
+        } finally {
+            sandbox().clearFaults();
+            forgetFaults();
+        }
+    }
+
+    /**
+     * The server remembers a 429's Retry-After and opens its circuit after many failures; a test that caused either
+     * makes the server forget them, so the next test starts afresh.
+     */
+    public static void forgetFaults() {
+        io.quarkus.arc.Arc.container().instance(dev.atlmcp.auth.resilience.RateLimitPacer.class).get().forget();
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }
 
     /** One Streamable HTTP session for a scenario: several tool calls, as an agent makes them. */

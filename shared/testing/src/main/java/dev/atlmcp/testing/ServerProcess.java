@@ -25,6 +25,12 @@ public final class ServerProcess {
 
     /** Starts the jar on {@code port} with the sandbox as Atlassian site and token issuer; logs to target/. */
     public static Process start(Sandbox sandbox, int port, String publicUrl, String logName) throws IOException {
+        return start(sandbox, port, publicUrl, logName, Map.of());
+    }
+
+    /** The same with more environment variables, e.g. log levels. */
+    public static Process start(Sandbox sandbox, int port, String publicUrl, String logName,
+            Map<String, String> extraEnv) throws IOException {
         String jar = System.getProperty("server.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
@@ -35,6 +41,7 @@ public final class ServerProcess {
         env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.issuer().issuer());
         env.put("MCP_PUBLIC_URL", publicUrl);
+        env.putAll(extraEnv);
         File log = new File(new File(jar).getParentFile().getParentFile(), logName + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);
         return builder.start();

@@ -10,6 +10,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.auth.observability.ToolMetrics;
 
 /**
  * Audits every tool call: it runs outside the error mapping, so it sees the message the caller gets, and records what
@@ -25,6 +26,9 @@ public class AuditInterceptor {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    ToolMetrics metrics;
 
     @AroundInvoke
     Object audit(InvocationContext context) throws Exception {
@@ -43,7 +47,9 @@ public class AuditInterceptor {
             message = e.getMessage();
             throw e;
         } finally {
-            audit.toolCall(name, outcome, message, (System.nanoTime() - start) / 1_000_000, trail, write);
+            long nanos = System.nanoTime() - start;
+            audit.toolCall(name, outcome, message, nanos / 1_000_000, trail, write);
+            metrics.toolCall(name, outcome, "error".equals(outcome) ? trail.errorKind() : "none", nanos);
         }
     }
 }

@@ -30,6 +30,7 @@ import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.identity.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
+import dev.atlmcp.auth.observability.RequestIds;
 
 /**
  * Writes one JSON audit event per {@code tools/call} on the log category {@value #CATEGORY}: time, service, principal,
@@ -100,10 +101,11 @@ public class AuditLog {
         caller.email().ifPresent(e -> principal.put("email", e));
         ObjectNode client = event.putObject("client");
         caller.clientId().ifPresent(id -> client.put("id", id));
-        request.flatMap(AuditLog::sessionId).ifPresent(session -> {
+        request.flatMap(McpHttpRequest::sessionId).ifPresent(session -> {
             event.put("session", session);
             clientInfo(session).ifPresent(info -> client.put("name", info.name()).put("version", info.version()));
         });
+        request.flatMap(RequestIds::of).ifPresent(id -> event.put("requestId", id));
         request.flatMap(this::arguments).ifPresent(arguments -> event.set("arguments", redact(arguments)));
         return event;
     }
@@ -143,17 +145,6 @@ public class AuditLog {
 
     private void write(ObjectNode event) {
         LOG.info(event.toString());
-    }
-
-    /** Streamable HTTP names the session in a header; legacy SSE in the messages path. */
-    static Optional<String> sessionId(RoutingContext request) {
-        String header = request.request().getHeader("Mcp-Session-Id");
-        if (header != null) {
-            return Optional.of(header);
-        }
-        String path = request.normalizedPath();
-        int messages = path.indexOf("/messages/");
-        return messages < 0 ? Optional.empty() : Optional.of(path.substring(messages + "/messages/".length()));
     }
 
     /**

@@ -27,6 +27,7 @@ public class AuditTrail {
 
     private final List<AtlassianCall> calls = new ArrayList<>();
     private final List<ObjectNode> changes = new ArrayList<>();
+    private volatile String errorKind = "refused";
 
     synchronized AtlassianCall started(String method, String path) {
         AtlassianCall call = new AtlassianCall(method, path);
@@ -48,6 +49,15 @@ public class AuditTrail {
     /** Records a change this call wrote, described by the caller (with its {@code changeId} and before-image). */
     public synchronized void change(ObjectNode change) {
         changes.add(change);
+    }
+
+    /** The class of error the call failed with, as {@code ErrorMessages} described it. */
+    public void failed(String kind) {
+        errorKind = kind;
+    }
+
+    String errorKind() {
+        return errorKind;
     }
 
     synchronized List<AtlassianCall> calls() {

@@ -33,6 +33,22 @@ public interface ServerConfig {
 
     Confirm confirm();
 
+    CallerLimit callerLimit();
+
+    /**
+     * A token bucket per caller (token subject) on tool calls, in each replica: {@code rate} calls per second refill
+     * it, {@code burst} is its size ({@code MCP_CALLER_LIMIT_RATE}, {@code MCP_CALLER_LIMIT_BURST}); rate 0 turns it
+     * off. With N replicas behind a round-robin balancer a caller gets up to N times the rate.
+     */
+    interface CallerLimit {
+
+        @WithDefault("10")
+        double rate();
+
+        @WithDefault("100")
+        int burst();
+    }
+
     /** Writes that wait for the user's confirmation (see {@code dev.atlmcp.auth.policy.WriteGate}). */
     interface Confirm {
 

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
+import dev.atlmcp.auth.resilience.SiteUnavailable;
 
 /**
  * The one mapping from a failure to the message a user or model reads: what failed, why, and what to do. Never a stack
@@ -17,8 +18,11 @@ import dev.atlmcp.auth.outbound.OutboundCredentials;
  */
 public final class ErrorMessages {
 
-    /** A message for the client; {@code unexpected} failures also get a reference to find them in the server log. */
-    public record Described(String message, boolean unexpected, String reference) {
+    /**
+     * A message for the client; {@code unexpected} failures also get a reference to find them in the server log.
+     * {@code kind} is the class of error for metrics ({@code invalid_argument}, {@code rate_limited}, ...).
+     */
+    public record Described(String message, boolean unexpected, String reference, String kind) {
     }
 
     private ErrorMessages() {
@@ -27,54 +31,67 @@ public final class ErrorMessages {
     /** {@code perUser}: the Atlassian credentials are the caller's own ({@code X-Atlassian-User-Token}). */
     public static Described describe(Throwable failure, boolean perUser) {
         if (failure instanceof IllegalArgumentException invalid) {
-            return expected("Invalid argument: " + invalid.getMessage());
+            return expected("invalid_argument", "Invalid argument: " + invalid.getMessage());
         }
         if (failure instanceof ToolRefusal refusal) {
-            return expected(refusal.getMessage());
+            return expected(refusal.kind(), refusal.getMessage());
+        }
+        if (failure instanceof SiteUnavailable unavailable) {
+            return expected("site_unavailable", unavailable.getMessage());
         }
         if (failure instanceof AmbiguousWrite write) {
             String reason = describe(write.getCause(), perUser).message().split("\\. ", 2)[0].replaceAll("\\.$", "");
-            return expected("It is unknown whether Atlassian applied this change (" + write.change() + "): " + reason
-                    + ". It was not retried, so it happened at most once. Before trying again, " + write.howToCheck()
-                    + ".");
+            return expected("outcome_unknown",
+                    "It is unknown whether Atlassian applied this change (" + write.change() + "): " + reason
+                            + ". It was not retried, so it happened at most once. Before trying again, "
+                            + write.howToCheck()
+                            + ".");
         }
         if (find(failure, OutboundCredentials.MissingUserTokenException.class) != null) {
-            return expected("This server calls Atlassian with your own Atlassian credentials, and your MCP client "
-                    + "sent none. Configure the client to send the header " + OutboundCredentials.USER_TOKEN_HEADER
-                    + ": on Cloud your-email:your-api-token or an OAuth access token, on Data Center a personal "
-                    + "access token. Nothing was sent to Atlassian.");
+            return expected("credentials",
+                    "This server calls Atlassian with your own Atlassian credentials, and your MCP client "
+                            + "sent none. Configure the client to send the header "
+                            + OutboundCredentials.USER_TOKEN_HEADER
+                            + ": on Cloud your-email:your-api-token or an OAuth access token, on Data Center a personal "
+                            + "access token. Nothing was sent to Atlassian.");
         }
         AtlassianException atlassian = find(failure, AtlassianException.class);
         if (atlassian != null) {
-            return expected(atlassian.status() == 401 && perUser ? "Atlassian did not accept the token your MCP "
-                    + "client sent in " + OutboundCredentials.USER_TOKEN_HEADER + " (HTTP 401). Check it is "
-                    + "complete and not expired or revoked, renew it if needed, and update the client's configuration."
-                    : forStatus(atlassian));
+            return expected(kind(atlassian.status()),
+                    atlassian.status() == 401 && perUser ? "Atlassian did not accept the token your MCP "
+                            + "client sent in " + OutboundCredentials.USER_TOKEN_HEADER + " (HTTP 401). Check it is "
+                            + "complete and not expired or revoked, renew it if needed, and update the client's configuration."
+                            : forStatus(atlassian));
         }
         if (find(failure, ConnectException.class) != null) {
-            return expected("Cannot reach Atlassian: the connection was refused. Check ATLASSIAN_URL and that this "
-                    + "server can reach the site; then try again.");
+            return expected("unreachable",
+                    "Cannot reach Atlassian: the connection was refused. Check ATLASSIAN_URL and that this "
+                            + "server can reach the site; then try again.");
         }
         if (find(failure, SSLException.class) != null) {
-            return expected("Cannot open a trusted TLS connection to Atlassian. Check that ATLASSIAN_TLS_CA_BUNDLE "
-                    + "holds the CA that signed the site's certificate and, if the site requires a client "
-                    + "certificate, set ATLASSIAN_TLS_CLIENT_CERT and ATLASSIAN_TLS_CLIENT_KEY.");
+            return expected("unreachable",
+                    "Cannot open a trusted TLS connection to Atlassian. Check that ATLASSIAN_TLS_CA_BUNDLE "
+                            + "holds the CA that signed the site's certificate and, if the site requires a client "
+                            + "certificate, set ATLASSIAN_TLS_CLIENT_CERT and ATLASSIAN_TLS_CLIENT_KEY.");
         }
         if (find(failure, UnknownHostException.class) != null) {
-            return expected("Cannot reach Atlassian: the host name in ATLASSIAN_URL does not resolve. Check the "
-                    + "URL and DNS.");
+            return expected("unreachable",
+                    "Cannot reach Atlassian: the host name in ATLASSIAN_URL does not resolve. Check the "
+                            + "URL and DNS.");
         }
         if (isTimeout(failure)) {
-            return expected("Atlassian did not answer in time. The site may be slow or overloaded; try again in a "
-                    + "moment or narrow the request.");
+            return expected("timeout",
+                    "Atlassian did not answer in time. The site may be slow or overloaded; try again in a "
+                            + "moment or narrow the request.");
         }
         if (isConnectionClosed(failure)) {
-            return expected("Atlassian closed the connection before answering. Try again; if it keeps happening, "
-                    + "check the site's status and any proxy between this server and Atlassian.");
+            return expected("connection_closed",
+                    "Atlassian closed the connection before answering. Try again; if it keeps happening, "
+                            + "check the site's status and any proxy between this server and Atlassian.");
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         return new Described("Unexpected error while calling Atlassian (reference " + reference + "). Try again; "
-                + "if it persists, give the reference to the server's operator.", true, reference);
+                + "if it persists, give the reference to the server's operator.", true, reference, "unexpected");
     }
 
     static String forStatus(AtlassianException e) {
@@ -109,7 +126,7 @@ public final class ErrorMessages {
         return messages.isEmpty() ? "" : ": " + String.join(" ", messages).replaceAll("[.\\s]+$", "");
     }
 
-    static boolean isTimeout(Throwable failure) {
+    public static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
@@ -119,7 +136,12 @@ public final class ErrorMessages {
         return false;
     }
 
-    static boolean isConnectionClosed(Throwable failure) {
+    /** The connection was refused: nothing was sent. */
+    public static boolean isConnectionRefused(Throwable failure) {
+        return find(failure, ConnectException.class) != null;
+    }
+
+    public static boolean isConnectionClosed(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
             String message = String.valueOf(t.getMessage());
@@ -141,7 +163,17 @@ public final class ErrorMessages {
         return null;
     }
 
-    private static Described expected(String message) {
-        return new Described(message, false, null);
+    private static Described expected(String kind, String message) {
+        return new Described(message, false, null, kind);
+    }
+
+    private static String kind(int status) {
+        return switch (status) {
+        case 401, 403 -> "atlassian_denied";
+        case 404 -> "not_found";
+        case 409 -> "conflict";
+        case 429 -> "rate_limited";
+        default -> status >= 500 ? "atlassian_failed" : "atlassian_rejected";
+        };
     }
 }

@@ -8,6 +8,7 @@ import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
 
+import dev.atlmcp.auth.audit.AuditTrail;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 import io.quarkiverse.mcp.server.ToolCallException;
@@ -23,6 +24,9 @@ public class ToolErrorInterceptor {
     @Inject
     OutboundCredentials credentials;
 
+    @Inject
+    AuditTrail trail;
+
     @AroundInvoke
     Object mapErrors(InvocationContext context) throws Exception {
         try {
@@ -33,6 +37,7 @@ public class ToolErrorInterceptor {
             return held.getMessage();
         } catch (Exception e) {
             ErrorMessages.Described described = ErrorMessages.describe(e, credentials.perUser());
+            trail.failed(described.kind());
             if (described.unexpected()) {
                 LOG.errorf(e, "Tool %s failed unexpectedly [ref %s]", context.getMethod().getName(),
                         described.reference());

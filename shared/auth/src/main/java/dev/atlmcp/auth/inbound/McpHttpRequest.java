@@ -27,6 +27,17 @@ public final class McpHttpRequest {
         }
     }
 
+    /** Streamable HTTP names the session in a header; legacy SSE in the messages path. */
+    public static Optional<String> sessionId(RoutingContext request) {
+        String header = request.request().getHeader("Mcp-Session-Id");
+        if (header != null) {
+            return Optional.of(header);
+        }
+        String path = request.normalizedPath();
+        int messages = path.indexOf("/messages/");
+        return messages < 0 ? Optional.empty() : Optional.of(path.substring(messages + "/messages/".length()));
+    }
+
     /** The body's JSON-RPC message; empty for a batch, a non-JSON body or no body. */
     public static Optional<JsonObject> message(RoutingContext ctx) {
         try {

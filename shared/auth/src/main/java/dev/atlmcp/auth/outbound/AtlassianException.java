@@ -12,13 +12,21 @@ public class AtlassianException extends RuntimeException {
     private final int status;
     private final List<String> messages;
     private final Optional<Long> retryAfterSeconds;
+    private final Optional<String> rateLimitReason;
 
     public AtlassianException(int status, List<String> messages, Optional<Long> retryAfterSeconds) {
+        this(status, messages, retryAfterSeconds, Optional.empty());
+    }
+
+    /** {@code rateLimitReason}: Atlassian's {@code RateLimit-Reason} header, e.g. {@code jira-burst-based}. */
+    public AtlassianException(int status, List<String> messages, Optional<Long> retryAfterSeconds,
+            Optional<String> rateLimitReason) {
         super("Atlassian answered HTTP " + status + (messages.isEmpty() ? "" : ": " + String.join(" ", messages)),
                 null, false, false);
         this.status = status;
         this.messages = List.copyOf(messages);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.rateLimitReason = rateLimitReason;
     }
 
     public int status() {
@@ -32,6 +40,10 @@ public class AtlassianException extends RuntimeException {
 
     public Optional<Long> retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public Optional<String> rateLimitReason() {
+        return rateLimitReason;
     }
 
     /** What {@code read} returns, or empty if Atlassian answers 404 (there is no such thing); other failures pass. */

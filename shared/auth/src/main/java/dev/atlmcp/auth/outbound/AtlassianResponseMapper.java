@@ -37,7 +37,7 @@ public class AtlassianResponseMapper implements ResponseExceptionMapper<Atlassia
             // the body is optional; the status alone is enough to explain the failure
         }
         return new AtlassianException(response.getStatus(), messages(body), retryAfter(response.getHeaderString(
-                "Retry-After")));
+                "Retry-After")), rateLimitReason(response::getHeaderString));
     }
 
     @Override
@@ -70,6 +70,12 @@ public class AtlassianResponseMapper implements ResponseExceptionMapper<Atlassia
         }
         return messages.stream().map(m -> JAVA_EXCEPTION.matcher(m).replaceFirst("")).filter(m -> !m.isBlank())
                 .map(m -> m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m).toList();
+    }
+
+    /** {@code RateLimit-Reason}, or the {@code X-Beta-} variant Atlassian sends for its newer quotas. */
+    public static Optional<String> rateLimitReason(java.util.function.UnaryOperator<String> headers) {
+        return java.util.stream.Stream.of("RateLimit-Reason", "X-RateLimit-Reason", "X-Beta-RateLimit-Reason")
+                .map(headers).filter(v -> v != null && !v.isBlank()).map(String::trim).findFirst();
     }
 
     static Optional<Long> retryAfter(String header) {

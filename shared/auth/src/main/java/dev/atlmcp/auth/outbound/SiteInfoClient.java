@@ -11,11 +11,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.atlmcp.auth.audit.AtlassianCallRecorder;
+import dev.atlmcp.auth.resilience.AtlassianCalls;
 
 /** The site's public tenant information; needs no credentials, so none are sent. */
 @RegisterRestClient(configKey = "atlassian-site")
 @RegisterProvider(AtlassianResponseMapper.class)
 @RegisterProvider(AtlassianCallRecorder.class)
+@RegisterProvider(RateLimitSignals.class)
+@AtlassianCalls
 @Produces(MediaType.APPLICATION_JSON)
 public interface SiteInfoClient {
 

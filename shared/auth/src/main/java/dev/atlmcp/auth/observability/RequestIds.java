@@ -1,0 +1,59 @@
+package dev.atlmcp.auth.observability;
+
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.atlmcp.auth.inbound.McpHttpRequest;
+
+/**
+ * Gives every MCP request a request id (the caller's {@code X-Request-Id} when it is a plain token, else a new one,
+ * echoed in the response) and puts it and the MCP session id in the log context, so every log line of the request, the
+ * JSON ones in production included, carries {@code requestId} and {@code mcpSession}.
+ */
+@Singleton
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = RequestIds.class.getName();
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** Before everything else on the MCP paths, the DNS-rebinding guard included. */
+    private static final int ORDER = -500;
+
+    private final String mcpPath;
+
+    RequestIds(@ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath) {
+        this.mcpPath = mcpPath;
+    }
+
+    void register(@Observes Router router) {
+        router.route(mcpPath).order(ORDER).handler(this::tag);
+        router.route(mcpPath + "/*").order(ORDER).handler(this::tag);
+    }
+
+    /** The request id of {@code request}, if it went through this route. */
+    public static Optional<String> of(RoutingContext request) {
+        return Optional.ofNullable(request.get(KEY));
+    }
+
+    void tag(RoutingContext ctx) {
+        String given = ctx.request().getHeader(HEADER);
+        String id = given != null && PLAIN.matcher(given).matches() ? given
+                : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        ctx.put(KEY, id);
+        ctx.response().putHeader(HEADER, id);
+        MDC.put("requestId", id);
+        McpHttpRequest.sessionId(ctx).ifPresentOrElse(session -> MDC.put("mcpSession", session),
+                () -> MDC.remove("mcpSession"));
+        ctx.next();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.atlmcp.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark behind {@code bench/mcp}: drives a running server over Streamable HTTP with real MCP sessions and
+ * prints, per tool and concurrency, calls per second, client-side p50/p99, the server's own overhead p50/p99 (from its
+ * {@code mcp_server_overhead_seconds} histogram: request received to response written, minus the wait on Atlassian) and
+ * its resident memory; first the time from the server's launch to its first successful {@code tools/list}. Only the JDK
+ * is needed: {@code java -cp shared/testing/target/classes dev.atlmcp.testing.McpBench ...}.
+ */
+public final class McpBench {
+
+    private static final Pattern BUCKET = Pattern.compile(
+            "^mcp_server_overhead_seconds_bucket\\{(.*)\\} ([0-9.eE+-]+)$");
+    private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+
+    private McpBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String url = options.get("url");
+        String token = options.get("token");
+        String metrics = options.get("metrics");
+        long pid = Long.parseLong(options.get("pid"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+        McpLoad load = new McpLoad(url, token);
+
+        long launched = Long.parseLong(options.get("launched-ms"));
+        long firstList = firstToolsList(load);
+        System.out.printf("start-up to first successful tools/list: %d ms%n", firstList - launched);
+
+        Map<String, String> tools = new LinkedHashMap<>();
+        tools.put("jira_get_issue", "{\"issue_key\":\"OPS-1\"}");
+        tools.put("jira_search", "{\"jql\":\"project = OPS ORDER BY created DESC\"}");
+        run(load, tools, 16, 5, metrics, pid, null);
+        System.out.println();
+        System.out
+                .println("| tool | concurrency | calls/s | p50 ms | p99 ms | server overhead p50 ms | server overhead "
+                        + "p99 ms | errors | server RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int concurrency : new int[] { 1, 16, 64 }) {
+            for (var tool : tools.entrySet()) {
+                run(load, Map.of(tool.getKey(), tool.getValue()), concurrency, seconds, metrics, pid, tool.getKey());
+            }
+        }
+    }
+
+    private static long firstToolsList(McpLoad load) throws InterruptedException {
+        while (true) {
+            try (McpLoad.Session session = load.open("bench")) {
+                if (session.listTools().contains("\"tools\"")) {
+                    return System.currentTimeMillis();
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** One phase; prints a table row unless {@code label} is null (warm-up). */
+    private static void run(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
+            long pid, String label) throws Exception {
+        Map<Double, Double> before = overheadBuckets(metrics, label);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong maxRss = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        List<McpLoad.Session> sessions = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            sessions.add(load.open("bench-" + i));
+        }
+        long start = System.nanoTime();
+        for (McpLoad.Session session : sessions) {
+            Thread worker = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        for (var tool : tools.entrySet()) {
+                            McpLoad.Answer answer = session.call(tool.getKey(), tool.getValue());
+                            latencies.add(answer.nanos());
+                            if (answer.isError()) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    errors.incrementAndGet();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        long end = start + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            maxRss.accumulateAndGet(rssKb(pid), Math::max);
+            Thread.sleep(250);
+        }
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        for (McpLoad.Session session : sessions) {
+            session.close();
+        }
+        if (label == null) {
+            return;
+        }
+        Map<Double, Double> after = overheadBuckets(metrics, label);
+        System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %d | %d |%n", label, concurrency, latencies
+                .size() / elapsed, McpLoad.percentileMillis(latencies, 50), McpLoad.percentileMillis(latencies, 99),
+                percentileOfDelta(before, after, 0.50) * 1000, percentileOfDelta(before, after, 0.99) * 1000, errors
+                        .get(),
+                maxRss.get() / 1024);
+    }
+
+    /** Cumulative bucket counts of the overhead histogram for {@code tool}, by upper bound in seconds. */
+    private static Map<Double, Double> overheadBuckets(String metrics, String tool) throws Exception {
+        Map<Double, Double> buckets = new TreeMap<>();
+        if (tool == null) {
+            return buckets;
+        }
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        for (String line : scrape.body().split("\n")) {
+            Matcher bucket = BUCKET.matcher(line);
+            if (bucket.matches() && bucket.group(1).contains("tool=\"" + tool + "\"")) {
+                Matcher le = LE.matcher(bucket.group(1));
+                if (le.find()) {
+                    double bound = "+Inf".equals(le.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(le
+                            .group(1));
+                    buckets.merge(bound, Double.parseDouble(bucket.group(2)), Double::sum);
+                }
+            }
+        }
+        return buckets;
+    }
+
+    /** The {@code quantile} of the observations between two scrapes, interpolated inside its bucket. */
+    static double percentileOfDelta(Map<Double, Double> before, Map<Double, Double> after, double quantile) {
+        List<Map.Entry<Double, Double>> delta = new ArrayList<>();
+        after.forEach((bound, count) -> delta.add(Map.entry(bound, count - before.getOrDefault(bound, 0.0))));
+        if (delta.isEmpty()) {
+            return Double.NaN;
+        }
+        double total = delta.get(delta.size() - 1).getValue();
+        double target = quantile * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : delta) {
+            if (bucket.getValue() >= target) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound;
+                }
+                double inBucket = bucket.getValue() - lowerCount;
+                return lowerBound + (bucket.getKey() - lowerBound) * (inBucket == 0 ? 1 : (target - lowerCount)
+                        / inBucket);
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return lowerBound;
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process is gone or this is not Linux
+        }
+        return 0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        for (String required : List.of("url", "token", "metrics", "pid", "launched-ms")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("Missing --" + required + "; see bench/mcp");
+            }
+        }
+        return options;
+    }
+}
