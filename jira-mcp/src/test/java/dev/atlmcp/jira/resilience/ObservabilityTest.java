@@ -65,7 +65,8 @@ class ObservabilityTest extends SandboxReset {
             assertEquals("trace-4711", event.getString("requestId"), event::encode);
         }
         var response = io.restassured.RestAssured.given().header("Authorization", "Bearer " + Mcp.token())
-                .header("X-Request-Id", "bad id with spaces").contentType("application/json").body(
+                .header("X-Request-Id", "bad id with spaces").accept("application/json, text/event-stream")
+                .contentType("application/json").body(
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
                 .post("/mcp");
         String id = response.header("X-Request-Id");

@@ -49,25 +49,7 @@ class ResilienceTest extends SandboxReset {
 
     @Test
     void everyReadSucceedsWhenNearlyAThirdOfAtlassiansAnswersAre429Or503() {
-        Mcp.sandbox().clearRequests();
-        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/").put("status", 429).put(
-                "retryAfter", 1).put("rate", 0.08).put("seed", 11));
-        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/").put("status", 429).put("rate",
-                0.12).put("seed", 12));
-        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/").put("status", 503).put("rate",
-                0.12).put("seed", 13));
-        for (int round = 0; round < 2; round++) {
-            for (var read : READS) {
-                Mcp.Result result = call(Transport.STREAMABLE, read.getKey(), read.getValue());
-                assertFalse(result.isError(), () -> read.getKey() + ": " + result.text());
-            }
-        }
-        List<String> requests = Mcp.sandbox().requests();
-        long limited = requests.stream().filter(r -> r.endsWith(" 429")).count();
-        long unavailable = requests.stream().filter(r -> r.endsWith(" 503")).count();
-        assertTrue(limited >= 5 && unavailable >= 3, "the faults fired: " + limited + " 429s, " + unavailable
-                + " 503s in " + requests.size() + " requests");
-        assertTrue((limited + unavailable) * 100 / requests.size() >= 20, requests::toString);
+        Mcp.assertReadsSucceedThroughRateLimitsAndOutages("/rest/", READS);
         String metrics = get("/q/metrics").asString();
         assertTrue(metrics.contains("atlassian_retries_total{kind=\"read\",reason=\"429\"}"), "retries counted");
         assertTrue(metrics.contains("atlassian_retries_total{kind=\"read\",reason=\"503\"}"), "retries counted");

@@ -3,6 +3,7 @@ package dev.atlmcp.testing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -154,6 +155,37 @@ public final class Mcp {
                 sandbox().clearFaults();
                 forgetFaults();
             }
+        }
+    }
+
+    /**
+     * Makes nearly a third of Atlassian's answers under {@code pathPrefix} fail (429 with and without Retry-After, 503;
+     * seeded, so the pattern repeats) and checks that every one of {@code reads} still succeeds, twice, and that the
+     * faults really fired.
+     */
+    public static void assertReadsSucceedThroughRateLimitsAndOutages(String pathPrefix,
+            List<Map.Entry<String, Map<String, Object>>> reads) {
+        sandbox().clearRequests();
+        sandbox().addFault(SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", 429).put("retryAfter",
+                1).put("rate", 0.08).put("seed", 11));
+        sandbox().addFault(SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", 429).put("rate", 0.12)
+                .put("seed", 12));
+        sandbox().addFault(SandboxControl.fault().put("pathPrefix", pathPrefix).put("status", 503).put("rate", 0.12)
+                .put("seed", 13));
+        try {
+            for (int round = 0; round < 2; round++) {
+                for (var read : reads) {
+                    Result result = call(Transport.STREAMABLE, read.getKey(), read.getValue());
+                    assertFalse(result.isError(), () -> read.getKey() + ": " + result.text());
+                }
+            }
+            List<String> requests = sandbox().requests();
+            long failed = requests.stream().filter(r -> r.endsWith(" 429") || r.endsWith(" 503")).count();
+            assertTrue(failed >= 5 && failed * 100 / requests.size() >= 20, () -> "the faults fired: " + failed
+                    + " of " + requests.size() + " requests");
+        } finally {
+            sandbox().clearFaults();
+            forgetFaults();
         }
     }
 

@@ -14,23 +14,28 @@ import dev.atlmcp.auth.errors.ToolRefusal;
  */
 public final class SecretMasker {
 
-    private record Kind(String name, Pattern pattern, int keepGroup) {
+    /** {@code hints}: lower-case texts one of which every match contains, so most text skips the pattern. */
+    private record Kind(String name, Pattern pattern, int keepGroup, List<String> hints) {
     }
 
     private static final List<Kind> KINDS = List.of(
             new Kind("private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*"
-                    + "PRIVATE KEY-----"), 0),
-            new Kind("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0),
-            new Kind("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"), 0),
-            new Kind("Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
-            new Kind("Atlassian API token", Pattern.compile("\\bATATT[A-Za-z0-9_\\-=]{20,}"), 0),
+                    + "PRIVATE KEY-----"), 0, List.of("private key-----")),
+            new Kind("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0, List.of("akia",
+                    "asia")),
+            new Kind("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"), 0, List.of("ghp_", "gho_",
+                    "ghu_", "ghs_", "ghr_")),
+            new Kind("Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0, List.of("xox")),
+            new Kind("Atlassian API token", Pattern.compile("\\bATATT[A-Za-z0-9_\\-=]{20,}"), 0, List.of("atatt")),
             new Kind("JWT", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"),
-                    0),
-            new Kind("bearer token", Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/-]{20,}=*"), 1),
+                    0, List.of("eyj")),
+            new Kind("bearer token", Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/-]{20,}=*"), 1, List.of(
+                    "bearer")),
             new Kind("password", Pattern.compile("(?i)(\\b(?:password|passwd|pwd|passphrase)\\b\\s*[:=]\\s*)"
-                    + "(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1),
+                    + "(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1, List.of("pass", "pwd")),
             new Kind("secret", Pattern.compile("(?i)(\\b(?:secret|client[_-]?secret|api[_-]?key|access[_-]?token"
-                    + "|auth[_-]?token)\\b\\s*[:=]\\s*)(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1));
+                    + "|auth[_-]?token)\\b\\s*[:=]\\s*)(?:\"[^\"\\n]+\"|'[^'\\n]+'|[^\\s,;`]+)"), 1, List.of(
+                            "secret", "api", "token")));
 
     private static final Pattern MASKED = Pattern.compile("\\[masked [a-z ]+\\]");
 
@@ -58,7 +63,11 @@ public final class SecretMasker {
      */
     public static String mask(String text, Map<String, Integer> counts) {
         String result = text;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (Kind kind : KINDS) {
+            if (kind.hints().stream().noneMatch(lower::contains)) {
+                continue;
+            }
             Matcher matcher = kind.pattern().matcher(result);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {

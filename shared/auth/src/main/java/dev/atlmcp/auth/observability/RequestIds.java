@@ -24,6 +24,9 @@ import dev.atlmcp.auth.inbound.McpHttpRequest;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The log context keys. */
+    public static final String REQUEST_ID = "requestId";
+    public static final String MCP_SESSION = "mcpSession";
     private static final String KEY = RequestIds.class.getName();
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Before everything else on the MCP paths, the DNS-rebinding guard included. */
@@ -51,9 +54,14 @@ public class RequestIds {
                 : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
-        MDC.put("requestId", id);
-        McpHttpRequest.sessionId(ctx).ifPresentOrElse(session -> MDC.put("mcpSession", session),
-                () -> MDC.remove("mcpSession"));
+        putInLogContext(ctx);
         ctx.next();
+    }
+
+    /** Puts the request id and the MCP session of {@code request} in the current thread's log context. */
+    static void putInLogContext(RoutingContext request) {
+        of(request).ifPresent(id -> MDC.put(REQUEST_ID, id));
+        McpHttpRequest.sessionId(request).ifPresentOrElse(session -> MDC.put(MCP_SESSION, session),
+                () -> MDC.remove(MCP_SESSION));
     }
 }

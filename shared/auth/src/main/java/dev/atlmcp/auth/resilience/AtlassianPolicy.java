@@ -84,7 +84,7 @@ public class AtlassianPolicy {
             } catch (BulkheadException e) {
                 throw new SiteUnavailable("This server already has " + config.bulkhead().limit() + " requests in "
                         + "flight to Atlassian and " + config.bulkhead().queue() + " waiting; nothing was sent. Try "
-                        + "again in a few seconds.", 2);
+                        + "again in a few seconds.");
             } catch (Exception e) {
                 AtlassianException atlassian = Retries.find(e, AtlassianException.class);
                 if (atlassian == null) {
@@ -122,8 +122,7 @@ public class AtlassianPolicy {
         long left = Math.max(1, delay - TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - circuitOpenedAt.get()));
         return new SiteUnavailable("Atlassian is failing: most of this server's recent requests to it failed (5xx, "
                 + "refused, dropped or timed out), so it pauses calls for " + delay + " seconds before trying again; "
-                + "nothing was sent. Retry after " + left + " seconds; if it persists, check the site's status.",
-                left);
+                + "nothing was sent. Retry after " + left + " seconds; if it persists, check the site's status.");
     }
 
     private long deadline() {

@@ -64,7 +64,11 @@ public interface ResilienceConfig {
         int successThreshold();
     }
 
-    /** Bounds the requests this server has in flight to Atlassian at once; more wait in a queue. */
+    /**
+     * Bounds the requests this server has in flight to Atlassian at once; more wait in a queue, and beyond it a call
+     * fails at once. Limit plus queue must stay within three quarters of the worker threads
+     * ({@link ResilienceConfigCheck}).
+     */
     interface Bulkhead {
 
         @WithDefault("32")
