@@ -249,7 +249,6 @@ class CatalogWritesTest extends SandboxReset {
             Mcp.Result result = call(Transport.STREAMABLE, tool, arguments);
             assertTrue(result.isError() && result.text().startsWith(expected), tool + ": " + result.text());
         } finally {
-            Mcp.sandbox().clearFaults();
             Mcp.sandbox().reset();
             Mcp.forgetFaults();
         }

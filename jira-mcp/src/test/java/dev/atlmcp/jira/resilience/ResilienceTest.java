@@ -43,7 +43,6 @@ class ResilienceTest extends SandboxReset {
 
     @AfterEach
     void recover() {
-        Mcp.sandbox().clearFaults();
         Mcp.forgetFaults();
     }
 

@@ -152,7 +152,6 @@ public final class Mcp {
                         sandbox().requests().stream().filter(r -> r.startsWith(method + " " + pathPrefix)).count() == 1,
                         () -> "sent once, never retried: " + sandbox().requests());
             } finally {
-                sandbox().clearFaults();
                 forgetFaults();
             }
         }
@@ -184,7 +183,6 @@ public final class Mcp {
             assertTrue(failed >= 5 && failed * 100 / requests.size() >= 20, () -> "the faults fired: " + failed
                     + " of " + requests.size() + " requests");
         } finally {
-            sandbox().clearFaults();
             forgetFaults();
         }
     }
@@ -198,7 +196,6 @@ public final class Mcp {
             assertTrue(result.isError());
             assertTrue(result.text().startsWith("Atlassian closed the connection before answering."), result.text());
         } finally {
-            sandbox().clearFaults();
             forgetFaults();
         }
     }
@@ -216,16 +213,16 @@ public final class Mcp {
             assertTrue(result.text().startsWith(expectedStart), result.text());
             assertFalse(result.text().contains("Exception") || result.text().contains("\tat "), result.text());
         } finally {
-            sandbox().clearFaults();
             forgetFaults();
         }
     }
 
     /**
-     * The server remembers a 429's Retry-After and opens its circuit after many failures; a test that caused either
-     * makes the server forget them, so the next test starts afresh.
+     * Clears the sandbox's faults, and what the server remembers of them (a 429's Retry-After, an open circuit), so the
+     * next test starts afresh.
      */
     public static void forgetFaults() {
+        sandbox().clearFaults();
         io.quarkus.arc.Arc.container().instance(dev.atlmcp.auth.resilience.RateLimitPacer.class).get().forget();
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }

@@ -33,7 +33,7 @@ public class AuditInterceptor {
     @AroundInvoke
     Object audit(InvocationContext context) throws Exception {
         Tool tool = context.getMethod().getAnnotation(Tool.class);
-        String name = tool == null || tool.name().isEmpty() ? context.getMethod().getName() : tool.name();
+        String name = toolName(context.getMethod());
         boolean write = tool != null && !tool.annotations().readOnlyHint();
         long start = System.nanoTime();
         String outcome = "error";
@@ -51,5 +51,11 @@ public class AuditInterceptor {
             audit.toolCall(name, outcome, message, nanos / 1_000_000, trail, write);
             metrics.toolCall(name, outcome, "error".equals(outcome) ? trail.errorKind() : "none", nanos);
         }
+    }
+
+    /** The name a {@code @Tool} method is called by: its {@code name}, else the method's name. */
+    public static String toolName(java.lang.reflect.Method method) {
+        Tool tool = method.getAnnotation(Tool.class);
+        return tool == null || tool.name().isEmpty() ? method.getName() : tool.name();
     }
 }

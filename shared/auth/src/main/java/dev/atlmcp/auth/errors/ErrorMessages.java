@@ -63,7 +63,7 @@ public final class ErrorMessages {
                             + "complete and not expired or revoked, renew it if needed, and update the client's configuration."
                             : forStatus(atlassian));
         }
-        if (find(failure, ConnectException.class) != null) {
+        if (isConnectionRefused(failure)) {
             return expected("unreachable",
                     "Cannot reach Atlassian: the connection was refused. Check ATLASSIAN_URL and that this "
                             + "server can reach the site; then try again.");
@@ -154,7 +154,8 @@ public final class ErrorMessages {
         return false;
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    /** The first {@code type} in {@code failure}'s cause chain, or null. */
+    public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

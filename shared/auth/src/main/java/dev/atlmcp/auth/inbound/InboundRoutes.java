@@ -141,10 +141,7 @@ public class InboundRoutes {
 
     /** The tool a {@code tools/call} names ({@code ""} if none); null for any other message. */
     private static String calledTool(RoutingContext ctx) {
-        return McpHttpRequest.message(ctx).filter(m -> "tools/call".equals(m.getString("method"))).map(m -> {
-            JsonObject params = m.getJsonObject("params");
-            return params == null ? "" : params.getString("name", "");
-        }).orElse(null);
+        return McpHttpRequest.calledTool(ctx).orElse(null);
     }
 
     /** The Host header, or the :authority of an HTTP/2 request. */

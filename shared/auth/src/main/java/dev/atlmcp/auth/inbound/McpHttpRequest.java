@@ -38,6 +38,14 @@ public final class McpHttpRequest {
         return messages < 0 ? Optional.empty() : Optional.of(path.substring(messages + "/messages/".length()));
     }
 
+    /** The tool a {@code tools/call} names (empty text when it names none); empty for any other message. */
+    public static Optional<String> calledTool(RoutingContext ctx) {
+        return message(ctx).filter(m -> "tools/call".equals(m.getString("method"))).map(m -> {
+            JsonObject params = m.getJsonObject("params");
+            return params == null ? "" : params.getString("name", "");
+        });
+    }
+
     /** The body's JSON-RPC message; empty for a batch, a non-JSON body or no body. */
     public static Optional<JsonObject> message(RoutingContext ctx) {
         try {

@@ -42,10 +42,7 @@ public class AtlassianMetrics {
     /** One answer from Atlassian. */
     public void response(String method, int status, String rateLimitReason, long nanos) {
         last.set(new LastOutcome("HTTP " + status, Instant.now()));
-        Timer.builder("atlassian.requests").description("Requests to Atlassian, by answer").tag("method", method)
-                .tag("status", String.valueOf(status)).tag("rate_limit_reason", rateLimitReason).tag("cause",
-                        "answered")
-                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        requests(method, String.valueOf(status), rateLimitReason, "answered").record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** A request that got no answer: the connection was refused, dropped or timed out. */
@@ -55,10 +52,14 @@ public class AtlassianMetrics {
                         : ErrorMessages.isConnectionClosed(failure) ? "closed" : null;
         if (cause != null) {
             last.set(new LastOutcome("connection " + cause, Instant.now()));
-            Timer.builder("atlassian.requests").description("Requests to Atlassian, by answer").tag("method", "any")
-                    .tag("status", "none").tag("rate_limit_reason", "none").tag("cause", cause)
-                    .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            requests("any", "none", "none", cause).record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer requests(String method, String status, String rateLimitReason, String cause) {
+        return Timer.builder("atlassian.requests").description("Requests to Atlassian, by answer").tag("method",
+                method).tag("status", status).tag("rate_limit_reason", rateLimitReason).tag("cause", cause)
+                .publishPercentileHistogram().register(registry);
     }
 
     /** A request sent again; {@code why} is the status or the connection failure. */

@@ -57,10 +57,10 @@ public class ServerOverhead {
         ctx.put(WAITED, waited);
         ctx.addEndHandler(done -> {
             long own = Math.max(0, System.nanoTime() - start - waited.sum());
-            var message = McpHttpRequest.message(ctx);
-            String method = message.map(m -> m.getString("method")).filter(METHODS::contains).orElse("other");
-            String tool = "tools/call".equals(method) ? message.map(m -> m.getJsonObject("params")).map(p -> p
-                    .getString("name")).filter(name -> tools.getTool(name) != null).orElse("unknown") : "none";
+            String method = McpHttpRequest.message(ctx).map(m -> m.getString("method")).filter(METHODS::contains)
+                    .orElse("other");
+            String tool = "tools/call".equals(method) ? McpHttpRequest.calledTool(ctx).filter(name -> tools.getTool(
+                    name) != null).orElse("unknown") : "none";
             Timer.builder("mcp.server.overhead").description("Time this server spent on a request, Atlassian's "
                     + "answer time excluded").tag("method", method).tag("tool", tool).publishPercentileHistogram()
                     .register(registry).record(own, TimeUnit.NANOSECONDS);

@@ -13,8 +13,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.quarkiverse.mcp.server.Tool;
 
+import dev.atlmcp.auth.audit.AuditInterceptor;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
 
@@ -38,8 +38,7 @@ public class ToolCallContext {
     Object withLogContext(InvocationContext context) throws Exception {
         var request = McpHttpRequest.current();
         request.ifPresent(RequestIds::putInLogContext);
-        Tool tool = context.getMethod().getAnnotation(Tool.class);
-        String name = tool == null || tool.name().isEmpty() ? context.getMethod().getName() : tool.name();
+        String name = AuditInterceptor.toolName(context.getMethod());
         Span span = tracer.spanBuilder("tools/call " + name).setSpanKind(SpanKind.SERVER).setAttribute(
                 "mcp.tool.name", name).startSpan();
         request.flatMap(McpHttpRequest::sessionId).ifPresent(session -> span.setAttribute("mcp.session.id", session));

@@ -18,6 +18,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
+import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.observability.AtlassianMetrics;
 import dev.atlmcp.auth.observability.ServerOverhead;
 import dev.atlmcp.auth.outbound.AtlassianException;
@@ -86,7 +87,7 @@ public class AtlassianPolicy {
                         + "flight to Atlassian and " + config.bulkhead().queue() + " waiting; nothing was sent. Try "
                         + "again in a few seconds.");
             } catch (Exception e) {
-                AtlassianException atlassian = Retries.find(e, AtlassianException.class);
+                AtlassianException atlassian = ErrorMessages.find(e, AtlassianException.class);
                 if (atlassian == null) {
                     metrics.noResponse(e, System.nanoTime() - start);
                 } else if (atlassian.status() == 429) {

@@ -20,7 +20,7 @@ final class Retries {
 
     /** Why {@code failure} may be retried ({@code 429}, {@code 503}, {@code connection}, ...), or empty. */
     static Optional<String> retryable(Throwable failure, boolean read) {
-        AtlassianException atlassian = find(failure, AtlassianException.class);
+        AtlassianException atlassian = ErrorMessages.find(failure, AtlassianException.class);
         if (atlassian != null) {
             int status = atlassian.status();
             boolean retry = status == 429 || read && (status == 502 || status == 503 || status == 504);
@@ -40,7 +40,7 @@ final class Retries {
      * an exponential backoff with jitter (half the step fixed, half random).
      */
     static Duration delay(Throwable failure, int retry, ResilienceConfig config) {
-        AtlassianException atlassian = find(failure, AtlassianException.class);
+        AtlassianException atlassian = ErrorMessages.find(failure, AtlassianException.class);
         if (atlassian != null && atlassian.retryAfterSeconds().isPresent()) {
             return Duration.ofSeconds(atlassian.retryAfterSeconds().get()).plusMillis(ThreadLocalRandom.current()
                     .nextLong(50));
@@ -52,20 +52,11 @@ final class Retries {
 
     /** Whether {@code failure} says the site is failing (it counts against the circuit breaker). */
     static boolean siteFailing(Throwable failure) {
-        AtlassianException atlassian = find(failure, AtlassianException.class);
+        AtlassianException atlassian = ErrorMessages.find(failure, AtlassianException.class);
         if (atlassian != null) {
             return atlassian.status() >= 500;
         }
         return ErrorMessages.isConnectionRefused(failure) || ErrorMessages.isConnectionClosed(failure)
                 || ErrorMessages.isTimeout(failure);
-    }
-
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
