@@ -1,6 +1,7 @@
 package dev.atlmcp.auth.inbound;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -45,11 +46,11 @@ public class InboundRoutes {
 
     InboundRoutes(InboundPolicy policy, AuditLog audit,
             @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url", defaultValue = "") String issuer) {
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer) {
         this.policy = policy;
         this.audit = audit;
         this.mcpPath = mcpPath;
-        this.issuer = issuer;
+        this.issuer = issuer.orElse("");
     }
 
     void register(@Observes Router router) {
