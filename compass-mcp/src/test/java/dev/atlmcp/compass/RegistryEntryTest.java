@@ -12,7 +12,7 @@ class RegistryEntryTest {
 
     @Test
     void registryEntriesMatchTheToolsAndVersion() {
-        RegistryEntries.assertMatch("compass-mcp", "compass", "Compass",
+        RegistryEntries.assertMatch("compass-mcp", "Compass",
                 "Find Compass components, owners, dependencies, scorecards and events; update the catalog.");
     }
 }

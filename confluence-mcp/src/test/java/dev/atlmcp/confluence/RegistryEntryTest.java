@@ -12,7 +12,7 @@ class RegistryEntryTest {
 
     @Test
     void registryEntriesMatchTheToolsAndVersion() {
-        RegistryEntries.assertMatch("confluence-mcp", "confluence", "Confluence",
+        RegistryEntries.assertMatch("confluence-mcp", "Confluence",
                 "Search, read and carefully edit Confluence pages, sections, comments and labels.");
     }
 }

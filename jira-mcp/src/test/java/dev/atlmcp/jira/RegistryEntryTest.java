@@ -12,7 +12,7 @@ class RegistryEntryTest {
 
     @Test
     void registryEntriesMatchTheToolsAndVersion() {
-        RegistryEntries.assertMatch("jira-mcp", "jira", "Jira",
+        RegistryEntries.assertMatch("jira-mcp", "Jira",
                 "Search, read and carefully change Jira issues, sprints and projects, on Cloud and Data Center.");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,9 +41,12 @@ import dev.atlmcp.auth.manifest.ToolManifest;
  */
 public final class RegistryEntries {
 
-    /** The placeholders {@code registry/render} replaces with an organisation's namespace and public URL. */
+    /**
+     * The placeholders {@code registry/render} replaces with an organisation's namespace and domain: each server has
+     * its own host, {@code https://<server>.<domain>}, as the Kubernetes Ingress in {@code k8s/} serves it.
+     */
     public static final String NAMESPACE = "com.example.mcp";
-    public static final String PUBLIC_URL = "https://mcp.example.com";
+    public static final String DOMAIN = "example.com";
 
     private static final Path DIR = Path.of("..", "registry");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -55,20 +59,20 @@ public final class RegistryEntries {
      *
      * @param server
      *            the server's name, e.g. {@code jira-mcp}
-     * @param product
-     *            the path segment, e.g. {@code jira}
      */
-    public static void assertMatch(String server, String product, String title, String description) {
+    public static void assertMatch(String server, String title, String description) {
         String version = ConfigProvider.getConfig().getValue("quarkus.application.version", String.class);
         ToolManifest manifest = Arc.container().instance(ToolManifest.class).get();
         ToolManager tools = Arc.container().instance(ToolManager.class).get();
-        ObjectNode serverJson = serverJson(server, product, title, description, version, manifest);
+        ObjectNode serverJson = serverJson(server, title, description, version, manifest);
         ObjectNode allowListEntry = JSON.createObjectNode();
         allowListEntry.putObject("server").put("name", server).put("title", title).put("description", description)
                 .put("version", version).putArray("remotes").addObject().put("type", "streamable-http").put("url",
-                        url(product));
-        ObjectNode kiroEntry = JSON.createObjectNode().put("url", url(product));
-        kiroEntry.putObject("headers").put("Authorization", "Bearer ${" + product.toUpperCase() + "_MCP_TOKEN}");
+                        url(server));
+        ObjectNode kiroEntry = JSON.createObjectNode().put("url", url(server));
+        kiroEntry.putObject("headers").put("Authorization",
+                "Bearer ${" + server.toUpperCase(Locale.ROOT).replace('-', '_')
+                        + "_TOKEN}");
         ArrayNode autoApprove = kiroEntry.putArray("autoApprove");
         readOnly(tools).forEach(autoApprove::add);
 
@@ -113,15 +117,14 @@ public final class RegistryEntries {
                 .asText()), "autoApprove lists only read-only tools: " + tool));
     }
 
-    private static ObjectNode serverJson(String server, String product, String title, String description,
+    private static ObjectNode serverJson(String server, String title, String description,
             String version, ToolManifest manifest) {
         ObjectNode json = JSON.createObjectNode().put("$schema",
                 "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json")
                 .put("name", NAMESPACE + "/" + server).put("title", title).put("description", description).put(
                         "version", version);
         ArrayNode remotes = json.putArray("remotes");
-        for (String[] remote : new String[][] { { "streamable-http", url(product) }, { "sse", url(product)
-                + "/sse" } }) {
+        for (String[] remote : new String[][] { { "streamable-http", url(server) }, { "sse", url(server) + "/sse" } }) {
             remotes.addObject().put("type", remote[0]).put("url", remote[1]).putArray("headers").addObject().put(
                     "name", "Authorization").put("description",
                             "Bearer access token from your identity provider, "
@@ -135,8 +138,8 @@ public final class RegistryEntries {
         return json;
     }
 
-    private static String url(String product) {
-        return PUBLIC_URL + "/" + product + "/mcp";
+    private static String url(String server) {
+        return "https://" + server + "." + DOMAIN + "/mcp";
     }
 
     private static List<String> readOnly(ToolManager tools) {
@@ -149,7 +152,8 @@ public final class RegistryEntries {
         return names.stream().sorted().collect(Collectors.toList());
     }
 
-    private static void assertValid(Path file, String schema) {
+    /** Validates a registry file against one of the schemas in {@code registry-schemas/}. */
+    public static void assertValid(Path file, String schema) {
         try (InputStream in = RegistryEntries.class.getResourceAsStream("/registry-schemas/" + schema)) {
             Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in)
                     .validate(read(file, "{}"));

@@ -33,9 +33,9 @@ public final class ServerProcess {
             Map<String, String> extraEnv) throws IOException {
         String jar = System.getProperty("server.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-jar", jar);
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", jar);
         Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("ATLASSIAN_URL", sandbox.url());
         env.put("ATLASSIAN_AUTH_EMAIL", Directory.BOT.email());
         env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());

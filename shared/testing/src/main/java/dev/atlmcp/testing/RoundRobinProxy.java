@@ -1,4 +1,4 @@
-package dev.atlmcp.jira;
+package dev.atlmcp.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** A plain round-robin HTTP balancer: no stickiness, each request goes to the next backend in turn. */
-final class RoundRobinProxy implements AutoCloseable {
+public final class RoundRobinProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
@@ -29,9 +29,9 @@ final class RoundRobinProxy implements AutoCloseable {
     private final List<URI> backends;
     private final AtomicInteger next = new AtomicInteger();
     /** Which backend served each request, in order. */
-    final List<Integer> served = new CopyOnWriteArrayList<>();
+    public final List<Integer> served = new CopyOnWriteArrayList<>();
 
-    RoundRobinProxy(List<URI> backends, int port) throws IOException {
+    public RoundRobinProxy(List<URI> backends, int port) throws IOException {
         this.backends = backends;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
@@ -39,7 +39,7 @@ final class RoundRobinProxy implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

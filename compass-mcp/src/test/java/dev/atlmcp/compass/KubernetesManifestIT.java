@@ -1,0 +1,14 @@
+package dev.atlmcp.compass;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atlmcp.testing.KubernetesManifests;
+
+/** k8s/compass-mcp/kubernetes.yml is what this build's quarkus-kubernetes generates (see KubernetesManifests). */
+class KubernetesManifestIT {
+
+    @Test
+    void theCommittedManifestIsTheGeneratedOne() {
+        KubernetesManifests.assertInSync("compass-mcp");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.atlmcp.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+
+import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
+
+/**
+ * Two replicas of a server, configured the way its Kubernetes Deployment configures a pod, behind a plain round-robin
+ * balancer without session affinity: the environment of {@code k8s/<server>/kubernetes.yml} (with its JVM options) and
+ * the base ConfigMap's settings, listening on all interfaces, reached under a public URL that is not the pod's, one
+ * confirmation secret for all replicas, and credentials and issuer as the Secret and overlay would give them (here the
+ * sandbox's).
+ */
+public final class ReplicaRoundRobin implements AutoCloseable {
+
+    private final Sandbox sandbox;
+    private final RoundRobinProxy proxy;
+    private final List<Process> replicas = new ArrayList<>();
+
+    private ReplicaRoundRobin(String server) throws Exception {
+        int proxyPort = ServerProcess.freePort();
+        String publicUrl = "http://localhost:" + proxyPort;
+        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
+        Map<String, String> env = podEnvironment(server);
+        env.put("MCP_PUBLIC_URL", publicUrl);
+        env.put("MCP_CONFIRM_SECRET", "one-secret-shared-by-every-replica-of-the-server");
+        env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
+        List<URI> backends = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                int port = ServerProcess.freePort();
+                backends.add(URI.create("http://127.0.0.1:" + port));
+                replicas.add(ServerProcess.start(sandbox, port, publicUrl, server + "-replica-" + i, env));
+            }
+            for (URI backend : backends) {
+                ServerProcess.awaitHealthy(backend);
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        proxy = new RoundRobinProxy(backends, proxyPort);
+    }
+
+    /** Starts the replicas of {@code server} (e.g. {@code jira-mcp}) and the balancer in front of them. */
+    public static ReplicaRoundRobin start(String server) throws Exception {
+        return new ReplicaRoundRobin(server);
+    }
+
+    /** An MCP session through the balancer, signed in as Jane, after checking the server's name. */
+    public McpStreamableTestClient session(String serverName) {
+        String token = sandbox.issuer().accessToken(Directory.JANE, DevTokenIssuer.DEFAULT_SCOPES, Duration.ofMinutes(
+                10));
+        return McpAssured.newStreamableClient().setBaseUri(URI.create("http://localhost:" + proxy.port()))
+                .setAdditionalHeaders(Mcp.bearer(token)).build()
+                .connect(init -> assertEquals(serverName, init.serverName()));
+    }
+
+    /** Both replicas answered parts of the session. */
+    public void assertBothReplicasServed(int atLeastRequests) {
+        assertTrue(proxy.served.contains(0) && proxy.served.contains(1), "both replicas served: " + proxy.served);
+        assertTrue(proxy.served.size() >= atLeastRequests, "requests went through the balancer: " + proxy.served);
+    }
+
+    @Override
+    public void close() {
+        replicas.forEach(Process::destroy);
+        if (proxy != null) {
+            proxy.close();
+        }
+        sandbox.close();
+    }
+
+    /**
+     * The literal environment variables of the server's generated Deployment and of its base ConfigMap;
+     * {@code JAVA_OPTS_APPEND} becomes {@code JAVA_TOOL_OPTIONS}, which the JVM reads itself (the container image's
+     * start script reads the former).
+     */
+    private static Map<String, String> podEnvironment(String server) {
+        Path k8s = Path.of("..", "k8s", server);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (JsonNode doc : yaml.readValues(yaml.getFactory().createParser(k8s.resolve("kubernetes.yml")
+                    .toFile()), JsonNode.class).readAll()) {
+                if ("Deployment".equals(doc.path("kind").asText())) {
+                    doc.at("/spec/template/spec/containers/0/env").forEach(var -> {
+                        if (var.has("value")) {
+                            env.put(var.path("name").asText(), var.path("value").asText());
+                        }
+                    });
+                }
+            }
+            JsonNode kustomization = yaml.readTree(k8s.resolve("kustomization.yaml").toFile());
+            kustomization.path("configMapGenerator").forEach(generator -> generator.path("literals").forEach(
+                    literal -> {
+                        String[] pair = literal.asText().split("=", 2);
+                        env.put(pair[0], pair[1]);
+                    }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String javaOpts = env.remove("JAVA_OPTS_APPEND");
+        assertTrue(javaOpts != null && javaOpts.contains("MaxRAMPercentage"), "k8s/" + server
+                + "/kubernetes.yml sets the JVM options");
+        env.put("JAVA_TOOL_OPTIONS", javaOpts);
+        return env;
+    }
+}
