@@ -4,7 +4,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A component as the GraphQL queries of this server select it. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * A component as the GraphQL queries of this server select it. Jackson binds it from GraphQL answers read as trees,
+ * which no REST client signature shows, so it is registered for reflection (native builds) with its nested types.
+ */
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
         String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields,

@@ -1,0 +1,14 @@
+package dev.atlmcp.jira;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atlmcp.testing.NativeReadiness;
+
+/** A native build of jira-mcp would have its DTOs and resources (see NativeReadiness); runs with -Dnative-sources. */
+class NativeReadinessIT {
+
+    @Test
+    void nativeImageConfigurationIsComplete() {
+        NativeReadiness.assertReady();
+    }
+}
