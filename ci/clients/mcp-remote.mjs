@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { check, finish } from "./checks.mjs";
 
 const proxy = fileURLToPath(new URL("node_modules/mcp-remote/dist/proxy.js", import.meta.url));
 const calls = {
@@ -16,12 +17,6 @@ const calls = {
   compass: ["compass_get_component", { component: "checkout-api" }, (t) => t.startsWith("# checkout-api\nService")],
 };
 const configDir = mkdtempSync(join(tmpdir(), "mcp-remote-"));
-let passed = 0;
-let failed = 0;
-
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name}: ${detail}`); }
-}
 
 function bridge(url, transport) {
   const child = spawn(process.execPath, [proxy, url, "--transport", transport,
@@ -89,5 +84,4 @@ for (const arg of process.argv.slice(2)) {
     }
   }
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

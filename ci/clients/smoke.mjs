@@ -4,6 +4,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { check, finish } from "./checks.mjs";
 
 const expectations = {
   jira: [
@@ -135,12 +136,6 @@ const expectations = {
 };
 
 const headers = { Authorization: `Bearer ${process.env.TOKEN}` };
-let passed = 0;
-let failed = 0;
-
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name}: ${detail}`); }
-}
 
 async function run(server, label, transport) {
   const client = new Client({ name: "smoke-client", version: "1.0.0" });
@@ -163,17 +158,14 @@ async function run(server, label, transport) {
 for (const arg of process.argv.slice(2)) {
   const [server, url] = arg.split("=");
   if (!expectations[server]) {
-    failed++;
-    console.log(`FAIL unknown server '${server}' (use jira=, confluence= or compass=)`);
+    check(`server '${server}'`, false, "unknown (use jira=, confluence= or compass=)");
     continue;
   }
   try {
     await run(server, "streamable-http", new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
     await run(server, "sse", new SSEClientTransport(new URL(url + "/sse"), { requestInit: { headers } }));
   } catch (e) {
-    failed++;
-    console.log(`FAIL ${server}: ${e}`);
+    check(server, false, e);
   }
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

@@ -4,28 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Assumptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
-/**
- * {@code kubectl kustomize
- *
-<dir>
- * }: the objects a kustomization renders to, as JSON trees.
- */
+import dev.atlmcp.testing.KubernetesManifests;
+
+/** What {@code kubectl kustomize DIR} renders, as JSON trees; each directory is rendered once per test run. */
 final class Kustomize {
 
-    static final Path ROOT = Path.of(System.getProperty("k8s.dir", ".")).toAbsolutePath().normalize();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The k8s/ directory: tests run in the module's directory. */
+    static final Path ROOT = Path.of("").toAbsolutePath();
     private static final boolean KUBECTL = installed();
+    private static final Map<String, List<ObjectNode>> RENDERED = new ConcurrentHashMap<>();
 
     private Kustomize() {
     }
@@ -38,22 +33,14 @@ final class Kustomize {
         if (!KUBECTL && !Boolean.getBoolean("k8s.require-kubectl")) {
             Assumptions.abort("kubectl is not installed: the Kubernetes manifests were not rendered");
         }
-        String yaml = run("kubectl", "kustomize", ROOT.resolve(dir).toString());
-        return parse(yaml);
-    }
-
-    static List<ObjectNode> parse(String yaml) {
-        List<ObjectNode> objects = new ArrayList<>();
-        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(yaml)) {
-            for (JsonNode doc : YAML.readValues(parser, JsonNode.class).readAll()) {
-                if (doc instanceof ObjectNode object) {
-                    objects.add(object);
-                }
+        return RENDERED.computeIfAbsent(dir, d -> {
+            try {
+                return KubernetesManifests.objects(run("kubectl", "kustomize", ROOT.resolve(d).toString())).stream()
+                        .filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return objects;
+        });
     }
 
     private static boolean installed() {

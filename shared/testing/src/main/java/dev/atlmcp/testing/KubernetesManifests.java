@@ -21,6 +21,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class KubernetesManifests {
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private KubernetesManifests() {
     }
 
@@ -41,9 +43,16 @@ public final class KubernetesManifests {
         }
     }
 
-    /** The objects of a manifest, compared as trees: quarkus-kubernetes does not keep the order of labels. */
-    private static List<JsonNode> objects(Path manifest) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        return yaml.readValues(yaml.getFactory().createParser(manifest.toFile()), JsonNode.class).readAll();
+    /**
+     * The documents of a YAML manifest file as trees (compared as trees because quarkus-kubernetes does not keep the
+     * order of labels).
+     */
+    public static List<JsonNode> objects(Path manifest) throws IOException {
+        return YAML.readValues(YAML.getFactory().createParser(manifest.toFile()), JsonNode.class).readAll();
+    }
+
+    /** The documents of YAML text, e.g. what {@code kubectl kustomize} prints, as trees. */
+    public static List<JsonNode> objects(String manifest) throws IOException {
+        return YAML.readValues(YAML.getFactory().createParser(manifest), JsonNode.class).readAll();
     }
 }

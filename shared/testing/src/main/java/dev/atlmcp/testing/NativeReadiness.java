@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class NativeReadiness {
 
-    static final String ENTITIES = "org/commonmark/internal/util/entities.txt";
+    private static final String ENTITIES = "org/commonmark/internal/util/entities.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private NativeReadiness() {

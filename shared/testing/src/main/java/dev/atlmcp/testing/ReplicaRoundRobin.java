@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
@@ -42,7 +40,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         String publicUrl = "http://localhost:" + proxyPort;
         sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
         Map<String, String> env = podEnvironment(server);
-        env.put("MCP_PUBLIC_URL", publicUrl);
+        env.put("MCP_PUBLIC_URL", publicUrl); // in place of the ConfigMap's placeholder, as an overlay sets it
         env.put("MCP_CONFIRM_SECRET", "one-secret-shared-by-every-replica-of-the-server");
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
         List<URI> backends = new ArrayList<>();
@@ -98,11 +96,9 @@ public final class ReplicaRoundRobin implements AutoCloseable {
      */
     private static Map<String, String> podEnvironment(String server) {
         Path k8s = Path.of("..", "k8s", server);
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, String> env = new HashMap<>();
         try {
-            for (JsonNode doc : yaml.readValues(yaml.getFactory().createParser(k8s.resolve("kubernetes.yml")
-                    .toFile()), JsonNode.class).readAll()) {
+            for (JsonNode doc : KubernetesManifests.objects(k8s.resolve("kubernetes.yml"))) {
                 if ("Deployment".equals(doc.path("kind").asText())) {
                     doc.at("/spec/template/spec/containers/0/env").forEach(var -> {
                         if (var.has("value")) {
@@ -111,7 +107,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
                     });
                 }
             }
-            JsonNode kustomization = yaml.readTree(k8s.resolve("kustomization.yaml").toFile());
+            JsonNode kustomization = KubernetesManifests.objects(k8s.resolve("kustomization.yaml")).get(0);
             kustomization.path("configMapGenerator").forEach(generator -> generator.path("literals").forEach(
                     literal -> {
                         String[] pair = literal.asText().split("=", 2);
