@@ -36,19 +36,26 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     private final List<Process> replicas = new ArrayList<>();
 
     private ReplicaRoundRobin(String server) throws Exception {
-        int proxyPort = ServerProcess.freePort();
-        String publicUrl = "http://localhost:" + proxyPort;
-        sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
+        List<URI> backends = List.of(URI.create("http://127.0.0.1:" + ServerProcess.freePort()), URI.create(
+                "http://127.0.0.1:" + ServerProcess.freePort()));
+        // Bound at once on a port of its own choosing: a port picked first and bound after the replicas' start-up
+        // can be taken meanwhile by one of the many connections made during it.
+        proxy = new RoundRobinProxy(backends, 0);
+        String publicUrl = "http://localhost:" + proxy.port();
+        try {
+            sandbox = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
+        } catch (Exception e) {
+            proxy.close();
+            throw e;
+        }
         Map<String, String> env = podEnvironment(server);
         env.put("MCP_PUBLIC_URL", publicUrl); // in place of the ConfigMap's placeholder, as an overlay sets it
         env.put("MCP_CONFIRM_SECRET", "one-secret-shared-by-every-replica-of-the-server");
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
-        List<URI> backends = new ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) {
-                int port = ServerProcess.freePort();
-                backends.add(URI.create("http://127.0.0.1:" + port));
-                replicas.add(ServerProcess.start(sandbox, port, publicUrl, server + "-replica-" + i, env));
+            for (int i = 0; i < backends.size(); i++) {
+                replicas.add(ServerProcess.start(sandbox, backends.get(i).getPort(), publicUrl, server + "-replica-"
+                        + i, env));
             }
             for (URI backend : backends) {
                 ServerProcess.awaitHealthy(backend);
@@ -57,7 +64,6 @@ public final class ReplicaRoundRobin implements AutoCloseable {
             close();
             throw e;
         }
-        proxy = new RoundRobinProxy(backends, proxyPort);
     }
 
     /** Starts the replicas of {@code server} (e.g. {@code jira-mcp}) and the balancer in front of them. */
@@ -83,9 +89,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     @Override
     public void close() {
         replicas.forEach(Process::destroy);
-        if (proxy != null) {
-            proxy.close();
-        }
+        proxy.close();
         sandbox.close();
     }
 

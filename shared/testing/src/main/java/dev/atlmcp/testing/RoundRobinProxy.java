@@ -31,6 +31,7 @@ public final class RoundRobinProxy implements AutoCloseable {
     /** Which backend served each request, in order. */
     public final List<Integer> served = new CopyOnWriteArrayList<>();
 
+    /** Listens on {@code port} of the loopback address, or on a free one for 0 (see {@link #port()}). */
     public RoundRobinProxy(List<URI> backends, int port) throws IOException {
         this.backends = backends;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
