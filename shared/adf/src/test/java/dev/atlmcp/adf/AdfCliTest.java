@@ -32,7 +32,7 @@ class AdfCliTest {
 
     @Test
     void convertsEachWay() throws Exception {
-        String adf = Files.readString(Path.of("../../../shared/adf-corpus/25-jira-bug-report-realistic.json"));
+        String adf = Files.readString(RoundTripTest.CORPUS.resolve("25-jira-bug-report-realistic.json"));
         Run markdown = run(adf, "to-markdown");
         assertEquals(0, markdown.exit());
         assertTrue(markdown.out().startsWith("## Summary\n"), markdown.out());

@@ -18,7 +18,7 @@ class AdfToMarkdownTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode corpus(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("adf.corpus", "../../../shared/adf-corpus"));
+        Path dir = RoundTripTest.CORPUS;
         return JSON.readTree(Files.readString(dir.resolve(name)));
     }
 

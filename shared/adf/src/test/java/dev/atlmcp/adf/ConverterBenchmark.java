@@ -26,7 +26,7 @@ public final class ConverterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../../../shared/adf-corpus");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : RoundTripTest.CORPUS;
         List<JsonNode> docs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try (var files = Files.list(corpus)) {

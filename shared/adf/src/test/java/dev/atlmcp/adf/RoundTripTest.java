@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class RoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Path CORPUS = Path.of("../../../shared/adf-corpus");
+    static final Path CORPUS = Path.of("src/test/resources/corpus");
 
     static Stream<Path> corpus() throws IOException {
         return Files.list(CORPUS).filter(p -> p.toString().endsWith(".json")).sorted();

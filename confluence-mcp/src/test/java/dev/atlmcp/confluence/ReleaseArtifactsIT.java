@@ -1,0 +1,14 @@
+package dev.atlmcp.confluence;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atlmcp.testing.ReleaseArtifacts;
+
+/** The packaged confluence-mcp ships with a bill of materials and a licence report (see ReleaseArtifacts). */
+class ReleaseArtifactsIT {
+
+    @Test
+    void theBillOfMaterialsAndLicenceReportCoverWhatTheServerShips() {
+        ReleaseArtifacts.assertShipped("confluence-mcp");
+    }
+}
