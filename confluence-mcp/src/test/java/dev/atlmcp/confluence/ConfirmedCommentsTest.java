@@ -31,7 +31,9 @@ class ConfirmedCommentsTest extends SandboxReset {
     public static class Confirmed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.confirm.tools", "*", "mcp.confirm.secret", "confirmation-secret-for-tests-0123456789");
+            return Map.of("mcp.confirm.tools", "*", "mcp.confirm.secret", "confirmation-secret-for-tests-0123456789",
+                    "mcp.identity.accounts", "mapped-subject=5b10a2844c20165700ede21g,victim@example.com="
+                            + MessageAttacksTest.VICTIM);
         }
     }
 

@@ -66,7 +66,8 @@ class SpaceScopeTest extends SandboxReset {
     @ValueSource(strings = { ") OR (space = PAY", "space = OPS) OR (space = PAY", "title ~ \"x\\\") OR space = PAY",
             "space = OPS ORDER BY title) OR (space = PAY", "ORDER BY title OR space = PAY",
             "space = OPS \uff09 OR \uff08 space = PAY", "space \uff1d PAY", "space = OPS\u2060) OR (space = PAY",
-            "(space = PAY", " " })
+            "(space = PAY", " ", "title ~ \\\"x) OR space = PAY OR (x = \\\"", "title ~ x \\",
+            "title ~ \\u0029 OR space = PAY" })
     void queriesThatTryToBreakOutAreRefusedBeforeReachingConfluence(String cql) {
         Mcp.Result result = call(Transport.SSE, "confluence_search", Map.of("cql", cql));
         assertTrue(result.isError() && text(result).startsWith("Invalid argument: cql"), () -> cql + " -> " + text(

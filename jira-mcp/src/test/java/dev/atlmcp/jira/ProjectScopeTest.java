@@ -60,7 +60,9 @@ class ProjectScopeTest extends SandboxReset {
             "project = OPS ORDER BY key, (project = PAY)", "project = OPS // ) OR (project = PAY",
             "project = OPS \uff09 OR \uff08 project = PAY", "project \uff1d PAY",
             "project = OPS\u200b) OR (project = PAY",
-            "project = OPS\u001b) OR (project = PAY", "(project = PAY", "   ", "" })
+            "project = OPS\u001b) OR (project = PAY", "(project = PAY", "   ", "",
+            "summary ~ \\\"x) OR project = PAY OR (x = \\\"", "summary ~ x \\", "summary ~ \\u0029 OR project = PAY",
+            "summary ~ \\) OR project = PAY OR (summary ~ x" })
     void queriesThatTryToBreakOutAreRefusedBeforeReachingJira(String jql) {
         Mcp.Result result = call(Transport.STREAMABLE, "jira_search", Map.of("jql", jql));
         assertTrue(result.isError(), () -> jql + " -> " + text(result));
@@ -133,5 +135,104 @@ class ProjectScopeTest extends SandboxReset {
         String projects = text(call(Transport.STREAMABLE, "jira_list_projects", Map.of()));
         assertTrue(projects.startsWith("2 projects:") && projects.contains("| OPS |") && projects.contains("| WEB |"),
                 projects);
+    }
+
+    @Test
+    void transitionsAreReadWithinTheAllowedProjects() {
+        Mcp.Result open = call(Transport.STREAMABLE, "jira_get_transitions", Map.of("issue_key", "OPS-1"));
+        assertFalse(open.isError(), text(open));
+        assertTrue(text(open).contains("OPS-1"), text(open));
+        Mcp.Result issue = call(Transport.SSE, "jira_get_issue", Map.of("issue_key", "OPS-1", "include",
+                "transitions"));
+        assertFalse(issue.isError(), text(issue));
+        assertTrue(text(issue).contains("Transitions"), text(issue));
+    }
+
+    @Test
+    void aLinkWithinTheAllowedProjectsIsMadeOnceAndCanBeUndone() {
+        Mcp.Result linked = call(Transport.STREAMABLE, "jira_link_issues", Map.of("issue_key", "OPS-1", "relation",
+                "relates to", "other_issue_key", "OPS-2"));
+        assertFalse(linked.isError(), text(linked));
+        Matcher change = Pattern.compile("Change id: (\\S+)").matcher(text(linked));
+        assertTrue(change.find(), text(linked));
+        assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST /rest/api/3/issueLink "))
+                .count(), Mcp.sandbox().requests()::toString);
+        Mcp.Result undone = call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", change.group(1)));
+        assertFalse(undone.isError(), text(undone));
+    }
+
+    @Test
+    void relationsToOtherProjectsAreCountedButNeverShown() {
+        // what people wrote (a description linking to PAY-2) is content, not a relation; relations are the sections
+        for (Transport transport : Transport.values()) {
+            String incident = relations(text(call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1"))));
+            assertFalse(incident.contains("PAY-"), incident);
+            assertTrue(incident.contains("- 1 link to an issue outside the allowed projects"), incident);
+            String sso = relations(text(call(transport, "jira_get_issue", Map.of("issue_key", "WEB-1"))));
+            assertFalse(sso.contains("PAY-"), sso);
+            assertTrue(sso.contains("outside the allowed projects"), sso);
+        }
+        String table = text(call(Transport.STREAMABLE, "jira_search", Map.of("jql", "key in (OPS-1, WEB-1)",
+                "fields", "summary,parent,subtasks,issuelinks")));
+        assertFalse(table.contains("PAY-"), table);
+        Mcp.client().when().resourcesRead("jira://issue/OPS-1", r -> {
+            assertFalse(relations(Mcp.text(r)).contains("PAY-"), Mcp.text(r));
+            assertTrue(Mcp.text(r).contains("- 1 link to an issue outside the allowed projects"), Mcp.text(r));
+        }).thenAssertResults();
+    }
+
+    /** The parent line and the subtasks and links sections of an issue's Markdown. */
+    private static String relations(String issue) {
+        StringBuilder relations = new StringBuilder();
+        String section = "";
+        for (String line : issue.split("\n")) {
+            if (line.startsWith("## ")) {
+                section = line;
+            }
+            if (line.startsWith("Parent:") || section.equals("## Subtasks") || section.equals("## Links")) {
+                relations.append(line).append('\n');
+            }
+        }
+        return relations.toString();
+    }
+
+    @Test
+    void sprintsOfOtherProjectsAnswerLikeSprintsThatDoNotExist() {
+        Mcp.Result foreign = call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "20"));
+        Mcp.Result none = call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "999"));
+        assertTrue(foreign.isError(), text(foreign));
+        assertEquals(text(none), text(foreign));
+        Mcp.Result move = call(Transport.STREAMABLE, "jira_move_to_sprint", Map.of("issue_keys", java.util.List.of(
+                "OPS-1"), "sprint_id", "20"));
+        Mcp.Result moveNowhere = call(Transport.STREAMABLE, "jira_move_to_sprint", Map.of("issue_keys", java.util.List
+                .of("OPS-1"), "sprint_id", "999"));
+        assertTrue(move.isError(), text(move));
+        assertEquals(text(moveNowhere), text(move));
+        assertFalse(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST /rest/agile")), Mcp.sandbox()
+                .requests()::toString);
+        String own = text(call(Transport.STREAMABLE, "jira_get_sprint_issues", Map.of("sprint_id", "11")));
+        assertTrue(own.contains("OPS-"), own);
+        assertFalse(own.contains("PAY-"), own);
+    }
+
+    @Test
+    void aWriteCannotReachAnotherProjectThroughAnyField() {
+        Mcp.Result named = call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "OPS", "issue_type",
+                "Task", "summary", "Under a foreign epic", "parent", "PAY-1"));
+        assertTrue(named.isError(), text(named));
+        String payEpicId = new io.vertx.core.json.JsonObject(SandboxSite.get("/rest/api/3/issue/PAY-1?fields=project"))
+                .getString("id");
+        for (Object parent : java.util.List.of(Map.of("key", "PAY-1"), Map.of("id", payEpicId), "PAY-1")) {
+            Mcp.Result raw = call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "OPS", "issue_type",
+                    "Task", "summary", "Under a foreign epic", "fields", Map.of("parent", parent)));
+            assertTrue(raw.isError(), () -> parent + " -> " + text(raw));
+            assertEquals(text(named), text(raw), () -> "parent " + parent);
+        }
+        Mcp.Result edit = call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-1", "fields", Map
+                .of("parent", Map.of("key", "PAY-1"))));
+        assertTrue(edit.isError(), text(edit));
+        assertFalse(text(edit).contains("Payments"), text(edit));
+        assertFalse(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST /rest/api/3/issue ") || r
+                .startsWith("PUT /rest/api/3/issue/OPS-1 ")), Mcp.sandbox().requests()::toString);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atlmcp.jira;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -140,7 +141,10 @@ class SignInChainIT {
         for (JsonObject line : ofRequest) {
             if (line.containsKey("mdc")) {
                 assertEquals("chain-42", line.getJsonObject("mdc").getString("requestId"), line::encode);
-                assertEquals(session, line.getJsonObject("mdc").getString("mcpSession"), line::encode);
+                assertEquals(dev.atlmcp.auth.session.SessionOwners.hash(session), line.getJsonObject("mdc")
+                        .getString("mcpSession"), line::encode);
+                assertFalse(line.encode().contains(session), "the session id itself is never logged: " + line
+                        .encode());
                 assertEquals("jira-mcp", line.getString("service"), line::encode);
             } else {
                 assertEquals("chain-42", line.getString("requestId"), "the audit event: " + line.encode());

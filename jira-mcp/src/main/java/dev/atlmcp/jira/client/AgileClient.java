@@ -44,11 +44,22 @@ public interface AgileClient {
     JsonNode sprints(@PathParam("id") String boardId, @QueryParam("state") String state,
             @QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults);
 
-    /** Search-style page: {@code {"issues", "total", "startAt", "maxResults"}}. */
+    /** {@code {"id", "name", "type", "location": {"projectKey"}}}. */
+    @GET
+    @Path("/board/{id}")
+    JsonNode board(@PathParam("id") String boardId);
+
+    /** {@code {"id", "name", "state", "originBoardId", "goal", ...}}. */
+    @GET
+    @Path("/sprint/{id}")
+    JsonNode sprint(@PathParam("id") String sprintId);
+
+    /** Search-style page: {@code {"issues", "total", "startAt", "maxResults"}}; {@code jql} narrows the issues. */
     @GET
     @Path("/sprint/{id}/issue")
     SearchDtos.OffsetPage sprintIssues(@PathParam("id") String sprintId, @QueryParam("startAt") int startAt,
-            @QueryParam("maxResults") int maxResults, @QueryParam("fields") String fields);
+            @QueryParam("maxResults") int maxResults, @QueryParam("fields") String fields,
+            @QueryParam("jql") String jql);
 
     /** {@code {"issues": [keys]}}, at most 50. */
     @POST

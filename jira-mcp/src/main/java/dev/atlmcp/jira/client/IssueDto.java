@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -100,6 +101,13 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
         public List<Link> issuelinks;
         public IssueRef parent;
         public List<Attachment> attachment;
+        /** Relations to issues outside the allowed projects, left out above and only counted (never from Jira). */
+        @JsonIgnore
+        public int hiddenParent;
+        @JsonIgnore
+        public int hiddenSubtasks;
+        @JsonIgnore
+        public int hiddenLinks;
         public final Map<String, JsonNode> other = new LinkedHashMap<>();
 
         @JsonAnySetter

@@ -68,7 +68,7 @@ public final class IssueMarkdown {
         line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
         line(md, "Components", names(f.components));
         line(md, "Fix versions", names(f.fixVersions));
-        line(md, "Parent", f.parent == null ? null : ref(f.parent));
+        line(md, "Parent", f.parent != null ? ref(f.parent) : f.hiddenParent > 0 ? OUTSIDE_PARENT : null);
         line(md, "Attachments", f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
                 a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
         if (!policy.excluded("environment", "Environment")) {
@@ -83,17 +83,19 @@ public final class IssueMarkdown {
             md.append("\n## Description\n").append(content.block(issue.key() + " description", description))
                     .append('\n');
         }
-        if (f.subtasks != null && !f.subtasks.isEmpty()) {
+        if (f.subtasks != null && !f.subtasks.isEmpty() || f.hiddenSubtasks > 0) {
             md.append("\n## Subtasks\n");
             f.subtasks.forEach(s -> md.append("- ").append(ref(s)).append('\n'));
+            outside(md, f.hiddenSubtasks, "subtask", "subtasks");
         }
-        if (f.issuelinks != null && !f.issuelinks.isEmpty()) {
+        if (f.issuelinks != null && !f.issuelinks.isEmpty() || f.hiddenLinks > 0) {
             md.append("\n## Links\n");
             for (IssueDto.Link link : f.issuelinks) {
                 boolean outward = link.outwardIssue() != null;
                 md.append("- ").append(outward ? link.type().outward() : link.type().inward()).append(' ')
                         .append(ref(outward ? link.outwardIssue() : link.inwardIssue())).append('\n');
             }
+            outside(md, f.hiddenLinks, "link to an issue", "links to issues");
         }
         if (view.comments() != null) {
             allComments(md, view.comments(), policy, content);
@@ -102,6 +104,16 @@ public final class IssueMarkdown {
         }
         included(md, view, content);
         return content.finish(md.toString().stripTrailing());
+    }
+
+    private static final String OUTSIDE_PARENT = "an issue outside the allowed projects";
+
+    /** The line that counts relations left out because their issues are outside the allowed projects. */
+    private static void outside(StringBuilder md, int count, String one, String many) {
+        if (count > 0) {
+            md.append("- ").append(count).append(' ').append(count == 1 ? one : many).append(
+                    " outside the allowed projects\n");
+        }
     }
 
     /** The parts jira_get_issue's {@code include} asked for, after the comments. */
@@ -255,11 +267,15 @@ public final class IssueMarkdown {
         case "labels" -> f.labels == null ? null : String.join(", ", f.labels);
         case "components" -> names(f.components);
         case "fixVersions" -> names(f.fixVersions);
-        case "parent" -> f.parent == null ? null : f.parent.key();
+        case "parent" -> f.parent != null ? f.parent.key() : f.hiddenParent > 0 ? OUTSIDE_PARENT : null;
         case "description" -> text(f.description);
         case "environment" -> text(f.environment);
-        case "subtasks" -> f.subtasks == null ? null : f.subtasks.stream().map(IssueDto.IssueRef::key).collect(
-                Collectors.joining(", "));
+        case "subtasks" -> f.subtasks == null ? null : java.util.stream.Stream.concat(f.subtasks.stream().map(
+                IssueDto.IssueRef::key),
+                f.hiddenSubtasks > 0 ? java.util.stream.Stream.of(f.hiddenSubtasks
+                        + " outside the allowed projects") : java.util.stream.Stream.empty())
+                .collect(Collectors
+                        .joining(", "));
         case "attachment" -> f.attachment == null ? null : f.attachment.stream().map(IssueDto.Attachment::filename)
                 .collect(Collectors.joining(", "));
         case "comment" -> f.comment == null ? null

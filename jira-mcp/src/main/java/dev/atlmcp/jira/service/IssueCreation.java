@@ -214,6 +214,9 @@ public class IssueCreation {
         preset.putObject("issuetype").put("id", type.path("id").asText());
         ObjectNode body = earlier.isPresent() ? null : IssueEdit.create(what, meta, preset, title, requested,
                 description, allLabels, parentKey, config.isDataCenter(), users);
+        if (body != null) {
+            jira.requireAllowedReferences(body);
+        }
         return new Prepared(project, what, title, requestLabel, labelled, body, earlier);
     }
 

@@ -110,6 +110,7 @@ public class IssueTransitions {
                 "fields"), fields == null ? null : json.valueToTree(fields), config.isDataCenter(), users);
         if (!screen.isEmpty()) {
             request.set("fields", screen);
+            jira.requireAllowedReferences(request);
         }
         if (comment != null && !comment.isBlank()) {
             request.putObject("update").putArray("comment").addObject().putObject("add").set("body", IssueEdit

@@ -188,6 +188,7 @@ public class IssueWrites {
                 .toList());
         IssueEdit.Built edit = IssueEdit.build(issue, fields == null ? null : json.valueToTree(fields), description,
                 labelsAdd, labelsRemove, scope.markLabel(), config.isDataCenter(), users);
+        jira.requireAllowedReferences(edit.body());
         String what = String.join(", ", edit.names()) + " of " + issueKey;
         String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issueKey;
         gate.approve(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit.body(),

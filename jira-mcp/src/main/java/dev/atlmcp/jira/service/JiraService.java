@@ -129,18 +129,96 @@ public class JiraService {
 
     IssueDto readable(String key, String fields, String expand) {
         requireProjectOf(key);
-        IssueDto issue = client.getIssue(apiVersion(), key, fields, expand);
+        IssueDto issue = client.getIssue(apiVersion(), key, withProject(fields), expand);
         scope.requireProject(issue.fields() == null || issue.fields().project == null ? null
                 : issue.fields().project.key(), notFound());
+        return confined(issue);
+    }
+
+    /**
+     * The issue without its relations to issues outside the allowed projects (parent, subtasks, links), which are only
+     * counted: nothing about such an issue, not even its key, reaches the caller.
+     */
+    public IssueDto confined(IssueDto issue) {
+        IssueDto.Fields f = issue.fields();
+        if (f == null) {
+            return issue;
+        }
+        if (f.parent != null && !allowsIssue(f.parent.key())) {
+            f.parent = null;
+            f.hiddenParent = 1;
+        }
+        if (f.subtasks != null) {
+            List<IssueDto.IssueRef> allowed = f.subtasks.stream().filter(s -> allowsIssue(s.key())).toList();
+            f.hiddenSubtasks = f.subtasks.size() - allowed.size();
+            f.subtasks = allowed;
+        }
+        if (f.issuelinks != null) {
+            List<IssueDto.Link> allowed = f.issuelinks.stream().filter(l -> allowsIssue(l.outwardIssue() != null ? l
+                    .outwardIssue().key() : l.inwardIssue() == null ? null : l.inwardIssue().key())).toList();
+            f.hiddenLinks = f.issuelinks.size() - allowed.size();
+            f.issuelinks = allowed;
+        }
         return issue;
+    }
+
+    private static final Pattern KEY_ONLY = Pattern.compile("[A-Z][A-Z0-9_]*-\\d+");
+    private static final java.util.Set<String> TEXT_FIELDS = java.util.Set.of("summary", "description",
+            "environment", "labels", "comment");
+
+    /**
+     * Refuses a write whose fields refer to an issue outside the allowed projects, exactly as if that issue did not
+     * exist: every field the request sends is checked, not only the tool's named arguments ({@code parent} given as a
+     * raw field, by key or id, an epic link, an issue picker). Text fields are not references and are not checked.
+     */
+    public void requireAllowedReferences(JsonNode body) {
+        for (String part : List.of("fields", "update")) {
+            body.path(part).fields().forEachRemaining(field -> {
+                if (!TEXT_FIELDS.contains(field.getKey())) {
+                    requireAllowed(field.getKey(), field.getValue());
+                }
+            });
+        }
+    }
+
+    private void requireAllowed(String field, JsonNode value) {
+        if (value.isTextual() && KEY_ONLY.matcher(value.asText()).matches()) {
+            requireProjectOf(value.asText());
+        } else if (value.isObject()) {
+            if (value.path("key").isTextual() && KEY_ONLY.matcher(value.path("key").asText()).matches()) {
+                requireProjectOf(value.path("key").asText());
+            } else if (field.equals("parent") && value.path("id").asText("").matches("\\d+")) {
+                readable(value.path("id").asText(), "project", null);
+            }
+            value.fields().forEachRemaining(inner -> requireAllowed(field, inner.getValue()));
+        } else if (value.isArray()) {
+            value.forEach(item -> requireAllowed(field, item));
+        }
+    }
+
+    private boolean allowsIssue(String key) {
+        return key != null && key.contains("-") && scope.allowsProject(key.substring(0, key.lastIndexOf('-')));
     }
 
     /** The issue as Jira sends it (for edits), under the same project scope as {@link #readable}. */
     JsonNode readableJson(String key, String fields, String expand) {
         requireProjectOf(key);
-        JsonNode issue = client.getIssueJson(apiVersion(), key, fields, expand);
+        JsonNode issue = client.getIssueJson(apiVersion(), key, withProject(fields), expand);
         scope.requireProject(issue.path("fields").path("project").path("key").asText(null), notFound());
         return issue;
+    }
+
+    /**
+     * The fields to ask for, with the project the scope check needs: a read of only, say, {@code status} would
+     * otherwise come back without it and be refused as outside the allowed projects.
+     */
+    static String withProject(String fields) {
+        if (fields == null || fields.isBlank()) {
+            return fields;
+        }
+        List<String> asked = List.of(fields.split(","));
+        return asked.contains("project") || asked.contains("*all") || asked.contains("*navigable") ? fields
+                : fields + ",project";
     }
 
     private void requireProjectOf(String key) {
@@ -255,12 +333,14 @@ public class JiraService {
         if (config.isDataCenter()) {
             int startAt = Arguments.offset(page, "jira_search");
             SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit, fields));
-            List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
+            List<IssueDto> issues = result.issues() == null ? List.of() : result.issues().stream().map(
+                    this::confined).toList();
             boolean more = result.total() != null && startAt + issues.size() < result.total();
             return new SearchPage(issues, Arguments.nextOffsetCursor(startAt, issues.size(), more), result.total());
         }
         SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, fields, page));
-        List<IssueDto> issues = result.issues() == null ? List.of() : result.issues();
+        List<IssueDto> issues = result.issues() == null ? List.of() : result.issues().stream().map(this::confined)
+                .toList();
         String next = Boolean.TRUE.equals(result.isLast()) ? null : result.nextPageToken();
         return new SearchPage(issues, next, null);
     }

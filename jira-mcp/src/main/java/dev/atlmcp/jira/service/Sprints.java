@@ -18,6 +18,7 @@ import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.jira.client.AgileClient;
@@ -68,7 +69,7 @@ public class Sprints {
         List<Board> boards = new ArrayList<>();
         agile.boards(key, 0, PAGE).path("values").forEach(b -> boards.add(new Board(b.path("id").asText(), b.path(
                 "name").asText(), b.path("type").asText(), b.path("location").path("projectKey").asText(null))));
-        return boards.stream().filter(b -> b.project() == null || scope.allowsProject(b.project())).toList();
+        return boards.stream().filter(b -> scope.allowsProject(b.project())).toList();
     }
 
     public List<Sprint> sprints(String boardId, String state) {
@@ -98,18 +99,46 @@ public class Sprints {
                 "There is no board " + id + " you can see. List them with jira_list_boards."));
     }
 
-    /** A page of a sprint's issues, those outside the allowed projects left out. */
+    /**
+     * A page of a sprint's issues. The sprint must belong to a board of an allowed project, and Jira is asked only for
+     * issues of allowed projects, so neither the issues nor their count say anything about other projects.
+     */
     public JiraService.SearchPage issues(String sprintId, int limit, String cursor) {
-        String id = sprintId(sprintId);
+        String id = visibleSprint(sprintId(sprintId));
         Arguments.limit(limit, JiraService.MAX_LIMIT);
         int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_sprint_issues");
+        String jql = scope.scopeJql("");
         SearchDtos.OffsetPage page = agile.sprintIssues(id, start, scope.cap(limit), String.join(",",
-                JiraService.SEARCH_FIELDS));
+                JiraService.SEARCH_FIELDS), jql.isEmpty() ? null : jql);
         List<IssueDto> issues = page.issues() == null ? List.of() : page.issues().stream().filter(i -> scope
-                .allowsProject(i.key().substring(0, i.key().lastIndexOf('-')))).toList();
+                .allowsProject(i.key().substring(0, i.key().lastIndexOf('-')))).map(jira::confined).toList();
         int returned = page.issues() == null ? 0 : page.issues().size();
         return new JiraService.SearchPage(issues, Arguments.nextOffsetCursor(start, returned, page.total() != null
                 && start + returned < page.total()), page.total());
+    }
+
+    /**
+     * The sprint, if its board belongs to an allowed project; otherwise the answer Jira gives for a sprint that does
+     * not exist, so a sprint of another project cannot be told from none.
+     */
+    private String visibleSprint(String id) {
+        if (scope.scopeJql("").isEmpty()) {
+            return id;
+        }
+        AtlassianException none = new AtlassianException(404, List.of("Sprint does not exist or you do not have "
+                + "permission to view it."), java.util.Optional.empty());
+        try {
+            String board = agile.sprint(id).path("originBoardId").asText("");
+            if (!board.isEmpty() && scope.allowsProject(agile.board(board).path("location").path("projectKey").asText(
+                    null))) {
+                return id;
+            }
+        } catch (AtlassianException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        throw none;
     }
 
     private static String sprintId(String sprintId) {
@@ -130,7 +159,7 @@ public class Sprints {
             throw new IllegalArgumentException("issue_keys must hold 1 to " + MAX_MOVE + " issue keys");
         }
         boolean backlog = sprintId != null && sprintId.trim().equalsIgnoreCase("backlog");
-        String target = backlog ? null : sprintId(sprintId);
+        String target = backlog ? null : visibleSprint(sprintId(sprintId));
         List<String> keys = new ArrayList<>();
         List<JsonNode> before = new ArrayList<>();
         for (String raw : issueKeys) {

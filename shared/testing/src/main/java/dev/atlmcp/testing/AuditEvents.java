@@ -45,6 +45,13 @@ public final class AuditEvents implements AutoCloseable {
         }
     }
 
+    /** Every event so far, oldest first. */
+    public List<JsonObject> all() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
     /** The only event for {@code tool}; fails if there is not exactly one. */
     public JsonObject single(String tool) {
         List<JsonObject> found = of(tool);

@@ -47,7 +47,7 @@ public final class Mcp {
     /** A token signed by the test identity provider with these scopes, client id and audience. */
     public static String token(String scopes, String clientId, String audience) {
         return OidcWiremockTestResource.generateJwtToken("alice", Set.of("user"), "alice-subject", null, Set.of(
-                audience), Map.of("scope", scopes, "azp", clientId, "email", EMAIL));
+                audience), Map.of("scope", scopes, "azp", clientId, "email", EMAIL, "email_verified", "true"));
     }
 
     /** A token with all scopes for another person: {@code email} may be null for a token without one. */
@@ -55,6 +55,7 @@ public final class Mcp {
         Map<String, String> claims = new java.util.HashMap<>(Map.of("scope", ALL_SCOPES, "azp", "test-client"));
         if (email != null) {
             claims.put("email", email);
+            claims.put("email_verified", "true");
         }
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of("user"), subject, null, Set.of(
                 "https://server.example.com"), claims);

@@ -52,7 +52,25 @@ public final class SseMcpClient implements AutoCloseable {
      */
     public static SseMcpClient answeringElicitations(URI base, String token, Function<JsonObject, JsonObject> answer)
             throws Exception {
+        return new SseMcpClient(base, token, Map.of(), request -> answer.apply(request.getJsonObject("params")));
+    }
+
+    /** Like {@link #answeringElicitations}, with the whole {@code elicitation/create} request (its id too). */
+    public static SseMcpClient answeringElicitationRequests(URI base, String token,
+            Function<JsonObject, JsonObject> answer) throws Exception {
         return new SseMcpClient(base, token, Map.of(), answer);
+    }
+
+    /** Where this session's messages are posted: {@code /mcp/messages/<session>}. */
+    public URI messages() {
+        return messages;
+    }
+
+    /** Posts {@code body} as it is to this session's messages endpoint, for tests of what the server refuses. */
+    public HttpResponse<String> postRaw(String body) throws Exception {
+        return http.send(withHeaders(HttpRequest.newBuilder(messages)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private SseMcpClient(URI base, String token, Map<String, String> headers,
@@ -103,7 +121,7 @@ public final class SseMcpClient implements AutoCloseable {
             if ("elicitation/create".equals(message.getString("method")) && elicitation != null) {
                 elicitations.add(message.getJsonObject("params"));
                 post(new JsonObject().put("jsonrpc", "2.0").put("id", message.getValue("id")).put("result",
-                        elicitation.apply(message.getJsonObject("params"))));
+                        elicitation.apply(message)));
             } else if (!message.containsKey("method") && Integer.valueOf(id).equals(message.getInteger("id"))) {
                 return message;
             }

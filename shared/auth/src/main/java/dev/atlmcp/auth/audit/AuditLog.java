@@ -23,6 +23,7 @@ import io.quarkiverse.mcp.server.Implementation;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkiverse.mcp.server.runtime.McpConnectionBase;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
@@ -30,6 +31,7 @@ import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.identity.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
+import dev.atlmcp.auth.session.SessionOwners;
 import dev.atlmcp.auth.observability.RequestIds;
 
 /**
@@ -102,7 +104,7 @@ public class AuditLog {
         ObjectNode client = event.putObject("client");
         caller.clientId().ifPresent(id -> client.put("id", id));
         request.flatMap(McpHttpRequest::sessionId).ifPresent(session -> {
-            event.put("session", session);
+            event.put("session", SessionOwners.hash(session));
             clientInfo(session).ifPresent(info -> client.put("name", info.name()).put("version", info.version()));
         });
         request.flatMap(RequestIds::of).ifPresent(id -> event.put("requestId", id));
@@ -164,8 +166,10 @@ public class AuditLog {
     }
 
     private Optional<JsonNode> arguments(RoutingContext request) {
-        return McpHttpRequest.message(request).map(m -> m.getJsonObject("params")).map(p -> p.getJsonObject(
-                "arguments")).flatMap(arguments -> {
+        return McpHttpRequest.message(request).map(m -> m.getValue("params")).filter(JsonObject.class::isInstance)
+                .map(p -> ((JsonObject) p).getValue("arguments")).filter(JsonObject.class::isInstance).map(
+                        JsonObject.class::cast)
+                .flatMap(arguments -> {
                     try {
                         return Optional.of(json.readTree(arguments.encode()));
                     } catch (IOException e) {

@@ -104,6 +104,14 @@ public interface ServerConfig {
          */
         Optional<List<String>> accounts();
 
+        /**
+         * Use the token's email to find the caller's Atlassian account even when the identity provider does not mark it
+         * verified ({@code email_verified}); only for identity providers that never send that claim and issue no email
+         * a user can choose ({@code MCP_IDENTITY_TRUST_UNVERIFIED_EMAIL}).
+         */
+        @WithDefault("false")
+        boolean trustUnverifiedEmail();
+
         /** How long a mapping is remembered ({@code MCP_IDENTITY_CACHE_TTL}). */
         @WithDefault("PT15M")
         java.time.Duration cacheTtl();

@@ -10,12 +10,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling, as the inbound token says: subject, a display name, an email and the OAuth client. Without inbound
- * authentication (a local set-up) the caller is {@link #LOCAL}.
+ * Who is calling, as the inbound token says: subject ({@code sub}; the front door refuses tokens without one), a
+ * display name, an email and whether the identity provider verified it ({@code email_verified}), and the OAuth client.
+ * Without inbound authentication (a local set-up) the caller is {@link #LOCAL}.
  */
-public record Caller(String subject, Optional<String> name, Optional<String> email, Optional<String> clientId) {
+public record Caller(String subject, Optional<String> name, Optional<String> email, boolean emailVerified,
+        Optional<String> clientId) {
 
-    public static final Caller LOCAL = new Caller("local user", Optional.empty(), Optional.empty(), Optional.empty());
+    public static final Caller LOCAL = new Caller("local user", Optional.empty(), Optional.empty(), false, Optional
+            .empty());
 
     private static final List<String> CLIENT_ID_CLAIMS = List.of("azp", "client_id", "cid", "appid");
     private static final List<String> NAME_CLAIMS = List.of("name", "preferred_username", "upn");
@@ -26,8 +29,8 @@ public record Caller(String subject, Optional<String> name, Optional<String> ema
             return LOCAL;
         }
         Optional<String> email = claim(identity, emailClaim).filter(e -> e.contains("@"));
-        return new Caller(Optional.ofNullable(jwt.getSubject()).orElse(jwt.getName()), first(identity, NAME_CLAIMS),
-                email, clientId(identity));
+        return new Caller(jwt.getSubject(), first(identity, NAME_CLAIMS), email, claim(identity, "email_verified")
+                .map("true"::equalsIgnoreCase).orElse(false), clientId(identity));
     }
 
     /**

@@ -71,21 +71,31 @@ public class IdentityMapper {
             return cached("user:" + credentials.userTokenFingerprint(), lookUp, () -> new Mapping(Optional.of(
                     directory.get().current()), "the owner of your own Atlassian token"));
         }
-        Optional<String> listed = table(caller.subject()).or(() -> caller.email().flatMap(this::table));
+        Optional<String> email = caller.email().filter(e -> caller.emailVerified() || config.trustUnverifiedEmail());
+        Optional<String> listed = table(caller.subject()).or(() -> email.flatMap(this::table));
         if (listed.isPresent()) {
             return Optional.of(new Mapping(listed.map(id -> new AtlassianAccount(id, null)), "the mapping table"));
         }
-        if (caller.email().isPresent() && directory.isResolvable() && directory.get().searchesByEmail()) {
-            String email = caller.email().get();
-            return cached("email:" + email.toLowerCase(Locale.ROOT), lookUp, () -> directory.get().byEmail(email)
-                    .map(a -> new Mapping(Optional.of(a), "your email")).orElse(new Mapping(Optional.empty(),
-                            "no single active account has your email " + email)));
+        if (email.isPresent() && directory.isResolvable() && directory.get().searchesByEmail()) {
+            return cached("email:" + email.get().toLowerCase(Locale.ROOT), lookUp, () -> directory.get().byEmail(
+                    email.get()).map(a -> new Mapping(Optional.of(a), "your email")).orElse(new Mapping(
+                            Optional
+                                    .empty(),
+                            "no single active account has your email " + email.get())));
         }
-        return Optional.of(new Mapping(Optional.empty(), caller.email().isEmpty() ? "your token has no "
-                + config.emailClaim() + " claim and the mapping table (MCP_IDENTITY_ACCOUNTS) has no entry for "
-                + caller.subject()
-                : "this product cannot search accounts by email; add " + caller.subject() + " to the mapping "
-                        + "table (MCP_IDENTITY_ACCOUNTS)"));
+        String unmapped;
+        if (caller.email().isEmpty()) {
+            unmapped = "your token has no " + config.emailClaim() + " claim and the mapping table "
+                    + "(MCP_IDENTITY_ACCOUNTS) has no entry for " + caller.subject();
+        } else if (email.isEmpty()) {
+            unmapped = "your identity provider does not mark your email " + caller.email().get() + " as verified "
+                    + "(email_verified), so it cannot pick your Atlassian account; ask the operator to add "
+                    + caller.subject() + " to the mapping table (MCP_IDENTITY_ACCOUNTS)";
+        } else {
+            unmapped = "this product cannot search accounts by email; add " + caller.subject() + " to the mapping "
+                    + "table (MCP_IDENTITY_ACCOUNTS)";
+        }
+        return Optional.of(new Mapping(Optional.empty(), unmapped));
     }
 
     /** The account the service credential belongs to; empty in per-user mode or when no directory exists. */

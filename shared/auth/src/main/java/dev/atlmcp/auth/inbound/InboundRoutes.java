@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import dev.atlmcp.auth.audit.AuditLog;
 
@@ -25,8 +26,7 @@ import dev.atlmcp.auth.audit.AuditLog;
  * <li>DNS-rebinding protection: a foreign {@code Host} or browser {@code Origin} gets 403 before anything else;</li>
  * <li>our RFC 9728 protected resource metadata, with {@code scopes_supported};</li>
  * <li>401 challenges that name the metadata and the scope to ask for;</li>
- * <li>the client allow-list, and a tool call without the scope it needs: 403 with {@code error="insufficient_scope"} so
- * the client can step up.</li>
+ * <li>a signed-in caller names a subject and comes through an allowed client.</li>
  * </ul>
  */
 @Singleton
@@ -34,8 +34,8 @@ public class InboundRoutes {
 
     /** Before CORS (-300) and authentication (-200). */
     static final int GUARD_ORDER = -400;
-    /** After authentication and authorization (-100) and the replica session route (-50), before MCP. */
-    static final int SCOPE_ORDER = -40;
+    /** After authentication and authorization (-100), before the session binding (-60). */
+    static final int CALLER_ORDER = -70;
     private static final String METADATA = "/.well-known/oauth-protected-resource";
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
@@ -58,11 +58,8 @@ public class InboundRoutes {
         router.route(mcpPath + "/*").order(GUARD_ORDER).handler(this::guard);
         router.get(METADATA).handler(this::metadata);
         router.get(METADATA + mcpPath).handler(this::metadata);
-        router.route(mcpPath).order(SCOPE_ORDER).handler(this::clientAllowed);
-        router.route(mcpPath + "/*").order(SCOPE_ORDER).handler(this::clientAllowed);
-        router.post(mcpPath).order(SCOPE_ORDER + 1).handler(this::scopeForToolCall);
-        router.post(mcpPath + "/messages/*").order(SCOPE_ORDER + 1).handler(BodyHandler.create().setBodyLimit(
-                10 * 1024 * 1024)).handler(this::scopeForToolCall);
+        router.route(mcpPath).order(CALLER_ORDER).handler(this::callerAllowed);
+        router.route(mcpPath + "/*").order(CALLER_ORDER).handler(this::callerAllowed);
     }
 
     void guard(RoutingContext ctx) {
@@ -99,50 +96,32 @@ public class InboundRoutes {
                 "max-age=3600").end(document.encode());
     }
 
-    void clientAllowed(RoutingContext ctx) {
+    /**
+     * A signed-in caller must name a subject ({@code sub}: sessions, limits, audit and the Atlassian account mapping
+     * all hang on it) and, with {@code MCP_AUTH_ALLOWED_CLIENTS}, come through an allowed client.
+     */
+    void callerAllowed(RoutingContext ctx) {
         SecurityIdentity identity = identity(ctx);
-        if (identity != null && !identity.isAnonymous() && !policy.clientAllowed(identity)) {
-            String tool = calledTool(ctx);
-            if (tool != null) {
-                audit.denied(tool, identity, "client not allowed", ctx);
-            }
+        if (identity == null || identity.isAnonymous()) {
+            ctx.next();
+            return;
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null || jwt.getSubject()
+                .isBlank()) {
+            audit.denied("(any)", identity, "token without a subject (sub)", ctx);
+            ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(
+                    new JsonObject().put("error", "invalid_token").put("error_description", "The access token names "
+                            + "no subject (sub claim). Ask the identity provider's administrator to issue tokens "
+                            + "with a subject for this server.").encode());
+            return;
+        }
+        if (!policy.clientAllowed(identity)) {
+            audit.denied(McpHttpRequest.calledTool(ctx).orElse("(any)"), identity, "client not allowed", ctx);
             forbidden(ctx, "This AI client is not allowed to use this server. Ask the operator to add its OAuth "
                     + "client id to MCP_AUTH_ALLOWED_CLIENTS.");
             return;
         }
         ctx.next();
-    }
-
-    void scopeForToolCall(RoutingContext ctx) {
-        String tool = calledTool(ctx);
-        SecurityIdentity identity = identity(ctx);
-        if (identity != null && !identity.isAnonymous()) {
-            String scope = tool != null ? policy.requiredScope(tool) : readsResource(ctx) ? policy.readScope() : null;
-            if (scope != null && !policy.hasScope(identity, scope)) {
-                String what = tool != null ? tool : "resources/read";
-                audit.denied(what, identity, "insufficient_scope: needs " + scope, ctx);
-                ctx.response().setStatusCode(403).putHeader(WWW_AUTHENTICATE,
-                        "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
-                                + metadataUrl(ctx) + "\"")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject().put("error",
-                                "insufficient_scope").put("error_description",
-                                        (tool != null ? "Calling " + tool
-                                                : "Reading resources") + " needs the scope " + scope
-                                                + "; sign in again granting it.")
-                                .encode());
-                return;
-            }
-        }
-        ctx.next();
-    }
-
-    private static boolean readsResource(RoutingContext ctx) {
-        return McpHttpRequest.message(ctx).filter(m -> "resources/read".equals(m.getString("method"))).isPresent();
-    }
-
-    /** The tool a {@code tools/call} names ({@code ""} if none); null for any other message. */
-    private static String calledTool(RoutingContext ctx) {
-        return McpHttpRequest.calledTool(ctx).orElse(null);
     }
 
     /** The Host header, or the :authority of an HTTP/2 request. */

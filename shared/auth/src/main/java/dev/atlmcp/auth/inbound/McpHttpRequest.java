@@ -40,10 +40,8 @@ public final class McpHttpRequest {
 
     /** The tool a {@code tools/call} names (empty text when it names none); empty for any other message. */
     public static Optional<String> calledTool(RoutingContext ctx) {
-        return message(ctx).filter(m -> "tools/call".equals(m.getString("method"))).map(m -> {
-            JsonObject params = m.getJsonObject("params");
-            return params == null ? "" : params.getString("name", "");
-        });
+        return message(ctx).filter(m -> "tools/call".equals(m.getValue("method"))).map(m -> m.getValue(
+                "params") instanceof JsonObject params && params.getValue("name") instanceof String name ? name : "");
     }
 
     /** The body's JSON-RPC message; empty for a batch, a non-JSON body or no body. */

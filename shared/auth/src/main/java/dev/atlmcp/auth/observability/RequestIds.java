@@ -14,11 +14,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.inbound.McpHttpRequest;
+import dev.atlmcp.auth.session.SessionOwners;
 
 /**
  * Gives every MCP request a request id (the caller's {@code X-Request-Id} when it is a plain token, else a new one,
- * echoed in the response) and puts it and the MCP session id in the log context, so every log line of the request, the
- * JSON ones in production included, carries {@code requestId} and {@code mcpSession}.
+ * echoed in the response) and puts it and a hash of the MCP session id (never the id: it would let a reader use the
+ * session) in the log context, so every log line of the request, the JSON ones in production included, carries
+ * {@code requestId} and {@code mcpSession}.
  */
 @Singleton
 public class RequestIds {
@@ -61,7 +63,7 @@ public class RequestIds {
     /** Puts the request id and the MCP session of {@code request} in the current thread's log context. */
     static void putInLogContext(RoutingContext request) {
         of(request).ifPresent(id -> MDC.put(REQUEST_ID, id));
-        McpHttpRequest.sessionId(request).ifPresentOrElse(session -> MDC.put(MCP_SESSION, session),
+        McpHttpRequest.sessionId(request).ifPresentOrElse(session -> MDC.put(MCP_SESSION, SessionOwners.hash(session)),
                 () -> MDC.remove(MCP_SESSION));
     }
 }

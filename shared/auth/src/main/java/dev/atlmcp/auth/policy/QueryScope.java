@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * Confines a JQL or CQL query to allowed projects or spaces: {@code field in ("A", "B") AND (query) ORDER BY ...}. The
  * restriction comes first and the caller's query is wrapped whole, so nothing in it can widen the result: it must have
  * balanced parentheses and closed quotes outside string literals, no characters that normalise to query syntax
- * (full-width parentheses or quotes), no control characters, and an ORDER BY that only lists fields. Anything else is
- * refused before a request is made.
+ * (full-width parentheses or quotes), no control characters, no backslash outside quotes (Jira's and Confluence's
+ * lexers read it as an escape, so {@code \"} or {@code \)} there is a plain character to them), and an ORDER BY that
+ * only lists fields. Anything else is refused before a request is made, with a message that says how to write it.
  */
 public final class QueryScope {
 
@@ -78,6 +79,11 @@ public final class QueryScope {
                 }
                 outside.append(' ');
                 continue;
+            }
+            if (c == '\\') {
+                throw invalid(language,
+                        name + " has a backslash outside quotes, which " + name + " reads as an escape; "
+                                + "write values with special characters in double quotes, e.g. summary ~ \"a\\\"b\"");
             }
             if (c == '"' || c == '\'') {
                 quote = c;

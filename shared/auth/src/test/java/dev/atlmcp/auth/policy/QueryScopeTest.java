@@ -45,4 +45,15 @@ class QueryScopeTest {
         refused("a = 1 ORDER BY key ORDER BY rank");
         refused("a = 1 ORDER BY (key)");
     }
+
+    @Test
+    void aBackslashOutsideQuotesIsRefusedBecauseJiraReadsItAsAnEscape() {
+        String message = "jql: JQL has a backslash outside quotes, which JQL reads as an escape; write values with "
+                + "special characters in double quotes, e.g. summary ~ \"a\\\"b\".";
+        assertEquals(message, refused("summary ~ \\\"x) OR project = PAY OR (x = \\\""));
+        assertEquals(message, refused("summary ~ x \\"));
+        assertEquals(message, refused("summary ~ \\u0029 OR project = PAY"));
+        assertEquals("project in (\"OPS\", \"WEB\") AND (summary ~ \"a\\\"b) OR c\")", jql(
+                "summary ~ \"a\\\"b) OR c\""));
+    }
 }

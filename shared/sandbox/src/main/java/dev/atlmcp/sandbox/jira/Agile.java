@@ -56,6 +56,13 @@ final class Agile {
         String agile = "/rest/agile/1.0";
         router.get(agile + "/board", this::boards);
         router.get(agile + "/board/{id}/sprint", this::sprintsOf);
+        router.get(agile + "/board/{id}", r -> Response.ok(boardJson(board(r, r.pathParam("id")))));
+        router.get(agile + "/sprint/{id}", r -> {
+            Sprint sprint = sprint(r);
+            ObjectNode result = Json.object().put("id", sprint.id()).put("name", sprint.name()).put("state", sprint
+                    .state()).put("originBoardId", sprint.boardId()).put("goal", sprint.goal());
+            return Response.ok(result);
+        });
         router.get(agile + "/sprint/{id}/issue", this::sprintIssues);
         router.post(agile + "/sprint/{id}/issue", this::moveToSprint);
         router.post(agile + "/backlog/issue", r -> {
@@ -84,12 +91,15 @@ final class Agile {
         String project = r.param("projectKeyOrId").orElse(null);
         ArrayNode values = Json.array();
         BOARDS.stream().filter(b -> store.get().project(b.projectKey()).map(p -> p.visibleTo(user(r))).orElse(false))
-                .filter(b -> project == null || b.projectKey().equalsIgnoreCase(project)).forEach(b -> {
-                    ObjectNode board = values.addObject().put("id", b.id()).put("name", b.name()).put("type", b
-                            .type());
-                    board.putObject("location").put("projectKey", b.projectKey());
-                });
+                .filter(b -> project == null || b.projectKey().equalsIgnoreCase(project)).forEach(b -> values.add(
+                        boardJson(b)));
         return Response.ok(page(values, "values"));
+    }
+
+    private static ObjectNode boardJson(Board b) {
+        ObjectNode board = Json.object().put("id", b.id()).put("name", b.name()).put("type", b.type());
+        board.putObject("location").put("projectKey", b.projectKey());
+        return board;
     }
 
     private Board board(Request r, String id) {
@@ -135,8 +145,11 @@ final class Agile {
 
     private Response sprintIssues(Request r) {
         Sprint sprint = sprint(r);
+        String jql = r.param("jql").orElse("");
+        java.util.function.Predicate<Issue> matching = jql.isBlank() ? i -> true : Jql.parse(jql, new Jql.Context(user(
+                r), Instant.now(), store.get())).where();
         List<Issue> issues = store.get().visibleIssues(user(r)).stream().filter(i -> Integer.valueOf(sprint.id())
-                .equals(i.sprintId)).toList();
+                .equals(i.sprintId)).filter(matching).toList();
         int start = Math.max(0, r.intParam("startAt", 0));
         int max = Math.max(1, Math.min(100, r.intParam("maxResults", 50)));
         ArrayNode values = Json.array();

@@ -1,0 +1,129 @@
+package dev.atlmcp.auth.inbound;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import dev.atlmcp.auth.audit.AuditLog;
+import dev.atlmcp.auth.session.SessionOwners;
+
+/**
+ * The one path every MCP message takes before the MCP library sees it, on both transports ({@code POST /mcp} and the
+ * legacy {@code POST /mcp/messages/<session>}): the body must be exactly one JSON-RPC message (a batch or anything
+ * unreadable is refused with a JSON-RPC error, never passed on); a call of a tool, a read of a resource, a prompt or a
+ * completion needs its scope (403 {@code insufficient_scope} otherwise, so the client can step up); an answer to a
+ * request the server sent (an elicitation) is accepted only from the session and subject it was sent to.
+ */
+@Singleton
+public class MessageGate {
+
+    /** After the caller checks (-70), the session binding (-60) and the replica route (-50), before MCP. */
+    static final int ORDER = -40;
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+    private final InboundPolicy policy;
+    private final SessionOwners owners;
+    private final AuditLog audit;
+    private final String mcpPath;
+
+    MessageGate(InboundPolicy policy, SessionOwners owners, AuditLog audit,
+            @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath) {
+        this.policy = policy;
+        this.owners = owners;
+        this.audit = audit;
+        this.mcpPath = mcpPath;
+    }
+
+    void register(@Observes Router router) {
+        for (String path : new String[] { mcpPath, mcpPath + "/messages/*" }) {
+            router.post(path).order(ORDER).handler(BodyHandler.create().setBodyLimit(10 * 1024 * 1024)).handler(
+                    this::check);
+        }
+    }
+
+    void check(RoutingContext ctx) {
+        JsonRpcMessage message;
+        try {
+            message = JsonRpcMessage.read(ctx.body().buffer());
+        } catch (JsonRpcMessage.Refused refused) {
+            refuse(ctx, "(unreadable message)", refused.getMessage(), refused);
+            return;
+        }
+        if (message.kind() == JsonRpcMessage.Kind.RESPONSE) {
+            String session = McpHttpRequest.sessionId(ctx).orElse(null);
+            if (!owners.answers(message.id(), session, SessionOwners.subject(ctx))) {
+                refuse(ctx, "(answer to a server request)", "answer to a request this session was not sent",
+                        new JsonRpcMessage.Refused(JsonRpcErrorCodes.INVALID_REQUEST, "This message answers no "
+                                + "request this server sent to your session; it was discarded."));
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        SecurityIdentity identity = identity(ctx);
+        if (identity == null || identity.isAnonymous()) {
+            ctx.next();
+            return;
+        }
+        String scope = requiredScope(message);
+        if (scope != null && !policy.hasScope(identity, scope)) {
+            String what = what(message);
+            audit.denied(what, identity, "insufficient_scope: needs " + scope, ctx);
+            ctx.response().setStatusCode(403)
+                    .putHeader(WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
+                            + scope + "\", resource_metadata=\"" + ctx.request().scheme() + "://"
+                            + ctx.request().authority()
+                            + "/.well-known/oauth-protected-resource" + mcpPath + "\"")
+                    .putHeader(HttpHeaders.CONTENT_TYPE,
+                            "application/json")
+                    .end(new JsonObject().put("error", "insufficient_scope").put("error_description", describe(
+                            message) + " needs the scope " + scope + "; sign in again granting it.").encode());
+            return;
+        }
+        ctx.next();
+    }
+
+    private void refuse(RoutingContext ctx, String what, String reason, JsonRpcMessage.Refused refused) {
+        audit.denied(what, identity(ctx), reason, ctx);
+        ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(refused.answer()
+                .encode());
+    }
+
+    /** The scope a message needs beyond a valid token: null for those that read nothing from Atlassian. */
+    private String requiredScope(JsonRpcMessage message) {
+        return switch (message.method()) {
+        case "tools/call" -> policy.requiredScope(message.params().getValue("name") instanceof String name ? name
+                : "");
+        case "resources/read", "prompts/get", "completion/complete" -> policy.readScope();
+        default -> null;
+        };
+    }
+
+    private static String what(JsonRpcMessage message) {
+        return "tools/call".equals(message.method()) ? String.valueOf(message.params().getValue("name")) : message
+                .method();
+    }
+
+    private static String describe(JsonRpcMessage message) {
+        return switch (message.method()) {
+        case "tools/call" -> "Calling " + what(message);
+        case "resources/read" -> "Reading resources";
+        case "prompts/get" -> "Getting prompts";
+        default -> "Completion";
+        };
+    }
+
+    private static SecurityIdentity identity(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+    }
+}
