@@ -235,4 +235,14 @@ class ProjectScopeTest extends SandboxReset {
         assertFalse(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST /rest/api/3/issue ") || r
                 .startsWith("PUT /rest/api/3/issue/OPS-1 ")), Mcp.sandbox().requests()::toString);
     }
+
+    @Test
+    void queryErrorsDoNotTellWhichOtherProjectsExist() {
+        Mcp.Result existing = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = PAY"));
+        Mcp.Result missing = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "project = NOPE"));
+        assertEquals(text(existing), text(missing));
+        assertFalse(text(missing).contains("NOPE"), text(missing));
+        Mcp.Result typo = call(Transport.STREAMABLE, "jira_search", Map.of("jql", "status = Doen"));
+        assertTrue(typo.isError() && text(typo).contains("Doen"), "other mistakes are still explained: " + text(typo));
+    }
 }

@@ -86,4 +86,22 @@ class WriteGuardTest extends SandboxReset {
                 + "reads and writes as your token's scopes allow · writes only to your own issues or pages · at most "
                 + "5 results per call.\n"));
     }
+
+    @Test
+    void theGuardJudgesEveryIssueAWriteChangesNotOnlyTheOneNamedFirst() {
+        Mcp.Result link = call(Transport.STREAMABLE, "jira_link_issues", Map.of("issue_key", "OPS-1", "relation",
+                "relates to", "other_issue_key", "OPS-7"));
+        assertTrue(link.isError() && text(link).contains("OPS-7 is not"), text(link));
+        for (Map<String, Object> underBobs : java.util.List.<Map<String, Object>> of(Map.of("project", "OPS",
+                "issue_type", "Sub-task", "summary", "Under Bob's issue", "parent", "OPS-7"),
+                Map.of("project", "OPS",
+                        "issue_type", "Sub-task", "summary", "Under Bob's issue", "fields", Map.of("parent", Map.of(
+                                "key", "OPS-7"))))) {
+            Mcp.Result created = call(Transport.STREAMABLE, "jira_create_issue", underBobs);
+            assertTrue(created.isError() && text(created).contains("OPS-7 is not"), () -> underBobs + " -> " + text(
+                    created));
+        }
+        assertFalse(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST /rest/api/3/issue ") || r
+                .startsWith("POST /rest/api/3/issueLink ")), Mcp.sandbox().requests()::toString);
+    }
 }

@@ -193,7 +193,7 @@ public class IssueCreation {
         }
         String parentKey = parent == null || parent.isBlank() ? null : JiraService.issueKey(parent);
         if (parentKey != null) {
-            jira.readable(parentKey, "project", null);
+            writes.writable(parentKey, "project");
         }
         JsonNode type = issueType(project, issueType);
         String typeName = type.path("name").asText();
@@ -216,6 +216,11 @@ public class IssueCreation {
                 description, allLabels, parentKey, config.isDataCenter(), users);
         if (body != null) {
             jira.requireAllowedReferences(body);
+            JsonNode rawParent = body.path("fields").path("parent");
+            if (parentKey == null && (rawParent.has("key") || rawParent.has("id"))) {
+                // a sub-task changes its parent: the write guard judges that issue too
+                writes.writable(rawParent.path("key").asText(rawParent.path("id").asText()), "project");
+            }
         }
         return new Prepared(project, what, title, requestLabel, labelled, body, earlier);
     }

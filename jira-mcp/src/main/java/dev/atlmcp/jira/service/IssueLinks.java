@@ -67,7 +67,7 @@ public class IssueLinks {
     public Linked link(String key, String relation, String otherKey, boolean dryRun, String confirmationToken) {
         String wanted = Arguments.text("relation", relation, 100, "blocks").trim().toLowerCase(Locale.ROOT);
         IssueDto issue = writes.writable(key, "project,updated");
-        IssueDto other = jira.readable(JiraService.issueKey(otherKey), "project", null);
+        IssueDto other = writes.writable(otherKey, "project");
         List<LinkType> types = types();
         LinkType type = null;
         boolean outward = true;

@@ -3,6 +3,7 @@ package dev.atlmcp.jira.service;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -326,6 +327,38 @@ public class JiraService {
 
     /** A search returning the given field ids. */
     public SearchPage search(String jql, int limit, String cursor, List<String> fields) {
+        try {
+            return searchScoped(jql, limit, cursor, fields);
+        } catch (AtlassianException e) {
+            if (e.status() == 400 && !e.messages().isEmpty() && e.messages().stream().allMatch(this::namesOutside)) {
+                return new SearchPage(List.of(), null, config.isDataCenter() ? Integer.valueOf(0) : null);
+            }
+            throw e;
+        }
+    }
+
+    private static final Pattern NO_SUCH_VALUE = Pattern.compile(
+            "The value '(.+)' does not exist for the field '(project|issuekey|key|issue|parent)'\\.?");
+    private static final Pattern NO_SUCH_ISSUE = Pattern.compile(
+            "An issue with key '(.+)' does not exist for field '\\w+'\\.?");
+
+    /**
+     * Jira's answer that a project or issue named in a query does not exist, for one outside the allowed projects:
+     * passed on, it would tell a caller which other projects and issues exist (for those the scoped query just finds
+     * nothing), so the search answers as if nothing matched.
+     */
+    private boolean namesOutside(String message) {
+        Matcher value = NO_SUCH_VALUE.matcher(message.strip());
+        if (value.matches()) {
+            String named = value.group(1);
+            return value.group(2).equals("project") ? !scope.allowsProject(named) : !allowsIssue(named.toUpperCase(
+                    Locale.ROOT));
+        }
+        Matcher issue = NO_SUCH_ISSUE.matcher(message.strip());
+        return issue.matches() && !allowsIssue(issue.group(1).toUpperCase(Locale.ROOT));
+    }
+
+    private SearchPage searchScoped(String jql, int limit, String cursor, List<String> fields) {
         String query = scope.scopeJql(Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC"));
         Arguments.limit(limit, MAX_LIMIT);
         limit = scope.cap(limit);
