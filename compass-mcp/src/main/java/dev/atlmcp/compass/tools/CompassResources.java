@@ -7,6 +7,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
 import dev.atlmcp.compass.render.ComponentMarkdown;
@@ -16,6 +17,7 @@ import dev.atlmcp.compass.service.CompassService;
  * Components as MCP resources, for clients that attach context by URI: the same Markdown, policy and errors as
  * compass_get_component. A component id (an ARI, with colons and slashes) is given percent-encoded.
  */
+@CallerLimited
 public class CompassResources {
 
     private final CompassService compass;

@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
 import dev.atlmcp.confluence.render.PageMarkdown;
@@ -14,6 +15,7 @@ import dev.atlmcp.confluence.service.SpaceBrowser;
  * Pages and spaces as MCP resources, for clients that attach context by URI. The same Markdown, policy and scope as
  * confluence_get_page and confluence_get_space; failures are JSON-RPC errors with the same messages.
  */
+@CallerLimited
 public class ConfluenceResources {
 
     private final ConfluenceService confluence;

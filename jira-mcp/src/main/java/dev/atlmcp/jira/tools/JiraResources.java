@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
 import dev.atlmcp.jira.render.IssueMarkdown;
@@ -13,6 +14,7 @@ import dev.atlmcp.jira.service.JiraService;
  * Issues and projects as MCP resources, for clients that attach context by URI. The same Markdown, policy and scope as
  * jira_get_issue and jira_get_project; failures are JSON-RPC errors with the same messages.
  */
+@CallerLimited
 public class JiraResources {
 
     private final JiraService jira;

@@ -47,4 +47,21 @@ class CallerLimitTest extends SandboxReset {
         assertTrue(get("/q/metrics").asString().contains(
                 "mcp_tool_calls_seconds_count{error=\"caller_limited\",outcome=\"error\",tool=\"jira_get_issue\"}"));
     }
+
+    @Test
+    void resourcesAndPromptsCountAgainstTheSameLimit() {
+        String carol = Mcp.tokenFor("carol-subject", "carol@example.com");
+        for (int i = 0; i < 3; i++) {
+            assertFalse(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"), Mcp.as(carol))
+                    .isError());
+        }
+        String refused = "You are calling this server's tools faster than it allows (0.5 calls per second, bursts of "
+                + "3). Retry after 2 seconds, and make fewer calls in parallel.";
+        io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(carol))
+                .build().connect().when().resourcesRead("jira://issue/OPS-1").withErrorAssert(e -> assertEquals(
+                        refused, e.message()))
+                .send().promptsGet("prepare_ticket_context").withArguments(Map.of("issue_key", "OPS-1"))
+                .withErrorAssert(e -> assertEquals(refused, e.message())).send()
+                .thenAssertResults();
+    }
 }

@@ -7,10 +7,14 @@ import java.lang.annotation.Target;
 
 import jakarta.interceptor.InterceptorBinding;
 
+import dev.atlmcp.auth.policy.CallerLimited;
+
 /**
- * Put on a class of {@code @Tool} methods: every call is audited ({@code dev.atlmcp.auth.audit.AuditInterceptor}) and
- * any failure becomes one clear {@code isError} tool result ({@link ToolErrorInterceptor}).
+ * Put on a class of {@code @Tool} methods: every call is audited ({@code dev.atlmcp.auth.audit.AuditInterceptor}),
+ * counted against its caller's limit ({@link CallerLimited}) and any failure becomes one clear {@code isError} tool
+ * result ({@link ToolErrorInterceptor}).
  */
+@CallerLimited
 @InterceptorBinding
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

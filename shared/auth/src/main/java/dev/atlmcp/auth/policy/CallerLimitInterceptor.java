@@ -6,11 +6,17 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-import dev.atlmcp.auth.errors.ToolCalls;
+import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
+import io.quarkiverse.mcp.server.McpException;
+import io.quarkiverse.mcp.server.Tool;
+
 import dev.atlmcp.auth.identity.IdentityMapper;
 
-/** Counts every tool call against its caller's {@link CallerLimits} bucket before it runs. */
-@ToolCalls
+/**
+ * Counts every tool call, resource read and prompt against its caller's {@link CallerLimits} bucket before it runs. A
+ * tool's refusal becomes its error result; a resource's or prompt's, a JSON-RPC error with the same message.
+ */
+@CallerLimited
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 5)
 public class CallerLimitInterceptor {
@@ -23,7 +29,14 @@ public class CallerLimitInterceptor {
 
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
-        limits.take(identity.caller().subject());
+        try {
+            limits.take(identity.caller().subject());
+        } catch (CallerLimits.LimitReached e) {
+            if (context.getMethod().isAnnotationPresent(Tool.class)) {
+                throw e;
+            }
+            throw new McpException(e.getMessage(), JsonRpcErrorCodes.INTERNAL_ERROR);
+        }
         return context.proceed();
     }
 }
