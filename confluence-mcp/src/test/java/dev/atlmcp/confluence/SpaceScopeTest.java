@@ -93,6 +93,30 @@ class SpaceScopeTest extends SandboxReset {
     }
 
     @Test
+    void everyRelationOfAPageOutsideTheAllowedSpacesAnswersLikeAPageThatDoesNotExist() {
+        for (String tool : java.util.List.of("confluence_get_page", "confluence_get_comments",
+                "confluence_get_page_tree", "confluence_get_page_versions", "confluence_get_labels",
+                "confluence_get_attachments")) {
+            String missing = text(call(Transport.STREAMABLE, tool, Map.of("page_id", "424242")));
+            String foreign = text(call(Transport.STREAMABLE, tool, Map.of("page_id", "196610")));
+            assertTrue(missing.startsWith("Not found."), tool + ": " + missing);
+            assertEquals(missing.replace("424242", "196610"), foreign, tool);
+        }
+        String missingDiff = text(call(Transport.STREAMABLE, "confluence_get_page_diff", Map.of("page_id", "424242",
+                "from_version", 1)));
+        assertEquals(missingDiff.replace("424242", "196610"), text(call(Transport.STREAMABLE,
+                "confluence_get_page_diff", Map.of("page_id", "196610", "from_version", 1))));
+        Mcp.Result underForeign = call(Transport.STREAMABLE, "confluence_create_page", Map.of("space", "OPS",
+                "title", "Under a foreign page", "body", "x", "parent_id", "196610"));
+        Mcp.Result underMissing = call(Transport.STREAMABLE, "confluence_create_page", Map.of("space", "OPS",
+                "title", "Under a foreign page", "body", "x", "parent_id", "424242"));
+        assertTrue(text(underMissing).startsWith("Not found."), text(underMissing));
+        assertEquals(text(underMissing).replace("424242", "196610"), text(underForeign));
+        assertFalse(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("POST ")), Mcp.sandbox()
+                .requests()::toString);
+    }
+
+    @Test
     void pagesOutsideTheAllowedSpacesCannotBeWrittenTo() {
         String missing = text(call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "424242")));
         assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_add_comment", Map.of("page_id", "196610",

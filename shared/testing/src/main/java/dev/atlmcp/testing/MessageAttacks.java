@@ -320,6 +320,12 @@ public abstract class MessageAttacks extends SandboxReset {
         Response response = post(noSubject, null, initialize().encode());
         assertEquals(401, response.statusCode(), response.asString());
         assertTrue(response.asString().contains("names no subject"), response.asString());
+        for (String blank : List.of("", " ", "\t")) {
+            String blankSubject = Jwt.issuer(AUDIENCE).audience(AUDIENCE).claim("sub", blank).claim("scope",
+                    Mcp.ALL_SCOPES).claim("azp", "test-client").expiresIn(600).jws().keyId("1").sign(
+                            "privateKey.jwk");
+            assertEquals(401, post(blankSubject, null, initialize().encode()).statusCode(), "sub '" + blank + "'");
+        }
         assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(McpAssured.baseUri.resolve(
                 "/mcp/sse")).header("Authorization", "Bearer " + noSubject).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode());

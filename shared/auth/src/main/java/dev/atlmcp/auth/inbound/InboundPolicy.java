@@ -49,12 +49,12 @@ public class InboundPolicy {
         return List.of(config.readScope(), config.writeScope());
     }
 
-    /** The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only. */
-    /** The scope reading anything from Atlassian needs (tools annotated read-only, resources). */
+    /** The scope reading anything from Atlassian needs (tools annotated read-only, resources, prompts). */
     public String readScope() {
         return config.readScope();
     }
 
+    /** The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only. */
     public String requiredScope(String tool) {
         ToolManager.ToolInfo info = tools.getTool(tool);
         boolean readOnly = info != null && info.annotations().map(a -> a.readOnlyHint()).orElse(false);
