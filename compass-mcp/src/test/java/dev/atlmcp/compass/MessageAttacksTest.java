@@ -7,10 +7,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.atlmcp.testing.AuditEvents;
+import dev.atlmcp.testing.CapturedLogs;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.MessageAttacks;
 
-/** The attacks on the message path (see MessageAttacks), with compass_add_labels asking for confirmation. */
+/**
+ * The attacks on the message path (see MessageAttacks), with compass_add_labels asking for confirmation, and with every
+ * log an operator can switch on captured, to show that no session id reaches one.
+ */
 @QuarkusTest
 @TestProfile(MessageAttacksTest.Confirmed.class)
 class MessageAttacksTest extends MessageAttacks {
@@ -18,8 +22,10 @@ class MessageAttacksTest extends MessageAttacks {
     public static class Confirmed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.confirm.tools", "compass_add_labels", "mcp.confirm.secret",
-                    "confirmation-secret-for-tests-0123456789", "mcp.identity.accounts", Mcp.EMAIL + "=compass-jane");
+            Map<String, String> config = new java.util.HashMap<>(CapturedLogs.config("compass-attacks"));
+            config.putAll(Map.of("mcp.confirm.tools", "compass_add_labels", "mcp.confirm.secret",
+                    "confirmation-secret-for-tests-0123456789", "mcp.identity.accounts", Mcp.EMAIL + "=compass-jane"));
+            return config;
         }
     }
 
@@ -83,5 +89,29 @@ class MessageAttacksTest extends MessageAttacks {
     @Override
     protected Map.Entry<Map.Entry<String, Map<String, Object>>, String> writtenShowsIn() {
         return Map.entry(Map.entry("compass_get_component", Map.of("component", "checkout-api")), "attack-test");
+    }
+
+    @org.junit.jupiter.api.Test
+    void noLogShowsASessionIdEvenWithEveryLogOn() throws Exception {
+        String streamable = sessionOf(Mcp.token());
+        post(Mcp.token(), streamable, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        post(Mcp.tokenFor("bob-subject", "bob@example.com"), streamable,
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}");
+        String sse;
+        try (dev.atlmcp.testing.SseMcpClient client = new dev.atlmcp.testing.SseMcpClient(
+                io.quarkiverse.mcp.server.test.McpAssured.baseUri, Mcp.token())) {
+            sse = client.messages().getPath().replaceFirst(".*/messages/", "");
+            client.callTool("compass_list_component_types", Map.of());
+        }
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + Mcp.token()).header("Mcp-Session-Id",
+                streamable).delete("/mcp").then().statusCode(200);
+        Thread.sleep(500);
+        String log = CapturedLogs.read("compass-attacks");
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("/mcp/sse") && log.contains("DELETE /mcp"),
+                "the access log was on");
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains(streamable), "a Streamable HTTP session id");
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains(sse), "a legacy SSE session id");
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("session:" + dev.atlmcp.auth.session.SessionOwners
+                .hash(streamable)), "lines that named the session name its hash");
     }
 }

@@ -55,13 +55,14 @@ class CallerLimitTest extends SandboxReset {
             assertFalse(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-1"), Mcp.as(carol))
                     .isError());
         }
-        String refused = "You are calling this server's tools faster than it allows (0.5 calls per second, bursts of "
-                + "3). Retry after 2 seconds, and make fewer calls in parallel.";
+        // the wait left depends on how long the calls above took
+        String refused = "You are calling this server's tools faster than it allows \\(0\\.5 calls per second, bursts "
+                + "of 3\\)\\. Retry after [12] seconds, and make fewer calls in parallel\\.";
         io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setAdditionalHeaders(Mcp.bearer(carol))
-                .build().connect().when().resourcesRead("jira://issue/OPS-1").withErrorAssert(e -> assertEquals(
-                        refused, e.message()))
+                .build().connect().when().resourcesRead("jira://issue/OPS-1").withErrorAssert(e -> assertTrue(e
+                        .message().matches(refused), e.message()))
                 .send().promptsGet("prepare_ticket_context").withArguments(Map.of("issue_key", "OPS-1"))
-                .withErrorAssert(e -> assertEquals(refused, e.message())).send()
+                .withErrorAssert(e -> assertTrue(e.message().matches(refused), e.message())).send()
                 .thenAssertResults();
     }
 }

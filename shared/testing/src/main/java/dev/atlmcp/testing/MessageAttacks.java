@@ -377,7 +377,7 @@ public abstract class MessageAttacks extends SandboxReset {
     }
 
     /** A new Streamable HTTP session of {@code token}'s subject, initialized. */
-    static String sessionOf(String token) {
+    protected static String sessionOf(String token) {
         Response init = post(token, null, initialize().encode());
         assertEquals(200, init.statusCode(), init.asString());
         String session = init.header("Mcp-Session-Id");
@@ -386,7 +386,7 @@ public abstract class MessageAttacks extends SandboxReset {
         return session;
     }
 
-    static Response post(String token, String session, String body) {
+    protected static Response post(String token, String session, String body) {
         var request = given().contentType("application/json").accept("application/json, text/event-stream").header(
                 "Authorization", "Bearer " + token).body(body);
         if (session != null) {
