@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.identity.Caller;
@@ -43,6 +44,12 @@ public class InboundPolicy {
     /** The OAuth resource identifier: the public MCP endpoint. */
     public String resource() {
         return publicUrl() + mcpPath;
+    }
+
+    /** Where a client finds the RFC 9728 metadata, at the host and scheme the request came in on. */
+    public String metadataUrl(RoutingContext ctx) {
+        return ctx.request().scheme() + "://" + ctx.request().authority() + "/.well-known/oauth-protected-resource"
+                + mcpPath;
     }
 
     public List<String> scopesSupported() {

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -75,7 +74,7 @@ public class InboundRoutes {
         ctx.addHeadersEndHandler(v -> {
             if (ctx.response().getStatusCode() == 401) {
                 ctx.response().headers().set(WWW_AUTHENTICATE, "Bearer resource_metadata=\""
-                        + metadataUrl(ctx) + "\", scope=\"" + String.join(" ", policy.scopesSupported()) + "\"");
+                        + policy.metadataUrl(ctx) + "\", scope=\"" + String.join(" ", policy.scopesSupported()) + "\"");
             }
         });
         ctx.next();
@@ -101,7 +100,7 @@ public class InboundRoutes {
      * all hang on it) and, with {@code MCP_AUTH_ALLOWED_CLIENTS}, come through an allowed client.
      */
     void callerAllowed(RoutingContext ctx) {
-        SecurityIdentity identity = identity(ctx);
+        SecurityIdentity identity = McpHttpRequest.identity(ctx);
         if (identity == null || identity.isAnonymous()) {
             ctx.next();
             return;
@@ -128,14 +127,6 @@ public class InboundRoutes {
     private static String host(RoutingContext ctx) {
         return ctx.request().authority() == null ? ctx.request().getHeader(HttpHeaders.HOST) : ctx.request()
                 .authority().toString();
-    }
-
-    private String metadataUrl(RoutingContext ctx) {
-        return ctx.request().scheme() + "://" + ctx.request().authority() + METADATA + mcpPath;
-    }
-
-    private static SecurityIdentity identity(RoutingContext ctx) {
-        return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     private static void forbidden(RoutingContext ctx, String message) {

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,6 +27,11 @@ public final class McpHttpRequest {
         try (InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class)) {
             return Optional.ofNullable(current.get().getCurrent());
         }
+    }
+
+    /** The signed-in identity of the request, or null before authentication. */
+    public static SecurityIdentity identity(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     /** Streamable HTTP names the session in a header; legacy SSE in the messages path. */

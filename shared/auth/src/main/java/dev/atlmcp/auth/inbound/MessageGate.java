@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -70,7 +69,7 @@ public class MessageGate {
             ctx.next();
             return;
         }
-        SecurityIdentity identity = identity(ctx);
+        SecurityIdentity identity = McpHttpRequest.identity(ctx);
         if (identity == null || identity.isAnonymous()) {
             ctx.next();
             return;
@@ -81,9 +80,7 @@ public class MessageGate {
             audit.denied(what, identity, "insufficient_scope: needs " + scope, ctx);
             ctx.response().setStatusCode(403)
                     .putHeader(WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
-                            + scope + "\", resource_metadata=\"" + ctx.request().scheme() + "://"
-                            + ctx.request().authority()
-                            + "/.well-known/oauth-protected-resource" + mcpPath + "\"")
+                            + scope + "\", resource_metadata=\"" + policy.metadataUrl(ctx) + "\"")
                     .putHeader(HttpHeaders.CONTENT_TYPE,
                             "application/json")
                     .end(new JsonObject().put("error", "insufficient_scope").put("error_description", describe(
@@ -94,7 +91,7 @@ public class MessageGate {
     }
 
     private void refuse(RoutingContext ctx, String what, String reason, JsonRpcMessage.Refused refused) {
-        audit.denied(what, identity(ctx), reason, ctx);
+        audit.denied(what, McpHttpRequest.identity(ctx), reason, ctx);
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(refused.answer()
                 .encode());
     }
@@ -121,9 +118,5 @@ public class MessageGate {
         case "prompts/get" -> "Getting prompts";
         default -> "Completion";
         };
-    }
-
-    private static SecurityIdentity identity(RoutingContext ctx) {
-        return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 }

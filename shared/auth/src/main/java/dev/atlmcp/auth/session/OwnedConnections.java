@@ -1,5 +1,7 @@
 package dev.atlmcp.auth.session;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
@@ -25,6 +27,10 @@ import io.vertx.core.Vertx;
 public class OwnedConnections extends ConnectionManager {
 
     static final String SUBJECT = "atlmcp.session.subject";
+    /** How often owners of sessions the library expired on its own are forgotten: every so many new sessions. */
+    private static final int SWEEP_EVERY = 256;
+
+    private final AtomicLong added = new AtomicLong();
 
     private final SessionOwners owners;
 
@@ -36,7 +42,9 @@ public class OwnedConnections extends ConnectionManager {
 
     @Override
     public void add(McpConnectionBase connection) {
-        owners.keepOnly(this::has);
+        if (added.incrementAndGet() % SWEEP_EVERY == 0) {
+            owners.keepOnly(this::has);
+        }
         Context context = Vertx.currentContext();
         owners.owned(connection.id(), context == null ? null : context.getLocal(SUBJECT));
         super.add(connection);

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -53,8 +52,8 @@ public class SessionBinding {
         Vertx.currentContext().putLocal(OwnedConnections.SUBJECT, subject);
         String session = McpHttpRequest.sessionId(ctx).orElse(null);
         if (session != null && owners.isForeign(session, subject)) {
-            audit.denied("(session " + SessionOwners.hash(session) + ")", ctx.user() instanceof QuarkusHttpUser user
-                    ? user.getSecurityIdentity() : null, "request names another subject's session", ctx);
+            audit.denied("(session " + SessionOwners.hash(session) + ")", McpHttpRequest.identity(ctx),
+                    "request names another subject's session", ctx);
             if (ctx.request().getHeader(SESSION_HEADER) == null) {
                 ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(
                         new JsonObject().put("error", "session_not_found").put("error_description", "No such "

@@ -13,8 +13,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
+
+import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
  * Who owns each MCP session this replica holds, and which session each request the server sent to a client (an
@@ -49,7 +50,7 @@ public class SessionOwners {
     }
 
     public static String subject(RoutingContext ctx) {
-        return subject(ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null);
+        return subject(McpHttpRequest.identity(ctx));
     }
 
     /** A session id in a form that correlates log lines and audit events without letting anyone use it. */
