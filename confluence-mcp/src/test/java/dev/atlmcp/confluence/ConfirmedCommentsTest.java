@@ -57,8 +57,8 @@ class ConfirmedCommentsTest extends SandboxReset {
         arguments.put("confirmation_token", token.group(1));
         String added = text(call(transport, "confluence_add_comment", arguments));
         assertTrue(added.startsWith("Added comment "), added);
-        assertTrue(text(call(transport, "confluence_add_comment", arguments)).startsWith("This confirmation token is "
-                + "for a different change, or was already used"));
+        assertTrue(text(call(transport, "confluence_add_comment", arguments)).startsWith("This confirmation token was "
+                + "already used: each one allows a single write."));
         assertEquals(1, posts());
         return added;
     }

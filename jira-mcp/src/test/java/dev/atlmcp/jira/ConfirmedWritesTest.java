@@ -9,12 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +23,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
+import dev.atlmcp.auth.signing.KeyRing;
+import dev.atlmcp.sandbox.SandboxTestResource;
 import dev.atlmcp.testing.AuditEvents;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 import dev.atlmcp.testing.SseMcpClient;
 
 /**
@@ -43,7 +45,8 @@ class ConfirmedWritesTest extends SandboxReset {
     public static class Confirmed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.confirm.tools", "jira_add_comment", "mcp.confirm.secret", SECRET);
+            return Map.of("mcp.confirm.tools", "jira_add_comment,jira_add_watcher,jira_add_worklog",
+                    "mcp.confirm.secret", SECRET);
         }
     }
 
@@ -80,9 +83,8 @@ class ConfirmedWritesTest extends SandboxReset {
         assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
 
         Mcp.Result replay = call(Transport.STREAMABLE, "jira_add_comment", comment("Drained the queue.", token));
-        assertEquals("This confirmation token is for a different change, or was already used: the arguments, the "
-                + "caller or the item changed since the preview. Nothing was sent. Call jira_add_comment without "
-                + "confirmation_token for a new preview.", text(replay));
+        assertEquals("This confirmation token was already used: each one allows a single write. Nothing was sent. "
+                + "Call jira_add_comment without confirmation_token for a new preview.", text(replay));
         assertEquals(1, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
     }
 
@@ -111,10 +113,9 @@ class ConfirmedWritesTest extends SandboxReset {
                 .put("exp", 1_700_000_000L);
         String expiredPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(claims.encode().getBytes(
                 StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expired = expiredPayload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
-                expiredPayload.getBytes(StandardCharsets.US_ASCII)));
+        KeyRing serverKeys = new KeyRing(KeyRing.keys(Optional.of(List.of(SandboxTestResource.TEST_SIGNING_KEY)),
+                Optional.empty()));
+        String expired = expiredPayload + "." + serverKeys.sign("confirmation", expiredPayload);
         assertEquals("This confirmation token expired at 2023-11-14T22:13:20Z. Nothing was sent. Call jira_add_comment "
                 + "without confirmation_token for a new preview.",
                 text(call(Transport.STREAMABLE, "jira_add_comment",
@@ -167,5 +168,46 @@ class ConfirmedWritesTest extends SandboxReset {
             }
         }
         assertFalse(anyPost());
+    }
+
+    private static String tokenOf(Mcp.Result preview) {
+        Matcher token = TOKEN.matcher(text(preview));
+        assertTrue(token.find(), text(preview));
+        return token.group(1);
+    }
+
+    @Test
+    void aTokenStaysUsedAfterItsChangeWasUndoneAndTheItemIsAsBefore() {
+        Map<String, Object> watch = new HashMap<>(Map.of("issue_key", "OPS-5", "person", "bob.martin@example.com"));
+        String token = tokenOf(call(Transport.STREAMABLE, "jira_add_watcher", watch));
+        watch.put("confirmation_token", token);
+        Mcp.Result added = call(Transport.STREAMABLE, "jira_add_watcher", watch);
+        assertFalse(added.isError(), added::text);
+        String changeId = text(added).replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+        Mcp.Result undone = call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId));
+        assertTrue(text(undone).startsWith("Done: undo "), text(undone));
+        long posts = Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count();
+        for (Transport transport : List.of(Transport.STREAMABLE, Transport.SSE)) {
+            Mcp.Result replay = call(transport, "jira_add_watcher", watch);
+            assertTrue(replay.isError(), replay::text);
+            assertEquals("This confirmation token was already used: each one allows a single write. Nothing was "
+                    + "sent. Call jira_add_watcher without confirmation_token for a new preview.", text(replay));
+        }
+        assertEquals(posts, Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ")).count());
+        assertFalse(SandboxSite.get("/rest/api/3/issue/OPS-5/watchers").contains(
+                dev.atlmcp.sandbox.Directory.BOB.accountId()), "Bob no longer watches OPS-5");
+    }
+
+    @Test
+    void aWorklogWithoutAStartTimeIsConfirmedWithTheTimeThePreviewShowed() {
+        Map<String, Object> log = new HashMap<>(Map.of("issue_key", "OPS-5", "time_spent", "1h"));
+        Mcp.Result preview = call(Transport.STREAMABLE, "jira_add_worklog", log);
+        String started = text(preview).replaceFirst("(?s).*log 1h on OPS-5 from (\\S+)\\..*", "$1");
+        assertTrue(started.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+[+-]\\d{4}"), text(preview));
+        log.put("confirmation_token", tokenOf(preview));
+        Mcp.Result logged = call(Transport.SSE, "jira_add_worklog", log);
+        assertFalse(logged.isError(), logged::text);
+        assertTrue(SandboxSite.get("/rest/api/3/issue/OPS-5/worklog").contains("\"started\":\"" + started + "\""),
+                "the worklog starts when the preview said");
     }
 }

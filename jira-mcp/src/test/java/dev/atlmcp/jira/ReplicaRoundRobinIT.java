@@ -1,8 +1,10 @@
 package dev.atlmcp.jira;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,32 @@ class ReplicaRoundRobinIT {
                     .thenAssertResults();
             client.disconnect();
             replicas.assertBothReplicasServed(5);
+        }
+    }
+
+    @Test
+    void aRetryOnTheOtherReplicaFindsTheIssueWhileSearchLags() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("jira-mcp")) {
+            replicas.sandbox().searchLag(Duration.ofMinutes(5));
+            McpStreamableTestClient client = replicas.session("jira-mcp");
+            Map<String, Object> task = Map.of("project", "OPS", "issue_type", "Task", "summary",
+                    "Rotate the signing key");
+            String[] first = new String[1];
+            client.when()
+                    .toolsCall("jira_create_issue").withArguments(task).withAssert(r -> {
+                        first[0] = r.content().get(0).asText().text();
+                        assertTrue(first[0].startsWith("Created OPS-"), first[0]);
+                    }).send()
+                    .toolsCall("jira_create_issue").withArguments(task).withAssert(r -> {
+                        String again = r.content().get(0).asText().text();
+                        assertTrue(again.startsWith(first[0].substring("Created ".length(), first[0].indexOf(','))
+                                + " already exists: "), again);
+                    }).send()
+                    .thenAssertResults();
+            client.disconnect();
+            assertEquals(1, replicas.sandbox().requests().stream().filter(r -> r.startsWith(
+                    "POST /rest/api/3/issue ")).count(), "one create across both replicas");
+            replicas.assertBothReplicasServed(4);
         }
     }
 }

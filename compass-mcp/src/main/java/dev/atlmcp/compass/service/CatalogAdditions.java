@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.policy.OutboundLinks;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 
@@ -38,8 +39,11 @@ public class CatalogAdditions {
     private final CompassCatalog catalog;
     private final ChangeSender sender;
     private final ObjectMapper json;
+    private final OutboundLinks links;
 
-    CatalogAdditions(CompassService compass, CompassCatalog catalog, ChangeSender sender, ObjectMapper json) {
+    CatalogAdditions(CompassService compass, CompassCatalog catalog, ChangeSender sender, ObjectMapper json,
+            OutboundLinks links) {
+        this.links = links;
         this.compass = compass;
         this.catalog = catalog;
         this.sender = sender;
@@ -92,6 +96,7 @@ public class CatalogAdditions {
         if (!link.startsWith("https://") && !link.startsWith("http://")) {
             throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
         }
+        links.requireAllowed("url", link);
         String title = name == null || name.isBlank() ? null : Arguments.text("name", name, 255, "Runbook");
         ComponentDto component = compass.component(reference);
         if (component.links() != null && component.links().stream().anyMatch(l -> l.url().equals(link))) {

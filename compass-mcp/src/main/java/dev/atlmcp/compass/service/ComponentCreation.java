@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.auth.changes.CreateRequests;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.compass.client.CompassCatalog;
@@ -34,8 +35,11 @@ public class ComponentCreation {
     private final CustomFieldValues customFields;
     private final ChangeSender sender;
     private final ObjectMapper json;
+    private final CreateRequests requests;
 
-    ComponentCreation(CompassCatalog catalog, CustomFieldValues customFields, ChangeSender sender, ObjectMapper json) {
+    ComponentCreation(CompassCatalog catalog, CustomFieldValues customFields, ChangeSender sender, ObjectMapper json,
+            CreateRequests requests) {
+        this.requests = requests;
         this.catalog = catalog;
         this.customFields = customFields;
         this.sender = sender;
@@ -74,6 +78,19 @@ public class ComponentCreation {
         input.set("labels", json.valueToTree(labelNames));
         input.set("customFields", customFields.record(values));
         String what = "create the " + typeId.toLowerCase(Locale.ROOT) + " component " + title;
+        if (dryRun) {
+            return send(what, key, title, typeId, text, owner, labelNames, values, input, true, confirmationToken);
+        }
+        String request = String.join("\n", key, title, typeId, String.valueOf(text), owner, input.toString());
+        return requests.shared(request, () -> send(what, key, title, typeId, text, owner, labelNames, values, input,
+                dryRun, confirmationToken),
+                first -> Written.unchanged("Already exists, with these values: " + title
+                        + " (slug " + key + "). An identical call made it just now; nothing else was created."));
+    }
+
+    private Written send(String what, String key, String title, String typeId, String text, String owner,
+            List<String> labelNames, List<FieldValue> values, ObjectNode input, boolean dryRun,
+            String confirmationToken) {
         ComponentDto created = sender.send("compass_create_component", what, "createComponent", input, null,
                 "read it with compass_get_component " + key + "; calling compass_create_component again with the "
                         + "same arguments finds it instead of creating another",

@@ -7,6 +7,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
@@ -18,6 +19,7 @@ import dev.atlmcp.compass.service.CompassService;
  * compass_get_component. A component id (an ARI, with colons and slashes) is given percent-encoded.
  */
 @CallerLimited
+@MaskedOutput
 public class CompassResources {
 
     private final CompassService compass;

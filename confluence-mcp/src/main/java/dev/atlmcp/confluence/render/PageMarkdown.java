@@ -258,7 +258,7 @@ public final class PageMarkdown {
         return notes.isEmpty() ? "" : "\n" + String.join("\n", notes);
     }
 
-    public static String commentAdded(ConfluenceService.CommentAdded added) {
+    public static String commentAdded(CommentThreads.CommentAdded added) {
         return "Added comment " + added.commentId() + " to page " + added.page().id() + " (" + added.page().title()
                 + ")." + (added.url() == null ? "" : "\nURL: " + added.url()) + "\nChange id: " + added.changeId()
                 + " (confluence_undo_change deletes it while nobody has changed it)." + notes(added.notes());

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.ErrorMessages;
-import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /** Labels pages an agent wrote to with {@code MCP_POLICY_MARK_LABEL}, so people can find them. */
@@ -20,32 +19,24 @@ public class AgentMark {
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final ScopePolicy scope;
+    private final WritePipeline pipeline;
 
-    AgentMark(@RestClient ConfluenceClient client, AtlassianConfig config, ScopePolicy scope) {
+    AgentMark(@RestClient ConfluenceClient client, AtlassianConfig config, WritePipeline pipeline) {
         this.client = client;
         this.config = config;
-        this.scope = scope;
+        this.pipeline = pipeline;
     }
 
     /** The write has happened, so a failure here becomes a note for the caller, not an error. */
     Optional<String> mark(String pageId, String done) {
-        Optional<String> label = scope.markLabel();
-        if (label.isEmpty()) {
-            return Optional.empty();
-        }
-        ArrayNode labels = JsonNodeFactory.instance.arrayNode();
-        labels.addObject().put("prefix", "global").put("name", label.get());
-        try {
+        return pipeline.mark("page " + pageId, label -> {
+            ArrayNode labels = JsonNodeFactory.instance.arrayNode();
+            labels.addObject().put("prefix", "global").put("name", label);
             if (config.isDataCenter()) {
                 client.addDataCenterLabels(pageId, labels);
             } else {
                 client.addCloudLabels(pageId, labels);
             }
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(done + ", but labelling page " + pageId + " with '" + label.get() + "' failed: "
-                    + ErrorMessages.describe(e, false).message());
-        }
+        }, done);
     }
 }

@@ -9,31 +9,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.AdfToMarkdown;
+import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.confluence.client.CommentDtos;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**
  * A page's comment threads: footer comments with their replies, inline comments with the text they are anchored to and
- * their resolution; and new inline comments (Cloud only: Data Center has no API to create them).
+ * their resolution; new footer comments and replies; and new inline comments (Cloud only: Data Center has no API to
+ * create them).
  */
 @ApplicationScoped
 public class CommentThreads {
 
     static final int MAX_COMMENTS = 100;
+    /** Comments are for a few paragraphs; Confluence itself takes far more. */
     private static final int MAX_COMMENT = 30_000;
+    private static final int COMMENT_PAGE = 100;
+    private static final int MAX_COMMENT_PAGES = 20;
     private static final String DC_EXPAND = "body.storage,version,ancestors,extensions.inlineProperties,"
             + "extensions.resolution";
 
@@ -46,6 +52,10 @@ public class CommentThreads {
     public record Threads(PageView page, List<Comment> footer, List<Comment> inline) {
     }
 
+    /** A comment just added to a page. */
+    public record CommentAdded(PageView page, String commentId, String url, String changeId, List<String> notes) {
+    }
+
     /** An inline comment just added. */
     public record InlineAdded(PageView page, String commentId, String selection, String changeId,
             List<String> notes) {
@@ -54,20 +64,90 @@ public class CommentThreads {
     private final ConfluenceService confluence;
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final WriteGuard guard;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
+    private final AgentMark mark;
+    private final ObjectMapper json;
 
     CommentThreads(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+            WritePipeline pipeline, ConfluenceProperties properties, AgentMark mark,
+            ObjectMapper json) {
+        this.mark = mark;
+        this.json = json;
         this.confluence = confluence;
         this.client = client;
         this.config = config;
-        this.guard = guard;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.properties = properties;
+    }
+
+    /**
+     * Adds a footer comment written in Markdown to a page the caller may write to, once the write gate lets it through
+     * (dry run, confirmation).
+     */
+    public CommentAdded addComment(String pageId, String markdown, String parentCommentId, boolean dryRun,
+            String confirmationToken) {
+        String text = Arguments.text("body", markdown, MAX_COMMENT, "Verified the runbook steps on staging.");
+        PageView page = confluence.page(pageId);
+        pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        String parent = parentCommentId == null || parentCommentId.isBlank() ? null : commentOn(page, parentCommentId);
+        ObjectNode adf = MarkdownToAdf.convert(text);
+        Object request = config.isDataCenter()
+                ? new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
+                        parent == null ? null : List.of(new CommentDtos.Container(parent, "comment")),
+                        new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", AdfToStorage
+                                .renderForDataCenter(adf))))
+                : new CommentDtos.NewFooterComment(parent == null ? page.id() : null, parent, new CommentDtos.Body(
+                        "atlas_doc_format", adf.toString()));
+        pipeline.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
+                + page.title() + ")", "POST",
+                config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
+                json.valueToTree(request), () -> commentState(page)), dryRun, confirmationToken);
+        CommentDtos.Created created = pipeline.sendApproved("add a comment to page " + page.id(), "look at the "
+                + "comments at the bottom of page " + page.id() + " in Confluence",
+                () -> config.isDataCenter()
+                        ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
+                        : client.addFooterComment((CommentDtos.NewFooterComment) request));
+        AgentChange change = pipeline.start("confluence_add_comment", "comment-added", page.id(), "comment "
+                + created.id() + " on page " + page.id(), null, json.createObjectNode().put("commentId", created.id()));
+        List<String> notes = new ArrayList<>();
+        properties.keep(change, "The comment was added", "").ifPresent(notes::add);
+        mark.mark(page.id(), "The comment was added").ifPresent(notes::add);
+        return new CommentAdded(page, created.id(), confluence.url(created._links()), change.id(), notes);
+    }
+
+    /** The id of a comment on the page; any other is an error saying so. */
+    private String commentOn(PageView page, String commentId) {
+        String id = commentId.trim();
+        String on = id.matches("\\d{1,20}") ? AtlassianException.unlessNotFound(() -> config.isDataCenter()
+                ? client.dataCenterComment(id).path("container").path("id").asText()
+                : client.cloudFooterComment(id).path("pageId").asText()).orElse(null) : null;
+        if (!page.id().equals(on)) {
+            throw new IllegalArgumentException("There is no footer comment " + commentId + " on page " + page.id()
+                    + "; confluence_get_comments lists them with their ids");
+        }
+        return id;
+    }
+
+    /**
+     * What moves on when someone comments on a page (its version does not): the newest footer comment on Cloud, the
+     * number of comments on Data Center, whose API lists them oldest first.
+     */
+    private String commentState(PageView page) {
+        if (!config.isDataCenter()) {
+            List<CommentDtos.Created> newest = client.cloudFooterComments(page.id(), "-created-date", 1).results();
+            return page.version() + ":" + (newest == null || newest.isEmpty() ? "none" : newest.get(0).id());
+        }
+        int count = 0;
+        for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
+            CommentDtos.CommentList list = client.dataCenterComments(page.id(), count, COMMENT_PAGE);
+            int size = list.results() == null ? 0 : list.results().size();
+            count += size;
+            if (size == 0 || list._links() == null || list._links().next() == null) {
+                break;
+            }
+        }
+        return page.version() + ":" + count;
     }
 
     public Threads comments(String pageId) {
@@ -140,7 +220,7 @@ public class CommentThreads {
         String text = Arguments.text("body", markdown, MAX_COMMENT, "Is this step still needed?");
         String selected = Arguments.text("selection", selection, 1000, "the consumer stalls");
         PageView page = confluence.page(pageId);
-        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         int count = occurrences(page.body(), selected);
         if (count == 0) {
             throw new IllegalArgumentException("The text '" + selected + "' is not on page " + page.id() + "; quote it "
@@ -156,13 +236,13 @@ public class CommentThreads {
         request.putObject("inlineCommentProperties").put("textSelection", selected).put("textSelectionMatchCount",
                 count).put("textSelectionMatchIndex", matchIndex);
         String what = "add an inline comment on '" + selected + "' to page " + page.id() + " (" + page.title() + ")";
-        gate.approve(new WriteGate.Write("confluence_add_inline_comment", what, "POST",
+        pipeline.approve(new WriteGate.Write("confluence_add_inline_comment", what, "POST",
                 "/wiki/api/v2/inline-comments", request, () -> String.valueOf(page.version())), dryRun,
                 confirmationToken);
-        JsonNode created = AmbiguousWrite.send(what, "read the page's comments with confluence_get_comments",
+        JsonNode created = pipeline.sendApproved(what, "read the page's comments with confluence_get_comments",
                 () -> client.addInlineComment(request));
         String id = created.path("id").asText();
-        AgentChange change = changes.start("confluence_add_inline_comment", "comment-added", page.id(), "inline "
+        AgentChange change = pipeline.start("confluence_add_inline_comment", "comment-added", page.id(), "inline "
                 + "comment " + id + " on page " + page.id(), null,
                 JsonNodeFactory.instance.objectNode().put(
                         "commentId", id).put("inline", true));

@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.service;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.errors.ErrorMessages;
@@ -28,10 +29,10 @@ public class ConfluenceProperties {
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
 
-    ConfluenceProperties(@RestClient ConfluenceClient client, AtlassianConfig config, AgentChanges changes) {
-        this.changes = changes;
+    ConfluenceProperties(@RestClient ConfluenceClient client, AtlassianConfig config, WritePipeline pipeline) {
+        this.pipeline = pipeline;
         this.client = client;
         this.config = config;
     }
@@ -44,8 +45,11 @@ public class ConfluenceProperties {
         return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
     }
 
-    static JsonNode record(AgentChange change) {
-        ObjectNode value = change.toJson();
+    JsonNode record(AgentChange change) {
+        return fitting(pipeline.sealed(change));
+    }
+
+    private static JsonNode fitting(ObjectNode value) {
         if (value.toString().length() > MAX_PROPERTY) {
             throw new IllegalStateException("change record over " + MAX_PROPERTY + " characters");
         }
@@ -57,25 +61,16 @@ public class ConfluenceProperties {
      * the change for the caller.
      */
     Optional<String> keep(AgentChange change, String done, String fallback) {
-        try {
-            create(change.item(), changeKey(change.id()), record(change));
-        } catch (RuntimeException e) {
-            changes.unrecorded(change);
-            return Optional.of(done + ", but its undo record could not be saved on page " + change.item() + ": "
-                    + ErrorMessages.describe(e, false).message() + fallback);
-        }
-        return changes.recorded(change);
+        return pipeline.record(change, record -> create(change.item(), changeKey(change.id()), fitting(record)), done)
+                .map(note -> note.startsWith(done + ", but its undo record") ? note + fallback : note);
     }
 
-    /** Marks a change record undone after an undo that could not carry it; a failure becomes a note. */
-    Optional<String> markUndone(AgentChange undone, int recordVersion, String done) {
-        try {
-            update(undone.item(), changeKey(undone.id()), record(undone), recordVersion);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(done + ", but the change record on page " + undone.item() + " could not be marked "
-                    + "undone: " + ErrorMessages.describe(e, false).message());
-        }
+    /**
+     * Marks a change record undone after an undo that could not carry it, and lists the undo; failures become notes.
+     */
+    List<String> markUndone(AgentChange undone, int recordVersion, String done) {
+        return pipeline.undoRecorded(undone, record -> update(undone.item(), changeKey(undone.id()), fitting(record),
+                recordVersion), done);
     }
 
     public Optional<Property> read(String pageId, String key) {

@@ -3,8 +3,6 @@ package dev.atlmcp.confluence.service;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,22 +14,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.adf.AdfToStorage;
-import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.QueryScope;
 import dev.atlmcp.auth.policy.ScopePolicy;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
-import dev.atlmcp.confluence.client.CommentDtos;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.PageDtos;
 import dev.atlmcp.confluence.client.SearchDtos;
@@ -44,33 +33,18 @@ public class ConfluenceService {
     private static final int MAX_CQL = 8000;
     private static final String EMPTY_DOC = "{\"type\":\"doc\",\"version\":1,\"content\":[]}";
     private static final String DC_EXPAND = "body.storage,version,space,ancestors,metadata.labels,history";
-    /** Comments are for a few paragraphs; Confluence itself takes far more. */
-    private static final int MAX_COMMENT = 30_000;
-    private static final int COMMENT_PAGE = 100;
-    private static final int MAX_COMMENT_PAGES = 20;
 
     private final ConfluenceClient client;
     private final AtlassianConfig config;
     private final ObjectMapper json;
     private final ScopePolicy scope;
-    private final WriteGuard guard;
-    private final WriteGate gate;
-    private final AgentMark mark;
-    private final AgentChanges changes;
-    private final ConfluenceProperties properties;
 
     ConfluenceService(@RestClient ConfluenceClient client, AtlassianConfig config, ObjectMapper json,
-            ScopePolicy scope, WriteGuard guard, WriteGate gate, AgentMark mark, AgentChanges changes,
-            ConfluenceProperties properties) {
-        this.mark = mark;
-        this.changes = changes;
-        this.properties = properties;
-        this.gate = gate;
+            ScopePolicy scope) {
         this.client = client;
         this.config = config;
         this.json = json;
         this.scope = scope;
-        this.guard = guard;
     }
 
     public PageView page(String pageId) {
@@ -78,79 +52,6 @@ public class ConfluenceService {
         PageView page = config.isDataCenter() ? dataCenterPage(id) : cloudPage(id);
         scope.requireSpace(page.spaceKey(), notFound(id));
         return page;
-    }
-
-    /** A comment just added to a page. */
-    public record CommentAdded(PageView page, String commentId, String url, String changeId, List<String> notes) {
-    }
-
-    /**
-     * Adds a footer comment written in Markdown to a page the caller may write to, once the write gate lets it through
-     * (dry run, confirmation).
-     */
-    public CommentAdded addComment(String pageId, String markdown, String parentCommentId, boolean dryRun,
-            String confirmationToken) {
-        String text = Arguments.text("body", markdown, MAX_COMMENT, "Verified the runbook steps on staging.");
-        PageView page = page(pageId);
-        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
-        String parent = parentCommentId == null || parentCommentId.isBlank() ? null : commentOn(page, parentCommentId);
-        ObjectNode adf = MarkdownToAdf.convert(text);
-        Object request = config.isDataCenter()
-                ? new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
-                        parent == null ? null : List.of(new CommentDtos.Container(parent, "comment")),
-                        new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", AdfToStorage
-                                .renderForDataCenter(adf))))
-                : new CommentDtos.NewFooterComment(parent == null ? page.id() : null, parent, new CommentDtos.Body(
-                        "atlas_doc_format", adf.toString()));
-        gate.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
-                + page.title() + ")", "POST",
-                config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
-                json.valueToTree(request), () -> commentState(page)), dryRun, confirmationToken);
-        CommentDtos.Created created = AmbiguousWrite.send("add a comment to page " + page.id(), "look at the "
-                + "comments at the bottom of page " + page.id() + " in Confluence",
-                () -> config.isDataCenter()
-                        ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
-                        : client.addFooterComment((CommentDtos.NewFooterComment) request));
-        AgentChange change = changes.start("confluence_add_comment", "comment-added", page.id(), "comment "
-                + created.id() + " on page " + page.id(), null, json.createObjectNode().put("commentId", created.id()));
-        List<String> notes = new ArrayList<>();
-        properties.keep(change, "The comment was added", "").ifPresent(notes::add);
-        mark.mark(page.id(), "The comment was added").ifPresent(notes::add);
-        return new CommentAdded(page, created.id(), url(created._links()), change.id(), notes);
-    }
-
-    /** The id of a comment on the page; any other is an error saying so. */
-    private String commentOn(PageView page, String commentId) {
-        String id = commentId.trim();
-        String on = id.matches("\\d{1,20}") ? AtlassianException.unlessNotFound(() -> config.isDataCenter()
-                ? client.dataCenterComment(id).path("container").path("id").asText()
-                : client.cloudFooterComment(id).path("pageId").asText()).orElse(null) : null;
-        if (!page.id().equals(on)) {
-            throw new IllegalArgumentException("There is no footer comment " + commentId + " on page " + page.id()
-                    + "; confluence_get_comments lists them with their ids");
-        }
-        return id;
-    }
-
-    /**
-     * What moves on when someone comments on a page (its version does not): the newest footer comment on Cloud, the
-     * number of comments on Data Center, whose API lists them oldest first.
-     */
-    private String commentState(PageView page) {
-        if (!config.isDataCenter()) {
-            List<CommentDtos.Created> newest = client.cloudFooterComments(page.id(), "-created-date", 1).results();
-            return page.version() + ":" + (newest == null || newest.isEmpty() ? "none" : newest.get(0).id());
-        }
-        int count = 0;
-        for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
-            CommentDtos.CommentList list = client.dataCenterComments(page.id(), count, COMMENT_PAGE);
-            int size = list.results() == null ? 0 : list.results().size();
-            count += size;
-            if (size == 0 || list._links() == null || list._links().next() == null) {
-                break;
-            }
-        }
-        return page.version() + ":" + count;
     }
 
     private static String pageId(String pageId) {
@@ -256,7 +157,7 @@ public class ConfluenceService {
         return new SearchView(hits, result.totalSize(), nextCursor);
     }
 
-    private String url(PageDtos.Links links) {
+    String url(PageDtos.Links links) {
         return links == null ? null : absolute(links.base(), links.webui());
     }
 

@@ -17,15 +17,15 @@ import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.CreateRequests;
 import dev.atlmcp.auth.changes.RequestFingerprint;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.content.SecretMasker;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**
@@ -47,21 +47,22 @@ public class PageCreation {
     private final ConfluenceService confluence;
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
     private final AgentMark mark;
     private final IdentityMapper identity;
+    private final CreateRequests requests;
 
     PageCreation(SpaceBrowser browser, ConfluenceService confluence, @RestClient ConfluenceClient client,
-            AtlassianConfig config, WriteGate gate, AgentChanges changes, ConfluenceProperties properties,
-            AgentMark mark, IdentityMapper identity) {
+            AtlassianConfig config, WritePipeline pipeline, ConfluenceProperties properties,
+            AgentMark mark, IdentityMapper identity,
+            CreateRequests requests) {
+        this.requests = requests;
         this.browser = browser;
         this.confluence = confluence;
         this.client = client;
         this.config = config;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.properties = properties;
         this.mark = mark;
         this.identity = identity;
@@ -87,9 +88,14 @@ public class PageCreation {
         }
         ObjectNode request = request(space, name, parent, adf);
         String what = "create page '" + name + "' in space " + space.key();
-        gate.approve(new WriteGate.Write("confluence_create_page", what, "POST", config.isDataCenter()
+        pipeline.approve(new WriteGate.Write("confluence_create_page", what, "POST", config.isDataCenter()
                 ? "/rest/api/content" : "/wiki/api/v2/pages", request, () -> "absent"), dryRun, confirmationToken);
-        JsonNode created = AmbiguousWrite.send(what, "call confluence_create_page again with the same arguments: it "
+        return requests.shared(fingerprint, () -> send(space, name, request, what, fingerprint), first -> new Created(
+                first.id(), first.title(), first.spaceKey(), first.url(), true, null, List.of()));
+    }
+
+    private Created send(SpaceBrowser.Space space, String name, ObjectNode request, String what, String fingerprint) {
+        JsonNode created = pipeline.sendApproved(what, "call confluence_create_page again with the same arguments: it "
                 + "finds the page if it was created instead of creating another",
                 () -> config.isDataCenter() ? client.createDataCenterPage(request) : client.createCloudPage(request));
         String id = created.path("id").asText();
@@ -100,7 +106,7 @@ public class PageCreation {
             notes.add("The page was created, but the mark that lets a retry recognise it could not be saved: "
                     + ErrorMessages.describe(e, false).message());
         }
-        AgentChange change = changes.start("confluence_create_page", "page-created", id, what, null,
+        AgentChange change = pipeline.start("confluence_create_page", "page-created", id, what, null,
                 JsonNodeFactory.instance.objectNode().put("title", name).put("space", space.key()));
         properties.keep(change, "The page was created", "").ifPresent(notes::add);
         mark.mark(id, "The page was created").ifPresent(notes::add);

@@ -16,11 +16,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /** A page's labels: read them, add some (recorded, so an undo removes the ones added). */
@@ -38,19 +36,15 @@ public class PageLabels {
     private final ConfluenceService confluence;
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final WriteGuard guard;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
 
     PageLabels(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+            WritePipeline pipeline, ConfluenceProperties properties) {
         this.confluence = confluence;
         this.client = client;
         this.config = config;
-        this.guard = guard;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.properties = properties;
     }
 
@@ -70,7 +64,7 @@ public class PageLabels {
     public Added add(String pageId, List<String> wanted, boolean dryRun, String confirmationToken) {
         Set<String> labels = validated(wanted);
         PageView page = confluence.page(pageId);
-        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         List<String> already = labels.stream().filter(page.labels()::contains).toList();
         List<String> added = labels.stream().filter(l -> !page.labels().contains(l)).toList();
         if (added.isEmpty()) {
@@ -79,16 +73,16 @@ public class PageLabels {
         ArrayNode body = JsonNodeFactory.instance.arrayNode();
         added.forEach(l -> body.addObject().put("prefix", "global").put("name", l));
         String what = "add label " + String.join(", ", added) + " to page " + page.id() + " (" + page.title() + ")";
-        gate.approve(new WriteGate.Write("confluence_add_labels", what, "POST", (config.isDataCenter() ? ""
+        pipeline.approve(new WriteGate.Write("confluence_add_labels", what, "POST", (config.isDataCenter() ? ""
                 : "/wiki") + "/rest/api/content/" + page.id() + "/label", body, () -> String.join(",",
                         page
                                 .labels())),
                 dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read the page's labels with confluence_get_labels", () -> config.isDataCenter()
+        pipeline.sendApproved(what, "read the page's labels with confluence_get_labels", () -> config.isDataCenter()
                 ? client.addDataCenterLabels(page.id(), body) : client.addCloudLabels(page.id(), body));
         ArrayNode after = JsonNodeFactory.instance.arrayNode();
         added.forEach(after::add);
-        AgentChange change = changes.start("confluence_add_labels", "labels-added", page.id(), what, null,
+        AgentChange change = pipeline.start("confluence_add_labels", "labels-added", page.id(), what, null,
                 JsonNodeFactory.instance.objectNode().set("labels", after));
         List<String> notes = new ArrayList<>();
         properties.keep(change, "The labels were added", "").ifPresent(notes::add);

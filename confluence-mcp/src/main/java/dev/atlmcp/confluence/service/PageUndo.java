@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**
@@ -36,17 +35,15 @@ public class PageUndo {
     private final ConfluenceService confluence;
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
 
     PageUndo(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
-            WriteGate gate, AgentChanges changes, ConfluenceProperties properties) {
+            WritePipeline pipeline, ConfluenceProperties properties) {
         this.confluence = confluence;
         this.client = client;
         this.config = config;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.properties = properties;
     }
 
@@ -59,7 +56,7 @@ public class PageUndo {
                         () -> new ToolRefusal(
                                 "No agent change " + wanted + " is recorded on page " + page.id() + ". List "
                                         + "yours with " + LIST_TOOL + "."));
-        AgentChange change = changes.undoable(wanted, stored.value(), LIST_TOOL);
+        AgentChange change = pipeline.undoable(wanted, stored.value(), LIST_TOOL);
         if (change.action().equals("comment-added")) {
             return undoComment(change, page, stored.version(), dryRun, confirmationToken);
         }
@@ -84,12 +81,12 @@ public class PageUndo {
         ObjectNode restore = JsonNodeFactory.instance.objectNode().put("operationKey", "restore");
         restore.putObject("params").put("versionNumber", previous).put("message", "Undo of agent change " + wanted);
         String what = "undo " + wanted + " (restore version " + previous + " of page " + page.id() + ")";
-        gate.approve(new WriteGate.Write("confluence_undo_change", what, "POST", (config.isDataCenter() ? ""
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "POST", (config.isDataCenter() ? ""
                 : "/wiki") + "/rest/api/content/" + page.id() + "/version", restore, () -> String.valueOf(
                         page
                                 .version())),
                 dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_page, or call "
+        pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page, or call "
                 + "confluence_undo_change again: it refuses once the undo has been applied",
                 () -> config
                         .isDataCenter() ? client.restoreDataCenterVersion(page.id(), restore)
@@ -111,13 +108,13 @@ public class PageUndo {
                     + page.id() + ": someone deleted it already. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (delete comment " + commentId + " on page " + page.id() + ")";
-        gate.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", config.isDataCenter()
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", config.isDataCenter()
                 ? "/rest/api/content/" + commentId
                 : "/wiki/api/v2/" + (inline ? "inline" : "footer") + "-comments/" + commentId, null,
                 () -> String
                         .valueOf(page.version())),
                 dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "look at the comments at the bottom of page " + page.id() + " in Confluence",
+        pipeline.sendApproved(what, "look at the comments at the bottom of page " + page.id() + " in Confluence",
                 () -> {
                     if (config.isDataCenter()) {
                         client.deleteDataCenterContent(commentId);
@@ -143,11 +140,11 @@ public class PageUndo {
         }
         String what = "undo " + change.id() + " (remove label " + String.join(", ", present) + " from page " + page
                 .id() + ")";
-        gate.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", (config.isDataCenter() ? ""
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", (config.isDataCenter() ? ""
                 : "/wiki") + "/rest/api/content/" + page.id() + "/label/" + String.join(",", present), null,
                 () -> String.join(",", page.labels())), dryRun, confirmationToken);
         for (String label : present) {
-            AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_labels", () -> {
+            pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_labels", () -> {
                 if (config.isDataCenter()) {
                     client.removeDataCenterLabel(page.id(), label);
                 } else {
@@ -160,10 +157,9 @@ public class PageUndo {
     }
 
     private Undone finish(AgentChange change, int recordVersion, String what, String done) {
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        properties.markUndone(undone, recordVersion, done).ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(properties.markUndone(undone, recordVersion, done));
         return new Undone(what, notes);
     }
 }

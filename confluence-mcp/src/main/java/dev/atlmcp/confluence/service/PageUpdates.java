@@ -17,14 +17,12 @@ import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageSections;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.content.SecretMasker;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**
@@ -44,21 +42,17 @@ public class PageUpdates {
     private final ConfluenceService confluence;
     private final ConfluenceClient client;
     private final AtlassianConfig config;
-    private final WriteGuard guard;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
     private final AgentMark mark;
 
     PageUpdates(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, ConfluenceProperties properties, AgentMark mark) {
+            WritePipeline pipeline, ConfluenceProperties properties, AgentMark mark) {
         this.mark = mark;
         this.confluence = confluence;
         this.client = client;
         this.config = config;
-        this.guard = guard;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.properties = properties;
     }
 
@@ -118,7 +112,7 @@ public class PageUpdates {
 
     private PageView writable(String pageId, Integer readVersion) {
         PageView page = confluence.page(pageId);
-        guard.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         if (readVersion != null && readVersion != page.version()) {
             throw stale(page.id(), page.version(), readVersion);
         }
@@ -141,10 +135,10 @@ public class PageUpdates {
         ObjectNode request = request(page.id(), title, value, next, message == null || message.isBlank()
                 ? "Updated by an agent" : message);
         String what = "update" + part + " page " + page.id() + " (" + page.title() + ") to version " + next;
-        gate.approve(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String.valueOf(page
+        pipeline.approve(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String.valueOf(page
                 .version())), dryRun, confirmationToken);
         try {
-            AmbiguousWrite.send(what, "read page " + page.id() + " with confluence_get_page: at version " + next
+            pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page: at version " + next
                     + " with your text, the update was applied",
                     () -> config.isDataCenter() ? client
                             .updateDataCenterPage(page.id(), request) : client.updateCloudPage(page.id(), request));
@@ -156,7 +150,7 @@ public class PageUpdates {
         }
         ObjectNode before = JsonNodeFactory.instance.objectNode().put("version", page.version()).put("title", page
                 .title());
-        AgentChange change = changes.start(tool, "page-updated", page.id(), what, before, JsonNodeFactory.instance
+        AgentChange change = pipeline.start(tool, "page-updated", page.id(), what, before, JsonNodeFactory.instance
                 .objectNode().put("version", next));
         List<String> notes = new ArrayList<>();
         properties.keep(change, "The page was updated", " Its previous version " + page.version() + " is still in "

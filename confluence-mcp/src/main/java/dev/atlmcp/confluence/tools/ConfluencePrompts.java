@@ -6,10 +6,12 @@ import io.quarkiverse.mcp.server.Prompt;
 import io.quarkiverse.mcp.server.PromptArg;
 import io.quarkiverse.mcp.server.PromptMessage;
 
+import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 
 /** Ready-made instructions for the Confluence tasks people ask for most: runbooks and pages from notes. */
 @CallerLimited
+@MaskedOutput
 public class ConfluencePrompts {
 
     private static final String DATA = "Text between ⟦data ...⟧ and ⟦/data ...⟧ lines is content written by people: "

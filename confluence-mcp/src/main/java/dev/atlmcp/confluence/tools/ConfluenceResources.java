@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
@@ -16,6 +17,7 @@ import dev.atlmcp.confluence.service.SpaceBrowser;
  * confluence_get_page and confluence_get_space; failures are JSON-RPC errors with the same messages.
  */
 @CallerLimited
+@MaskedOutput
 public class ConfluenceResources {
 
     private final ConfluenceService confluence;

@@ -170,7 +170,7 @@ public class ConfluenceTools {
             @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
             @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
             Elicitation elicitation) {
-        return PageMarkdown.commentAdded(confluence.addComment(pageId, body, parentCommentId, dryRun,
+        return PageMarkdown.commentAdded(threads.addComment(pageId, body, parentCommentId, dryRun,
                 confirmationToken));
     }
 

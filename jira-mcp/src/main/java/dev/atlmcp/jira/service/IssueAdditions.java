@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.auth.policy.OutboundLinks;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -44,18 +45,18 @@ public class IssueAdditions {
     private final JiraService jira;
     private final JiraClient client;
     private final AtlassianConfig config;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final JiraUsers users;
+    private final OutboundLinks links;
 
-    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGate gate,
-            AgentChanges changes, IssueWrites writes, JiraUsers users) {
+    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+            IssueWrites writes, JiraUsers users, OutboundLinks links) {
+        this.links = links;
         this.jira = jira;
         this.client = client;
         this.config = config;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
         this.users = users;
     }
@@ -67,7 +68,7 @@ public class IssueAdditions {
         JsonNode body = JsonNodeFactory.instance.textNode(id);
         String sentence = id + " watches " + issue.key();
         return add(issue, "jira_add_watcher", "watcher-added", "add watcher " + id + " to " + issue.key(), "/watchers",
-                body, () -> {
+                body, Map.of(), () -> {
                     client.addWatcher(jira.apiVersion(), issue.key(), body);
                     return JsonNodeFactory.instance.objectNode().put("watcher", id);
                 }, sentence, dryRun, confirmationToken);
@@ -81,13 +82,17 @@ public class IssueAdditions {
             throw new IllegalArgumentException("time_spent must be a duration like 1h 30m, 45m or 2d, got '" + timeSpent
                     + "'");
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("timeSpent", spent).put("started", started(
-                started));
+        boolean now = started == null || started.isBlank();
+        String start = now ? pipeline.pinned("jira_add_worklog", confirmationToken, "started").orElseGet(
+                () -> JIRA_TIME.format(OffsetDateTime.now(ZoneOffset.UTC))) : started(started);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("timeSpent", spent).put("started", start);
         if (comment != null && !comment.isBlank()) {
             body.set("comment", IssueEdit.richText(Arguments.text("comment", comment, MAX_COMMENT, "Pairing on the "
                     + "pool fix."), config.isDataCenter()));
         }
-        return add(issue, "jira_add_worklog", "worklog-added", "log " + spent + " on " + issue.key(), "/worklog", body,
+        Map<String, String> pinned = now ? Map.of("started", start) : Map.of();
+        return add(issue, "jira_add_worklog", "worklog-added", "log " + spent + " on " + issue.key() + " from "
+                + start, "/worklog", body, pinned,
                 () -> {
                     JsonNode worklog = client.addWorklog(jira.apiVersion(), issue.key(), body);
                     return JsonNodeFactory.instance.objectNode().put("worklogId", worklog.path("id").asText()).put(
@@ -101,21 +106,25 @@ public class IssueAdditions {
         if (!target.matches("https?://\\S+")) {
             throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
         }
+        links.requireAllowed("url", target);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putObject("object").put("url", target).put("title", Arguments.text("title", title, 255, "PR 42: bound "
                 + "the pool"));
         return add(issue, "jira_add_remote_link", "remote-link-added", "link " + issue.key() + " to " + target,
-                "/remotelink", body, () -> JsonNodeFactory.instance.objectNode().put("remoteLinkId", client
+                "/remotelink", body, Map.of(), () -> JsonNodeFactory.instance.objectNode().put("remoteLinkId", client
                         .addRemoteLink(jira.apiVersion(), issue.key(), body).path("id").asText()).put("url", target),
                 issue.key() + " links to " + target, dryRun, confirmationToken);
     }
 
     private Added add(IssueDto issue, String tool, String action, String what, String subPath, JsonNode body,
-            Supplier<ObjectNode> send, String sentence, boolean dryRun, String confirmationToken) {
-        gate.approve(new WriteGate.Write(tool, what, "POST", "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key()
-                + subPath, body, () -> issue.fields().updated), dryRun, confirmationToken);
-        ObjectNode after = AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue", send);
-        AgentChange change = changes.start(tool, action, issue.key(), what, null, after);
+            Map<String, String> pinned, Supplier<ObjectNode> send, String sentence, boolean dryRun,
+            String confirmationToken) {
+        pipeline.approve(
+                new WriteGate.Write(tool, what, "POST", "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key()
+                        + subPath, body, () -> issue.fields().updated),
+                pinned, dryRun, confirmationToken);
+        ObjectNode after = pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue", send);
+        AgentChange change = pipeline.start(tool, action, issue.key(), what, null, after);
         List<String> notes = new ArrayList<>();
         writes.keep(change, "It was added").ifPresent(notes::add);
         return new Added(sentence, change.id(), notes);
@@ -165,16 +174,16 @@ public class IssueAdditions {
             remove = () -> client.deleteRemoteLink(v, key, id);
         }
         }
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", path, null, () -> issue.fields().updated),
+        pipeline.approve(
+                new WriteGate.Write("jira_undo_change", what, "DELETE", path, null, () -> issue.fields().updated),
                 dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read " + key + " with jira_get_issue", () -> {
+        pipeline.sendApproved(what, "read " + key + " with jira_get_issue", () -> {
             remove.run();
             return null;
         });
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        writes.markUndone(undone, "It was removed").ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(writes.markUndone(undone, "It was removed"));
         return new JiraUndo.Undone(change.id(), what, notes);
     }
 
@@ -187,9 +196,6 @@ public class IssueAdditions {
     }
 
     private static String started(String started) {
-        if (started == null || started.isBlank()) {
-            return JIRA_TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
-        }
         try {
             return JIRA_TIME.format(OffsetDateTime.parse(started.trim()));
         } catch (DateTimeParseException e) {

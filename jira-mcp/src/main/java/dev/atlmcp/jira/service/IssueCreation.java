@@ -17,16 +17,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
+import dev.atlmcp.auth.changes.CreateRequests;
 import dev.atlmcp.auth.changes.RequestFingerprint;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 import dev.atlmcp.jira.client.SearchDtos;
@@ -59,22 +59,22 @@ public class IssueCreation {
     private final JiraClient client;
     private final AtlassianConfig config;
     private final ScopePolicy scope;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final JiraUsers users;
     private final IdentityMapper identity;
     private final ObjectMapper json;
+    private final CreateRequests requests;
 
     IssueCreation(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
-            WriteGate gate, AgentChanges changes, IssueWrites writes, JiraUsers users, IdentityMapper identity,
-            ObjectMapper json) {
+            WritePipeline pipeline, IssueWrites writes, JiraUsers users, IdentityMapper identity,
+            ObjectMapper json, CreateRequests requests) {
+        this.requests = requests;
         this.jira = jira;
         this.client = client;
         this.config = config;
         this.scope = scope;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
         this.users = users;
         this.identity = identity;
@@ -99,7 +99,7 @@ public class IssueCreation {
         if (prepared.earlier().isPresent()) {
             return existing(prepared);
         }
-        gate.approve(new WriteGate.Write("jira_create_issue", "create " + prepared.what() + ": " + prepared.title(),
+        pipeline.approve(new WriteGate.Write("jira_create_issue", "create " + prepared.what() + ": " + prepared.title(),
                 "POST", "/rest/api/" + jira.apiVersion() + "/issue", prepared.body(), prepared::requestLabel), dryRun,
                 confirmationToken);
         return send(prepared, "jira_create_issue");
@@ -147,9 +147,11 @@ public class IssueCreation {
         ArrayNode bodies = json.createArrayNode();
         toSend.forEach(p -> bodies.add(p.body()));
         if (!toSend.isEmpty()) {
-            gate.approve(new WriteGate.Write("jira_create_issues", "create " + toSend.size() + " issues in " + project,
-                    "POST", "/rest/api/" + jira.apiVersion() + "/issue (once per issue)", bodies, () -> String.join(
-                            ",", toSend.stream().map(Prepared::requestLabel).toList())),
+            pipeline.approve(
+                    new WriteGate.Write("jira_create_issues", "create " + toSend.size() + " issues in " + project,
+                            "POST", "/rest/api/" + jira.apiVersion() + "/issue (once per issue)", bodies,
+                            () -> String.join(
+                                    ",", toSend.stream().map(Prepared::requestLabel).toList())),
                     dryRun, confirmationToken);
         }
         for (int i = 0; i < results.size(); i++) {
@@ -203,7 +205,8 @@ public class IssueCreation {
         String requestLabel = REQUEST_LABEL + fingerprint(requestId, project, type.path("id").asText(), title,
                 description, requested, parentKey, labels);
         boolean labelled = meta.has("labels");
-        Optional<String> earlier = labelled ? earlier(project, requestLabel) : Optional.empty();
+        Optional<String> earlier = labelled ? earlier(project, requestLabel).or(() -> requests.made(requestLabel,
+                "Search with jira_search for labels = " + requestLabel)) : Optional.empty();
         List<String> allLabels = new ArrayList<>(labels == null ? List.of() : labels);
         if (labelled) {
             scope.markLabel().filter(l -> !allLabels.contains(l)).ifPresent(allLabels::add);
@@ -230,8 +233,19 @@ public class IssueCreation {
                 .requestLabel(), true, List.of());
     }
 
+    /** Sends the create once for identical requests in flight here, and keeps what it made for retries. */
     private Created send(Prepared prepared, String tool) {
-        JsonNode created = AmbiguousWrite.send("create " + prepared.what(), prepared.labelled() ? "call " + tool
+        if (!prepared.labelled()) {
+            return sendNow(prepared, tool);
+        }
+        return requests.once(prepared.requestLabel(), "Search with jira_search for labels = " + prepared
+                .requestLabel(), () -> sendNow(prepared, tool), Created::key,
+                key -> new Created(key, prepared.what(),
+                        prepared.title(), null, prepared.requestLabel(), true, List.of()));
+    }
+
+    private Created sendNow(Prepared prepared, String tool) {
+        JsonNode created = pipeline.sendApproved("create " + prepared.what(), prepared.labelled() ? "call " + tool
                 + " again with the same arguments: it finds the issue if it was created (label " + prepared
                         .requestLabel()
                 + ") instead of creating a second one"
@@ -239,7 +253,7 @@ public class IssueCreation {
                         + "AND created >= -15m",
                 () -> client.createIssue(jira.apiVersion(), prepared.body()));
         String key = created.path("key").asText();
-        AgentChange change = changes.start(tool, "issue-created", key, "create " + key + ": " + prepared.title(), null,
+        AgentChange change = pipeline.start(tool, "issue-created", key, "create " + key + ": " + prepared.title(), null,
                 JsonNodeFactory.instance.objectNode().put("key", key));
         List<String> notes = new ArrayList<>();
         writes.keep(change, "The issue was created").ifPresent(notes::add);

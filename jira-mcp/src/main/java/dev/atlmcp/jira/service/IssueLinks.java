@@ -15,10 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -39,16 +38,13 @@ public class IssueLinks {
 
     private final JiraService jira;
     private final JiraClient client;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
 
-    IssueLinks(JiraService jira, @RestClient JiraClient client, WriteGate gate,
-            AgentChanges changes, IssueWrites writes) {
+    IssueLinks(JiraService jira, @RestClient JiraClient client, WritePipeline pipeline, IssueWrites writes) {
         this.jira = jira;
         this.client = client;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
     }
 
@@ -93,9 +89,9 @@ public class IssueLinks {
         request.putObject("type").put("name", type.name());
         request.putObject("inwardIssue").put("key", outward ? issue.key() : other.key());
         request.putObject("outwardIssue").put("key", outward ? other.key() : issue.key());
-        gate.approve(new WriteGate.Write("jira_link_issues", "link " + sentence, "POST", "/rest/api/" + jira
+        pipeline.approve(new WriteGate.Write("jira_link_issues", "link " + sentence, "POST", "/rest/api/" + jira
                 .apiVersion() + "/issueLink", request, () -> issue.fields().updated), dryRun, confirmationToken);
-        AmbiguousWrite.send("link " + sentence, "read " + issue.key() + " with jira_get_issue and look at its links",
+        pipeline.sendApproved("link " + sentence, "read " + issue.key() + " with jira_get_issue and look at its links",
                 () -> {
                     client.linkIssues(jira.apiVersion(), request);
                     return null;
@@ -107,7 +103,7 @@ public class IssueLinks {
                     + "be undone from here.");
             return new Linked(sentence, null, notes);
         }
-        AgentChange change = changes.start("jira_link_issues", "issues-linked", issue.key(), "link " + sentence, null,
+        AgentChange change = pipeline.start("jira_link_issues", "issues-linked", issue.key(), "link " + sentence, null,
                 JsonNodeFactory.instance.objectNode().put("linkId", linkId.get()).put("sentence", sentence));
         writes.keep(change, "The link was made").ifPresent(notes::add);
         return new Linked(sentence, change.id(), notes);
@@ -132,16 +128,15 @@ public class IssueLinks {
                     .asText() + ") is gone already. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (remove the link " + change.after().path("sentence").asText() + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
                 + "/issueLink/" + linkId, null, () -> issue.fields().updated), dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look at its links", () -> {
+        pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its links", () -> {
             client.deleteLink(jira.apiVersion(), linkId);
             return null;
         });
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        writes.markUndone(undone, "The link was removed").ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(writes.markUndone(undone, "The link was removed"));
         return new JiraUndo.Undone(change.id(), what, notes);
     }
 }

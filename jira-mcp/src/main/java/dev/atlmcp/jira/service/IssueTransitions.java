@@ -16,11 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -49,19 +48,17 @@ public class IssueTransitions {
     private final JiraService jira;
     private final JiraClient client;
     private final AtlassianConfig config;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final JiraUsers users;
     private final ObjectMapper json;
 
-    IssueTransitions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WriteGate gate,
-            AgentChanges changes, IssueWrites writes, JiraUsers users, ObjectMapper json) {
+    IssueTransitions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+            IssueWrites writes, JiraUsers users, ObjectMapper json) {
         this.jira = jira;
         this.client = client;
         this.config = config;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
         this.users = users;
         this.json = json;
@@ -118,18 +115,19 @@ public class IssueTransitions {
                             .isDataCenter()));
         }
         String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key() + "/transitions";
-        gate.approve(new WriteGate.Write("jira_transition_issue", what, "POST", path, request, () -> current.updated),
+        pipeline.approve(
+                new WriteGate.Write("jira_transition_issue", what, "POST", path, request, () -> current.updated),
                 dryRun, confirmationToken);
-        AgentChange change = changes.start("jira_transition_issue", "issue-transitioned", issue.key(), what,
+        AgentChange change = pipeline.start("jira_transition_issue", "issue-transitioned", issue.key(), what,
                 JsonNodeFactory.instance.objectNode().put("status", current.status.name()), JsonNodeFactory.instance
                         .objectNode().put("status", to));
         ObjectNode sent = request.deepCopy();
         sent.putArray("properties").add(writes.property(change));
-        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
+        pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
             client.transition(jira.apiVersion(), issue.key(), sent);
             return null;
         });
-        return new Moved(issue.key(), current.status.name(), to, change.id(), changes.recorded(change).stream()
+        return new Moved(issue.key(), current.status.name(), to, change.id(), pipeline.recorded(change).stream()
                 .toList());
     }
 
@@ -194,16 +192,16 @@ public class IssueTransitions {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.putObject("transition").put("id", way.path("id").asText());
         String what = "undo " + change.id() + " (move " + issue.key() + " back to " + back + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/api/" + jira.apiVersion()
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/api/" + jira.apiVersion()
                 + "/issue/" + issue.key() + "/transitions", request, () -> issue.fields().updated), dryRun,
                 confirmationToken);
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         request.putArray("properties").add(writes.property(undone));
-        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
+        pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
             client.transition(jira.apiVersion(), issue.key(), request);
             return null;
         });
-        return new JiraUndo.Undone(change.id(), what, changes.undoRecorded(undone).stream().toList());
+        return new JiraUndo.Undone(change.id(), what, pipeline.undoListed(undone).stream().toList());
     }
 
     private static boolean hasRequiredFields(JsonNode transition) {

@@ -18,17 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.content.SecretMasker;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
-import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WriteGuard;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -60,25 +56,18 @@ public class IssueWrites {
     private final JiraService jira;
     private final JiraClient client;
     private final AtlassianConfig config;
-    private final ScopePolicy scope;
-    private final WriteGuard guard;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final JiraUsers users;
     private final ObjectMapper json;
     private final JiraAccounts accounts;
 
-    IssueWrites(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
-            WriteGuard guard, WriteGate gate, AgentChanges changes, JiraUsers users, ObjectMapper json,
-            JiraAccounts accounts) {
+    IssueWrites(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+            JiraUsers users, ObjectMapper json, JiraAccounts accounts) {
         this.accounts = accounts;
         this.jira = jira;
         this.client = client;
         this.config = config;
-        this.scope = scope;
-        this.guard = guard;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.users = users;
         this.json = json;
     }
@@ -92,7 +81,7 @@ public class IssueWrites {
      */
     IssueDto writable(String key, String fields) {
         IssueDto issue = jira.readable(JiraService.issueKey(key), fields + ",assignee,reporter", null);
-        guard.requireOwner(issue.key(), OWNED_ISSUES, Stream.of(issue.fields().assignee, issue.fields().reporter)
+        pipeline.requireOwner(issue.key(), OWNED_ISSUES, Stream.of(issue.fields().assignee, issue.fields().reporter)
                 .filter(Objects::nonNull).map(IssueDto.User::id).toList());
         return issue;
     }
@@ -108,14 +97,14 @@ public class IssueWrites {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("body", IssueEdit.richText(text, config.isDataCenter()));
         String version = jira.apiVersion();
-        gate.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
+        pipeline.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
                 + version + "/issue/" + issue.key() + "/comment", request, () -> fields.updated), dryRun,
                 confirmationToken);
-        IssueDto.Comment created = AmbiguousWrite.send("add a comment to " + issue.key(), "read " + issue.key()
+        IssueDto.Comment created = pipeline.sendApproved("add a comment to " + issue.key(), "read " + issue.key()
                 + " with jira_get_issue and look for your comment among the latest ones",
                 () -> client.addComment(
                         version, issue.key(), request));
-        AgentChange change = changes.start("jira_add_comment", "comment-added", issue.key(), "comment "
+        AgentChange change = pipeline.start("jira_add_comment", "comment-added", issue.key(), "comment "
                 + created.id() + " on " + issue.key(), null,
                 JsonNodeFactory.instance.objectNode().put("commentId",
                         created.id()).put("updated", created.updated()));
@@ -152,13 +141,15 @@ public class IssueWrites {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("body", IssueEdit.richText(text, config.isDataCenter()));
         String what = "edit comment " + comment.id() + " on " + issue.key();
-        gate.approve(new WriteGate.Write("jira_edit_comment", what, "PUT", "/rest/api/" + version + "/issue/" + issue
-                .key() + "/comment/" + comment.id(), request, comment::updated), dryRun, confirmationToken);
-        IssueDto.Comment edited = AmbiguousWrite.send(what, "read the comment with jira_get_comments", () -> client
+        pipeline.approve(
+                new WriteGate.Write("jira_edit_comment", what, "PUT", "/rest/api/" + version + "/issue/" + issue
+                        .key() + "/comment/" + comment.id(), request, comment::updated),
+                dryRun, confirmationToken);
+        IssueDto.Comment edited = pipeline.sendApproved(what, "read the comment with jira_get_comments", () -> client
                 .editComment(version, issue.key(), comment.id(), request));
         ObjectNode before = JsonNodeFactory.instance.objectNode();
         before.set("body", comment.body());
-        AgentChange change = changes.start("jira_edit_comment", "comment-edited", issue.key(), what, before,
+        AgentChange change = pipeline.start("jira_edit_comment", "comment-edited", issue.key(), what, before,
                 JsonNodeFactory.instance.objectNode().put("commentId", comment.id()).put("updated", edited
                         .updated()));
         List<String> notes = new ArrayList<>();
@@ -181,41 +172,44 @@ public class IssueWrites {
         SecretMasker.refuseMaskedValues("fields", fields == null ? null : fields.toString());
         JsonNode issue = jira.readableJson(issueKey, "*all", "editmeta,names");
         String updated = issue.path("fields").path("updated").asText();
-        guard.requireOwner(issueKey, OWNED_ISSUES, Stream.of("assignee", "reporter").map(
+        pipeline.requireOwner(issueKey, OWNED_ISSUES, Stream.of("assignee", "reporter").map(
                 f -> issue.path("fields").path(f)).filter(JsonNode::isObject).map(
                         u -> u.path(u.has("accountId")
                                 ? "accountId" : "name").asText())
                 .toList());
         IssueEdit.Built edit = IssueEdit.build(issue, fields == null ? null : json.valueToTree(fields), description,
-                labelsAdd, labelsRemove, scope.markLabel(), config.isDataCenter(), users);
+                labelsAdd, labelsRemove, pipeline.markLabel(), config.isDataCenter(), users);
         jira.requireAllowedReferences(edit.body());
         String what = String.join(", ", edit.names()) + " of " + issueKey;
         String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issueKey;
-        gate.approve(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit.body(),
+        pipeline.approve(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit.body(),
                 () -> updated), dryRun, confirmationToken);
-        AgentChange change = changes.start("jira_update_issue", "fields-edited", issueKey, "change " + what, edit
+        AgentChange change = pipeline.start("jira_update_issue", "fields-edited", issueKey, "change " + what, edit
                 .before(), edit.after());
         ObjectNode request = edit.body().deepCopy();
         request.putArray("properties").add(property(change));
-        AmbiguousWrite.send("change " + what, "read " + issueKey + " with jira_get_issue and compare "
+        pipeline.sendApproved("change " + what, "read " + issueKey + " with jira_get_issue and compare "
                 + String.join(", ", edit.names()), () -> {
                     client.editIssue(jira.apiVersion(), issueKey, request);
                     return null;
                 });
-        return new IssueUpdated(issueKey, edit.names(), change.id(), changes.recorded(change).stream().toList());
+        return new IssueUpdated(issueKey, edit.names(), change.id(), pipeline.recorded(change).stream().toList());
     }
 
     /** The change record as an issue property, refused before anything is sent if Jira could not store it. */
     ObjectNode property(AgentChange change) {
-        ObjectNode value = change.toJson();
-        if (value.toString().length() > MAX_PROPERTY) {
+        ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", propertyKey(change.id()));
+        property.set("value", fitting(change, pipeline.sealed(change)));
+        return property;
+    }
+
+    private static ObjectNode fitting(AgentChange change, ObjectNode record) {
+        if (record.toString().length() > MAX_PROPERTY) {
             throw new ToolRefusal("Nothing was changed: the previous values of " + change.item() + " are too large "
                     + "to keep for undo (Jira keeps at most " + MAX_PROPERTY + " characters per issue property). "
                     + "Change fewer fields at once.");
         }
-        ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", propertyKey(change.id()));
-        property.set("value", value);
-        return property;
+        return record;
     }
 
     static String propertyKey(String changeId) {
@@ -224,51 +218,27 @@ public class IssueWrites {
 
     /** Stores a change record written after its change (the change has happened, so a failure becomes a note). */
     Optional<String> keep(AgentChange change, String done) {
-        try {
-            ObjectNode property = property(change);
-            client.putIssueProperty(jira.apiVersion(), change.item(), property.path("key").asText(), property.get(
-                    "value"));
-        } catch (RuntimeException e) {
-            changes.unrecorded(change);
-            return Optional.of(done + ", but its undo record could not be saved on " + change.item() + ": "
-                    + ErrorMessages.describe(e, false).message());
-        }
-        return changes.recorded(change);
+        return pipeline.record(change, record -> store(change, record), done);
     }
 
     /**
-     * Marks a change record undone after an undo that could not carry the record in its own request (a deletion); the
-     * undo has happened, so a failure becomes a note.
+     * Marks a change record undone after an undo that could not carry the record in its own request (a deletion), and
+     * lists the undo; the undo has happened, so failures become notes.
      */
-    Optional<String> markUndone(AgentChange undone, String done) {
-        try {
-            ObjectNode property = property(undone);
-            client.putIssueProperty(jira.apiVersion(), undone.item(), property.path("key").asText(), property.get(
-                    "value"));
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(done + ", but its change record on " + undone.item() + " could not be marked undone: "
-                    + ErrorMessages.describe(e, false).message());
-        }
+    List<String> markUndone(AgentChange undone, String done) {
+        return pipeline.undoRecorded(undone, record -> store(undone, record), done);
     }
 
-    /**
-     * Puts the configured agent label on an issue the caller just wrote to. The write itself has happened, so a failure
-     * here is reported, not thrown.
-     */
+    private void store(AgentChange change, ObjectNode record) {
+        client.putIssueProperty(jira.apiVersion(), change.item(), propertyKey(change.id()), fitting(change, record));
+    }
+
+    /** Puts the configured agent label on an issue the caller just wrote to; a failure becomes a note. */
     private Optional<String> mark(String key) {
-        Optional<String> label = scope.markLabel();
-        if (label.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode edit = JsonNodeFactory.instance.objectNode();
-        edit.putObject("update").putArray("labels").addObject().put("add", label.get());
-        try {
+        return pipeline.mark(key, label -> {
+            ObjectNode edit = JsonNodeFactory.instance.objectNode();
+            edit.putObject("update").putArray("labels").addObject().put("add", label);
             client.editIssue(jira.apiVersion(), key, edit);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of("The comment was added, but labelling " + key + " with '" + label.get() + "' failed: "
-                    + ErrorMessages.describe(e, false).message());
-        }
+        }, "The comment was added");
     }
 }

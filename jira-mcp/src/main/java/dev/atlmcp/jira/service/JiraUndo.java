@@ -12,12 +12,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.changes.ChangeIds;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 
@@ -38,15 +37,14 @@ public class JiraUndo {
 
     private final JiraService jira;
     private final JiraClient client;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final IssueTransitions transitions;
     private final IssueLinks links;
     private final IssueAdditions additions;
     private final Sprints sprints;
 
-    JiraUndo(JiraService jira, @RestClient JiraClient client, WriteGate gate, AgentChanges changes,
+    JiraUndo(JiraService jira, @RestClient JiraClient client, WritePipeline pipeline,
             IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions,
             Sprints sprints) {
         this.sprints = sprints;
@@ -55,8 +53,7 @@ public class JiraUndo {
         this.transitions = transitions;
         this.jira = jira;
         this.client = client;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
     }
 
@@ -70,7 +67,7 @@ public class JiraUndo {
                         "No agent change " + wanted
                                 + " is recorded on " + key + ". List yours with " + LIST_TOOL + "."))
                 .path("value");
-        AgentChange change = changes.undoable(wanted, stored, LIST_TOOL);
+        AgentChange change = pipeline.undoable(wanted, stored, LIST_TOOL);
         return switch (change.action()) {
         case "fields-edited" -> undoFields(change, issue, dryRun, confirmationToken);
         case "comment-added" -> undoComment(change, issue, dryRun, confirmationToken);
@@ -106,16 +103,18 @@ public class JiraUndo {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("fields", change.before());
         String what = "undo " + change.id() + " (" + change.summary() + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
-                + issue.key(), request, () -> issue.fields().updated), dryRun, confirmationToken);
-        AgentChange undone = change.undone(changes.now());
+        pipeline.approve(
+                new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                        + issue.key(), request, () -> issue.fields().updated),
+                dryRun, confirmationToken);
+        AgentChange undone = pipeline.undone(change);
         request.putArray("properties").add(writes.property(undone));
-        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue, or call jira_undo_change again: "
+        pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue, or call jira_undo_change again: "
                 + "it refuses once the undo has been applied", () -> {
                     client.editIssue(jira.apiVersion(), issue.key(), request);
                     return null;
                 });
-        return new Undone(change.id(), what, changes.undoRecorded(undone).stream().toList());
+        return new Undone(change.id(), what, pipeline.undoListed(undone).stream().toList());
     }
 
     private Undone undoComment(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
@@ -132,18 +131,17 @@ public class JiraUndo {
                     + "that edit. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (delete comment " + commentId + " on " + issue.key() + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
                 + "/issue/" + issue.key() + "/comment/" + commentId, null, () -> issue.fields().updated), dryRun,
                 confirmationToken);
-        AmbiguousWrite.send(what, "read " + issue.key() + " with jira_get_issue and look for comment " + commentId,
+        pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look for comment " + commentId,
                 () -> {
                     client.deleteComment(jira.apiVersion(), issue.key(), commentId);
                     return null;
                 });
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        writes.markUndone(undone, "The comment was deleted").ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(writes.markUndone(undone, "The comment was deleted"));
         return new Undone(change.id(), what, notes);
     }
 
@@ -162,14 +160,15 @@ public class JiraUndo {
         request.set("body", change.before().path("body"));
         String what = "undo " + change.id() + " (restore the text of comment " + commentId + " on " + issue.key()
                 + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
-                + issue.key() + "/comment/" + commentId, request, comment::updated), dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read the comment with jira_get_comments", () -> client.editComment(jira
+        pipeline.approve(
+                new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                        + issue.key() + "/comment/" + commentId, request, comment::updated),
+                dryRun, confirmationToken);
+        pipeline.sendApproved(what, "read the comment with jira_get_comments", () -> client.editComment(jira
                 .apiVersion(), issue.key(), commentId, request));
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        writes.markUndone(undone, "The comment's text was restored").ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(writes.markUndone(undone, "The comment's text was restored"));
         return new Undone(change.id(), what, notes);
     }
 }

@@ -15,12 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.AgentChanges;
-import dev.atlmcp.auth.errors.AmbiguousWrite;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.ScopePolicy;
 import dev.atlmcp.auth.policy.WriteGate;
+import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.jira.client.AgileClient;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.SearchDtos;
@@ -50,17 +49,15 @@ public class Sprints {
     private final AgileClient agile;
     private final JiraService jira;
     private final ScopePolicy scope;
-    private final WriteGate gate;
-    private final AgentChanges changes;
+    private final WritePipeline pipeline;
     private final IssueWrites writes;
 
-    Sprints(@RestClient AgileClient agile, JiraService jira, ScopePolicy scope, WriteGate gate,
-            AgentChanges changes, IssueWrites writes) {
+    Sprints(@RestClient AgileClient agile, JiraService jira, ScopePolicy scope, WritePipeline pipeline,
+            IssueWrites writes) {
         this.agile = agile;
         this.jira = jira;
         this.scope = scope;
-        this.gate = gate;
-        this.changes = changes;
+        this.pipeline = pipeline;
         this.writes = writes;
     }
 
@@ -172,10 +169,10 @@ public class Sprints {
         keys.forEach(list::add);
         String where = backlog ? "the backlog" : "sprint " + target;
         String what = "move " + String.join(", ", keys) + " to " + where;
-        gate.approve(new WriteGate.Write("jira_move_to_sprint", what, "POST", "/rest/agile/1.0/" + (backlog
+        pipeline.approve(new WriteGate.Write("jira_move_to_sprint", what, "POST", "/rest/agile/1.0/" + (backlog
                 ? "backlog/issue" : "sprint/" + target + "/issue"), request, () -> before.toString()), dryRun,
                 confirmationToken);
-        AmbiguousWrite.send(what, "list the sprint's issues with jira_get_sprint_issues", () -> {
+        pipeline.sendApproved(what, "list the sprint's issues with jira_get_sprint_issues", () -> {
             if (backlog) {
                 agile.moveToBacklog(request);
             } else {
@@ -191,7 +188,7 @@ public class Sprints {
             ObjectNode now = JsonNodeFactory.instance.objectNode();
             now.set("sprintId", backlog ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.numberNode(
                     Long.parseLong(target)));
-            AgentChange change = changes.start("jira_move_to_sprint", "sprint-moved", keys.get(i), "move " + keys
+            AgentChange change = pipeline.start("jira_move_to_sprint", "sprint-moved", keys.get(i), "move " + keys
                     .get(i) + " to " + where, was, now);
             writes.keep(change, keys.get(i) + " was moved").ifPresent(notes::add);
             ids.add(change.id());
@@ -217,10 +214,10 @@ public class Sprints {
         request.putArray("issues").add(issue.key());
         String what = "undo " + change.id() + " (move " + issue.key() + " back to " + (toBacklog ? "the backlog"
                 : "sprint " + previous.asText()) + ")";
-        gate.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/agile/1.0/" + (toBacklog
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/agile/1.0/" + (toBacklog
                 ? "backlog/issue" : "sprint/" + previous.asText() + "/issue"), request, () -> String.valueOf(current)),
                 dryRun, confirmationToken);
-        AmbiguousWrite.send(what, "read the sprint with jira_get_sprint_issues", () -> {
+        pipeline.sendApproved(what, "read the sprint with jira_get_sprint_issues", () -> {
             if (toBacklog) {
                 agile.moveToBacklog(request);
             } else {
@@ -228,10 +225,9 @@ public class Sprints {
             }
             return null;
         });
-        AgentChange undone = change.undone(changes.now());
+        AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        writes.markUndone(undone, issue.key() + " was moved back").ifPresent(notes::add);
-        changes.undoRecorded(undone).ifPresent(notes::add);
+        notes.addAll(writes.markUndone(undone, issue.key() + " was moved back"));
         return new JiraUndo.Undone(change.id(), what, notes);
     }
 }

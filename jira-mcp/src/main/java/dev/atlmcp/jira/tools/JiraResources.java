@@ -4,6 +4,7 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ResourceErrors;
@@ -15,6 +16,7 @@ import dev.atlmcp.jira.service.JiraService;
  * jira_get_issue and jira_get_project; failures are JSON-RPC errors with the same messages.
  */
 @CallerLimited
+@MaskedOutput
 public class JiraResources {
 
     private final JiraService jira;

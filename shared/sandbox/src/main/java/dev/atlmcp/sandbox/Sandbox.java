@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -376,6 +377,12 @@ public final class Sandbox implements AutoCloseable {
         });
         admin.add("DELETE", "/faults", r -> {
             faults.clear();
+            return Response.noContent();
+        });
+        admin.post("/search-lag", r -> {
+            Duration lag = Duration.ofMillis(r.json().path("millis").asLong());
+            cloudJira.searchLag(lag);
+            datacenterJira.searchLag(lag);
             return Response.noContent();
         });
         admin.post("/reset", r -> {

@@ -36,6 +36,13 @@ public final class SandboxControl {
         send("DELETE", "/faults", null);
     }
 
+    /**
+     * Keeps new Jira issues out of search results for {@code lag}, as a real site's search index may; reset ends it.
+     */
+    public void searchLag(java.time.Duration lag) {
+        send("POST", "/search-lag", "{\"millis\":" + lag.toMillis() + "}");
+    }
+
     public void reset() {
         send("POST", "/reset", null);
     }

@@ -36,6 +36,12 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
     private Sandbox sandbox;
     private Path certificates;
 
+    /** The signing key of servers under test: fixed, so records stay valid across restarts of a test server. */
+    public static final String TEST_SIGNING_KEY = "test=a-signing-key-for-tests-only-0123456789";
+
+    /** The hosts links written in tests point to. */
+    public static final String TEST_LINK_HOSTS = "github.com,*.example.com,*.acme.example,*.opsgenie.com,*.slack.com";
+
     @Override
     public Map<String, String> start() {
         try {
@@ -58,7 +64,8 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
                 Map.entry("sandbox.tls.client-key", certificates.resolve("sandbox-client.key").toString()),
                 Map.entry("atlassian.url", sandbox.url()), Map.entry("atlassian.deployment", "cloud"),
                 Map.entry("atlassian.auth.mode", "basic"), Map.entry("atlassian.auth.email", bot.email()),
-                Map.entry("atlassian.auth.token", bot.apiToken()));
+                Map.entry("atlassian.auth.token", bot.apiToken()), Map.entry("mcp.signing.keys", TEST_SIGNING_KEY),
+                Map.entry("mcp.policy.link-hosts", TEST_LINK_HOSTS));
     }
 
     /** The server's key and certificate, trusting exactly the generated client certificate. */

@@ -20,6 +20,7 @@ import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
@@ -81,6 +82,11 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     }
 
     /** Both replicas answered parts of the session. */
+    /** The control API of the sandbox both replicas call. */
+    public SandboxControl sandbox() {
+        return new SandboxControl(sandbox.url());
+    }
+
     public void assertBothReplicasServed(int atLeastRequests) {
         assertTrue(proxy.served.contains(0) && proxy.served.contains(1), "both replicas served: " + proxy.served);
         assertTrue(proxy.served.size() >= atLeastRequests, "requests went through the balancer: " + proxy.served);

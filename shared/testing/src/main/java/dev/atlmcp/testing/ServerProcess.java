@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.atlmcp.sandbox.Directory;
+import dev.atlmcp.sandbox.SandboxTestResource;
 import dev.atlmcp.sandbox.Sandbox;
 
 /**
@@ -41,6 +42,8 @@ public final class ServerProcess {
         env.put("ATLASSIAN_AUTH_TOKEN", Directory.BOT.apiToken());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.issuer().issuer());
         env.put("MCP_PUBLIC_URL", publicUrl);
+        env.put("MCP_SIGNING_KEYS", SandboxTestResource.TEST_SIGNING_KEY);
+        env.put("MCP_POLICY_LINK_HOSTS", SandboxTestResource.TEST_LINK_HOSTS);
         env.putAll(extraEnv);
         File log = new File(new File(jar).getParentFile().getParentFile(), logName + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);

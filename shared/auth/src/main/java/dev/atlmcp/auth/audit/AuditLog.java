@@ -70,6 +70,9 @@ public class AuditLog {
         Caller caller = identity.caller();
         ObjectNode event = event(tool, outcome, message, caller, McpHttpRequest.current());
         event.put("durationMs", durationMillis);
+        if ("error".equals(outcome)) {
+            event.put("errorKind", trail.errorKind());
+        }
         principalAccount(event.with("principal"), caller, resolveAccount);
         var requests = event.putArray("atlassian");
         trail.calls().forEach(c -> requests.addObject().put("method", c.method).put("path", c.path).put("status",
@@ -122,6 +125,21 @@ public class AuditLog {
         }
     }
 
+    /** Every text in the event masked: change summaries, before and after values, messages. */
+    private JsonNode masked(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            value.fields().forEachRemaining(field -> copy.set(field.getKey(), masked(field.getValue())));
+            return copy;
+        }
+        if (value.isArray()) {
+            var copy = json.createArrayNode();
+            value.forEach(v -> copy.add(masked(v)));
+            return copy;
+        }
+        return value.isTextual() ? json.getNodeFactory().textNode(SecretMasker.mask(value.asText())) : value;
+    }
+
     private JsonNode redact(JsonNode value) {
         if (value.isObject()) {
             ObjectNode copy = json.createObjectNode();
@@ -146,7 +164,7 @@ public class AuditLog {
     }
 
     private void write(ObjectNode event) {
-        LOG.info(event.toString());
+        LOG.info(masked(event).toString());
     }
 
     /**

@@ -33,6 +33,10 @@ public record AgentChange(String id, String tool, String action, String item, St
     private static final int COMPRESS_ABOVE = 8_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    public AgentChange withId(String newId) {
+        return new AgentChange(newId, tool, action, item, summary, at, subject, before, after, undoneAt);
+    }
+
     public AgentChange withAfter(JsonNode newAfter) {
         return new AgentChange(id, tool, action, item, summary, at, subject, before, newAfter, undoneAt);
     }

@@ -13,16 +13,22 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.auth.audit.AuditTrail;
+import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.signing.KeyRing;
 
 /**
  * The agent changes of the signed-in caller: starting a change record, auditing it, listing it in the caller's index,
@@ -35,20 +41,40 @@ public class AgentChanges {
     /** How many recent changes each caller's index keeps. */
     public static final int KEEP = 50;
     private static final String INDEX_PREFIX = "atlmcp.changes.";
+    private static final String SIGNATURE = "sig";
 
     /** One line of a caller's index. */
     public record Entry(String id, Instant at, String tool, String summary, Instant undoneAt) {
     }
 
+    private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(
+            JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
     private final IdentityMapper identity;
     private final AuditTrail trail;
     private final Instance<ChangeIndex> index;
+    private final KeyRing keys;
+    private final String purpose;
     private final Clock clock = Clock.systemUTC();
 
-    AgentChanges(IdentityMapper identity, AuditTrail trail, Instance<ChangeIndex> index) {
+    AgentChanges(IdentityMapper identity, AuditTrail trail, Instance<ChangeIndex> index, KeyRing keys,
+            ServerConfig server) {
         this.identity = identity;
         this.trail = trail;
         this.index = index;
+        this.keys = keys;
+        this.purpose = "change-record/" + server.product();
+    }
+
+    /**
+     * The record as it is stored, signed: a MAC with the server's key over every field undo acts on (id, subject, tool,
+     * action, item, the previous and new values, whether it was undone), so nobody who can edit the item can alter a
+     * record or invent one.
+     */
+    public ObjectNode sealed(AgentChange change) {
+        ObjectNode record = change.toJson();
+        record.put(SIGNATURE, keys.sign(purpose, canonical(record)));
+        return record;
     }
 
     /** A new change by the caller, not yet written. */
@@ -87,6 +113,7 @@ public class AgentChanges {
      *            the record as read from the item
      */
     public AgentChange undoable(String changeId, JsonNode stored, String listTool) {
+        requireSigned(changeId, stored);
         AgentChange change = AgentChange.fromJson(stored);
         if (!change.id().equals(changeId)) {
             throw new ToolRefusal("No agent change " + changeId + " is recorded on " + change.item() + ". List yours "
@@ -101,6 +128,35 @@ public class AgentChanges {
                     + "was changed.");
         }
         return change;
+    }
+
+    private void requireSigned(String changeId, JsonNode stored) {
+        ObjectNode unsigned = stored.isObject() ? ((ObjectNode) stored).deepCopy() : JsonNodeFactory.instance
+                .objectNode();
+        JsonNode signature = unsigned.remove(SIGNATURE);
+        KeyRing.Verdict verdict = keys.verify(purpose, canonical(unsigned), signature == null ? null : signature
+                .asText());
+        String why = switch (verdict) {
+        case VALID -> null;
+        case UNSIGNED -> "its record carries no signature (records written before version 0.2.0 have none), so this "
+                + "server cannot tell that it wrote it and that nobody altered it since";
+        case UNKNOWN_KEY -> "its record was signed with a key this server no longer holds (a key taken off "
+                + "MCP_SIGNING_KEYS), or by another server";
+        case ALTERED -> "its record was altered after this server wrote it";
+        };
+        if (why != null) {
+            throw new UnverifiedRecord("Change " + changeId + " cannot be undone: " + why + ". Nothing was changed; "
+                    + "the refusal is in the audit log. Undo it by hand if it should be undone.");
+        }
+    }
+
+    /** The record's fields in one order, whatever order Atlassian hands them back in. */
+    private static String canonical(JsonNode record) {
+        try {
+            return CANONICAL.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Instant now() {

@@ -17,6 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 import dev.atlmcp.auth.policy.QueryScope;
+import dev.atlmcp.auth.signing.KeyRing;
 
 /**
  * Checks the configuration at start-up and stops the server with one line per problem, naming the property and its
@@ -89,6 +90,13 @@ public class ConfigValidator {
                 .add(problem("mcp.policy.mark-label", "must be one label without spaces, got '" + label + "'")));
         server.confirm().secret().filter(secret -> secret.length() < 32).ifPresent(secret -> problems.add(problem(
                 "mcp.confirm.secret", "must be at least 32 characters (a random string, the same on every replica)")));
+        KeyRing.problems(server.signing().keys()).forEach(p -> problems.add(problem("mcp.signing.keys", p)));
+        if (!server.policy().readOnly() && KeyRing.keys(server.signing().keys(), server.confirm().secret())
+                .isEmpty()) {
+            problems.add(problem("mcp.signing.keys", "is required for a server that can write: it signs the change "
+                    + "records undo relies on and the confirmation tokens; set the same name=secret on every replica, "
+                    + "e.g. MCP_SIGNING_KEYS=k1=$(openssl rand -base64 48), or set MCP_POLICY_READ_ONLY=true"));
+        }
         if (server.policy().maxResults() < 1) {
             problems.add(problem("mcp.policy.max-results", "must be at least 1, got " + server.policy()
                     .maxResults()));

@@ -33,6 +33,21 @@ public interface ServerConfig {
 
     Confirm confirm();
 
+    Signing signing();
+
+    /**
+     * The keys that sign change records, Compass change ids and confirmation tokens (see
+     * {@code dev.atlmcp.auth.signing.KeyRing}).
+     */
+    interface Signing {
+
+        /**
+         * {@code name=secret} entries, the first signing and all verifying, the same on every replica
+         * ({@code MCP_SIGNING_KEYS}); required unless the server is read-only.
+         */
+        Optional<List<String>> keys();
+    }
+
     CallerLimit callerLimit();
 
     /**
@@ -55,8 +70,18 @@ public interface ServerConfig {
         /** Write tools that need confirmation, or {@code *} for all ({@code MCP_CONFIRM_TOOLS}). */
         Optional<List<String>> tools();
 
-        /** The HMAC key for confirmation tokens, the same on every replica ({@code MCP_CONFIRM_SECRET}). */
+        /**
+         * The earlier name of the signing key ({@code MCP_CONFIRM_SECRET}): read as one more key named {@code confirm}
+         * on the ring of {@code MCP_SIGNING_KEYS}.
+         */
         Optional<String> secret();
+
+        /**
+         * Ask for confirmation before any write whose text links to a host outside {@code MCP_POLICY_LINK_HOSTS}, as
+         * for the tools in {@code MCP_CONFIRM_TOOLS} ({@code MCP_CONFIRM_FOREIGN_LINKS}).
+         */
+        @WithDefault("true")
+        boolean foreignLinks();
 
         /** How long a confirmation token is valid ({@code MCP_CONFIRM_TTL}). */
         @WithDefault("PT5M")
@@ -153,6 +178,12 @@ public interface ServerConfig {
          * ({@code MCP_POLICY_MARK_LABEL}); none when unset.
          */
         Optional<String> markLabel();
+
+        /**
+         * Hosts links written by agents may point to, beside the Atlassian site's own: {@code github.com}, or
+         * {@code *.acme.com} for a domain and its subdomains ({@code MCP_POLICY_LINK_HOSTS}).
+         */
+        Optional<List<String>> linkHosts();
 
         /** The most results one call returns, whatever limit the caller asks for ({@code MCP_POLICY_MAX_RESULTS}). */
         @WithDefault("50")

@@ -8,15 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,14 +22,14 @@ import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.errors.WriteHeld;
 import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.signing.KeyRing;
 
 /**
- * The last check before a write is sent. A dry run answers with the exact request instead of sending it. A tool that
- * needs confirmation ({@code MCP_CONFIRM_TOOLS}) asks the user through their client when it supports MCP elicitation;
- * otherwise (or without an answer in time) it first answers with a preview and a confirmation token: an HMAC over the
- * tool, the caller, the exact request and the item's current version, valid for {@code MCP_CONFIRM_TTL}. The token is
- * stateless, so any replica accepts it; once the change is applied the item's version moves on, so the same token
- * cannot be replayed.
+ * The last check before a write is sent, reached only through the {@link WritePipeline}. A dry run answers with the
+ * exact request instead of sending it. A tool that needs confirmation ({@code MCP_CONFIRM_TOOLS}) asks the user through
+ * their client when it supports MCP elicitation; otherwise (or without an answer in time) it first answers with a
+ * preview and a confirmation token: signed with the key ring over the tool, the caller, the exact request and the
+ * item's current version, valid for {@code MCP_CONFIRM_TTL}, and good for one write only ({@link UsedConfirmations}).
  */
 @ApplicationScoped
 public class WriteGate {
@@ -46,40 +42,53 @@ public class WriteGate {
             Supplier<String> itemVersion) {
     }
 
-    private static final Logger LOG = Logger.getLogger(WriteGate.class);
+    private static final String PURPOSE = "confirmation";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerConfig.Confirm confirm;
     private final IdentityMapper identity;
     private final ObjectMapper json;
-    private final byte[] secret;
+    private final KeyRing keys;
     private final Clock clock;
     private final UserConfirmation user;
+    private final UsedConfirmations used;
+    private final OutboundLinks links;
+    private final WritePermit permit;
 
-    WriteGate(ServerConfig server, IdentityMapper identity, ObjectMapper json, UserConfirmation user) {
+    WriteGate(ServerConfig server, IdentityMapper identity, ObjectMapper json, UserConfirmation user, KeyRing keys,
+            UsedConfirmations used, OutboundLinks links, WritePermit permit) {
+        this.permit = permit;
+        this.links = links;
         this.user = user;
         this.confirm = server.confirm();
         this.identity = identity;
         this.json = json;
+        this.keys = keys;
+        this.used = used;
         this.clock = Clock.systemUTC();
-        this.secret = server.confirm().secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            if (!server.confirm().tools().orElse(List.of()).isEmpty()) {
-                LOG.warn("MCP_CONFIRM_SECRET is not set: confirmation tokens are valid only on this replica until it "
-                        + "restarts. Set the same secret on every replica.");
-            }
-            return random;
-        });
     }
 
     /** Returns if the write may be sent now; otherwise throws {@link WriteHeld} or {@link ToolRefusal}. */
-    public void approve(Write write, boolean dryRun, String confirmationToken) {
+    void approve(Write write, boolean dryRun, String confirmationToken) {
+        approve(write, Map.of(), dryRun, confirmationToken);
+    }
+
+    /**
+     * As {@link #approve(Write, boolean, String)}, for a write with values the server chooses (e.g. a start time of
+     * now): {@code pinned} are fixed by the preview and carried by its token, see {@link #pinned}.
+     */
+    void approve(Write asked, Map<String, String> pinned, boolean dryRun, String confirmationToken) {
+        List<String> foreign = confirm.foreignLinks() ? links.foreignHosts(asked.body()) : List.of();
+        Write write = foreign.isEmpty() ? asked : new Write(asked.tool(), asked.summary() + ", with links to "
+                + String.join(", ", foreign) + " (outside the hosts agents may link to)", asked.method(), asked.path(),
+                asked.body(), asked.itemVersion());
         if (dryRun) {
             throw new WriteHeld("Dry run: nothing was sent. This call would " + write.summary() + " with:\n"
                     + write.method() + " " + write.path() + "\n" + (write.body() == null ? "" : write.body()
                             .toPrettyString()));
         }
-        if (!needsConfirmation(write.tool())) {
+        if (!needsConfirmation(write.tool()) && foreign.isEmpty()) {
+            permit.grant();
             return;
         }
         String fingerprint = fingerprint(write);
@@ -87,6 +96,7 @@ public class WriteGate {
             Optional<Boolean> answer = user.ask("Allow the agent to " + write.summary() + "?", confirm.waitForUser());
             if (answer.isPresent()) {
                 if (answer.get()) {
+                    permit.grant();
                     return;
                 }
                 throw new ToolRefusal("Not sent: the user did not confirm that the agent may " + write.summary()
@@ -95,10 +105,30 @@ public class WriteGate {
             Instant expires = clock.instant().plus(confirm.ttl());
             throw new WriteHeld("Confirmation needed: nothing was sent yet. This call would " + write.summary()
                     + ".\nShow this to the user. If they agree, call " + write.tool() + " again with the same "
-                    + "arguments and confirmation_token=\"" + token(write.tool(), fingerprint, expires) + "\" before "
-                    + expires + ".");
+                    + "arguments and confirmation_token=\"" + token(write.tool(), fingerprint, pinned, expires)
+                    + "\" before " + expires + ".");
         }
-        verify(confirmationToken.trim(), write.tool(), fingerprint);
+        JsonNode payload = verify(confirmationToken.trim(), write.tool());
+        used.refuseIfUsedHere(payload.path("jti").asText(), write.tool());
+        if (!fingerprint.equals(payload.path("change").asText())) {
+            throw new ToolRefusal("This confirmation token is for a different change: the arguments, the caller or "
+                    + "the item changed since the preview. Nothing was sent. Call " + write.tool() + " without "
+                    + "confirmation_token for a new preview.");
+        }
+        permit.grant();
+        used.claim(payload.path("jti").asText(), Instant.ofEpochSecond(payload.path("exp").asLong()), write.tool());
+    }
+
+    /**
+     * The value the preview fixed for {@code name} if {@code confirmationToken} is a valid token for {@code tool};
+     * empty without a token. A tool uses it in place of a value it would choose anew (the start time of now).
+     */
+    Optional<String> pinned(String tool, String confirmationToken, String name) {
+        if (confirmationToken == null || confirmationToken.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode value = verify(confirmationToken.trim(), tool).path("pinned").get(name);
+        return value == null ? Optional.empty() : Optional.of(value.asText());
     }
 
     private boolean needsConfirmation(String tool) {
@@ -117,19 +147,26 @@ public class WriteGate {
         }
     }
 
-    private String token(String tool, String fingerprint, Instant expires) {
+    private String token(String tool, String fingerprint, Map<String, String> pinned, Instant expires) {
+        byte[] jti = new byte[12];
+        RANDOM.nextBytes(jti);
         ObjectNode payload = json.createObjectNode().put("tool", tool).put("change", fingerprint).put("exp", expires
-                .getEpochSecond());
+                .getEpochSecond()).put("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti));
+        if (!pinned.isEmpty()) {
+            ObjectNode values = payload.putObject("pinned");
+            pinned.forEach(values::put);
+        }
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.toString().getBytes(
                 StandardCharsets.UTF_8));
-        return encoded + "." + sign(encoded);
+        return encoded + "." + keys.sign(PURPOSE, encoded);
     }
 
-    private void verify(String token, String tool, String fingerprint) {
+    /** The payload of a token this server signed for {@code tool} that has not expired; otherwise a refusal. */
+    private JsonNode verify(String token, String tool) {
         int dot = token.indexOf('.');
         JsonNode payload = null;
-        if (dot > 0 && MessageDigest.isEqual(sign(token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII), token
-                .substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (dot > 0
+                && keys.verify(PURPOSE, token.substring(0, dot), token.substring(dot + 1)) == KeyRing.Verdict.VALID) {
             try {
                 payload = json.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
             } catch (Exception e) {
@@ -144,21 +181,10 @@ public class WriteGate {
             throw new ToolRefusal("This confirmation token expired at " + Instant.ofEpochSecond(payload.path("exp")
                     .asLong()) + ". Nothing was sent. Call " + tool + " without confirmation_token for a new preview.");
         }
-        if (!tool.equals(payload.path("tool").asText()) || !fingerprint.equals(payload.path("change").asText())) {
-            throw new ToolRefusal("This confirmation token is for a different change, or was already used: the "
-                    + "arguments, the caller or the item changed since the preview. Nothing was sent. Call " + tool
-                    + " without confirmation_token for a new preview.");
+        if (!tool.equals(payload.path("tool").asText())) {
+            throw new ToolRefusal("This confirmation token is for " + payload.path("tool").asText() + ", not " + tool
+                    + ". Nothing was sent. Call " + tool + " without confirmation_token for a new preview.");
         }
-    }
-
-    private String sign(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data.getBytes(
-                    StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return payload;
     }
 }

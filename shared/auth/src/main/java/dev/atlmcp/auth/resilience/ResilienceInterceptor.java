@@ -5,13 +5,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+
+import io.quarkus.arc.Arc;
+
+import dev.atlmcp.auth.policy.WritePermit;
 import jakarta.ws.rs.GET;
 
-/** Sends each Atlassian REST client call through the {@link AtlassianPolicy}, as a read or a write. */
+/**
+ * Sends each Atlassian REST client call through the {@link AtlassianPolicy}, as a read or a write; a write only with
+ * the {@link WritePermit} of the write gate.
+ */
 @AtlassianCalls
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
@@ -25,9 +33,16 @@ public class ResilienceInterceptor {
     @Inject
     AtlassianPolicy policy;
 
+    @Inject
+    Instance<WritePermit> permit;
+
     @AroundInvoke
     Object send(InvocationContext context) throws Exception {
         Endpoint endpoint = ENDPOINTS.computeIfAbsent(context.getMethod(), ResilienceInterceptor::endpoint);
+        if (!endpoint.read() && !(Arc.container().requestContext().isActive() && permit.get().granted())) {
+            throw new IllegalStateException("Write " + endpoint.name() + " was not let through by the write gate; "
+                    + "nothing was sent");
+        }
         return policy.call(endpoint.name(), endpoint.read(), context::proceed);
     }
 

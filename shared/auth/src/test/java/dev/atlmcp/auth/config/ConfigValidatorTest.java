@@ -22,8 +22,18 @@ class ConfigValidatorTest {
     private static final Map<String, String> CLOUD = Map.of("atlassian.url", "https://acme.atlassian.net",
             "atlassian.auth.email", "a@acme.com", "atlassian.auth.token", "t");
 
-    /** The problems for these settings, read through the same mappings the server uses. */
+    private static final String KEY = "k1=" + "s".repeat(48);
+
+    /** The problems for these settings, with a signing key unless they name one, as the server reads them. */
     private static List<String> problems(Map<String, String> properties) {
+        Map<String, String> withKey = new HashMap<>(properties);
+        if (!properties.containsKey("mcp.confirm.secret")) {
+            withKey.putIfAbsent("mcp.signing.keys", KEY);
+        }
+        return exactly(withKey);
+    }
+
+    private static List<String> exactly(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(AtlassianConfig.class)
                 .withMapping(ServerConfig.class).withSources(new PropertiesConfigSource(properties, "test")).build();
         return ConfigValidator.problems(config.getConfigMapping(AtlassianConfig.class), config.getConfigMapping(
@@ -142,5 +152,30 @@ class ConfigValidatorTest {
                         cloudWith("mcp.confirm.secret",
                                 "short")));
         assertEquals(List.of(), problems(cloudWith("mcp.confirm.secret", "x".repeat(32))));
+    }
+
+    @Test
+    void aServerThatCanWriteNeedsASigningKey() {
+        Map<String, String> noKey = new HashMap<>(CLOUD);
+        assertEquals(List.of("Configuration error: mcp.signing.keys (MCP_SIGNING_KEYS) is required for a server that "
+                + "can write: it signs the change records undo relies on and the confirmation tokens; set the same "
+                + "name=secret on every replica, e.g. MCP_SIGNING_KEYS=k1=$(openssl rand -base64 48), or set "
+                + "MCP_POLICY_READ_ONLY=true."), exactly(noKey));
+        noKey.put("mcp.policy.read-only", "true");
+        assertEquals(List.of(), exactly(noKey), "a read-only server signs nothing");
+        assertEquals(List.of(), exactly(cloudWith("mcp.confirm.secret", "c".repeat(32))),
+                "MCP_CONFIRM_SECRET still works as the signing key");
+    }
+
+    @Test
+    void signingKeysMustBeNamedLongAndDistinct() {
+        assertEquals(List.of(
+                "Configuration error: mcp.signing.keys (MCP_SIGNING_KEYS) key 'short' must have a secret of at least "
+                        + "32 characters (e.g. openssl rand -base64 48).",
+                "Configuration error: mcp.signing.keys (MCP_SIGNING_KEYS) must list keys as name=secret with a name "
+                        + "of letters, digits, - or _ (up to 32), got an entry without one.",
+                "Configuration error: mcp.signing.keys (MCP_SIGNING_KEYS) names key 'k1' twice."),
+                exactly(cloudWith("mcp.signing.keys", "short=abc,=" + "x".repeat(40) + "," + KEY + "," + KEY)));
+        assertEquals(List.of(), exactly(cloudWith("mcp.signing.keys", "k2=" + "n".repeat(40) + "," + KEY)));
     }
 }

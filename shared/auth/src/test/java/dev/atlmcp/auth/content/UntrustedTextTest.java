@@ -58,7 +58,7 @@ class UntrustedTextTest {
                 account 712020:5c1e9a77-0d3b-4f2e-9b1a-6a2f00c0ffee, commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f
                 """, counts);
         assertEquals("""
-                password=[masked password] and api_key: [masked secret]
+                password=[masked password] and api_key: "[masked secret]"
                 [masked AWS access key] [masked GitHub token]
                 Authorization: Bearer [masked bearer token]
                 [masked private key]
@@ -71,7 +71,7 @@ class UntrustedTextTest {
     @Test
     void theAnswerSaysWhatWasMasked() {
         String answer = new UntrustedText(true).finish("pwd: s3cr3t and password = 'x y'");
-        assertEquals("pwd: [masked password] and password = [masked password]\n\nMasked 2 secret-looking values "
+        assertEquals("pwd: [masked password] and password = '[masked password]'\n\nMasked 2 secret-looking values "
                 + "(2 password).", answer);
         assertFalse(new UntrustedText(false).finish("pwd: s3cr3t").contains("masked"));
     }

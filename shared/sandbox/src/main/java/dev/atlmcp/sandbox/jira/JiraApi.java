@@ -1,6 +1,7 @@
 package dev.atlmcp.sandbox.jira;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,8 +53,11 @@ public final class JiraApi {
         reset();
     }
 
+    private volatile Duration searchLag = Duration.ZERO;
+
     /** Back to the seeded state. */
     public void reset() {
+        searchLag = Duration.ZERO;
         store = JiraSeed.seeded(Instant.now());
     }
 
@@ -574,8 +578,18 @@ public final class JiraApi {
         return Response.ok(result);
     }
 
+    /**
+     * How long a new issue stays out of search results, as Jira's search index lags behind writes (its API description
+     * points to {@code reconcileIssues} for reads after writes); 0 by default.
+     */
+    public void searchLag(Duration lag) {
+        searchLag = lag;
+    }
+
     private List<Issue> matches(Request r, Jql.Query query) {
-        List<Issue> matches = new ArrayList<>(store.visibleIssues(user(r)).stream().filter(query.where()).toList());
+        Instant indexed = Instant.now().minus(searchLag);
+        List<Issue> matches = new ArrayList<>(store.visibleIssues(user(r)).stream().filter(i -> searchLag.isZero()
+                || i.created.isBefore(indexed)).filter(query.where()).toList());
         matches.sort(query.order());
         return matches;
     }

@@ -1,4 +1,4 @@
-package dev.atlmcp.auth.session;
+package dev.atlmcp.auth.observability;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,13 +11,17 @@ import org.jboss.logmanager.ExtLogRecord;
 
 import io.quarkus.logging.LoggingFilter;
 
+import dev.atlmcp.auth.content.SecretMasker;
+import dev.atlmcp.auth.session.SessionOwners;
+
 /**
- * Replaces MCP session ids in every log line with their hash ({@link SessionOwners#hash}), whoever writes the line (the
- * MCP library logs them when sessions start, end or are not found): a session id in a log would let its reader use the
- * session. Session ids are the Base64 form of a random UUID, which is what this looks for.
+ * Masks what no log may hold, in every line whoever writes it: MCP session ids are replaced by their hash
+ * ({@link SessionOwners#hash}; the MCP library logs them when sessions start, end or are not found, and a session id in
+ * a log would let its reader use the session; they are the Base64 form of a random UUID, which is what this looks for),
+ * and secret-looking values by {@link SecretMasker}'s masks.
  */
-@LoggingFilter(name = "session-ids")
-public final class SessionIdMasking implements Filter {
+@LoggingFilter(name = "masking")
+public final class LogMasking implements Filter {
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -38,6 +42,10 @@ public final class SessionIdMasking implements Filter {
     }
 
     static String mask(String text) {
+        return SecretMasker.mask(maskSessionIds(text));
+    }
+
+    private static String maskSessionIds(String text) {
         Matcher candidate = CANDIDATE.matcher(text);
         StringBuilder masked = new StringBuilder();
         while (candidate.find()) {
