@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,8 @@ class ReplicaRoundRobinIT {
                         first[0] = r.content().get(0).asText().text();
                         assertTrue(first[0].startsWith("Created OPS-"), first[0]);
                     }).send()
+                    .thenAssertResults();
+            client.when()
                     .toolsCall("jira_create_issue").withArguments(task).withAssert(r -> {
                         String again = r.content().get(0).asText().text();
                         assertTrue(again.startsWith(first[0].substring("Created ".length(), first[0].indexOf(','))
@@ -66,6 +71,42 @@ class ReplicaRoundRobinIT {
             assertEquals(1, replicas.sandbox().requests().stream().filter(r -> r.startsWith(
                     "POST /rest/api/3/issue ")).count(), "one create across both replicas");
             replicas.assertBothReplicasServed(4);
+        }
+    }
+
+    @Test
+    void aConfirmationTokenUsedOnOneReplicaIsRefusedOnTheOther() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("jira-mcp", Map.of("MCP_CONFIRM_TOOLS",
+                "jira_add_watcher"))) {
+            McpStreamableTestClient client = replicas.session("jira-mcp");
+            Map<String, Object> watch = new HashMap<>(Map.of("issue_key", "OPS-5", "person",
+                    "bob.martin@example.com"));
+            String[] answer = new String[1];
+            client.when().toolsCall("jira_add_watcher").withArguments(watch).withAssert(r -> answer[0] = r.content()
+                    .get(0).asText().text()).send().thenAssertResults();
+            Matcher token = Pattern.compile("confirmation_token=\"([^\"]+)\"").matcher(answer[0]);
+            assertTrue(token.find(), answer[0]);
+            watch.put("confirmation_token", token.group(1));
+            client.when().toolsCall("jira_add_watcher").withArguments(watch).withAssert(r -> answer[0] = r.content()
+                    .get(0).asText().text()).send().thenAssertResults();
+            assertTrue(answer[0].contains("Change id: OPS-5~"), answer[0]);
+            String changeId = answer[0].replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+            client.when().toolsCall("jira_undo_change").withArguments(Map.of("change_id", changeId)).withAssert(
+                    r -> assertTrue(r.content().get(0).asText().text().startsWith("Done: undo "))).send()
+                    .thenAssertResults();
+            for (int replay = 0; replay < 2; replay++) {
+                client.when().toolsCall("jira_add_watcher").withArguments(watch).withAssert(r -> {
+                    assertTrue(r.isError(), () -> r.content().get(0).asText().text());
+                    assertEquals("This confirmation token was already used: each one allows a single write. Nothing "
+                            + "was sent. Call jira_add_watcher without confirmation_token for a new preview.",
+                            r
+                                    .content().get(0).asText().text());
+                }).send().thenAssertResults();
+            }
+            client.disconnect();
+            assertEquals(1, replicas.sandbox().requests().stream().filter(r -> r.startsWith(
+                    "POST /rest/api/3/issue/OPS-5/watchers ")).count(), "one watcher added across both replicas");
+            replicas.assertBothReplicasServed(6);
         }
     }
 }

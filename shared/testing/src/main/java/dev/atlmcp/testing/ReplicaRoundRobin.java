@@ -36,7 +36,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     private final RoundRobinProxy proxy;
     private final List<Process> replicas = new ArrayList<>();
 
-    private ReplicaRoundRobin(String server) throws Exception {
+    private ReplicaRoundRobin(String server, Map<String, String> settings) throws Exception {
         List<URI> backends = List.of(URI.create("http://127.0.0.1:" + ServerProcess.freePort()), URI.create(
                 "http://127.0.0.1:" + ServerProcess.freePort()));
         // Bound at once on a port of its own choosing: a port picked first and bound after the replicas' start-up
@@ -53,6 +53,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         env.put("MCP_PUBLIC_URL", publicUrl); // in place of the ConfigMap's placeholder, as an overlay sets it
         env.put("MCP_CONFIRM_SECRET", "one-secret-shared-by-every-replica-of-the-server");
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
+        env.putAll(settings);
         try {
             for (int i = 0; i < backends.size(); i++) {
                 replicas.add(ServerProcess.start(sandbox, backends.get(i).getPort(), publicUrl, server + "-replica-"
@@ -69,7 +70,12 @@ public final class ReplicaRoundRobin implements AutoCloseable {
 
     /** Starts the replicas of {@code server} (e.g. {@code jira-mcp}) and the balancer in front of them. */
     public static ReplicaRoundRobin start(String server) throws Exception {
-        return new ReplicaRoundRobin(server);
+        return new ReplicaRoundRobin(server, Map.of());
+    }
+
+    /** The same with more settings, as environment variables of both replicas. */
+    public static ReplicaRoundRobin start(String server, Map<String, String> settings) throws Exception {
+        return new ReplicaRoundRobin(server, settings);
     }
 
     /** An MCP session through the balancer, signed in as Jane, after checking the server's name. */
