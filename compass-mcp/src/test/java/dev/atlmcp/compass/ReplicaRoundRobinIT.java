@@ -3,7 +3,11 @@ package dev.atlmcp.compass;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,41 @@ class ReplicaRoundRobinIT {
                     .thenAssertResults();
             client.disconnect();
             replicas.assertBothReplicasServed(5);
+        }
+    }
+
+    @Test
+    void aConfirmationTokenIsGoodForOneWriteOnEitherReplica() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("compass-mcp", Map.of("MCP_CONFIRM_TOOLS",
+                "compass_add_labels"))) {
+            McpStreamableTestClient client = replicas.session("compass-mcp");
+            Map<String, Object> label = new HashMap<>(Map.of("component", "checkout-api", "labels", List.of("pci")));
+            String[] answer = new String[1];
+            client.when().toolsCall("compass_add_labels").withArguments(label).withAssert(r -> answer[0] = r
+                    .content().get(0).asText().text()).send().thenAssertResults();
+            Matcher token = Pattern.compile("confirmation_token=\"([^\"]+)\"").matcher(answer[0]);
+            assertTrue(token.find(), answer[0]);
+            label.put("confirmation_token", token.group(1));
+            client.when().toolsCall("compass_add_labels").withArguments(label).withAssert(r -> answer[0] = r
+                    .content().get(0).asText().text()).send().thenAssertResults();
+            assertTrue(answer[0].startsWith("Added the labels pci to checkout-api.\nChange id: "), answer[0]);
+            String changeId = answer[0].replaceFirst("(?s).*Change id: (\\S+).*", "$1");
+            client.when().toolsCall("compass_undo_change").withArguments(Map.of("change_id", changeId)).withAssert(
+                    r -> assertTrue(r.content().get(0).asText().text().startsWith("Done: removed the labels pci")))
+                    .send()
+                    .thenAssertResults();
+            for (int replay = 0; replay < 2; replay++) {
+                client.when().toolsCall("compass_add_labels").withArguments(label).withAssert(r -> {
+                    assertTrue(r.isError(), () -> r.content().get(0).asText().text());
+                    assertTrue(r.content().get(0).asText().text().startsWith("This confirmation token "), () -> r
+                            .content().get(0).asText().text());
+                }).send().thenAssertResults();
+            }
+            client.when().toolsCall("compass_get_component").withArguments(Map.of("component", "checkout-api"))
+                    .withAssert(r -> assertFalse(r.content().get(0).asText().text().contains(", pci"))).send()
+                    .thenAssertResults();
+            client.disconnect();
+            replicas.assertBothReplicasServed(6);
         }
     }
 }

@@ -15,7 +15,8 @@ final class CompassQueries {
               ... on CompassCustomUserField { userIdValue }
               ... on CompassCustomSingleSelectField { option { id value } }
               ... on CompassCustomMultiSelectField { options { id value } } }
-            scorecards { id name importance } scorecardScores { scorecardId totalScore maxTotalScore status }""";
+            scorecards { id name importance } scorecardScores { scorecardId totalScore maxTotalScore status }
+            changeMetadata { lastUserModificationAt }""";
 
     static final String QUERY_ERROR = "... on QueryError { __typename message extensions { statusCode errorType } }";
 

@@ -14,7 +14,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
         String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields,
-        List<Scorecard> scorecards, List<Score> scorecardScores) {
+        List<Scorecard> scorecards, List<Score> scorecardScores, ChangeMetadata changeMetadata) {
+
+    /** When a person last changed the component; every change moves it on. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChangeMetadata(String lastUserModificationAt) {
+    }
+
+    /** {@link ChangeMetadata#lastUserModificationAt}, or empty if the site did not say. */
+    public String lastModified() {
+        return changeMetadata == null || changeMetadata.lastUserModificationAt() == null ? ""
+                : changeMetadata.lastUserModificationAt();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Label(String name) {

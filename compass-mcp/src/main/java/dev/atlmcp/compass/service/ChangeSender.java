@@ -44,10 +44,11 @@ public class ChangeSender {
             String howToCheck, boolean dryRun, String confirmationToken, Supplier<T> write) {
         return pipeline.send(new WriteGate.Write(tool, what, "POST", "/graphql " + mutation, input,
                 () -> component == null ? ""
-                        : String.join("\n", component.name(), String.valueOf(component.description()), String.valueOf(
-                                component.ownerId()), String.valueOf(component.labels()),
-                                String.valueOf(component
-                                        .links()))),
+                        : String.join("\n", component.lastModified(), component.name(), String.valueOf(component
+                                .description()), String.valueOf(component.ownerId()), String.valueOf(
+                                        component
+                                                .labels()),
+                                String.valueOf(component.links()))),
                 dryRun, confirmationToken, howToCheck, write);
     }
 

@@ -103,6 +103,7 @@ final class CompassWrites {
                 if (input.containsKey("ownerId")) {
                     c.ownerId = (String) owner;
                 }
+                c.modified();
             }
             return succeeded("componentDetails", view.graph(c));
         });
@@ -120,6 +121,9 @@ final class CompassWrites {
                         added.add(Map.of("name", name));
                     }
                 }
+                if (!added.isEmpty()) {
+                    c.modified();
+                }
             }
             return succeeded("addedLabels", added);
         });
@@ -135,6 +139,9 @@ final class CompassWrites {
                     if (c.labels.remove(String.valueOf(name))) {
                         removed.add(name);
                     }
+                }
+                if (!removed.isEmpty()) {
+                    c.modified();
                 }
             }
             return succeeded("removedLabelNames", removed);
@@ -154,6 +161,7 @@ final class CompassWrites {
                     "type")), (String) link.get("name"), String.valueOf(link.get("url")));
             synchronized (c) {
                 c.links.add(created);
+                c.modified();
             }
             return succeeded("createdComponentLink", ComponentView.link(created));
         });
@@ -167,6 +175,7 @@ final class CompassWrites {
                 if (!c.links.removeIf(l -> l.id().equals(input.get("link")))) {
                     return failed(404, "NOT_FOUND", "Link " + input.get("link") + " not found");
                 }
+                c.modified();
             }
             return succeeded("deletedCompassLinkId", input.get("link"));
         });
@@ -207,6 +216,7 @@ final class CompassWrites {
             if (create) {
                 targets.add(end.get());
             }
+            start.modified();
         }
         return create ? succeeded("createdCompassRelationship", Map.of("relationshipType", type, "startNode", view
                 .graph(start), "endNode", view.graph(end.get()))) : succeeded();

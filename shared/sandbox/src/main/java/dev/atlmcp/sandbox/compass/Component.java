@@ -23,6 +23,8 @@ final class Component {
     volatile String ownerId;
     volatile String description;
     final Instant createdAt;
+    /** When a person last changed it, as {@code changeMetadata.lastUserModificationAt} reports. */
+    volatile Instant modifiedAt;
     final List<String> labels = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
     final List<Component> dependsOn = new ArrayList<>();
@@ -42,5 +44,12 @@ final class Component {
         this.ownerId = ownerId;
         this.description = description;
         this.createdAt = createdAt;
+        this.modifiedAt = createdAt;
+    }
+
+    /** Notes a change made now; always later than the one before. */
+    synchronized void modified() {
+        Instant now = Instant.now();
+        modifiedAt = now.isAfter(modifiedAt) ? now : modifiedAt.plusNanos(1000);
     }
 }

@@ -38,7 +38,7 @@ final class ComponentView {
         List<Object> fields = new ArrayList<>();
         c.fields.forEach((id, value) -> CompassStore.field(id).ifPresent(d -> fields.add(field(d, value))));
         g.put("customFields", fields);
-        g.put("changeMetadata", Map.of("createdAt", c.createdAt, "lastUserModificationAt", c.createdAt));
+        g.put("changeMetadata", Map.of("createdAt", c.createdAt, "lastUserModificationAt", c.modifiedAt));
         return g;
     }
 
