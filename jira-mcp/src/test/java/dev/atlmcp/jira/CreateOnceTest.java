@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,21 +55,11 @@ class CreateOnceTest extends SandboxReset {
         Mcp.sandbox().clearRequests();
         Mcp.sandbox().addFault(SandboxControl.fault().put("path", "/rest/api/3/issue").put("method", "POST").put(
                 "latencyMs", 400).put("count", 1));
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Mcp.Result>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                Transport transport = i % 2 == 0 ? Transport.STREAMABLE : Transport.SSE;
-                calls.add(pool.submit(() -> call(transport, "jira_create_issue", task("Rotate the payments key"))));
-            }
-            Set<String> keys = new HashSet<>();
-            for (Future<Mcp.Result> result : calls) {
-                keys.add(key(result.get()));
-            }
-            assertEquals(1, keys.size(), () -> "every answer names the one issue: " + keys);
-        } finally {
-            pool.shutdownNow();
+        Set<String> keys = new HashSet<>();
+        for (Mcp.Result result : Mcp.atOnce(6, "jira_create_issue", task("Rotate the payments key"))) {
+            keys.add(key(result));
         }
+        assertEquals(1, keys.size(), () -> "every answer names the one issue: " + keys);
         assertEquals(1, creates(), () -> "one create sent: " + Mcp.sandbox().requests());
     }
 

@@ -3,9 +3,13 @@ package dev.atlmcp.testing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -79,6 +83,25 @@ public final class Mcp {
     }
 
     /** Calls one tool on a fresh, bearer-authenticated connection. */
+    /** {@code count} identical calls made at the same moment, over both transports in turn; their results. */
+    public static List<Result> atOnce(int count, String tool, Map<String, Object> arguments) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Result>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Transport transport = i % 2 == 0 ? Transport.STREAMABLE : Transport.SSE;
+                calls.add(pool.submit(() -> call(transport, tool, arguments)));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> result : calls) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     public static Result call(Transport transport, String tool, Map<String, Object> arguments) {
         return call(transport, tool, arguments, Map.of());
     }

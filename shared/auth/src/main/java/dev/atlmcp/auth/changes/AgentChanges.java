@@ -1,12 +1,8 @@
 package dev.atlmcp.auth.changes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +36,6 @@ public class AgentChanges {
 
     /** How many recent changes each caller's index keeps. */
     public static final int KEEP = 50;
-    private static final String INDEX_PREFIX = "atlmcp.changes.";
     private static final String SIGNATURE = "sig";
 
     /** One line of a caller's index. */
@@ -234,14 +229,7 @@ public class AgentChanges {
         return entries;
     }
 
-    /** The caller's index key: a hash of their subject, so the key shows no identity. */
     String indexKey() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.caller().subject().getBytes(
-                    StandardCharsets.UTF_8));
-            return INDEX_PREFIX + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChangeIndex.callerKey("changes", identity.caller().subject());
     }
 }

@@ -1,5 +1,9 @@
 package dev.atlmcp.auth.changes;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -10,6 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * use). The list is a convenience for finding change ids; the records themselves live on the changed items.
  */
 public interface ChangeIndex {
+
+    /** The key for one caller's {@code kind} of data: a hash of their subject, so the key shows no identity. */
+    static String callerKey(String kind, String subject) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return "atlmcp." + kind + "." + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Why this product keeps no list, if it cannot (e.g. an API without user properties); empty if it can. */
     default Optional<String> unavailable() {

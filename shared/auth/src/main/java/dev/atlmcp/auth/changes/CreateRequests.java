@@ -1,12 +1,8 @@
 package dev.atlmcp.auth.changes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +42,6 @@ public class CreateRequests {
     /** How long a request whose outcome was lost holds off identical ones. */
     static final Duration PENDING = Duration.ofMinutes(10);
     private static final int MOST = 100;
-    private static final String KEY_PREFIX = "atlmcp.requests.";
 
     private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private final Instance<ChangeIndex> store;
@@ -195,12 +190,6 @@ public class CreateRequests {
     }
 
     private String key() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.caller().subject().getBytes(
-                    StandardCharsets.UTF_8));
-            return KEY_PREFIX + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChangeIndex.callerKey("requests", identity.caller().subject());
     }
 }

@@ -1,11 +1,7 @@
 package dev.atlmcp.auth.policy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,8 +28,6 @@ import dev.atlmcp.auth.identity.IdentityMapper;
  */
 @ApplicationScoped
 public class UsedConfirmations {
-
-    private static final String KEY_PREFIX = "atlmcp.confirmations.";
 
     private final ConcurrentMap<String, Instant> here = new ConcurrentHashMap<>();
     private final Instance<ChangeIndex> store;
@@ -96,12 +90,6 @@ public class UsedConfirmations {
     }
 
     private String key() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.caller().subject().getBytes(
-                    StandardCharsets.UTF_8));
-            return KEY_PREFIX + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChangeIndex.callerKey("confirmations", identity.caller().subject());
     }
 }
