@@ -3,8 +3,11 @@ package dev.atlmcp.compass.client;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import dev.atlmcp.auth.content.InlineText;
 
 /**
  * A component as the GraphQL queries of this server select it. Jackson binds it from GraphQL answers read as trees,
@@ -12,7 +15,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ComponentDto(String id, String name, String description, String typeId, String slug, String state,
+public record ComponentDto(String id, @JsonDeserialize(using = InlineText.class) String name, String description,
+        String typeId, String slug, String state,
         String url, String ownerId, List<Label> labels, List<Link> links, List<CustomField> customFields,
         List<Scorecard> scorecards, List<Score> scorecardScores, ChangeMetadata changeMetadata) {
 
@@ -32,7 +36,7 @@ public record ComponentDto(String id, String name, String description, String ty
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Link(String id, String name, String type, String url) {
+    public record Link(String id, @JsonDeserialize(using = InlineText.class) String name, String type, String url) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import dev.atlmcp.auth.content.InlineText;
 
 /** Pages and spaces as Confluence returns them: Cloud v2 and Data Center v1 differ in shape. */
 public final class PageDtos {
@@ -12,7 +15,8 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CloudPage(String id, String title, String spaceId, String parentId, String authorId,
+    public record CloudPage(String id, @JsonDeserialize(using = InlineText.class) String title, String spaceId,
+            String parentId, String authorId,
             String createdAt, CloudVersion version, Bodies body, CloudLabels labels, Links _links) {
     }
 
@@ -25,11 +29,12 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CloudSpace(String id, String key, String name) {
+    public record CloudSpace(String id, String key, @JsonDeserialize(using = InlineText.class) String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DataCenterPage(String id, String title, DataCenterSpace space, DataCenterVersion version,
+    public record DataCenterPage(String id, @JsonDeserialize(using = InlineText.class) String title,
+            DataCenterSpace space, DataCenterVersion version,
             List<Ancestor> ancestors, Bodies body, Metadata metadata, History history, Links _links) {
     }
 
@@ -38,7 +43,7 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DataCenterSpace(String key, String name) {
+    public record DataCenterSpace(String key, @JsonDeserialize(using = InlineText.class) String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -46,11 +51,12 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Person(String accountId, String username, String userKey, String displayName) {
+    public record Person(String accountId, String username, String userKey,
+            @JsonDeserialize(using = InlineText.class) String displayName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ancestor(String id, String title) {
+    public record Ancestor(String id, @JsonDeserialize(using = InlineText.class) String title) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

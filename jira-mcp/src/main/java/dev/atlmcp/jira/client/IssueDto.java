@@ -8,13 +8,16 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import dev.atlmcp.auth.content.InlineText;
 
 /** An issue as Jira returns it; {@code description} and comment bodies are ADF on Cloud and wiki text on DC. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueDto(String id, String key, Fields fields, Map<String, String> names) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Project(String id, String key, String name) {
+    public record Project(String id, String key, @JsonDeserialize(using = InlineText.class) String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,11 +25,11 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Named(String id, String name) {
+    public record Named(String id, @JsonDeserialize(using = InlineText.class) String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(String name, StatusCategory statusCategory) {
+    public record Status(@JsonDeserialize(using = InlineText.class) String name, StatusCategory statusCategory) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -35,7 +38,9 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
 
     /** Cloud users carry {@code accountId}; Data Center users {@code name} and {@code key}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record User(String accountId, String name, String key, String displayName, String emailAddress,
+    public record User(String accountId, String name, String key,
+            @JsonDeserialize(using = InlineText.class) String displayName,
+            String emailAddress,
             Boolean active) {
         public String id() {
             return accountId != null ? accountId : name != null ? name : key;
@@ -47,7 +52,8 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RefFields(String summary, Status status, Named issuetype, Named priority) {
+    public record RefFields(@JsonDeserialize(using = InlineText.class) String summary, Status status, Named issuetype,
+            Named priority) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -80,6 +86,7 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     /** The fields Jira returned; anything not modelled (custom fields) is kept in {@link #other}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Fields {
+        @JsonDeserialize(using = InlineText.class)
         public String summary;
         public Status status;
         public Named issuetype;

@@ -90,6 +90,11 @@ public class ConfigValidator {
                 .add(problem("mcp.policy.mark-label", "must be one label without spaces, got '" + label + "'")));
         server.confirm().secret().filter(secret -> secret.length() < 32).ifPresent(secret -> problems.add(problem(
                 "mcp.confirm.secret", "must be at least 32 characters (a random string, the same on every replica)")));
+        server.policy().linkHosts().ifPresent(hosts -> hosts.stream().filter(h -> !h.trim().toLowerCase(Locale.ROOT)
+                .matches("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"))
+                .forEach(h -> problems
+                        .add(problem("mcp.policy.link-hosts", "must list host names such as github.com or *.acme.com, "
+                                + "got '" + h + "'"))));
         KeyRing.problems(server.signing().keys()).forEach(p -> problems.add(problem("mcp.signing.keys", p)));
         if (!server.policy().readOnly() && KeyRing.keys(server.signing().keys(), server.confirm().secret())
                 .isEmpty()) {

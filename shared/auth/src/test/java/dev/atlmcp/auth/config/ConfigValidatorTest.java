@@ -178,4 +178,15 @@ class ConfigValidatorTest {
                 exactly(cloudWith("mcp.signing.keys", "short=abc,=" + "x".repeat(40) + "," + KEY + "," + KEY)));
         assertEquals(List.of(), exactly(cloudWith("mcp.signing.keys", "k2=" + "n".repeat(40) + "," + KEY)));
     }
+
+    @Test
+    void linkHostsAreHostNames() {
+        assertEquals(List.of(),
+                problems(cloudWith("mcp.policy.link-hosts", "github.com,*.acme.com,grafana.ops.acme.com")));
+        assertEquals(List.of("Configuration error: mcp.policy.link-hosts (MCP_POLICY_LINK_HOSTS) must list host names "
+                + "such as github.com or *.acme.com, got 'https://github.com'.",
+                "Configuration error: mcp.policy.link-hosts (MCP_POLICY_LINK_HOSTS) must list host names such as "
+                        + "github.com or *.acme.com, got '*'."),
+                problems(cloudWith("mcp.policy.link-hosts", "https://github.com,*")));
+    }
 }
