@@ -135,8 +135,9 @@ public class PageUpdates {
         ObjectNode request = request(page.id(), title, value, next, message == null || message.isBlank()
                 ? "Updated by an agent" : message);
         String what = "update" + part + " page " + page.id() + " (" + page.title() + ") to version " + next;
-        pipeline.approve(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String.valueOf(page
-                .version())), dryRun, confirmationToken);
+        pipeline.approveReplacing(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String
+                .valueOf(page.version())), JsonNodeFactory.instance.textNode(page.source()), dryRun,
+                confirmationToken);
         try {
             pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page: at version " + next
                     + " with your text, the update was applied",

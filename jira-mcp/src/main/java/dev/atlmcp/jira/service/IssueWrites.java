@@ -182,8 +182,8 @@ public class IssueWrites {
         jira.requireAllowedReferences(edit.body());
         String what = String.join(", ", edit.names()) + " of " + issueKey;
         String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issueKey;
-        pipeline.approve(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit.body(),
-                () -> updated), dryRun, confirmationToken);
+        pipeline.approveReplacing(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit
+                .body(), () -> updated), edit.before(), dryRun, confirmationToken);
         AgentChange change = pipeline.start("jira_update_issue", "fields-edited", issueKey, "change " + what, edit
                 .before(), edit.after());
         ObjectNode request = edit.body().deepCopy();

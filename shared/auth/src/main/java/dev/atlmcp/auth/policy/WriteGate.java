@@ -78,7 +78,20 @@ public class WriteGate {
      * now): {@code pinned} are fixed by the preview and carried by its token, see {@link #pinned}.
      */
     void approve(Write asked, Map<String, String> pinned, boolean dryRun, String confirmationToken) {
+        approve(asked, pinned, null, dryRun, confirmationToken);
+    }
+
+    /**
+     * As {@link #approve(Write, Map, boolean, String)}, for a write that replaces {@code existing} content: only links
+     * to hosts the existing content does not already link to count as new links out.
+     */
+    void approve(Write asked, Map<String, String> pinned, JsonNode existing, boolean dryRun,
+            String confirmationToken) {
         List<String> foreign = confirm.foreignLinks() ? links.foreignHosts(asked.body()) : List.of();
+        if (!foreign.isEmpty() && existing != null) {
+            List<String> there = links.foreignHosts(existing);
+            foreign = foreign.stream().filter(host -> !there.contains(host)).toList();
+        }
         Write write = foreign.isEmpty() ? asked : new Write(asked.tool(), asked.summary() + ", with links to "
                 + String.join(", ", foreign) + " (outside the hosts agents may link to)", asked.method(), asked.path(),
                 asked.body(), asked.itemVersion());

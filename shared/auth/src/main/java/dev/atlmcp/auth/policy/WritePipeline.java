@@ -55,6 +55,14 @@ public class WritePipeline {
         gate.approve(write, pinned, dryRun, confirmationToken);
     }
 
+    /**
+     * As {@link #approve(WriteGate.Write, boolean, String)}, for a write that replaces {@code existing} content (a page
+     * body, a description): links it already holds are not new links out of the company.
+     */
+    public void approveReplacing(WriteGate.Write write, JsonNode existing, boolean dryRun, String confirmationToken) {
+        gate.approve(write, Map.of(), existing, dryRun, confirmationToken);
+    }
+
     /** The value the preview fixed for {@code name}, if the token carries one. */
     public Optional<String> pinned(String tool, String confirmationToken, String name) {
         return gate.pinned(tool, confirmationToken, name);
