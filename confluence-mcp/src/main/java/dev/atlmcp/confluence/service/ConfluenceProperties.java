@@ -45,10 +45,6 @@ public class ConfluenceProperties {
         return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
     }
 
-    JsonNode record(AgentChange change) {
-        return fitting(pipeline.sealed(change));
-    }
-
     private static JsonNode fitting(ObjectNode value) {
         if (value.toString().length() > MAX_PROPERTY) {
             throw new IllegalStateException("change record over " + MAX_PROPERTY + " characters");
@@ -61,8 +57,8 @@ public class ConfluenceProperties {
      * the change for the caller.
      */
     Optional<String> keep(AgentChange change, String done, String fallback) {
-        return pipeline.record(change, record -> create(change.item(), changeKey(change.id()), fitting(record)), done)
-                .map(note -> note.startsWith(done + ", but its undo record") ? note + fallback : note);
+        return pipeline.record(change, record -> create(change.item(), changeKey(change.id()), fitting(record)), done,
+                fallback);
     }
 
     /**

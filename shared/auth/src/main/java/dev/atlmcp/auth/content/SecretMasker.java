@@ -25,7 +25,12 @@ public final class SecretMasker {
      * {@code pattern}'s group {@code s}, or the whole match without one, is the secret; {@code real} rejects matches
      * that only look like one (placeholders, references).
      */
-    private record Rule(String kind, List<String> keywords, Pattern pattern, Predicate<String> real) {
+    private record Rule(String kind, List<String> keywords, Pattern pattern, Predicate<String> real,
+            boolean grouped) {
+
+        Rule(String kind, List<String> keywords, Pattern pattern, Predicate<String> real) {
+            this(kind, keywords, pattern, real, pattern.pattern().contains("(?<s>"));
+        }
 
         Rule(String kind, List<String> keywords, String regex) {
             this(kind, keywords, Pattern.compile(regex), s -> true);
@@ -197,9 +202,8 @@ public final class SecretMasker {
             StringBuilder out = null;
             int copied = 0;
             while (matcher.find()) {
-                boolean grouped = rule.pattern().pattern().contains("(?<s>");
-                int start = grouped ? matcher.start("s") : matcher.start();
-                int end = grouped ? matcher.end("s") : matcher.end();
+                int start = rule.grouped() ? matcher.start("s") : matcher.start();
+                int end = rule.grouped() ? matcher.end("s") : matcher.end();
                 if (start < 0 || !rule.real().test(result.substring(start, end))) {
                     continue;
                 }

@@ -68,22 +68,15 @@ public class WriteGate {
         this.clock = Clock.systemUTC();
     }
 
-    /** Returns if the write may be sent now; otherwise throws {@link WriteHeld} or {@link ToolRefusal}. */
-    void approve(Write write, boolean dryRun, String confirmationToken) {
-        approve(write, Map.of(), dryRun, confirmationToken);
-    }
-
     /**
-     * As {@link #approve(Write, boolean, String)}, for a write with values the server chooses (e.g. a start time of
-     * now): {@code pinned} are fixed by the preview and carried by its token, see {@link #pinned}.
-     */
-    void approve(Write asked, Map<String, String> pinned, boolean dryRun, String confirmationToken) {
-        approve(asked, pinned, null, dryRun, confirmationToken);
-    }
-
-    /**
-     * As {@link #approve(Write, Map, boolean, String)}, for a write that replaces {@code existing} content: only links
-     * to hosts the existing content does not already link to count as new links out.
+     * Returns if the write may be sent now; otherwise throws {@link WriteHeld} or {@link ToolRefusal}.
+     *
+     * @param pinned
+     *            values the server chooses (e.g. a start time of now), fixed by the preview and carried by its token,
+     *            see {@link #pinned}
+     * @param existing
+     *            the content the write replaces, or null: only links to hosts it does not already link to count as new
+     *            links out
      */
     void approve(Write asked, Map<String, String> pinned, JsonNode existing, boolean dryRun,
             String confirmationToken) {

@@ -1,6 +1,5 @@
 package dev.atlmcp.auth.policy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,12 @@ public class WritePipeline {
 
     /** Returns if the write may be sent now; otherwise answers with the dry run or the confirmation it needs. */
     public void approve(WriteGate.Write write, boolean dryRun, String confirmationToken) {
-        gate.approve(write, Map.of(), dryRun, confirmationToken);
+        gate.approve(write, Map.of(), null, dryRun, confirmationToken);
     }
 
     /** As {@link #approve(WriteGate.Write, boolean, String)}, with values the preview fixes ({@link #pinned}). */
     public void approve(WriteGate.Write write, Map<String, String> pinned, boolean dryRun, String confirmationToken) {
-        gate.approve(write, pinned, dryRun, confirmationToken);
+        gate.approve(write, pinned, null, dryRun, confirmationToken);
     }
 
     /**
@@ -99,12 +98,17 @@ public class WritePipeline {
      * {@code done}), audits it and lists it for the caller.
      */
     public Optional<String> record(AgentChange change, Consumer<ObjectNode> store, String done) {
+        return record(change, store, done, "");
+    }
+
+    /** As {@link #record(AgentChange, Consumer, String)}; {@code fallback} ends the note when the record was lost. */
+    public Optional<String> record(AgentChange change, Consumer<ObjectNode> store, String done, String fallback) {
         try {
             store.accept(sealed(change));
         } catch (RuntimeException e) {
             changes.unrecorded(change);
             return Optional.of(done + ", but its undo record could not be saved on " + change.item() + ": "
-                    + ErrorMessages.describe(e, false).message());
+                    + ErrorMessages.describe(e, false).message() + fallback);
         }
         return changes.recorded(change);
     }
@@ -168,9 +172,5 @@ public class WritePipeline {
             return Optional.of(done + ", but labelling " + item + " with '" + mark.get() + "' failed: "
                     + ErrorMessages.describe(e, false).message());
         }
-    }
-
-    public Instant now() {
-        return changes.now();
     }
 }
