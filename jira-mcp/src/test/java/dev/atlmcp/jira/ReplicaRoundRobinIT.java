@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,36 @@ class ReplicaRoundRobinIT {
             assertEquals(1, replicas.sandbox().requests().stream().filter(r -> r.startsWith(
                     "POST /rest/api/3/issue ")).count(), "one create across both replicas");
             replicas.assertBothReplicasServed(4);
+        }
+    }
+
+    /**
+     * The bound docs/security.md states: identical creates sent at once make at most one issue per replica (each
+     * replica lets one through and the others share its outcome or are held off by the request it keeps as sent).
+     */
+    @Test
+    void identicalCreatesSentAtOnceMakeAtMostOneIssuePerReplica() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("jira-mcp")) {
+            replicas.sandbox().searchLag(Duration.ofMinutes(5));
+            McpStreamableTestClient client = replicas.session("jira-mcp");
+            Map<String, Object> task = Map.of("project", "OPS", "issue_type", "Task", "summary",
+                    "Renew the TLS certificate");
+            Pattern answer = Pattern.compile("(?s)(Created OPS-\\d+, .*|OPS-\\d+ already exists: .*|Not sent: an "
+                    + "identical request was sent at .*)");
+            List<String> answers = new CopyOnWriteArrayList<>();
+            var calls = client.when();
+            for (int i = 0; i < 8; i++) {
+                calls.toolsCall("jira_create_issue").withArguments(task).withAssert(r -> answers.add(r.content().get(
+                        0).asText().text())).send();
+            }
+            calls.thenAssertResults();
+            client.disconnect();
+            assertEquals(8, answers.size(), answers::toString);
+            answers.forEach(a -> assertTrue(answer.matcher(a).matches(), a));
+            long creates = replicas.sandbox().requests().stream().filter(r -> r.startsWith("POST /rest/api/3/issue "))
+                    .count();
+            assertTrue(creates >= 1 && creates <= 2, () -> creates + " creates for 8 identical calls: " + answers);
+            replicas.assertBothReplicasServed(8);
         }
     }
 

@@ -112,6 +112,15 @@ public interface ConfluenceClient {
     @Path("/rest/api/content/{id}/property/{key}")
     JsonNode dataCenterProperty(@PathParam("id") String id, @PathParam("key") String key);
 
+    /**
+     * A page's content properties, {@code start} and {@code limit} paged: {@code {"results": [{"key", ...}],
+     * "_links"}}.
+     */
+    @GET
+    @Path("/rest/api/content/{id}/property")
+    JsonNode dataCenterProperties(@PathParam("id") String id, @QueryParam("start") int start,
+            @QueryParam("limit") int limit);
+
     @POST
     @Path("/wiki/rest/api/content/{id}/property")
     JsonNode createCloudProperty(@PathParam("id") String id, JsonNode property);

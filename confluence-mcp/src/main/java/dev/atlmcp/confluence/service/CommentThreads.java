@@ -102,7 +102,8 @@ public class CommentThreads {
         pipeline.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
                 + page.title() + ")", "POST",
                 config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
-                json.valueToTree(request), () -> commentState(page)), dryRun, confirmationToken);
+                json.valueToTree(request), () -> properties.withChangeRecords(page.id(), commentState(page))), dryRun,
+                confirmationToken);
         CommentDtos.Created created = pipeline.sendApproved("add a comment to page " + page.id(), "look at the "
                 + "comments at the bottom of page " + page.id() + " in Confluence",
                 () -> config.isDataCenter()

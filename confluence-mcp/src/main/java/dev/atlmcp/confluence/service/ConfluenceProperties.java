@@ -40,6 +40,8 @@ public class ConfluenceProperties {
     /** Content property holding one change record; the change id's suffix follows. */
     static final String CHANGE_PROPERTY = "atlmcp.change.";
     private static final int MAX_PROPERTY = 32_768;
+    private static final int LISTED_PER_PAGE = 100;
+    private static final int MAX_LISTED_PAGES = 50;
 
     static String changeKey(String changeId) {
         return CHANGE_PROPERTY + ChangeIds.suffix(changeId);
@@ -67,6 +69,30 @@ public class ConfluenceProperties {
     List<String> markUndone(AgentChange undone, int recordVersion, String done) {
         return pipeline.undoRecorded(undone, record -> update(undone.item(), changeKey(undone.id()), fitting(record),
                 recordVersion), done);
+    }
+
+    /**
+     * {@code state} with, on Data Center, the number of change records the page holds. Each confirmed write leaves one
+     * and an undo keeps it, so a confirmation token pinned to this names a state no later write returns to, even when
+     * the comments or labels are as they were after an undo. Cloud needs none: there each caller's used tokens are kept
+     * in a user property every replica reads.
+     */
+    String withChangeRecords(String pageId, String state) {
+        if (!config.isDataCenter()) {
+            return state;
+        }
+        int records = 0;
+        for (int start = 0, pages = 0; pages < MAX_LISTED_PAGES; pages++) {
+            JsonNode listed = client.dataCenterProperties(pageId, start, LISTED_PER_PAGE);
+            for (JsonNode property : listed.path("results")) {
+                records += property.path("key").asText().startsWith(CHANGE_PROPERTY) ? 1 : 0;
+            }
+            start += listed.path("results").size();
+            if (listed.path("results").isEmpty() || listed.path("_links").path("next").isMissingNode()) {
+                break;
+            }
+        }
+        return state + ":records=" + records;
     }
 
     public Optional<Property> read(String pageId, String key) {

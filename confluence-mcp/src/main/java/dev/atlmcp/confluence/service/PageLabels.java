@@ -74,9 +74,9 @@ public class PageLabels {
         added.forEach(l -> body.addObject().put("prefix", "global").put("name", l));
         String what = "add label " + String.join(", ", added) + " to page " + page.id() + " (" + page.title() + ")";
         pipeline.approve(new WriteGate.Write("confluence_add_labels", what, "POST", (config.isDataCenter() ? ""
-                : "/wiki") + "/rest/api/content/" + page.id() + "/label", body, () -> String.join(",",
-                        page
-                                .labels())),
+                : "/wiki") + "/rest/api/content/" + page.id() + "/label", body,
+                () -> properties.withChangeRecords(page.id(),
+                        String.join(",", page.labels()))),
                 dryRun, confirmationToken);
         pipeline.sendApproved(what, "read the page's labels with confluence_get_labels", () -> config.isDataCenter()
                 ? client.addDataCenterLabels(page.id(), body) : client.addCloudLabels(page.id(), body));

@@ -143,6 +143,24 @@ class SandboxConfluenceTest extends SandboxSiteTest {
         assertEquals("comment", dc.json().path("type").asText());
     }
 
+    @Test
+    void dataCenterListsAPagesContentPropertiesWithStartOffsets() throws Exception {
+        String pat = SandboxHttp.bearer(Directory.BOT.pat());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, http.postJson("/confluence/rest/api/content/131076/property", pat, "{\"key\":\"k" + i
+                    + "\",\"value\":{\"n\":" + i + "}}").status());
+        }
+        JsonNode first = http.get("/confluence/rest/api/content/131076/property?limit=2", pat).json();
+        assertEquals(List.of("k0", "k1"), names(first.path("results"), "key"));
+        String next = first.path("_links").path("next").asText();
+        assertEquals("/rest/api/content/131076/property?start=2&limit=2", next);
+        JsonNode last = http.get("/confluence" + next, pat).json();
+        assertEquals(List.of("k2"), names(last.path("results"), "key"));
+        assertEquals(2, last.path("start").asInt());
+        assertFalse(last.path("_links").has("next"), last.toString());
+        assertEquals(404, http.get("/confluence/rest/api/content/262146/property", pat).status(), "HR is Jane's only");
+    }
+
     private static String encode(String cql) {
         return URLEncoder.encode(cql, StandardCharsets.UTF_8);
     }

@@ -53,7 +53,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         env.put("MCP_PUBLIC_URL", publicUrl); // in place of the ConfigMap's placeholder, as an overlay sets it
         env.put("MCP_CONFIRM_SECRET", "one-secret-shared-by-every-replica-of-the-server");
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
-        env.putAll(settings);
+        settings.forEach((name, value) -> env.put(name, value.replace("${sandbox.url}", sandbox.url())));
         try {
             for (int i = 0; i < backends.size(); i++) {
                 replicas.add(ServerProcess.start(sandbox, backends.get(i).getPort(), publicUrl, server + "-replica-"
@@ -73,7 +73,10 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         return new ReplicaRoundRobin(server, Map.of());
     }
 
-    /** The same with more settings, as environment variables of both replicas. */
+    /**
+     * The same with more settings, as environment variables of both replicas; {@code ${sandbox.url}} in a value stands
+     * for the sandbox's address.
+     */
     public static ReplicaRoundRobin start(String server, Map<String, String> settings) throws Exception {
         return new ReplicaRoundRobin(server, settings);
     }
@@ -87,12 +90,12 @@ public final class ReplicaRoundRobin implements AutoCloseable {
                 .connect(init -> assertEquals(serverName, init.serverName()));
     }
 
-    /** Both replicas answered parts of the session. */
     /** The control API of the sandbox both replicas call. */
     public SandboxControl sandbox() {
         return new SandboxControl(sandbox.url());
     }
 
+    /** Both replicas answered parts of the session. */
     public void assertBothReplicasServed(int atLeastRequests) {
         assertTrue(proxy.served.contains(0) && proxy.served.contains(1), "both replicas served: " + proxy.served);
         assertTrue(proxy.served.size() >= atLeastRequests, "requests went through the balancer: " + proxy.served);

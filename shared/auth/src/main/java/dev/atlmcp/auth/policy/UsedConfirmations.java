@@ -24,7 +24,8 @@ import dev.atlmcp.auth.identity.IdentityMapper;
  * two calls with one token never both pass here); where the product keeps per-account data (Jira, Confluence Cloud: the
  * {@link ChangeIndex} store) the caller's used tokens are kept there too, so another replica refuses them. Two replicas
  * accepting one token at the same moment remain possible for the time of one read and write of that store; where there
- * is no store (Compass, Confluence Data Center) the token also names the item's state, which the write moves on.
+ * is no store (Compass, Confluence Data Center) the token also names a state of the item that the write moves on for
+ * good (Compass's last modification time, the number of change records a Confluence page holds).
  */
 @ApplicationScoped
 public class UsedConfirmations {

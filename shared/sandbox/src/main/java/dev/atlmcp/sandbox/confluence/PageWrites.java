@@ -2,11 +2,14 @@ package dev.atlmcp.sandbox.confluence;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.AdfToStorage;
@@ -21,7 +24,8 @@ import dev.atlmcp.sandbox.http.Router;
 
 /**
  * Confluence page changes: updating a page (Cloud v2 or Data Center v1, the next version number required), restoring an
- * old version (v1, both flavours), content properties (v1, versioned), and on Cloud each account's own user properties.
+ * old version (v1, both flavours), content properties (v1, versioned, listed), and on Cloud each account's own user
+ * properties.
  */
 final class PageWrites {
 
@@ -57,6 +61,7 @@ final class PageWrites {
             }
             return Response.noContent();
         });
+        router.get(v1 + "/content/{id}/property", this::listProperties);
         router.get(v1 + "/content/{id}/property/{key}", this::getProperty);
         router.post(v1 + "/content/{id}/property", r -> createProperty(r, r.json().path("key").asText("")));
         router.post(v1 + "/content/{id}/property/{key}", r -> createProperty(r, r.pathParam("key")));
@@ -266,6 +271,27 @@ final class PageWrites {
         }
         ObjectNode json = Json.object().put("number", restored.number()).put("message", restored.message()).put(
                 "when", restored.createdAt().toString());
+        return Response.ok(json);
+    }
+
+    /** v1 listing, oldest first, {@code start}/{@code limit} paged (at most 100), {@code _links.next} while more. */
+    private Response listProperties(Request r) {
+        Page page = page(r);
+        int start = Math.max(0, r.intParam("start", 0));
+        int limit = Math.min(100, Math.max(1, r.intParam("limit", 10)));
+        List<Map.Entry<String, Page.Property>> all;
+        synchronized (page.properties) {
+            all = new ArrayList<>(page.properties.entrySet());
+        }
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        all.stream().skip(start).limit(limit).forEach(e -> results.add(property(page, e.getKey(), e.getValue())));
+        json.put("start", start).put("limit", limit).put("size", results.size());
+        ObjectNode links = json.putObject("_links");
+        if (start + results.size() < all.size()) {
+            links.put("next",
+                    "/rest/api/content/" + page.id + "/property?start=" + (start + results.size()) + "&limit=" + limit);
+        }
         return Response.ok(json);
     }
 
