@@ -1,11 +1,13 @@
 package dev.atlmcp.compass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.ReplicaRoundRobin;
 
 /**
@@ -77,6 +80,34 @@ class ReplicaRoundRobinIT {
                     .thenAssertResults();
             client.disconnect();
             replicas.assertBothReplicasServed(6);
+        }
+    }
+
+    /**
+     * Compass refuses a second component of one slug, so identical creates sent at once to two replicas make one
+     * component, and every caller is told it exists, even the one whose create Compass refused.
+     */
+    @Test
+    void identicalCreatesSentAtOnceMakeOneComponent() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("compass-mcp")) {
+            replicas.sandbox().addFault(SandboxControl.fault().put("path", "/gateway/api/graphql").put("bodyContains",
+                    "createComponent").put("latencyMs", 400).put("count", 2));
+            McpStreamableTestClient client = replicas.session("compass-mcp");
+            List<String> answers = new CopyOnWriteArrayList<>();
+            var calls = client.when();
+            for (int i = 0; i < 8; i++) {
+                calls.toolsCall("compass_create_component").withArguments(Map.of("name", "quote-service", "type",
+                        "SERVICE")).withAssert(r -> answers.add(r.content().get(0).asText().text())).send();
+            }
+            calls.thenAssertResults();
+            client.disconnect();
+            assertEquals(8, answers.size(), answers::toString);
+            long created = answers.stream().filter(a -> a.startsWith("Created quote-service (slug quote-service"))
+                    .count();
+            answers.forEach(a -> assertTrue(a.startsWith("Created quote-service (slug quote-service") || a
+                    .startsWith("Already exists, with these values: quote-service (slug quote-service"), a));
+            assertEquals(1, created, answers::toString);
+            replicas.assertBothReplicasServed(8);
         }
     }
 }

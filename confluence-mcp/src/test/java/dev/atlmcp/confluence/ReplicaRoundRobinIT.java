@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,7 @@ import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.testing.ReplicaRoundRobin;
 
 /**
@@ -45,6 +49,44 @@ class ReplicaRoundRobinIT {
                     .thenAssertResults();
             client.disconnect();
             replicas.assertBothReplicasServed(5);
+        }
+    }
+
+    /**
+     * Confluence refuses a second page of one title in a space, so identical creates sent at once to two replicas make
+     * one page, and every caller is told which, even the one whose create Confluence refused.
+     */
+    @Test
+    void identicalCreatesSentAtOnceMakeOnePage() throws Exception {
+        try (ReplicaRoundRobin replicas = ReplicaRoundRobin.start("confluence-mcp")) {
+            replicas.sandbox().addFault(SandboxControl.fault().put("path", "/wiki/api/v2/pages").put("method",
+                    "POST").put("latencyMs", 400).put("count", 2));
+            McpStreamableTestClient client = replicas.session("confluence-mcp");
+            List<String> answers = new CopyOnWriteArrayList<>();
+            var calls = client.when();
+            for (int i = 0; i < 8; i++) {
+                calls.toolsCall("confluence_create_page").withArguments(Map.of("space", "ENG", "title",
+                        "Runbook: key rotation", "body", "## Steps\n1. Rotate the key")).withAssert(
+                                r -> answers.add(r
+                                        .content().get(0).asText().text()))
+                        .send();
+            }
+            calls.thenAssertResults();
+            client.disconnect();
+            Set<String> pages = new HashSet<>();
+            for (String answer : answers) {
+                Matcher page = Pattern.compile("^(?:Created page|Page) (\\d+) \\(Runbook: key rotation\\)").matcher(
+                        answer);
+                assertTrue(page.find(), answer);
+                pages.add(page.group(1));
+            }
+            assertEquals(8, answers.size(), answers::toString);
+            assertEquals(1, pages.size(), answers::toString);
+            List<String> creates = replicas.sandbox().requests().stream().filter(r -> r.startsWith(
+                    "POST /wiki/api/v2/pages ")).toList();
+            assertEquals(List.of("POST /wiki/api/v2/pages 200", "POST /wiki/api/v2/pages 400"), creates.stream()
+                    .sorted().toList(), "each replica sent one create, and Confluence refused the second");
+            replicas.assertBothReplicasServed(8);
         }
     }
 

@@ -63,15 +63,7 @@ public class ComponentCreation {
         List<FieldValue> values = customFields.resolve(fieldValues);
         Optional<ComponentDto> existing = bySlug(key);
         if (existing.isPresent()) {
-            ComponentDto found = existing.get();
-            if (same(found, title, typeId, text, owner)) {
-                return Written.unchanged("Already exists, with these values: " + found.name() + " (slug " + key
-                        + ", id " + found.id() + "). This looks like a repeat of an earlier call; nothing was "
-                        + "created.");
-            }
-            throw new ToolRefusal("The slug " + key + " is taken by the component " + found.name() + " (id " + found
-                    .id() + "). Nothing was created. Give another slug, or change that component with "
-                    + "compass_update_component.");
+            return found(existing.get(), key, title, typeId, text, owner);
         }
         ObjectNode input = json.createObjectNode().put("name", title).put("typeId", typeId).put("slug", key).put(
                 "description", text).put("ownerId", owner);
@@ -82,10 +74,32 @@ public class ComponentCreation {
             return send(what, key, title, typeId, text, owner, labelNames, values, input, true, confirmationToken);
         }
         String request = String.join("\n", key, title, typeId, String.valueOf(text), owner, input.toString());
-        return requests.shared(request, () -> send(what, key, title, typeId, text, owner, labelNames, values, input,
-                dryRun, confirmationToken),
-                first -> Written.unchanged("Already exists, with these values: " + title
-                        + " (slug " + key + "). An identical call made it just now; nothing else was created."));
+        return requests.shared(request, () -> {
+            try {
+                return send(what, key, title, typeId, text, owner, labelNames, values, input, dryRun,
+                        confirmationToken);
+            } catch (AtlassianException refused) {
+                // An identical request on another replica may have made the component since the lookup above:
+                // Compass then refuses this one for its slug, and the component is this request's own.
+                if (refused.status() != 400 && refused.status() != 409) {
+                    throw refused;
+                }
+                return found(bySlug(key).orElseThrow(() -> refused), key, title, typeId, text, owner);
+            }
+        }, first -> Written.unchanged("Already exists, with these values: " + title + " (slug " + key + "). An "
+                + "identical call made it just now; nothing else was created."));
+    }
+
+    /** A component holds the slug: this request's own if it has the request's values, anyone else's otherwise. */
+    private static Written found(ComponentDto found, String key, String title, String typeId, String text,
+            String owner) {
+        if (same(found, title, typeId, text, owner)) {
+            return Written.unchanged("Already exists, with these values: " + found.name() + " (slug " + key + ", id "
+                    + found.id() + "). This looks like a repeat of an earlier call; nothing was created.");
+        }
+        throw new ToolRefusal("The slug " + key + " is taken by the component " + found.name() + " (id " + found.id()
+                + "). Nothing was created. Give another slug, or change that component with "
+                + "compass_update_component.");
     }
 
     private Written send(String what, String key, String title, String typeId, String text, String owner,

@@ -24,6 +24,7 @@ import dev.atlmcp.auth.content.SecretMasker;
 import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
+import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.auth.policy.WriteGate;
 import dev.atlmcp.auth.policy.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
@@ -90,8 +91,19 @@ public class PageCreation {
         String what = "create page '" + name + "' in space " + space.key();
         pipeline.approve(new WriteGate.Write("confluence_create_page", what, "POST", config.isDataCenter()
                 ? "/rest/api/content" : "/wiki/api/v2/pages", request, () -> "absent"), dryRun, confirmationToken);
-        return requests.shared(fingerprint, () -> send(space, name, request, what, fingerprint), first -> new Created(
-                first.id(), first.title(), first.spaceKey(), first.url(), true, null, List.of()));
+        return requests.shared(fingerprint, () -> {
+            try {
+                return send(space, name, request, what, fingerprint);
+            } catch (AtlassianException refused) {
+                // An identical request on another replica may have made the page since the lookup above: Confluence
+                // then refuses this one for its title, and the page is this request's own.
+                if (refused.status() != 400 && refused.status() != 409) {
+                    throw refused;
+                }
+                return browser.pageTitled(space, name).map(id -> existing(space, name, id, fingerprint, adf))
+                        .orElseThrow(() -> refused);
+            }
+        }, first -> new Created(first.id(), first.title(), first.spaceKey(), first.url(), true, null, List.of()));
     }
 
     private Created send(SpaceBrowser.Space space, String name, ObjectNode request, String what, String fingerprint) {
