@@ -41,7 +41,7 @@ class ConfirmedCommentsTest extends SandboxReset {
 
     /** Comments posted (the change records written next to them are content properties, not counted). */
     static long posts() {
-        return Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ") && !r.contains("/property"))
+        return Mcp.sandbox().requests().stream().filter(r -> r.startsWith("POST ") && !r.contains("/propert"))
                 .count();
     }
 

@@ -103,11 +103,26 @@ public interface ConfluenceClient {
     @Path("/rest/api/content/{id}/version")
     JsonNode restoreDataCenterVersion(@PathParam("id") String id, JsonNode restore);
 
-    /** A content property: {@code {"key", "value", "version": {"number"}}}; 404 if the page has none by that key. */
+    /**
+     * Cloud v2: the page's properties named {@code key}, {@code {"results": [{"id", "key", "value", "version":
+     * {"number"}}]}} (none if it has no such property).
+     */
     @GET
-    @Path("/wiki/rest/api/content/{id}/property/{key}")
-    JsonNode cloudProperty(@PathParam("id") String id, @PathParam("key") String key);
+    @Path("/wiki/api/v2/pages/{id}/properties")
+    JsonNode cloudPageProperties(@PathParam("id") String id, @QueryParam("key") String key);
 
+    /** Cloud v2: {@code {"key", "value"}}. */
+    @POST
+    @Path("/wiki/api/v2/pages/{id}/properties")
+    JsonNode createCloudPageProperty(@PathParam("id") String id, JsonNode property);
+
+    /** Cloud v2: {@code {"key", "value", "version": {"number"}}} with the next version number. */
+    @PUT
+    @Path("/wiki/api/v2/pages/{id}/properties/{propertyId}")
+    JsonNode updateCloudPageProperty(@PathParam("id") String id, @PathParam("propertyId") String propertyId,
+            JsonNode property);
+
+    /** Data Center v1: {@code {"key", "value", "version": {"number"}}}; 404 if the page has none by that key. */
     @GET
     @Path("/rest/api/content/{id}/property/{key}")
     JsonNode dataCenterProperty(@PathParam("id") String id, @PathParam("key") String key);
@@ -122,18 +137,10 @@ public interface ConfluenceClient {
             @QueryParam("limit") int limit);
 
     @POST
-    @Path("/wiki/rest/api/content/{id}/property")
-    JsonNode createCloudProperty(@PathParam("id") String id, JsonNode property);
-
-    @POST
     @Path("/rest/api/content/{id}/property")
     JsonNode createDataCenterProperty(@PathParam("id") String id, JsonNode property);
 
-    /** Needs the property's next version number. */
-    @PUT
-    @Path("/wiki/rest/api/content/{id}/property/{key}")
-    JsonNode updateCloudProperty(@PathParam("id") String id, @PathParam("key") String key, JsonNode property);
-
+    /** Data Center v1; needs the property's next version number. */
     @PUT
     @Path("/rest/api/content/{id}/property/{key}")
     JsonNode updateDataCenterProperty(@PathParam("id") String id, @PathParam("key") String key, JsonNode property);
@@ -312,11 +319,15 @@ public interface ConfluenceClient {
     JsonNode dataCenterAttachments(@PathParam("id") String id, @QueryParam("limit") int limit,
             @QueryParam("expand") String expand);
 
-    /** The attachment's download link; Cloud may redirect it to its media store. [UNVERIFIED against a live site] */
+    /**
+     * Cloud v1: answers 302 with the {@code Location} of a signed URL on Atlassian's media store
+     * ({@link MediaDownloads}), which is fetched without the site's credentials.
+     */
     @GET
-    @Path("/wiki/download/attachments/{pageId}/{file}")
+    @Path("/wiki/rest/api/content/{id}/child/attachment/{attachmentId}/download")
     @Produces(MediaType.WILDCARD)
-    byte[] downloadCloudAttachment(@PathParam("pageId") String pageId, @PathParam("file") String file);
+    jakarta.ws.rs.core.Response cloudAttachmentDownload(@PathParam("id") String pageId,
+            @PathParam("attachmentId") String attachmentId);
 
     @GET
     @Path("/download/attachments/{pageId}/{file}")

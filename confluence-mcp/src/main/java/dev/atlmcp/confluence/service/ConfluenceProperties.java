@@ -19,12 +19,16 @@ import dev.atlmcp.auth.errors.ErrorMessages;
 import dev.atlmcp.auth.outbound.AtlassianException;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
-/** Content properties of pages (v1 on Cloud and Data Center): read, create, and update with the next version. */
+/**
+ * Content properties of pages: read, create, and update with the next version; the v2 page properties on Cloud (v1
+ * content properties there are deprecated; both name the same properties, so records written through v1 read back), v1
+ * on Data Center.
+ */
 @ApplicationScoped
 public class ConfluenceProperties {
 
-    /** A property as stored: its value and version number. */
-    public record Property(JsonNode value, int version) {
+    /** A property as stored: its id, value and version number. */
+    public record Property(String id, JsonNode value, int version) {
     }
 
     private final ConfluenceClient client;
@@ -66,9 +70,9 @@ public class ConfluenceProperties {
     /**
      * Marks a change record undone after an undo that could not carry it, and lists the undo; failures become notes.
      */
-    List<String> markUndone(AgentChange undone, int recordVersion, String done) {
+    List<String> markUndone(AgentChange undone, Property stored, String done) {
         return pipeline.undoRecorded(undone, record -> update(undone.item(), changeKey(undone.id()), fitting(record),
-                recordVersion), done);
+                stored), done);
     }
 
     /**
@@ -96,10 +100,16 @@ public class ConfluenceProperties {
     }
 
     public Optional<Property> read(String pageId, String key) {
-        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.dataCenterProperty(pageId, key)
-                : client.cloudProperty(pageId, key)).map(p -> new Property(p.path("value"),
-                        p.path("version").path(
-                                "number").asInt(1)));
+        if (config.isDataCenter()) {
+            return AtlassianException.unlessNotFound(() -> client.dataCenterProperty(pageId, key)).map(
+                    ConfluenceProperties::property);
+        }
+        JsonNode found = client.cloudPageProperties(pageId, key).path("results");
+        return found.isEmpty() ? Optional.empty() : Optional.of(property(found.get(0)));
+    }
+
+    private static Property property(JsonNode p) {
+        return new Property(p.path("id").asText(), p.path("value"), p.path("version").path("number").asInt(1));
     }
 
     public void create(String pageId, String key, JsonNode value) {
@@ -108,18 +118,19 @@ public class ConfluenceProperties {
         if (config.isDataCenter()) {
             client.createDataCenterProperty(pageId, property);
         } else {
-            client.createCloudProperty(pageId, property);
+            client.createCloudPageProperty(pageId, property);
         }
     }
 
-    public void update(String pageId, String key, JsonNode value, int previousVersion) {
+    /** Replaces the value of {@code current}, which must still be the property's latest version. */
+    public void update(String pageId, String key, JsonNode value, Property current) {
         ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", key);
         property.set("value", value);
-        property.putObject("version").put("number", previousVersion + 1);
+        property.putObject("version").put("number", current.version() + 1);
         if (config.isDataCenter()) {
             client.updateDataCenterProperty(pageId, key, property);
         } else {
-            client.updateCloudProperty(pageId, key, property);
+            client.updateCloudPageProperty(pageId, current.id(), property);
         }
     }
 }

@@ -58,14 +58,14 @@ public class PageUndo {
                                         + "yours with " + LIST_TOOL + "."));
         AgentChange change = pipeline.undoable(wanted, stored.value(), LIST_TOOL);
         if (change.action().equals("comment-added")) {
-            return undoComment(change, page, stored.version(), dryRun, confirmationToken);
+            return undoComment(change, page, stored, dryRun, confirmationToken);
         }
         if (change.action().equals("page-created")) {
             throw new ToolRefusal("Not undone: this server does not delete pages, the one it created included. "
                     + "Delete or archive page " + page.id() + " in Confluence if it should go. Nothing was changed.");
         }
         if (change.action().equals("labels-added")) {
-            return undoLabels(change, page, stored.version(), dryRun, confirmationToken);
+            return undoLabels(change, page, stored, dryRun, confirmationToken);
         }
         if (!change.action().equals("page-updated")) {
             throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
@@ -92,11 +92,11 @@ public class PageUndo {
                         .isDataCenter() ? client.restoreDataCenterVersion(page.id(), restore)
                                 : client
                                         .restoreCloudVersion(page.id(), restore));
-        return finish(change, stored.version(), what, "The version was restored");
+        return finish(change, stored, what, "The version was restored");
     }
 
     /** Deletes a footer comment the change added, if it is still there. */
-    private Undone undoComment(AgentChange change, PageView page, int recordVersion, boolean dryRun,
+    private Undone undoComment(AgentChange change, PageView page, ConfluenceProperties.Property record, boolean dryRun,
             String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
         boolean inline = change.after().path("inline").asBoolean();
@@ -125,11 +125,11 @@ public class PageUndo {
                     }
                     return null;
                 });
-        return finish(change, recordVersion, what, "The comment was deleted");
+        return finish(change, record, what, "The comment was deleted");
     }
 
     /** Removes the labels the change added that are still on the page. */
-    private Undone undoLabels(AgentChange change, PageView page, int recordVersion, boolean dryRun,
+    private Undone undoLabels(AgentChange change, PageView page, ConfluenceProperties.Property record, boolean dryRun,
             String confirmationToken) {
         List<String> added = new ArrayList<>();
         change.after().path("labels").forEach(l -> added.add(l.asText()));
@@ -153,13 +153,13 @@ public class PageUndo {
                 return null;
             });
         }
-        return finish(change, recordVersion, what, "The labels were removed");
+        return finish(change, record, what, "The labels were removed");
     }
 
-    private Undone finish(AgentChange change, int recordVersion, String what, String done) {
+    private Undone finish(AgentChange change, ConfluenceProperties.Property record, String what, String done) {
         AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
-        notes.addAll(properties.markUndone(undone, recordVersion, done));
+        notes.addAll(properties.markUndone(undone, record, done));
         return new Undone(what, notes);
     }
 }

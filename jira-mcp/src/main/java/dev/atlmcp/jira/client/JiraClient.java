@@ -175,8 +175,8 @@ public interface JiraClient {
             @PathParam("type") String typeId, @QueryParam("maxResults") int maxResults);
 
     /**
-     * An attachment's bytes; {@code redirect=false} asks Cloud to answer with the content instead of a redirect to its
-     * media store.
+     * Cloud: an attachment's bytes; {@code redirect=false} asks for the content instead of a redirect to the media
+     * store. Data Center has no such operation ({@link JiraDataCenterFiles}).
      */
     @GET
     @Path("/{version}/attachment/content/{id}")

@@ -82,15 +82,21 @@ public final class Sandbox implements AutoCloseable {
     private final HttpsServer httpsServer;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
+    private final DeprecatedEndpoints deprecated = new DeprecatedEndpoints();
+    private final RateLimitHeaders rateLimits = new RateLimitHeaders();
     private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
+    private final Optional<Traffic> traffic = Traffic.fromSystemProperty();
     private final java.util.concurrent.locks.ReentrantReadWriteLock storeLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final List<Site> sites;
+    /** The Cloud site's routes, served at the root and through the API gateway. */
+    private final Router cloud = new Router();
     private final JiraApi cloudJira;
     private final JiraApi datacenterJira;
     private final ConfluenceApi cloudConfluence;
     private final ConfluenceApi datacenterConfluence;
     private final CompassApi compass;
     private final DevTokenIssuer issuer;
+    private final MediaHost media;
     private final String url;
     private final String httpsUrl;
 
@@ -109,9 +115,10 @@ public final class Sandbox implements AutoCloseable {
         issuer = new DevTokenIssuer(url + ISSUER_PATH, options.audiences());
         cloudJira = new JiraApi(Flavour.CLOUD, url);
         datacenterJira = new JiraApi(Flavour.DATACENTER, url + DATACENTER_JIRA);
-        cloudConfluence = new ConfluenceApi(Flavour.CLOUD, url + "/wiki", "/wiki");
+        media = new MediaHost(options.host());
+        cloudConfluence = new ConfluenceApi(Flavour.CLOUD, url + "/wiki", "/wiki", media);
         datacenterConfluence = new ConfluenceApi(Flavour.DATACENTER, url + DATACENTER_CONFLUENCE,
-                DATACENTER_CONFLUENCE);
+                DATACENTER_CONFLUENCE, null);
 
         Router admin = new Router();
         registerControl(admin);
@@ -122,7 +129,6 @@ public final class Sandbox implements AutoCloseable {
         datacenterJira.register(dcJira);
         Router dcConfluence = new Router();
         datacenterConfluence.register(dcConfluence);
-        Router cloud = new Router();
         cloudJira.register(cloud);
         cloudConfluence.register(cloud);
         compass.register(cloud);
@@ -190,6 +196,11 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(httpsUrl);
     }
 
+    /** Where Confluence Cloud's attachment downloads redirect to. */
+    public MediaHost media() {
+        return media;
+    }
+
     public DevTokenIssuer issuer() {
         return issuer;
     }
@@ -206,6 +217,7 @@ public final class Sandbox implements AutoCloseable {
         datacenterConfluence.reset();
         compass.reset();
         faults.clear();
+        deprecated.switchOff(false);
         synchronized (requestLog) {
             requestLog.clear();
         }
@@ -224,6 +236,8 @@ public final class Sandbox implements AutoCloseable {
             httpsServer.stop(0);
         }
         executor.shutdownNow();
+        media.close();
+        traffic.ifPresent(Traffic::close);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -244,8 +258,10 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         Optional<SandboxUser> user = site.auth.apply(request);
+        Response gone = site.router == cloud ? deprecated.gone(relative) : null;
         Response response = request.header(USER_TOKEN_HEADER).isPresent() ? userTokenLeaked()
-                : user.map(u -> dispatch(site, request, u)).orElseGet(() -> unauthorized(site).response());
+                : gone != null && user.isPresent() ? gone
+                        : user.map(u -> dispatch(site, request, u)).orElseGet(() -> unauthorized(site).response());
         if (fault != null && fault.afterProcessing() && (fault.drop() || fault.status() > 0)) {
             applyFault(exchange, fault, path);
             return;
@@ -253,6 +269,11 @@ public final class Sandbox implements AutoCloseable {
         if (site.product) {
             log(new LoggedRequest(request.method(), path, response.status(), user.map(SandboxUser::accountId)
                     .orElse(""), uri.isAbsolute()));
+            traffic.ifPresent(t -> t.record(site.prefix, request, relative, uri.getRawQuery(), response));
+        }
+        if (site.product) {
+            rateLimits.headers(site.prefix.equals(DATACENTER_JIRA) || site.prefix.equals(DATACENTER_CONFLUENCE))
+                    .forEach(response.headers()::putIfAbsent);
         }
         if (fault != null) {
             fault.headers().forEach(response::header);
@@ -309,6 +330,7 @@ public final class Sandbox implements AutoCloseable {
         }
         if (fault.status() == 429) {
             response.header("RateLimit-Reason", "jira-burst-based");
+            response.header("X-RateLimit-Remaining", "0");
         }
         write(exchange, response);
     }
@@ -383,6 +405,10 @@ public final class Sandbox implements AutoCloseable {
             Duration lag = Duration.ofMillis(r.json().path("millis").asLong());
             cloudJira.searchLag(lag);
             datacenterJira.searchLag(lag);
+            return Response.noContent();
+        });
+        admin.post("/deprecated", r -> {
+            deprecated.switchOff(r.json().path("off").asBoolean());
             return Response.noContent();
         });
         admin.post("/reset", r -> {

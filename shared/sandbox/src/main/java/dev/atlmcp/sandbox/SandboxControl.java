@@ -43,6 +43,14 @@ public final class SandboxControl {
         send("POST", "/search-lag", "{\"millis\":" + lag.toMillis() + "}");
     }
 
+    /**
+     * Switches the Cloud operations Atlassian has deprecated off (they answer 410 Gone, as removed ones do) or back on;
+     * reset switches them on.
+     */
+    public void deprecatedEndpoints(boolean off) {
+        send("POST", "/deprecated", "{\"off\":" + off + "}");
+    }
+
     public void reset() {
         send("POST", "/reset", null);
     }

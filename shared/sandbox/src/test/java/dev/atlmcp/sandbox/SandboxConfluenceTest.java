@@ -161,6 +161,44 @@ class SandboxConfluenceTest extends SandboxSiteTest {
         assertEquals(404, http.get("/confluence/rest/api/content/262146/property", pat).status(), "HR is Jane's only");
     }
 
+    @Test
+    void cloudDownloadsRedirectToAMediaHostThatRefusesTheSiteCredentials() throws Exception {
+        JsonNode attachments = http.get("/wiki/api/v2/pages/131079/attachments", bot()).json().path("results");
+        String id = attachments.get(0).path("id").asText();
+        SandboxHttp.Reply redirect = http.get("/wiki/rest/api/content/131079/child/attachment/" + id + "/download",
+                bot());
+        assertEquals(302, redirect.status());
+        java.net.URI media = java.net.URI.create(redirect.header("Location"));
+        assertFalse(java.net.URI.create(sandbox.url()).getPort() == media.getPort(), "another origin: " + media);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        assertEquals(401, client.send(java.net.http.HttpRequest.newBuilder(media).header("Authorization", bot())
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "site credentials");
+        java.net.http.HttpResponse<byte[]> file = client.send(java.net.http.HttpRequest.newBuilder(media).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals(attachments.get(0).path("fileSize").asInt(), file.body().length);
+        assertEquals(404, client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(media.toString()
+                .replaceFirst("/file/[0-9a-f]+/", "/file/00/"))).build(), java.net.http.HttpResponse.BodyHandlers
+                        .ofString())
+                .statusCode(), "unsigned");
+        assertEquals(404, http.get("/wiki/download/attachments/131079/consumer-lag.csv", bot()).status(),
+                "the web link is not the API");
+    }
+
+    @Test
+    void deprecatedOperationsAnswer410OnceSwitchedOff() throws Exception {
+        assertEquals(404, http.get("/wiki/rest/api/content/131075/property/nope", bot()).status());
+        new SandboxControl(sandbox.url()).deprecatedEndpoints(true);
+        try {
+            SandboxHttp.Reply gone = http.get("/wiki/rest/api/content/131075/property/nope", bot());
+            assertEquals(410, gone.status());
+            assertTrue(gone.body().contains("/wiki/api/v2/pages/{id}/properties"), gone.body());
+            assertEquals(200, http.get("/wiki/api/v2/pages/131075/properties?key=nope", bot()).status());
+        } finally {
+            new SandboxControl(sandbox.url()).deprecatedEndpoints(false);
+        }
+    }
+
     private static String encode(String cql) {
         return URLEncoder.encode(cql, StandardCharsets.UTF_8);
     }

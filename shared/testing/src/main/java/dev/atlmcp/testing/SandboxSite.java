@@ -20,6 +20,8 @@ import dev.atlmcp.sandbox.SandboxUser;
 public final class SandboxSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Marks the request as the test's own, not a server's, in the sandbox's recorded traffic. */
+    private static final String TEST_CALLER_HEADER = "X-Sandbox-Caller";
 
     private SandboxSite() {
     }
@@ -51,6 +53,7 @@ public final class SandboxSite {
             HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(ConfigProvider.getConfig()
                     .getValue("sandbox.url", String.class) + path)).header("Authorization", authorization).header(
                             "Content-Type", "application/json")
+                    .header(TEST_CALLER_HEADER, "test")
                     .method(method,
                             json == null ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(json))

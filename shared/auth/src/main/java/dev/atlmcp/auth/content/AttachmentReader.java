@@ -1,5 +1,8 @@
 package dev.atlmcp.auth.content;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -74,6 +77,23 @@ public final class AttachmentReader {
         }
         String text = new String(download.get(), StandardCharsets.UTF_8);
         return new Content(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text, text.length(), null);
+    }
+
+    /**
+     * The bytes of a download, refused once they pass the most this class downloads (whatever size the product
+     * announced for the file).
+     */
+    public static byte[] readAtMost(InputStream in, String name, String product) {
+        try (in) {
+            byte[] bytes = in.readNBytes((int) MAX_DOWNLOAD + 1);
+            if (bytes.length > MAX_DOWNLOAD) {
+                throw new ToolRefusal(name + " is over " + MAX_DOWNLOAD / 1_000_000 + " MB as downloaded; it is not "
+                        + "read. Open it in " + product + ".");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isText(String type, String filename) {

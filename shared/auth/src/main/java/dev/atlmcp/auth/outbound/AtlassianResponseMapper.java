@@ -40,9 +40,14 @@ public class AtlassianResponseMapper implements ResponseExceptionMapper<Atlassia
                 "Retry-After")), rateLimitReason(response::getHeaderString));
     }
 
+    /**
+     * Errors, and redirects without a target. A redirect with a {@code Location} (an attachment download sent on to the
+     * media store) is the caller's to follow: the client follows none itself.
+     */
     @Override
     public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
-        return status >= 300;
+        return status >= 400 || status >= 300 && (headers == null || headers.keySet().stream().noneMatch(
+                "Location"::equalsIgnoreCase));
     }
 
     static List<String> messages(String body) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.sandbox.Flavour;
+import dev.atlmcp.sandbox.MediaHost;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.ApiException;
 import dev.atlmcp.sandbox.http.Json;
@@ -40,6 +41,7 @@ public final class ConfluenceApi {
     private final Flavour flavour;
     private final String siteUrl;
     private final String context;
+    private final MediaHost media;
     private volatile ConfluenceStore store;
 
     /**
@@ -47,9 +49,12 @@ public final class ConfluenceApi {
      *            the Confluence base URL: {@code https://site/wiki} on Cloud, the context root on Data Center
      * @param context
      *            the context path, {@code /wiki} on Cloud
+     * @param media
+     *            where Cloud redirects attachment downloads; null on Data Center
      */
-    public ConfluenceApi(Flavour flavour, String siteUrl, String context) {
+    public ConfluenceApi(Flavour flavour, String siteUrl, String context, MediaHost media) {
         this.flavour = flavour;
+        this.media = media;
         this.siteUrl = siteUrl;
         this.context = context;
         reset();
@@ -89,7 +94,7 @@ public final class ConfluenceApi {
         new PageTree(flavour, () -> store).register(router);
         new PageHistory(flavour, () -> store).register(router);
         new PageComments(flavour, () -> store).register(router);
-        new PageAttachments(flavour, () -> store).register(router);
+        new PageAttachments(flavour, () -> store, media).register(router);
     }
 
     /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */
@@ -377,8 +382,12 @@ public final class ConfluenceApi {
                     || flavour != Flavour.CLOUD && u.username().startsWith(
                             wanted);
             if (!wanted.isEmpty() && matches) {
-                ObjectNode person = results.addObject().put("entityType", "user").put("title", u.displayName())
-                        .putObject("user").put("type", "known").put("displayName", u.displayName());
+                ObjectNode result = results.addObject().put("entityType", "user").put("title", u.displayName())
+                        .put("excerpt", "").put("url", "/people/" + u.accountId()).put("iconCssClass",
+                                "aui-icon content-type-profile")
+                        .put("lastModified", "2026-01-05T09:00:00.000Z");
+                result.putArray("breadcrumbs");
+                ObjectNode person = result.putObject("user").put("type", "known").put("displayName", u.displayName());
                 if (flavour == Flavour.CLOUD) {
                     person.put("accountId", u.accountId()).put("accountType", "atlassian").put("email", u.email());
                 } else {
@@ -386,7 +395,8 @@ public final class ConfluenceApi {
                 }
             }
         }
-        json.put("start", 0).put("limit", 25).put("size", results.size()).put("totalSize", results.size());
+        json.put("start", 0).put("limit", 25).put("size", results.size()).put("totalSize", results.size()).put(
+                "cqlQuery", r.param("cql").orElse("")).put("searchDuration", 12);
         json.putObject("_links");
         return Response.ok(json);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.sandbox.Flavour;
+import dev.atlmcp.sandbox.MediaHost;
 import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
@@ -14,22 +15,26 @@ import dev.atlmcp.sandbox.http.Router;
 
 /**
  * A page's attachments (Cloud v2 {@code /pages/{id}/attachments}, Data Center v1 {@code /child/attachment}) and their
- * download links ({@code /download/attachments/{pageId}/{file}}).
+ * downloads: on Cloud the v1 download operation answers 302 to a signed URL of the media store ({@link MediaHost}), as
+ * Confluence Cloud does; on Data Center the download link ({@code /download/attachments/{pageId}/{file}}) serves the
+ * file.
  */
 final class PageAttachments {
 
     private final Flavour flavour;
     private final Supplier<ConfluenceStore> store;
+    private final MediaHost media;
 
-    PageAttachments(Flavour flavour, Supplier<ConfluenceStore> store) {
+    PageAttachments(Flavour flavour, Supplier<ConfluenceStore> store, MediaHost media) {
         this.flavour = flavour;
         this.store = store;
+        this.media = media;
     }
 
     void register(Router router) {
         if (flavour == Flavour.CLOUD) {
             router.get("/wiki/api/v2/pages/{id}/attachments", this::listV2);
-            router.get("/wiki/download/attachments/{id}/{file}", this::download);
+            router.get("/wiki/rest/api/content/{id}/child/attachment/{attachmentId}/download", this::redirect);
         } else {
             router.get("/rest/api/content/{id}/child/attachment", this::listV1);
             router.get("/download/attachments/{id}/{file}", this::download);
@@ -81,6 +86,17 @@ final class PageAttachments {
         }
         json.put("start", 0).put("limit", 200).put("size", results.size()).putObject("_links");
         return Response.ok(json);
+    }
+
+    /** Cloud: 302 to the media store, whatever the caller's credentials; 404 for an attachment not on the page. */
+    private Response redirect(Request r) {
+        Page page = page(r);
+        String id = r.pathParam("attachmentId");
+        Page.Attachment attachment = List.copyOf(page.attachments).stream().filter(a -> a.id().equals(id))
+                .findFirst().orElseThrow(() -> Cql.error(404, "Not Found", "No attachment " + id + " on page "
+                        + page.id));
+        return new Response(302, null, null, new java.util.LinkedHashMap<>()).header("Location", media.sign(
+                attachment.content(), attachment.mediaType()));
     }
 
     private Response download(Request r) {

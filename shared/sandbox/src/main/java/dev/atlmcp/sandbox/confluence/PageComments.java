@@ -91,11 +91,14 @@ final class PageComments {
         return Response.ok(json);
     }
 
+    /** Replies are {@code ChildrenCommentModel}s: like comments, without the page's id. */
     private Response replies(Request r) {
         String id = r.pathParam("id");
         Page page = store.get().pageOfComment(id, ConfluenceApi.user(r)).orElseThrow(() -> ConfluenceApi.v2Error(404,
                 "NOT_FOUND", "Not Found", null));
-        return list(r, page, c -> id.equals(c.parentId()));
+        Response replies = list(r, page, c -> id.equals(c.parentId()));
+        ((ObjectNode) replies.body()).withArray("results").forEach(reply -> ((ObjectNode) reply).remove("pageId"));
+        return replies;
     }
 
     private static void v2Comment(Page.Comment c, Page page, ObjectNode json) {
@@ -179,7 +182,7 @@ final class PageComments {
         }
         ObjectNode json = Json.object();
         v2Comment(comment, page, json);
-        return Response.ok(json);
+        return Response.json(201, json);
     }
 
     private static void collectTexts(JsonNode node, List<ObjectNode> texts) {

@@ -73,8 +73,11 @@ final class PageTree {
 
     private Response childrenV2(Request r) {
         Page parent = visible(r);
-        return pagedV2(r, store.get().children(parent), (p, json) -> pageRef(p, json.addObject()).put("childPosition",
-                store.get().children(parent).indexOf(p)), "/wiki/api/v2/pages/" + parent.id + "/children");
+        List<Page> children = store.get().children(parent);
+        // ChildPage: fewer fields than a page
+        return pagedV2(r, children, (p, json) -> json.addObject().put("id", p.id).put("status", "current").put(
+                "title", p.title()).put("spaceId", p.space.id()).put("childPosition", children.indexOf(p)),
+                "/wiki/api/v2/pages/" + parent.id + "/children");
     }
 
     private Response labelsV2(Request r) {

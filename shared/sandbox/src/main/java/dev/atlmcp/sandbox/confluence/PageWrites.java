@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,9 @@ final class PageWrites {
         if (flavour == Flavour.CLOUD) {
             router.post("/wiki/api/v2/pages", this::createV2);
             router.put("/wiki/api/v2/pages/{id}", this::updateV2);
+            router.get("/wiki/api/v2/pages/{id}/properties", this::listV2Properties);
+            router.post("/wiki/api/v2/pages/{id}/properties", this::createV2Property);
+            router.put("/wiki/api/v2/pages/{id}/properties/{propertyId}", this::updateV2Property);
             router.get(v1 + "/user/{user}/property/{key}", this::getUserProperty);
             router.post(v1 + "/user/{user}/property/{key}", r -> setUserProperty(r, true));
             router.put(v1 + "/user/{user}/property/{key}", r -> setUserProperty(r, false));
@@ -246,8 +250,9 @@ final class PageWrites {
         }
         ObjectNode json = Json.object();
         var results = json.putArray("results");
-        page.labels.forEach(l -> results.addObject().put("prefix", "global").put("name", l));
-        return Response.ok(json.put("size", page.labels.size()));
+        page.labels.forEach(l -> results.addObject().put("prefix", "global").put("name", l).put("id", labelId(l))
+                .put("label", l));
+        return Response.ok(json.put("start", 0).put("limit", page.labels.size()).put("size", page.labels.size()));
     }
 
     /** v1: {@code {"operationKey": "restore", "params": {"versionNumber": n, "message": "..."}}}. */
@@ -270,8 +275,76 @@ final class PageWrites {
             page.versions.add(restored);
         }
         ObjectNode json = Json.object().put("number", restored.number()).put("message", restored.message()).put(
-                "when", restored.createdAt().toString());
+                "minorEdit", false).put(
+                        "when", restored.createdAt().toString());
         return Response.ok(json);
+    }
+
+    /** Cloud v2: the page's properties, oldest first, or those of one {@code key}; 404 for a page not visible. */
+    private Response listV2Properties(Request r) {
+        Page page = page(r);
+        Optional<String> key = r.param("key");
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        synchronized (page.properties) {
+            page.properties.forEach((k, property) -> {
+                if (key.isEmpty() || key.get().equals(k)) {
+                    results.add(v2Property(k, property));
+                }
+            });
+        }
+        json.putObject("_links");
+        return Response.ok(json);
+    }
+
+    /** Cloud v2: {@code {"key", "value"}}; 400 if the page has a property of that key. */
+    private Response createV2Property(Request r) {
+        Page page = editable(r);
+        String key = r.json().path("key").asText("");
+        if (key.isBlank()) {
+            throw ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "A content property needs a key.", null);
+        }
+        JsonNode value = value(r);
+        Page.Property property = new Page.Property(store.get().nextContentId(), value, 1);
+        synchronized (page.properties) {
+            if (page.properties.containsKey(key)) {
+                throw ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "A content property with key '" + key
+                        + "' already exists.", null);
+            }
+            page.properties.put(key, property);
+        }
+        return Response.ok(v2Property(key, property));
+    }
+
+    /** Cloud v2, by the property's id, with the next version number, as the v1 update. */
+    private Response updateV2Property(Request r) {
+        Page page = editable(r);
+        String id = r.pathParam("propertyId");
+        JsonNode value = value(r);
+        int number = r.json().path("version").path("number").asInt();
+        synchronized (page.properties) {
+            Map.Entry<String, Page.Property> current = page.properties.entrySet().stream().filter(e -> e.getValue()
+                    .id().equals(id)).findFirst().orElseThrow(() -> ConfluenceApi.v2Error(404, "NOT_FOUND",
+                            "Not Found", null));
+            if (!current.getKey().equals(r.json().path("key").asText(current.getKey()))) {
+                throw ConfluenceApi.v2Error(400, "INVALID_REQUEST_PARAMETER", "The key of a property cannot change.",
+                        null);
+            }
+            if (number != current.getValue().version() + 1) {
+                throw ConfluenceApi.v2Error(409, "CONFLICT", "Version must be incremented on update. Current "
+                        + "version is: " + current.getValue().version(), null);
+            }
+            Page.Property updated = new Page.Property(id, value, number);
+            page.properties.put(current.getKey(), updated);
+            return Response.ok(v2Property(current.getKey(), updated));
+        }
+    }
+
+    private static ObjectNode v2Property(String key, Page.Property property) {
+        ObjectNode json = Json.object().put("id", property.id()).put("key", key);
+        json.set("value", property.value());
+        json.putObject("version").put("number", property.version()).put("message", "").put("minorEdit", false);
+        return json;
     }
 
     /** v1 listing, oldest first, {@code start}/{@code limit} paged (at most 100), {@code _links.next} while more. */
@@ -357,9 +430,16 @@ final class PageWrites {
     private static ObjectNode property(Page page, String key, Page.Property property) {
         ObjectNode json = Json.object().put("id", property.id()).put("key", key);
         json.set("value", property.value());
-        json.putObject("version").put("number", property.version());
+        json.putObject("version").put("number", property.version()).put("when", Instant.now().toString()).put(
+                "message", "").put("minorEdit", false);
         json.putObject("content").put("id", page.id);
+        json.putObject("_links").put("self", "/rest/api/content/" + page.id + "/property/" + key);
         return json;
+    }
+
+    /** A stable id for a label name, as Confluence gives each label one. */
+    static String labelId(String name) {
+        return String.valueOf(Math.abs((long) name.hashCode()) % 900_000_000L + 100_000_000L);
     }
 
     /** Cloud: only the caller's own properties; POST creates (409 if present), PUT updates (404 if missing). */

@@ -259,8 +259,13 @@ final class IssueJson {
 
     ObjectNode attachment(Issue.Attachment a) {
         ObjectNode json = Json.object().put("id", a.id()).put("filename", a.filename()).put("mimeType", a.mimeType())
-                .put("size", a.content().length).put("created", time(a.created())).put("content", baseUrl + apiPath
-                        + "/attachment/content/" + a.id());
+                .put("size", a.content().length).put("created", time(a.created())).put("content",
+                        baseUrl + (flavour == Flavour.CLOUD ? apiPath + "/attachment/content/" + a.id()
+                                : "/secure/attachment/" + a.id()
+                                        + "/"
+                                        + java.net.URLEncoder
+                                                .encode(a.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                                                .replace("+", "%20")));
         json.set("author", user(a.author()));
         return json;
     }

@@ -137,10 +137,23 @@ public final class JiraApi {
         });
         router.post(api + "/issueLink", this::linkIssues);
         router.get(api + "/attachment/{id}", r -> Response.ok(json.attachment(attachment(r))));
-        router.get(api + "/attachment/content/{id}", r -> {
-            Issue.Attachment a = attachment(r);
-            return Response.bytes(a.content(), a.mimeType());
-        });
+        if (flavour == Flavour.CLOUD) {
+            router.get(api + "/attachment/content/{id}", r -> {
+                Issue.Attachment a = attachment(r);
+                return Response.bytes(a.content(), a.mimeType());
+            });
+        } else {
+            // Data Center serves files outside its REST API, at the address the attachment's content link names.
+            router.get("/secure/attachment/{id}/{filename}", r -> {
+                Issue.Attachment a = attachment(r);
+                String name = java.net.URLDecoder.decode(r.pathParam("filename").replace("+", "%2B"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (!a.filename().equals(name)) {
+                    throw ApiException.notFound("The attachment with id '" + a.id() + "' is not named " + name);
+                }
+                return Response.bytes(a.content(), a.mimeType());
+            });
+        }
         if (flavour == Flavour.CLOUD) {
             router.get(api + "/project/search", r -> {
                 ArrayNode values = projects(r);
