@@ -48,11 +48,6 @@ public final class MediaHost implements AutoCloseable {
         server.start();
     }
 
-    /** The base URL, another origin than the sites'. */
-    public String url() {
-        return url;
-    }
-
     /** A URL that serves {@code content} without credentials for {@link #VALID}. */
     public String sign(byte[] content, String mediaType) {
         byte[] token = new byte[16];

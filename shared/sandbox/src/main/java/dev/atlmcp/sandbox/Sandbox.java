@@ -196,11 +196,6 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(httpsUrl);
     }
 
-    /** Where Confluence Cloud's attachment downloads redirect to. */
-    public MediaHost media() {
-        return media;
-    }
-
     public DevTokenIssuer issuer() {
         return issuer;
     }

@@ -1,12 +1,5 @@
 package dev.atlmcp.testing.contract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,35 +43,11 @@ final class ContractExceptions {
     }
 
     static ContractExceptions load() {
-        List<Entry> entries = new ArrayList<>();
-        try (InputStream in = ContractExceptions.class.getClassLoader().getResourceAsStream(
-                "contract/exceptions.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("contract/exceptions.tsv is not on the class path");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 7 || f[6].isBlank()) {
-                    throw new IllegalStateException("contract/exceptions.tsv: seven tab-separated fields, the "
-                            + "last a reason, in: " + line);
-                }
-                entries.add(new Entry(f[0], f[1], f[2], f[3], f[4], "-".equals(f[5]) ? "" : f[5], f[6]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ContractExceptions(entries);
+        return new ContractExceptions(ReviewedList.rows("exceptions.tsv", 7).stream().map(f -> new Entry(f[0], f[1],
+                f[2], f[3], f[4], "-".equals(f[5]) ? "" : f[5], f[6])).toList());
     }
 
     Optional<Entry> covering(String api, String method, String operation, int status, String key, String message) {
         return entries.stream().filter(e -> e.covers(api, method, operation, status, key, message)).findFirst();
-    }
-
-    List<Entry> all() {
-        return entries;
     }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.atlmcp.sandbox.http.Request;
+
 /**
  * One request a server sent to the sandbox and the sandbox's answer, as the sandbox wrote it ({@code sandbox.traffic}).
  *
@@ -73,31 +75,14 @@ public record RecordedExchange(String site, String method, String path, String q
         }
     }
 
-    /** The query parameters, decoded, in order, each with all its values. */
+    /** The query parameters, decoded, in order, each with all its values (as the sandbox read them). */
     public Map<String, List<String>> queryParameters() {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
+        return Request.parseQuery(query);
     }
 
     /** The path with each segment decoded. */
     public String decodedPath() {
         return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     @Override
