@@ -11,7 +11,7 @@ import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkiverse.mcp.server.runtime.McpConnectionBase;
 import io.quarkiverse.mcp.server.runtime.McpMetadata;
 import io.quarkiverse.mcp.server.runtime.McpMetrics;
-import io.quarkiverse.mcp.server.runtime.ResponseHandlers;
+import io.quarkiverse.mcp.server.runtime.RequestIdGenerator;
 import io.quarkiverse.mcp.server.runtime.config.McpServersRuntimeConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,9 +34,9 @@ public class OwnedConnections extends ConnectionManager {
 
     private final SessionOwners owners;
 
-    OwnedConnections(Vertx vertx, ResponseHandlers responseHandlers, McpServersRuntimeConfig servers,
-            McpMetadata metadata, Instance<McpMetrics> metrics, SessionOwners owners) {
-        super(vertx, responseHandlers, servers, metadata, metrics);
+    OwnedConnections(Vertx vertx, RequestIdGenerator ids, McpServersRuntimeConfig servers, McpMetadata metadata,
+            Instance<McpMetrics> metrics, SessionOwners owners) {
+        super(vertx, ids, servers, metadata, metrics);
         this.owners = owners;
     }
 

@@ -15,7 +15,7 @@ import dev.atlmcp.auth.inbound.McpHttpRequest;
 /**
  * Lets several replicas behind a plain round-robin balancer serve one MCP client.
  * <p>
- * MCP sessions live in one replica's memory. With {@code quarkus.mcp.server.http.streamable.dummy-init=true} (set at
+ * MCP sessions live in one replica's memory. With {@code quarkus.mcp.server.http.streamable.auto-init=true} (set at
  * build time in this module's defaults) a request carrying a session id this replica does not know is served by a
  * throw-away session, which works for every request a tools server needs. Two cases still break in the MCP library, so
  * this route answers them before it does:

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.mcp.server.runtime.ResponseHandlers;
+import io.quarkiverse.mcp.server.runtime.ServerRequests;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -21,14 +21,14 @@ import dev.atlmcp.auth.inbound.McpHttpRequest;
  * reflection; when the library changes it, the server refuses to start rather than run without the binding.
  */
 @Singleton
-@RegisterForReflection(targets = ResponseHandlers.class, fields = true, methods = false)
+@RegisterForReflection(targets = ServerRequests.class, fields = true, methods = false)
 public class ServerRequestBinding {
 
-    private static final String TABLE = "handlers";
+    private static final String TABLE = "responseHandlers";
 
-    void bind(@Observes StartupEvent started, ResponseHandlers requests, SessionOwners owners) {
+    void bind(@Observes StartupEvent started, ServerRequests requests, SessionOwners owners) {
         try {
-            Field table = ResponseHandlers.class.getDeclaredField(TABLE);
+            Field table = ServerRequests.class.getDeclaredField(TABLE);
             table.setAccessible(true);
             @SuppressWarnings("unchecked")
             Map<Long, Object> pending = (Map<Long, Object>) table.get(requests);
