@@ -3,10 +3,12 @@ package dev.atlmcp.compass.tools;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
@@ -29,6 +31,8 @@ public class CompassResources {
         this.compass = compass;
         this.content = content;
     }
+
+    @Icons(ProductIcons.class)
 
     @ResourceTemplate(uriTemplate = "compass://component/{id}", name = "compass_component", title = "Compass component", description = "One Compass component as Markdown, by slug (compass://component/checkout-api) or percent-encoded id", mimeType = "text/markdown")
     TextResourceContents component(String id, RequestUri uri) {

@@ -1,8 +1,12 @@
 package dev.atlmcp.compass.tools;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
+import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.content.ContentPolicy;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.compass.render.CatalogMarkdown;
@@ -34,6 +38,10 @@ public class CompassTools {
         this.schema = schema;
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_get_component", description = """
             Read one Compass component as Markdown: name, type, state, id, owner team id, labels, custom fields, \
             scorecard scores, description and links (repository, runbook, on-call, chat). Give its id (ari:cloud:compass:...), its \
@@ -43,6 +51,10 @@ public class CompassTools {
             @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component) {
         return ComponentMarkdown.component(compass.component(component), content);
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_get_dependencies", description = """
             Show what a Compass component depends on (downstream) or what depends on it (upstream), 1 to 5 levels \
@@ -56,6 +68,10 @@ public class CompassTools {
         return ComponentMarkdown.dependencies(graph.dependencies(component, direction, depth), mermaid, content);
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_get_events", description = """
             List a Compass component's events in the last hours, newest first: deployments (state, environment), \
             incidents (state, severity) and other events, with links. Use it to see what changed before an \
@@ -68,12 +84,20 @@ public class CompassTools {
         return ComponentMarkdown.events(activity.events(component, hours, types, limit), content);
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_list_component_types", description = """
             List the component types of this Compass catalog (id, name, description), the values the type filter \
             and new components take.""", annotations = @Tool.Annotations(title = "List Compass component types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String compass_list_component_types() {
         return CatalogMarkdown.types(schema.types());
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_who_owns", description = """
             Who owns a Compass component: its owner team with the members (account ids, the lead marked) and the \
@@ -82,6 +106,10 @@ public class CompassTools {
             @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component) {
         return ComponentMarkdown.owner(ownership.owner(component), content);
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_search_components", description = """
             Find components in the Compass catalog by text (name, description, labels), type, owner team and label, \
@@ -97,6 +125,10 @@ public class CompassTools {
         return ComponentMarkdown.searchResults(compass.search(query, type, ownerTeam, label, limit, cursor), content);
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_my_components", description = """
             List the components owned by your teams, as compass_search_components does (optionally narrowed by text \
             and type). Needs the server to call Compass with your own Atlassian token (per-user mode).""", annotations = @Tool.Annotations(title = "My Compass components", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -108,6 +140,10 @@ public class CompassTools {
         return ComponentMarkdown.searchResults(compass.mine(query, type, limit, cursor), content);
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_get_scorecards", description = """
             Show how a Compass component scores on each scorecard applied to it (score, status, importance) and \
             which criteria it fails, e.g. a missing on-call link. Use it to see what to fix.""", annotations = @Tool.Annotations(title = "Get Compass scorecards", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -115,6 +151,10 @@ public class CompassTools {
             @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component) {
         return CatalogMarkdown.scores(schema.scores(component));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_list_custom_fields", description = """
             List the custom fields of this Compass catalog: name, kind (text, number, boolean, user, single or \

@@ -3,10 +3,14 @@ package dev.atlmcp.compass.tools;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
+import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.compass.render.ComponentMarkdown;
@@ -34,6 +38,10 @@ public class ComponentWriteTools {
         this.changes = changes;
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_create_component", description = """
             Create a Compass component. The slug (made from the name unless given) is unique: calling again with \
             the same arguments finds the component made before instead of creating another, and a slug another \
@@ -53,6 +61,10 @@ public class ComponentWriteTools {
                 dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_update_component", description = """
             Change a Compass component's name, description, owner team (a team id such as \
             ari:cloud:teams::team/...) or custom field values. Give only what changes. The answer's change id \
@@ -70,6 +82,10 @@ public class ComponentWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_add_labels", description = """
             Add labels to a Compass component; labels it already has are left as they are. The change id undoes \
             it, removing only the labels this call added.""", annotations = @Tool.Annotations(title = "Add labels to Compass component", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -81,6 +97,10 @@ public class ComponentWriteTools {
             Elicitation elicitation) {
         return ComponentMarkdown.written(additions.addLabels(component, labels, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_add_link", description = """
             Add a link to a Compass component: its repository, a runbook or other document, dashboard, on-call \
@@ -96,6 +116,10 @@ public class ComponentWriteTools {
         return ComponentMarkdown.written(additions.addLink(component, type, url, name, dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_create_relationship", description = """
             Record that a Compass component depends on another (DEPENDS_ON) or is a child of it (CHILD_OF); \
             compass_get_dependencies then shows it. An existing relationship is not added twice.""", annotations = @Tool.Annotations(title = "Create Compass relationship", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -109,12 +133,20 @@ public class ComponentWriteTools {
         return ComponentMarkdown.written(additions.relate(component, target, type, dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_list_my_agent_changes", description = """
             Explains where your Compass change ids are: Compass keeps no list of them, so each write's answer \
             gives its id.""", annotations = @Tool.Annotations(title = "List my agent changes in Compass", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     String compass_list_my_agent_changes() {
         return changes.listing(AgentChanges.KEEP, "compass_undo_change");
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "compass_undo_change", description = """
             Revert one of your Compass changes by its change id: an update gets its previous values back; added \

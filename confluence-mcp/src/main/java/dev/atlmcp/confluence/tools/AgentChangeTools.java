@@ -1,9 +1,13 @@
 package dev.atlmcp.confluence.tools;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
+import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.args.Arguments;
 import dev.atlmcp.auth.changes.AgentChanges;
 import dev.atlmcp.auth.errors.ToolCalls;
@@ -22,6 +26,10 @@ public class AgentChangeTools {
         this.undo = undo;
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "confluence_list_my_agent_changes", description = """
             List the page updates your agent sessions made in Confluence through this server, newest first, with \
             the change ids confluence_undo_change takes.""", annotations = @Tool.Annotations(title = "List my agent changes in Confluence", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -30,6 +38,10 @@ public class AgentChangeTools {
         Arguments.limit(limit, AgentChanges.KEEP);
         return changes.listing(limit, "confluence_undo_change");
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "confluence_undo_change", description = """
             Revert one of your page updates by its change id: the version it replaced is restored as a new version, \

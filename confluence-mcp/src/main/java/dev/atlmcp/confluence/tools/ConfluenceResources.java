@@ -1,9 +1,11 @@
 package dev.atlmcp.confluence.tools;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
@@ -30,6 +32,8 @@ public class ConfluenceResources {
         this.content = content;
     }
 
+    @Icons(ProductIcons.class)
+
     @ResourceTemplate(uriTemplate = "confluence://page/{id}", name = "confluence_page", title = "Confluence page", description = "One Confluence page as Markdown, e.g. confluence://page/131075", mimeType = "text/markdown")
     TextResourceContents page(String id, RequestUri uri) {
         try {
@@ -38,6 +42,8 @@ public class ConfluenceResources {
             throw ResourceErrors.of(e);
         }
     }
+
+    @Icons(ProductIcons.class)
 
     @ResourceTemplate(uriTemplate = "confluence://space/{key}", name = "confluence_space", title = "Confluence space", description = "One Confluence space: description, home page and the top of its page tree, e.g. confluence://space/OPS", mimeType = "text/markdown")
     TextResourceContents space(String key, RequestUri uri) {

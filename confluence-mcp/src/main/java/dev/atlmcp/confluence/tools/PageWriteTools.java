@@ -2,10 +2,14 @@ package dev.atlmcp.confluence.tools;
 
 import java.util.List;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
+import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.CommentThreads;
@@ -29,6 +33,10 @@ public class PageWriteTools {
         this.labels = labels;
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "confluence_create_page", description = """
             Create a Confluence page from Markdown in a space, under a parent page or the space's home page. \
             Calling again with the same arguments returns the page instead of creating another; a title already \
@@ -42,6 +50,10 @@ public class PageWriteTools {
             Elicitation elicitation) {
         return PageMarkdown.created(creation.create(space, title, body, parentId, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "confluence_add_inline_comment", description = """
             Add a comment, in Markdown, anchored to a piece of a Confluence page's text, as a reviewer highlights \
@@ -59,6 +71,10 @@ public class PageWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "confluence_add_labels", description = """
             Add labels to a Confluence page, e.g. runbook or payments; labels it already has are left as they \
             are.""", annotations = @Tool.Annotations(title = "Add Confluence labels", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -70,6 +86,10 @@ public class PageWriteTools {
             Elicitation elicitation) {
         return PageMarkdown.labelsAdded(this.labels.add(pageId, labels, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "confluence_update_page", description = """
             Replace the whole body of a Confluence page with Markdown, as the next version after the one you read. \
@@ -89,6 +109,10 @@ public class PageWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "confluence_update_section", description = """
             Replace the content under one heading of a Confluence page with Markdown: everything up to the next \
             heading of the same or a higher level. The heading stays, and the rest of the page (macros, images, \
@@ -107,6 +131,10 @@ public class PageWriteTools {
         return PageMarkdown.pageUpdated(updates.updateSection(pageId, heading, occurrence, body, version, message,
                 dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "confluence_append_to_page", description = """
             Add Markdown at the end of a Confluence page, e.g. a new section or a log entry, leaving everything \

@@ -1,9 +1,11 @@
 package dev.atlmcp.jira.tools;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.content.MaskedOutput;
 import dev.atlmcp.auth.policy.CallerLimited;
 import dev.atlmcp.auth.content.ContentPolicy;
@@ -27,6 +29,8 @@ public class JiraResources {
         this.content = content;
     }
 
+    @Icons(ProductIcons.class)
+
     @ResourceTemplate(uriTemplate = "jira://issue/{key}", name = "jira_issue", title = "Jira issue", description = "One Jira issue as Markdown, e.g. jira://issue/OPS-42", mimeType = "text/markdown")
     TextResourceContents issue(String key, RequestUri uri) {
         try {
@@ -35,6 +39,8 @@ public class JiraResources {
             throw ResourceErrors.of(e);
         }
     }
+
+    @Icons(ProductIcons.class)
 
     @ResourceTemplate(uriTemplate = "jira://project/{key}", name = "jira_project", title = "Jira project", description = "One Jira project: lead, issue types, components, versions, e.g. jira://project/OPS", mimeType = "text/markdown")
     TextResourceContents project(String key, RequestUri uri) {

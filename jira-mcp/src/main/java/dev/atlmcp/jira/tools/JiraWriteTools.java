@@ -3,10 +3,14 @@ package dev.atlmcp.jira.tools;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.mcp.server.Icons;
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.manifest.ProductIcons;
+import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.errors.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.IssueAdditions;
@@ -37,6 +41,10 @@ public class JiraWriteTools {
         this.creation = creation;
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_create_issue", description = """
             Create a Jira issue: project, issue type, summary, Markdown description, other fields by display name \
             or id with plain values, a parent (epic or, for sub-tasks, the parent issue). Missing required fields \
@@ -58,6 +66,10 @@ public class JiraWriteTools {
                 requestId, dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_add_comment", description = """
             Add a comment to a Jira issue, written in Markdown (tables, code, lists, @mentions as \
             @[Name](user:accountId)). Use it to record findings or a status update.""", annotations = @Tool.Annotations(title = "Add Jira comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
@@ -69,6 +81,10 @@ public class JiraWriteTools {
             Elicitation elicitation) {
         return IssueMarkdown.commentAdded(writes.addComment(issueKey, body, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "jira_update_issue", description = """
             Change fields of a Jira issue: fields by display name or id with plain values (names, emails, \
@@ -88,6 +104,10 @@ public class JiraWriteTools {
                 dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_transition_issue", description = """
             Move a Jira issue through its workflow: name the transition by id, by name or by the status to reach \
             (e.g. Done), with the fields its screen asks for (e.g. {"Resolution": "Done"}) and an optional \
@@ -103,6 +123,10 @@ public class JiraWriteTools {
         return IssueMarkdown.moved(transitions.move(issueKey, transition, fields, comment, dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_link_issues", description = """
             Link two Jira issues the way you would say it: issue_key, relation, other_issue_key, e.g. OPS-1 \
             "blocks" OPS-2, PAY-3 "is caused by" PAY-2, WEB-4 "relates to" WEB-5 (a link type name or either of \
@@ -116,6 +140,10 @@ public class JiraWriteTools {
             Elicitation elicitation) {
         return IssueMarkdown.linked(links.link(issueKey, relation, otherIssueKey, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "jira_create_issues", description = """
             Create up to 20 Jira issues in one project, e.g. stories from meeting notes: each item has a summary \
@@ -135,6 +163,10 @@ public class JiraWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_assign_issue", description = """
             Assign a Jira issue to a person given by display name, email or id, or unassign it with "none". \
             Recorded like jira_update_issue, so jira_undo_change gives it back to the previous assignee.""", annotations = @Tool.Annotations(title = "Assign Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -150,6 +182,10 @@ public class JiraWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_edit_comment", description = """
             Replace the text of a comment this server's account wrote (e.g. to correct an agent's earlier note), \
             in Markdown. The previous text is kept, so jira_undo_change restores it.""", annotations = @Tool.Annotations(title = "Edit Jira comment", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
@@ -163,6 +199,10 @@ public class JiraWriteTools {
         return IssueMarkdown.commentEdited(writes.editComment(issueKey, commentId, body, dryRun, confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_add_watcher", description = """
             Add a person (display name, email or id) as a watcher of a Jira issue, so they get its \
             notifications.""", annotations = @Tool.Annotations(title = "Add Jira watcher", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
@@ -174,6 +214,10 @@ public class JiraWriteTools {
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addWatcher(issueKey, person, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "jira_add_worklog", description = """
             Log time spent on a Jira issue (e.g. 1h 30m), when it started (default now) and an optional Markdown \
@@ -190,6 +234,10 @@ public class JiraWriteTools {
                 confirmationToken));
     }
 
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_add_remote_link", description = """
             Link a Jira issue to a web page such as a pull request, dashboard or runbook (URL and title); it \
             shows under the issue's links.""", annotations = @Tool.Annotations(title = "Add Jira remote link", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
@@ -202,6 +250,10 @@ public class JiraWriteTools {
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addRemoteLink(issueKey, url, title, dryRun, confirmationToken));
     }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
 
     @Tool(name = "jira_move_to_sprint", description = """
             Move up to 50 issues into a sprint (id from jira_list_sprints), or back to the backlog with sprint_id \

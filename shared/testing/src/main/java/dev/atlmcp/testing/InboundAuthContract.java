@@ -162,6 +162,22 @@ public abstract class InboundAuthContract {
         assertEquals(403, given().header("Origin", "https://attacker.example.com").contentType("application/json")
                 .accept("application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token())
                 .body(INITIALIZE).post("/mcp").statusCode(), "foreign Origin");
+        // Names that start like a loopback name (quarkus-mcp-server before 2.0 matched the Origin by prefix).
+        for (String lookAlike : new String[] { "localhost.attacker.example", "127.0.0.1.attacker.example",
+                "localhost-attacker.example" }) {
+            assertEquals(403, given().header("Host", lookAlike).contentType("application/json").accept(
+                    "application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token()).body(
+                            INITIALIZE)
+                    .post("/mcp").statusCode(), "Host " + lookAlike);
+            assertEquals(403, given().header("Origin", "http://" + lookAlike).contentType("application/json").accept(
+                    "application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token()).body(
+                            INITIALIZE)
+                    .post("/mcp").statusCode(), "Origin http://" + lookAlike);
+        }
+        assertEquals(403, given().header("Origin", "http://localhost@attacker.example").contentType(
+                "application/json").accept("application/json, text/event-stream").header("Authorization", "Bearer "
+                        + Mcp.token())
+                .body(INITIALIZE).post("/mcp").statusCode(), "Origin with user info");
         Response local = given().header("Origin", "http://localhost:6274").contentType("application/json")
                 .accept("application/json, text/event-stream").header("Authorization", "Bearer " + Mcp.token())
                 .body(INITIALIZE).post("/mcp");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.auth.session.SessionOwners;
@@ -126,6 +127,72 @@ public abstract class MessageAttacks extends SandboxReset {
             }
         }
         assertEquals(List.of(), Mcp.sandbox().requests(), "nothing reached Atlassian");
+    }
+
+    /** Requests whose envelope is sound but whose params are not what the method takes. */
+    private List<String> malformedParams() {
+        String tool = Json.encode(readTool());
+        return List.of("{\"jsonrpc\":\"2.0\",\"id\":21,\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":22,\"method\":\"tools/call\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":23,\"method\":\"tools/call\",\"params\":[" + tool + "]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":24,\"method\":\"tools/call\",\"params\":{\"name\":5}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":25,\"method\":\"tools/call\",\"params\":{\"name\":" + tool
+                        + ",\"arguments\":[1]}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":26,\"method\":\"tools/call\",\"params\":\"" + readTool() + "\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":27,\"method\":\"tools/list\",\"params\":[]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":28,\"method\":\"tools/list\",\"params\":{\"cursor\":7}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":\"r-29\",\"method\":\"resources/read\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":30,\"method\":\"resources/read\",\"params\":{\"uri\":[\""
+                        + resourceUri() + "\"]}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":31,\"method\":\"prompts/get\",\"params\":{\"arguments\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":32,\"method\":\"prompts/get\",\"params\":{\"name\":\"" + prompt()
+                        + "\",\"arguments\":{\"x\":{\"y\":1}}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":33,\"method\":\"completion/complete\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":34,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":35,\"method\":\"ping\",\"params\":[]}");
+    }
+
+    @Test
+    void requestsWithMalformedParamsGetInvalidParamsAndTheConnectionStaysUsable() throws Exception {
+        String session = sessionOf(Mcp.token());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String body : malformedParams()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(McpAssured.baseUri.resolve("/mcp"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .header("Authorization", "Bearer " + Mcp.token()).header("Mcp-Session-Id", session).timeout(
+                            Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), body + " -> " + response.body());
+            assertInvalidParams(body, response.body());
+            HttpResponse<String> next = http.send(HttpRequest.newBuilder(McpAssured.baseUri.resolve("/mcp")).header(
+                    "Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .header("Authorization", "Bearer " + Mcp.token()).header("Mcp-Session-Id", session).timeout(
+                            Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"ping\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(next.body().contains("\"id\":99") && next.body().contains("\"result\""), body + " then ping -> "
+                    + next.body());
+        }
+        try (SseMcpClient client = new SseMcpClient(McpAssured.baseUri, Mcp.token())) {
+            for (String body : malformedParams()) {
+                HttpResponse<String> sse = client.postRaw(body);
+                assertEquals(400, sse.statusCode(), body + " -> " + sse.body());
+                assertInvalidParams(body, sse.body());
+            }
+            assertTrue(client.request("ping", new JsonObject()).containsKey("result"), "the SSE session still answers");
+        }
+        assertEquals(List.of(), Mcp.sandbox().requests(), "nothing reached Atlassian");
+    }
+
+    private static void assertInvalidParams(String sent, String answer) {
+        JsonObject json = new JsonObject(answer);
+        assertEquals(new JsonObject(sent).getValue("id"), json.getValue("id"), sent + " -> " + answer);
+        JsonObject error = json.getJsonObject("error");
+        assertNotNull(error, sent + " -> " + answer);
+        assertEquals(-32602, error.getInteger("code"), sent + " -> " + answer);
+        assertTrue(error.getString("message").startsWith("Invalid params for " + new JsonObject(sent).getString(
+                "method") + ": "), sent + " -> " + answer);
     }
 
     // --- scopes on every kind of message ---

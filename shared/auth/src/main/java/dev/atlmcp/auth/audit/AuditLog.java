@@ -43,6 +43,7 @@ import dev.atlmcp.auth.observability.RequestIds;
 public class AuditLog {
 
     public static final String CATEGORY = "atlmcp.audit";
+    public static final String INVALID_ARGUMENTS = "invalid_arguments";
 
     private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|authorization"
@@ -81,6 +82,13 @@ public class AuditLog {
         if (!changes.isEmpty()) {
             changes.forEach(event.putArray("changes")::add);
         }
+        write(event);
+    }
+
+    /** A call whose arguments stopped it before its tool ran (see {@code CheckedArguments}). */
+    public void invalidArguments(String tool, String message) {
+        ObjectNode event = event(tool, "error", message, identity.caller(), McpHttpRequest.current());
+        event.put("errorKind", INVALID_ARGUMENTS);
         write(event);
     }
 

@@ -19,9 +19,10 @@ import dev.atlmcp.auth.session.SessionOwners;
 /**
  * The one path every MCP message takes before the MCP library sees it, on both transports ({@code POST /mcp} and the
  * legacy {@code POST /mcp/messages/<session>}): the body must be exactly one JSON-RPC message (a batch or anything
- * unreadable is refused with a JSON-RPC error, never passed on); a call of a tool, a read of a resource, a prompt or a
- * completion needs its scope (403 {@code insufficient_scope} otherwise, so the client can step up); an answer to a
- * request the server sent (an elicitation) is accepted only from the session and subject it was sent to.
+ * unreadable is refused with a JSON-RPC error, never passed on); params that do not have the shape the method takes get
+ * JSON-RPC's invalid-params error ({@link McpParams}); a call of a tool, a read of a resource, a prompt or a completion
+ * needs its scope (403 {@code insufficient_scope} otherwise, so the client can step up); an answer to a request the
+ * server sent (an elicitation) is accepted only from the session and subject it was sent to.
  */
 @Singleton
 public class MessageGate {
@@ -71,7 +72,7 @@ public class MessageGate {
         }
         SecurityIdentity identity = McpHttpRequest.identity(ctx);
         if (identity == null || identity.isAnonymous()) {
-            ctx.next();
+            checkParams(ctx, message);
             return;
         }
         String scope = requiredScope(message);
@@ -87,13 +88,46 @@ public class MessageGate {
                             message) + " needs the scope " + scope + "; sign in again granting it.").encode());
             return;
         }
-        ctx.next();
+        checkParams(ctx, message);
     }
 
     private void refuse(RoutingContext ctx, String what, String reason, JsonRpcMessage.Refused refused) {
         audit.denied(what, McpHttpRequest.identity(ctx), reason, ctx);
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(refused.answer()
                 .encode());
+    }
+
+    /**
+     * Passes the message on if its params have the shape its method takes (after the scope check, so that a caller
+     * without the scope learns nothing more).
+     */
+    private void checkParams(RoutingContext ctx, JsonRpcMessage message) {
+        var problem = McpParams.problem(message);
+        if (problem.isPresent()) {
+            refuseParams(ctx, message, problem.get());
+            return;
+        }
+        if ("tools/call".equals(message.method()) && !message.params().containsKey("arguments")) {
+            // "arguments" is optional, but the MCP library cannot run a tool's guardrails without it (1.13.0).
+            message.params().put("arguments", new JsonObject());
+            ctx.setBody(message.json().toBuffer());
+        }
+        ctx.next();
+    }
+
+    /**
+     * Invalid params are answered as JSON-RPC says, with the request's id: on Streamable HTTP as the 200 answer to the
+     * request; on the legacy SSE transport, whose answers travel on the event stream, as a 400 to the POST (as for a
+     * notification, which has nobody to answer).
+     */
+    private void refuseParams(RoutingContext ctx, JsonRpcMessage message, String problem) {
+        audit.denied(message.method(), McpHttpRequest.identity(ctx), "invalid params", ctx);
+        boolean answerable = message.kind() == JsonRpcMessage.Kind.REQUEST && !ctx.request().path().startsWith(
+                mcpPath + "/messages/");
+        JsonObject answer = new JsonObject().put("jsonrpc", "2.0").put("id", message.id()).put("error",
+                new JsonObject().put("code", JsonRpcErrorCodes.INVALID_PARAMS).put("message", problem));
+        ctx.response().setStatusCode(answerable ? 200 : 400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(answer.encode());
     }
 
     /** The scope a message needs beyond a valid token: null for those that read nothing from Atlassian. */

@@ -1,0 +1,24 @@
+package dev.atlmcp.confluence;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.atlmcp.testing.ToolArgumentChecks;
+
+/**
+ * Wrong, unknown, missing and out-of-range arguments of every tool, answered as tool errors (see ToolArgumentChecks).
+ */
+@QuarkusTest
+class ToolArgumentsTest extends ToolArgumentChecks {
+
+    @Override
+    protected Map.Entry<String, String> pagedToolAndRange() {
+        return Map.entry("confluence_find_users", "1-50");
+    }
+
+    @Override
+    protected Map<String, Object> pagedToolArguments() {
+        return Map.of("query", "jane");
+    }
+}
