@@ -9,6 +9,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.args.ArgumentDescriptions;
 import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.changes.AgentChanges;
@@ -54,8 +55,8 @@ public class ComponentWriteTools {
             @ToolArg(name = "owner_id", description = "Owner team id, ari:cloud:teams::team/...", required = false) String ownerId,
             @ToolArg(description = "Labels, e.g. [\"tier-2\", \"java\"]", required = false) List<String> labels,
             @ToolArg(name = "custom_fields", description = "Custom field name to value, e.g. {\"Tier\": \"tier-2\"} (compass_list_custom_fields)", required = false) Map<String, Object> customFields,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(creation.create(name, type, slug, description, ownerId, labels, customFields,
                 dryRun, confirmationToken));
@@ -70,13 +71,13 @@ public class ComponentWriteTools {
             ari:cloud:teams::team/...) or custom field values. Give only what changes. The answer's change id \
             undoes it with compass_undo_change.""", annotations = @Tool.Annotations(title = "Update Compass component", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
     String compass_update_component(
-            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component,
+            @ToolArg(name = "component", description = CompassArgumentDescriptions.COMPONENT) String component,
             @ToolArg(description = "New name", required = false) String name,
             @ToolArg(description = "New description (plain text or Markdown)", required = false) String description,
             @ToolArg(name = "owner_id", description = "New owner team id, ari:cloud:teams::team/...", required = false) String ownerId,
             @ToolArg(name = "custom_fields", description = "Custom field name to new value, null clears, e.g. {\"Tier\": \"tier-1\"}", required = false) Map<String, Object> customFields,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(updates.update(component, name, description, ownerId, customFields, dryRun,
                 confirmationToken));
@@ -90,10 +91,10 @@ public class ComponentWriteTools {
             Add labels to a Compass component; labels it already has are left as they are. The change id undoes \
             it, removing only the labels this call added.""", annotations = @Tool.Annotations(title = "Add labels to Compass component", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String compass_add_labels(
-            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component,
+            @ToolArg(name = "component", description = CompassArgumentDescriptions.COMPONENT) String component,
             @ToolArg(description = "Labels to add, e.g. [\"tier-1\", \"pci\"]") List<String> labels,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(additions.addLabels(component, labels, dryRun, confirmationToken));
     }
@@ -106,12 +107,12 @@ public class ComponentWriteTools {
             Add a link to a Compass component: its repository, a runbook or other document, dashboard, on-call \
             schedule, chat channel or project. A URL it already links to is not added twice.""", annotations = @Tool.Annotations(title = "Add link to Compass component", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String compass_add_link(
-            @ToolArg(name = "component", description = "Component id (ari:cloud:compass:...), slug or exact name") String component,
+            @ToolArg(name = "component", description = CompassArgumentDescriptions.COMPONENT) String component,
             @ToolArg(description = "REPOSITORY, DOCUMENT, DASHBOARD, ON_CALL, CHAT_CHANNEL, PROJECT or OTHER_LINK") String type,
             @ToolArg(description = "The http(s) URL") String url,
             @ToolArg(description = "Title shown for the link, e.g. Runbook", required = false) String name,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(additions.addLink(component, type, url, name, dryRun, confirmationToken));
     }
@@ -127,8 +128,8 @@ public class ComponentWriteTools {
             @ToolArg(name = "component", description = "The component that depends on (or is a child of) the target: id, slug or exact name") String component,
             @ToolArg(description = "The component it depends on (or is a child of): id, slug or exact name") String target,
             @ToolArg(description = "DEPENDS_ON or CHILD_OF", defaultValue = "DEPENDS_ON") String type,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(additions.relate(component, target, type, dryRun, confirmationToken));
     }
@@ -153,8 +154,8 @@ public class ComponentWriteTools {
             labels, links and relationships are removed. Refused if the item changed again since.""", annotations = @Tool.Annotations(title = "Undo my Compass change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String compass_undo_change(
             @ToolArg(name = "change_id", description = "The whole change id from the write's answer") String changeId,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(undo.undo(changeId, dryRun, confirmationToken));
     }

@@ -8,6 +8,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.args.ArgumentDescriptions;
 import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.errors.ToolCalls;
@@ -45,8 +46,8 @@ public class PageWriteTools {
             @ToolArg(description = "The page title, unique in the space") String title,
             @ToolArg(description = "The body in Markdown") String body,
             @ToolArg(name = "parent_id", description = "The page to put it under; omit for under the home page", required = false) String parentId,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.created(creation.create(space, title, body, parentId, dryRun, confirmationToken));
     }
@@ -60,12 +61,12 @@ public class PageWriteTools {
             it. Quote the text exactly as the page shows it, within one paragraph; when it occurs more than once, \
             match_index says which (0 for the first). Confluence Cloud only.""", annotations = @Tool.Annotations(title = "Add Confluence inline comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String confluence_add_inline_comment(
-            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(description = "The page text to anchor the comment to") String selection,
-            @ToolArg(description = "The comment in Markdown") String body,
+            @ToolArg(description = ConfluenceArgumentDescriptions.COMMENT_MARKDOWN) String body,
             @ToolArg(name = "match_index", description = "Which occurrence of the text, from 0", defaultValue = "0") int matchIndex,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.inlineAdded(threads.addInline(pageId, selection, matchIndex, body, dryRun,
                 confirmationToken));
@@ -79,10 +80,10 @@ public class PageWriteTools {
             Add labels to a Confluence page, e.g. runbook or payments; labels it already has are left as they \
             are.""", annotations = @Tool.Annotations(title = "Add Confluence labels", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String confluence_add_labels(
-            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(description = "Labels to add: single words, lower case") List<String> labels,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.labelsAdded(this.labels.add(pageId, labels, dryRun, confirmationToken));
     }
@@ -97,13 +98,13 @@ public class PageWriteTools {
             macros, images and other Confluence content. If the page changed since you read it, nothing is \
             written and you are told to read it again.""", annotations = @Tool.Annotations(title = "Update Confluence page", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String confluence_update_page(
-            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(description = "The new body in Markdown") String body,
             @ToolArg(description = "The version number you read (confluence_get_page shows it)") int version,
             @ToolArg(description = "New title; omit to keep the title", required = false) String title,
-            @ToolArg(description = "Version comment shown in the page history", required = false) String message,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(description = ConfluenceArgumentDescriptions.VERSION_COMMENT, required = false) String message,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.pageUpdated(updates.update(pageId, body, version, title, message, dryRun,
                 confirmationToken));
@@ -119,14 +120,14 @@ public class PageWriteTools {
             layouts, inline comments) is left exactly as it is. Prefer it to confluence_update_page for changing \
             one part of a page.""", annotations = @Tool.Annotations(title = "Update Confluence page section", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String confluence_update_section(
-            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(description = "The heading's text, e.g. Steps") String heading,
             @ToolArg(description = "The new content under the heading, in Markdown, without the heading; empty removes it") String body,
             @ToolArg(description = "Which of several headings with this text, from 1; needed only then", defaultValue = "0") int occurrence,
             @ToolArg(description = "The version number you read; omit to edit the current version", required = false) Integer version,
-            @ToolArg(description = "Version comment shown in the page history", required = false) String message,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(description = ConfluenceArgumentDescriptions.VERSION_COMMENT, required = false) String message,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.pageUpdated(updates.updateSection(pageId, heading, occurrence, body, version, message,
                 dryRun, confirmationToken));
@@ -140,11 +141,11 @@ public class PageWriteTools {
             Add Markdown at the end of a Confluence page, e.g. a new section or a log entry, leaving everything \
             already on the page exactly as it is.""", annotations = @Tool.Annotations(title = "Append to Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String confluence_append_to_page(
-            @ToolArg(name = "page_id", description = "Numeric page id, the number in the page URL") String pageId,
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(description = "What to add, in Markdown") String body,
-            @ToolArg(description = "Version comment shown in the page history", required = false) String message,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(description = ConfluenceArgumentDescriptions.VERSION_COMMENT, required = false) String message,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.pageUpdated(updates.append(pageId, body, message, dryRun, confirmationToken));
     }

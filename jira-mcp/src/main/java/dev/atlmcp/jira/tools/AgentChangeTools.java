@@ -6,6 +6,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.args.ArgumentDescriptions;
 import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.args.Arguments;
@@ -34,7 +35,7 @@ public class AgentChangeTools {
             List the changes your agent sessions made in Jira through this server (comments, field edits), newest \
             first, with the change ids jira_undo_change takes.""", annotations = @Tool.Annotations(title = "List my agent changes in Jira", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_list_my_agent_changes(
-            @ToolArg(description = "How many, 1-50", defaultValue = "20") int limit) {
+            @ToolArg(description = ArgumentDescriptions.HOW_MANY, defaultValue = "20") int limit) {
         Arguments.limit(limit, AgentChanges.KEEP);
         return changes.listing(limit, "jira_undo_change");
     }
@@ -48,8 +49,8 @@ public class AgentChangeTools {
             added comment is deleted. Refused if the issue changed again since, so nobody's later work is lost.""", annotations = @Tool.Annotations(title = "Undo my Jira change", readOnlyHint = false, destructiveHint = true, idempotentHint = false, openWorldHint = true))
     String jira_undo_change(
             @ToolArg(name = "change_id", description = "Change id such as OPS-5~k3j4h5g6f7, from a write's answer or jira_list_my_agent_changes") String changeId,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.undone(undo.undo(changeId, dryRun, confirmationToken));
     }

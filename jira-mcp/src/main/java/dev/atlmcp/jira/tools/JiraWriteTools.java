@@ -9,6 +9,7 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
+import dev.atlmcp.auth.args.ArgumentDescriptions;
 import dev.atlmcp.auth.manifest.ProductIcons;
 import dev.atlmcp.auth.args.CheckedArguments;
 import dev.atlmcp.auth.errors.ToolCalls;
@@ -51,7 +52,7 @@ public class JiraWriteTools {
             are answered with their allowed values. Safe to retry: the same arguments (or request_id) return the \
             issue already created instead of a duplicate.""", annotations = @Tool.Annotations(title = "Create Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_create_issue(
-            @ToolArg(description = "Project key such as OPS") String project,
+            @ToolArg(description = JiraArgumentDescriptions.PROJECT_KEY) String project,
             @ToolArg(name = "issue_type", description = "Issue type name such as Bug, Story, Task, Sub-task") String issueType,
             @ToolArg(description = "One-line summary") String summary,
             @ToolArg(description = "Description in Markdown", required = false) String description,
@@ -59,8 +60,8 @@ public class JiraWriteTools {
             @ToolArg(description = "Parent issue key: the epic, or the parent of a sub-task", required = false) String parent,
             @ToolArg(description = "Labels, without spaces", required = false) List<String> labels,
             @ToolArg(name = "request_id", description = "Your own id for this create; a retry with the same id returns the first issue", required = false) String requestId,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.created(creation.create(project, issueType, summary, description, fields, parent, labels,
                 requestId, dryRun, confirmationToken));
@@ -74,10 +75,10 @@ public class JiraWriteTools {
             Add a comment to a Jira issue, written in Markdown (tables, code, lists, @mentions as \
             @[Name](user:accountId)). Use it to record findings or a status update.""", annotations = @Tool.Annotations(title = "Add Jira comment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String jira_add_comment(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "The comment in Markdown") String body,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.commentAdded(writes.addComment(issueKey, body, dryRun, confirmationToken));
     }
@@ -92,13 +93,13 @@ public class JiraWriteTools {
             to add or remove. Unknown fields or values are answered with the allowed ones. Status changes need a \
             transition, not this tool.""", annotations = @Tool.Annotations(title = "Update Jira issue", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
     String jira_update_issue(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "Field name or id to new value, e.g. {\"Priority\": \"High\", \"Assignee\": \"jane.doe@example.com\", \"Story Points\": 5}", required = false) Map<String, Object> fields,
             @ToolArg(description = "New description in Markdown (replaces the whole description)", required = false) String description,
             @ToolArg(name = "labels_add", description = "Labels to add, without spaces", required = false) List<String> labelsAdd,
             @ToolArg(name = "labels_remove", description = "Labels to remove", required = false) List<String> labelsRemove,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, description, labelsAdd, labelsRemove,
                 dryRun, confirmationToken));
@@ -113,12 +114,12 @@ public class JiraWriteTools {
             (e.g. Done), with the fields its screen asks for (e.g. {"Resolution": "Done"}) and an optional \
             Markdown comment. Unknown transitions or missing fields are answered with what is open and allowed.""", annotations = @Tool.Annotations(title = "Transition Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String jira_transition_issue(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "Transition id, transition name, or target status such as Done") String transition,
             @ToolArg(description = "Fields of the transition screen: name or id to value", required = false) Map<String, Object> fields,
             @ToolArg(description = "A comment to add with the transition, in Markdown", required = false) String comment,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.moved(transitions.move(issueKey, transition, fields, comment, dryRun, confirmationToken));
     }
@@ -135,8 +136,8 @@ public class JiraWriteTools {
             @ToolArg(name = "issue_key", description = "The issue the relation is said of, e.g. OPS-1") String issueKey,
             @ToolArg(description = "Link type name or phrase, e.g. blocks, is blocked by, relates to, duplicates") String relation,
             @ToolArg(name = "other_issue_key", description = "The other issue, e.g. OPS-2") String otherIssueKey,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.linked(links.link(issueKey, relation, otherIssueKey, dryRun, confirmationToken));
     }
@@ -157,7 +158,7 @@ public class JiraWriteTools {
             @ToolArg(description = "Parent (epic) for items that name none", required = false) String parent,
             @ToolArg(name = "request_id", description = "Your own id for this batch; a retry with the same id creates only what is missing", required = false) String requestId,
             @ToolArg(name = "dry_run", description = "true: only show the requests", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.createdAll(creation.createAll(project, issueType, parent, issues, requestId, dryRun,
                 confirmationToken));
@@ -171,10 +172,10 @@ public class JiraWriteTools {
             Assign a Jira issue to a person given by display name, email or id, or unassign it with "none". \
             Recorded like jira_update_issue, so jira_undo_change gives it back to the previous assignee.""", annotations = @Tool.Annotations(title = "Assign Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_assign_issue(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "Display name, email or id of the new assignee, or none") String assignee,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         java.util.Map<String, Object> fields = new java.util.HashMap<>();
         fields.put("assignee", assignee == null || assignee.trim().equalsIgnoreCase("none") ? null : assignee);
@@ -190,11 +191,11 @@ public class JiraWriteTools {
             Replace the text of a comment this server's account wrote (e.g. to correct an agent's earlier note), \
             in Markdown. The previous text is kept, so jira_undo_change restores it.""", annotations = @Tool.Annotations(title = "Edit Jira comment", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = true))
     String jira_edit_comment(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(name = "comment_id", description = "The comment's id, from jira_get_comments or jira_get_issue") String commentId,
             @ToolArg(description = "The new text in Markdown") String body,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.commentEdited(writes.editComment(issueKey, commentId, body, dryRun, confirmationToken));
     }
@@ -207,10 +208,10 @@ public class JiraWriteTools {
             Add a person (display name, email or id) as a watcher of a Jira issue, so they get its \
             notifications.""", annotations = @Tool.Annotations(title = "Add Jira watcher", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_add_watcher(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "Display name, email or id of the watcher") String person,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addWatcher(issueKey, person, dryRun, confirmationToken));
     }
@@ -223,12 +224,12 @@ public class JiraWriteTools {
             Log time spent on a Jira issue (e.g. 1h 30m), when it started (default now) and an optional Markdown \
             comment.""", annotations = @Tool.Annotations(title = "Log work on Jira issue", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String jira_add_worklog(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(name = "time_spent", description = "Duration such as 1h 30m, 45m or 2d") String timeSpent,
             @ToolArg(description = "Start, e.g. 2026-11-22T09:30:00Z; default now", required = false) String started,
             @ToolArg(description = "What was done, in Markdown", required = false) String comment,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addWorklog(issueKey, timeSpent, started, comment, dryRun,
                 confirmationToken));
@@ -242,11 +243,11 @@ public class JiraWriteTools {
             Link a Jira issue to a web page such as a pull request, dashboard or runbook (URL and title); it \
             shows under the issue's links.""", annotations = @Tool.Annotations(title = "Add Jira remote link", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String jira_add_remote_link(
-            @ToolArg(name = "issue_key", description = "Issue key such as OPS-42 (or numeric id)") String issueKey,
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
             @ToolArg(description = "http or https address") String url,
             @ToolArg(description = "Title to show, e.g. PR 42: bound the pool") String title,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.added(additions.addRemoteLink(issueKey, url, title, dryRun, confirmationToken));
     }
@@ -261,8 +262,8 @@ public class JiraWriteTools {
     String jira_move_to_sprint(
             @ToolArg(name = "issue_keys", description = "Issue keys such as [\"OPS-5\", \"OPS-6\"]") List<String> issueKeys,
             @ToolArg(name = "sprint_id", description = "Sprint id, or backlog") String sprintId,
-            @ToolArg(name = "dry_run", description = "true: only show the request", defaultValue = "false") boolean dryRun,
-            @ToolArg(name = "confirmation_token", description = "Token from a confirmation preview the user agreed to", required = false) String confirmationToken,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return IssueMarkdown.moved(sprints.move(issueKeys, sprintId, dryRun, confirmationToken));
     }
