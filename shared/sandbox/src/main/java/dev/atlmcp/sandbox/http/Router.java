@@ -14,8 +14,14 @@ public final class Router {
         Response handle(Request request);
     }
 
-    private record Route(String method, String[] segments, Handler handler) {
+    private record Route(String method, String pattern, String[] segments, Handler handler, String servedBy) {
     }
+
+    /** A route as the route map shows it: method, path pattern and the class that registered it. */
+    public record Described(String method, String pattern, String servedBy) {
+    }
+
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     public record Match(Handler handler, Map<String, String> params) {
     }
@@ -39,8 +45,15 @@ public final class Router {
     }
 
     public Router add(String method, String pattern, Handler handler) {
-        routes.add(new Route(method, split(pattern), handler));
+        String servedBy = CALLER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass).filter(
+                type -> type != Router.class).findFirst()).map(Class::getSimpleName).orElse("?");
+        routes.add(new Route(method, pattern, split(pattern), handler, servedBy));
         return this;
+    }
+
+    /** Every route, in the order they were registered (the order they match in). */
+    public List<Described> routes() {
+        return routes.stream().map(route -> new Described(route.method, route.pattern, route.servedBy)).toList();
     }
 
     /** The handler for this request; empty if no route matches the path, whatever the method. */
