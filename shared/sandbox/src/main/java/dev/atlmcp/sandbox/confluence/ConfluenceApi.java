@@ -92,9 +92,9 @@ public final class ConfluenceApi {
             new PageWrites(flavour, () -> store).register(router, "");
         }
         new PageTree(flavour, () -> store).register(router);
-        new PageHistory(flavour, () -> store).register(router);
+        new VersionEndpoints(flavour, () -> store).register(router);
         new PageComments(flavour, () -> store).register(router);
-        new PageAttachments(flavour, () -> store, media).register(router);
+        new AttachmentEndpoints(flavour, () -> store, media).register(router);
     }
 
     /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */

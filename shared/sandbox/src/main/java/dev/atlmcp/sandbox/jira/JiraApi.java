@@ -41,14 +41,14 @@ public final class JiraApi {
     private final String baseUrl;
     private volatile JiraStore store;
     private final IssueJson json;
-    private final IssueEditor editor;
+    private final EditValidation editor;
     private final Workflow workflow;
 
     public JiraApi(Flavour flavour, String baseUrl) {
         this.flavour = flavour;
         this.baseUrl = baseUrl;
         this.json = new IssueJson(flavour, baseUrl);
-        this.editor = new IssueEditor(flavour);
+        this.editor = new EditValidation(flavour);
         this.workflow = new Workflow(flavour);
         reset();
     }
@@ -434,8 +434,8 @@ public final class JiraApi {
 
     private static JsonNode propertyValue(Request r) {
         JsonNode value = r.json();
-        if (r.bodyText().length() > IssueEditor.MAX_PROPERTY) {
-            throw ApiException.badRequest("The property value must not exceed " + IssueEditor.MAX_PROPERTY
+        if (r.bodyText().length() > EditValidation.MAX_PROPERTY) {
+            throw ApiException.badRequest("The property value must not exceed " + EditValidation.MAX_PROPERTY
                     + " characters.");
         }
         return value;

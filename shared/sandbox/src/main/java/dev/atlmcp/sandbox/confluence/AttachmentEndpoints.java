@@ -19,13 +19,13 @@ import dev.atlmcp.sandbox.http.Router;
  * Confluence Cloud does; on Data Center the download link ({@code /download/attachments/{pageId}/{file}}) serves the
  * file.
  */
-final class PageAttachments {
+final class AttachmentEndpoints {
 
     private final Flavour flavour;
     private final Supplier<ConfluenceStore> store;
     private final MediaHost media;
 
-    PageAttachments(Flavour flavour, Supplier<ConfluenceStore> store, MediaHost media) {
+    AttachmentEndpoints(Flavour flavour, Supplier<ConfluenceStore> store, MediaHost media) {
         this.flavour = flavour;
         this.store = store;
         this.media = media;

@@ -28,7 +28,7 @@ import dev.atlmcp.sandbox.http.Response;
  * {@code update} operations, and {@code properties} written in the same request. Every value is checked before any is
  * applied, so a rejected edit changes nothing.
  */
-final class IssueEditor {
+final class EditValidation {
 
     /** The longest issue property value Jira stores. */
     static final int MAX_PROPERTY = 32_768;
@@ -38,7 +38,7 @@ final class IssueEditor {
 
     private final Flavour flavour;
 
-    IssueEditor(Flavour flavour) {
+    EditValidation(Flavour flavour) {
         this.flavour = flavour;
     }
 

@@ -15,12 +15,12 @@ import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
 
 /** A page's versions, newest first: Cloud v2 paged by {@code cursor}, Data Center v1 by {@code start}. */
-final class PageHistory {
+final class VersionEndpoints {
 
     private final Flavour flavour;
     private final Supplier<ConfluenceStore> store;
 
-    PageHistory(Flavour flavour, Supplier<ConfluenceStore> store) {
+    VersionEndpoints(Flavour flavour, Supplier<ConfluenceStore> store) {
         this.flavour = flavour;
         this.store = store;
     }
