@@ -26,7 +26,7 @@ import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
-import dev.atlmcp.testing.McpLoad;
+import dev.atlmcp.bench.McpLoad;
 import dev.atlmcp.testing.ServerProcess;
 
 /**

@@ -12,7 +12,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.atlmcp.testing.Mcp;
-import dev.atlmcp.testing.McpSoak;
+import dev.atlmcp.bench.McpSoak;
 import dev.atlmcp.testing.SandboxReset;
 
 /**

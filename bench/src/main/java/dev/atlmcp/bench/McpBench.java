@@ -1,4 +1,4 @@
-package dev.atlmcp.testing;
+package dev.atlmcp.bench;
 
 import java.io.IOException;
 import java.net.URI;
