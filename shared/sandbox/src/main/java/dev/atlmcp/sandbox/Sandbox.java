@@ -6,9 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Base64;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -54,7 +50,6 @@ public final class Sandbox implements AutoCloseable {
     public static final String GATEWAY_JIRA = "/ex/jira/" + CompassApi.CLOUD_ID;
     public static final String GATEWAY_CONFLUENCE = "/ex/confluence/" + CompassApi.CLOUD_ID;
     public static final String USER_TOKEN_HEADER = "X-Atlassian-User-Token";
-    private static final int REQUEST_LOG_SIZE = 2000;
 
     /**
      * How to start: host and port (0 = any free port), the audiences dev tokens are issued for, and optionally a
@@ -86,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final DeprecatedEndpoints deprecated = new DeprecatedEndpoints();
     private final RateLimitHeaders rateLimits = new RateLimitHeaders();
-    private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
+    private final RequestLog requestLog = new RequestLog();
     private final Optional<Traffic> traffic = Traffic.fromSystemProperty();
     private final java.util.concurrent.locks.ReentrantReadWriteLock storeLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final List<Site> sites;
@@ -123,7 +118,7 @@ public final class Sandbox implements AutoCloseable {
                 DATACENTER_CONFLUENCE, null);
 
         Router admin = new Router();
-        registerControl(admin);
+        new ControlApi(this).register(admin);
         Router oidc = new Router();
         issuer.register(oidc);
         compass = new CompassApi(url);
@@ -147,14 +142,14 @@ public final class Sandbox implements AutoCloseable {
                 new Site("/.well-known/oauth-authorization-server" + ISSUER_PATH, wellKnown,
                         r -> Optional.of(Directory.BOT), false),
                 new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
-                new Site(DATACENTER_JIRA, dcJira, Sandbox::datacenterUser, true),
-                new Site(DATACENTER_CONFLUENCE, dcConfluence, Sandbox::datacenterUser, true),
-                new Site(GATEWAY_JIRA, cloud, Sandbox::gatewayUser, true),
-                new Site(GATEWAY_CONFLUENCE, cloud, Sandbox::gatewayUser, true),
-                new Site("/ex", unknownSite, Sandbox::gatewayUser, true),
-                new Site("/graphql", gatewayGraphql, Sandbox::gatewayUser, true),
+                new Site(DATACENTER_JIRA, dcJira, SiteLogins::dataCenter, true),
+                new Site(DATACENTER_CONFLUENCE, dcConfluence, SiteLogins::dataCenter, true),
+                new Site(GATEWAY_JIRA, cloud, SiteLogins::gateway, true),
+                new Site(GATEWAY_CONFLUENCE, cloud, SiteLogins::gateway, true),
+                new Site("/ex", unknownSite, SiteLogins::gateway, true),
+                new Site("/graphql", gatewayGraphql, SiteLogins::gateway, true),
                 new Site("/_edge", edge, r -> Optional.of(NOBODY), true),
-                new Site("", cloud, Sandbox::cloudUser, true));
+                new Site("", cloud, SiteLogins::cloud, true));
 
         executor = Executors.newFixedThreadPool(64, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-http");
@@ -215,15 +210,26 @@ public final class Sandbox implements AutoCloseable {
         compass.reset();
         faults.clear();
         deprecated.switchOff(false);
-        synchronized (requestLog) {
-            requestLog.clear();
-        }
+        requestLog.clear();
+    }
+
+    /** New Jira issues stay out of search this long, on both Jira sites. */
+    void searchLag(Duration lag) {
+        cloudJira.searchLag(lag);
+        datacenterJira.searchLag(lag);
+    }
+
+    /** Whether the Cloud operations Atlassian deprecated answer 410. */
+    void deprecatedOff(boolean off) {
+        deprecated.switchOff(off);
+    }
+
+    void forgetRequests() {
+        requestLog.clear();
     }
 
     public List<LoggedRequest> requests() {
-        synchronized (requestLog) {
-            return List.copyOf(requestLog);
-        }
+        return requestLog.entries();
     }
 
     /**
@@ -297,7 +303,7 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         if (site.product) {
-            log(new LoggedRequest(request.method(), path, response.status(), user.map(SandboxUser::accountId)
+            requestLog.add(new LoggedRequest(request.method(), path, response.status(), user.map(SandboxUser::accountId)
                     .orElse(""), uri.isAbsolute()));
             traffic.ifPresent(t -> t.record(site.prefix, request, relative, uri.getRawQuery(), response));
         }
@@ -347,7 +353,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void applyFault(HttpExchange exchange, Faults.Rule fault, String path) throws IOException {
-        log(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status(), "",
+        requestLog.add(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status(), "",
                 exchange.getRequestURI().isAbsolute()));
         if (fault.drop()) {
             exchange.close();
@@ -383,90 +389,6 @@ public final class Sandbox implements AutoCloseable {
             response.header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
         }
         return new ApiException(response);
-    }
-
-    /** Cloud: Basic {@code email:apiToken}. */
-    private static Optional<SandboxUser> cloudUser(Request request) {
-        return basic(request).flatMap(pair -> Directory.byApiToken(pair[0], pair[1]));
-    }
-
-    /** API gateway ({@code api.atlassian.com}): Basic {@code email:scopedToken}, or a Bearer OAuth access token. */
-    private static Optional<SandboxUser> gatewayUser(Request request) {
-        Optional<String> header = request.header("Authorization");
-        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Directory.byOauthToken(header.get().substring(7).trim());
-        }
-        return basic(request).flatMap(pair -> Directory.byScopedToken(pair[0], pair[1]));
-    }
-
-    /** Data Center: Bearer personal access token, or Basic {@code username:password}. */
-    private static Optional<SandboxUser> datacenterUser(Request request) {
-        Optional<String> header = request.header("Authorization");
-        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Directory.byPat(header.get().substring(7).trim());
-        }
-        return basic(request).flatMap(pair -> Directory.byPassword(pair[0], pair[1]));
-    }
-
-    private static Optional<String[]> basic(Request request) {
-        return request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6)).map(h -> {
-            try {
-                return new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return "";
-            }
-        }).filter(s -> s.contains(":")).map(s -> s.split(":", 2));
-    }
-
-    private void registerControl(Router admin) {
-        admin.post("/faults", r -> {
-            try {
-                faults.add(Faults.Rule.fromJson(r.json()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
-            }
-            return Response.noContent();
-        });
-        admin.add("DELETE", "/faults", r -> {
-            faults.clear();
-            return Response.noContent();
-        });
-        admin.post("/search-lag", r -> {
-            Duration lag = Duration.ofMillis(r.json().path("millis").asLong());
-            cloudJira.searchLag(lag);
-            datacenterJira.searchLag(lag);
-            return Response.noContent();
-        });
-        admin.post("/deprecated", r -> {
-            deprecated.switchOff(r.json().path("off").asBoolean());
-            return Response.noContent();
-        });
-        admin.post("/reset", r -> {
-            reset();
-            return Response.noContent();
-        });
-        admin.get("/requests", r -> {
-            ArrayNode list = Json.array();
-            requests().forEach(l -> list.addObject().put("method", l.method()).put("path", l.path())
-                    .put("status", l.status()).put("user", l.user()).put("proxied", l.proxied()));
-            return Response.ok(list);
-        });
-        admin.add("DELETE", "/requests", r -> {
-            synchronized (requestLog) {
-                requestLog.clear();
-            }
-            return Response.noContent();
-        });
-        admin.get("/health", r -> Response.ok(Json.object().put("status", "UP")));
-    }
-
-    private void log(LoggedRequest entry) {
-        synchronized (requestLog) {
-            if (requestLog.size() >= REQUEST_LOG_SIZE) {
-                requestLog.removeFirst();
-            }
-            requestLog.addLast(entry);
-        }
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {

@@ -1,0 +1,62 @@
+package dev.atlmcp.sandbox;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import dev.atlmcp.sandbox.http.ApiException;
+import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Response;
+import dev.atlmcp.sandbox.http.Router;
+
+/**
+ * The control API under {@code /_sandbox}, for tests and {@code ./demo}: faults, search lag, deprecated operations
+ * switched off, reset, the request log, health. {@link SandboxControl} is its client.
+ */
+final class ControlApi {
+
+    private final Sandbox sandbox;
+
+    ControlApi(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    void register(Router admin) {
+        admin.post("/faults", r -> {
+            try {
+                sandbox.faults().add(Faults.Rule.fromJson(r.json()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+            return Response.noContent();
+        });
+        admin.add("DELETE", "/faults", r -> {
+            sandbox.faults().clear();
+            return Response.noContent();
+        });
+        admin.post("/search-lag", r -> {
+            Duration lag = Duration.ofMillis(r.json().path("millis").asLong());
+            sandbox.searchLag(lag);
+            return Response.noContent();
+        });
+        admin.post("/deprecated", r -> {
+            sandbox.deprecatedOff(r.json().path("off").asBoolean());
+            return Response.noContent();
+        });
+        admin.post("/reset", r -> {
+            sandbox.reset();
+            return Response.noContent();
+        });
+        admin.get("/requests", r -> {
+            ArrayNode list = Json.array();
+            sandbox.requests().forEach(l -> list.addObject().put("method", l.method()).put("path", l.path())
+                    .put("status", l.status()).put("user", l.user()).put("proxied", l.proxied()));
+            return Response.ok(list);
+        });
+        admin.add("DELETE", "/requests", r -> {
+            sandbox.forgetRequests();
+            return Response.noContent();
+        });
+        admin.get("/health", r -> Response.ok(Json.object().put("status", "UP")));
+    }
+}
