@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,8 +66,13 @@ public final class Sandbox implements AutoCloseable {
     public record LoggedRequest(String method, String path, int status, String user, boolean proxied) {
     }
 
-    private record Site(String prefix, Router router, Function<Request, Optional<SandboxUser>> auth,
+    /** A site the sandbox serves under a path prefix; {@code title} names it in the route map (null: not listed). */
+    private record Site(String prefix, String title, Router router, Function<Request, Optional<SandboxUser>> auth,
             boolean product) {
+
+        boolean dataCenter() {
+            return prefix.equals(DATACENTER_JIRA) || prefix.equals(DATACENTER_CONFLUENCE);
+        }
     }
 
     /** Public endpoints need no credentials and answer for nobody in particular. */
@@ -138,18 +141,22 @@ public final class Sandbox implements AutoCloseable {
         Router wellKnown = new Router();
         wellKnown.get("", r -> issuer.discoveryResponse());
         wellKnown.get("/", r -> issuer.discoveryResponse());
-        sites = List.of(new Site("/_sandbox", admin, r -> Optional.of(Directory.BOT), false),
-                new Site("/.well-known/oauth-authorization-server" + ISSUER_PATH, wellKnown,
-                        r -> Optional.of(Directory.BOT), false),
-                new Site(ISSUER_PATH, oidc, r -> Optional.of(Directory.BOT), false),
-                new Site(DATACENTER_JIRA, dcJira, SiteLogins::dataCenter, true),
-                new Site(DATACENTER_CONFLUENCE, dcConfluence, SiteLogins::dataCenter, true),
-                new Site(GATEWAY_JIRA, cloud, SiteLogins::gateway, true),
-                new Site(GATEWAY_CONFLUENCE, cloud, SiteLogins::gateway, true),
-                new Site("/ex", unknownSite, SiteLogins::gateway, true),
-                new Site("/graphql", gatewayGraphql, SiteLogins::gateway, true),
-                new Site("/_edge", edge, r -> Optional.of(NOBODY), true),
-                new Site("", cloud, SiteLogins::cloud, true));
+        sites = List.of(new Site("/_sandbox", "Control API (tests and ./demo only)", admin,
+                r -> Optional.of(Directory.BOT), false),
+                new Site("/.well-known/oauth-authorization-server" + ISSUER_PATH,
+                        "Dev token issuer metadata (RFC 8414)", wellKnown, r -> Optional.of(Directory.BOT), false),
+                new Site(ISSUER_PATH, "Dev token issuer (OpenID Connect)", oidc, r -> Optional.of(Directory.BOT),
+                        false),
+                new Site(DATACENTER_JIRA, "Jira Data Center", dcJira, SiteLogins::dataCenter, true),
+                new Site(DATACENTER_CONFLUENCE, "Confluence Data Center", dcConfluence, SiteLogins::dataCenter, true),
+                // The gateway's per-site prefixes serve the Cloud site's routes; the route map says so once.
+                new Site(GATEWAY_JIRA, null, cloud, SiteLogins::gateway, true),
+                new Site(GATEWAY_CONFLUENCE, null, cloud, SiteLogins::gateway, true),
+                new Site("/ex", "API gateway: sites it does not know", unknownSite, SiteLogins::gateway, true),
+                new Site("/graphql", "Compass GraphQL through the API gateway", gatewayGraphql, SiteLogins::gateway,
+                        true),
+                new Site("/_edge", "The site's tenant information", edge, r -> Optional.of(NOBODY), true),
+                new Site("", "Cloud site: Jira, Confluence (`/wiki`) and Compass", cloud, SiteLogins::cloud, true));
 
         executor = Executors.newFixedThreadPool(64, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-http");
@@ -233,20 +240,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * What the sandbox serves, as Markdown: per site (the path prefix it answers under) each route with the class that
-     * serves it, in matching order. {@code ROUTES.md} beside this module's README is this map, kept in step by a test.
+     * What the sandbox serves, as Markdown: per site (the path prefix it answers under), in the order sites are
+     * matched, each route with the class that serves it, in matching order. {@code ROUTES.md} beside this module's
+     * README is this map, kept in step by a test.
      */
     public String routeMap() {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("", "Cloud site: Jira, Confluence (`/wiki`) and Compass");
-        names.put(DATACENTER_JIRA, "Jira Data Center");
-        names.put(DATACENTER_CONFLUENCE, "Confluence Data Center");
-        names.put("/graphql", "Compass GraphQL through the API gateway");
-        names.put("/_edge", "The site's tenant information");
-        names.put("/ex", "API gateway: sites it does not know");
-        names.put(ISSUER_PATH, "Dev token issuer (OpenID Connect)");
-        names.put("/.well-known/oauth-authorization-server" + ISSUER_PATH, "Dev token issuer metadata (RFC 8414)");
-        names.put("/_sandbox", "Control API (tests and ./demo only)");
         StringBuilder out = new StringBuilder("""
                 # Sandbox routes
 
@@ -254,14 +252,12 @@ public final class Sandbox implements AutoCloseable {
                 The API gateway serves the Cloud site's routes under `%s` and `%s` too. Attachment downloads of
                 Confluence Cloud redirect to `MediaHost`, a second port that refuses credentials.
                 """.formatted(GATEWAY_JIRA, GATEWAY_CONFLUENCE));
-        names.forEach((prefix, name) -> sites.stream().filter(site -> site.prefix().equals(prefix)).findFirst()
-                .ifPresent(site -> {
-                    out.append("\n## ").append(name).append(" (`").append(prefix.isEmpty() ? "/" : prefix).append(
-                            "`)\n\n| method | path | served by |\n|---|---|---|\n");
-                    site.router().routes().forEach(route -> out.append("| ").append(route.method()).append(" | `")
-                            .append(prefix).append(route.pattern()).append("` | `").append(route.servedBy()).append(
-                                    "` |\n"));
-                }));
+        sites.stream().filter(site -> site.title() != null).forEach(site -> {
+            out.append("\n## ").append(site.title()).append(" (`").append(site.prefix().isEmpty() ? "/" : site
+                    .prefix()).append("`)\n\n| method | path | served by |\n|---|---|---|\n");
+            site.router().routes().forEach(route -> out.append("| ").append(route.method()).append(" | `").append(
+                    site.prefix()).append(route.pattern()).append("` | `").append(route.servedBy()).append("` |\n"));
+        });
         return out.toString();
     }
 
@@ -308,7 +304,7 @@ public final class Sandbox implements AutoCloseable {
             traffic.ifPresent(t -> t.record(site.prefix, request, relative, uri.getRawQuery(), response));
         }
         if (site.product) {
-            rateLimits.headers(site.prefix.equals(DATACENTER_JIRA) || site.prefix.equals(DATACENTER_CONFLUENCE))
+            rateLimits.headers(site.dataCenter())
                     .forEach(response.headers()::putIfAbsent);
         }
         if (fault != null) {
@@ -385,7 +381,7 @@ public final class Sandbox implements AutoCloseable {
         Response response = Response.json(401, ApiException.errorCollection(List.of(
                 "You are not authenticated. Authentication required to perform this operation."),
                 java.util.Map.of()));
-        if (site.prefix.equals(DATACENTER_JIRA) || site.prefix.equals(DATACENTER_CONFLUENCE)) {
+        if (site.dataCenter()) {
             response.header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
         }
         return new ApiException(response);

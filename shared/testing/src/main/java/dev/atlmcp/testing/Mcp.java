@@ -17,7 +17,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.sandbox.SandboxControl;
@@ -278,6 +281,33 @@ public final class Mcp {
     /** The text of a resources/read answer. */
     public static String text(io.quarkiverse.mcp.server.ResourceResponse response) {
         return ((io.quarkiverse.mcp.server.TextResourceContents) response.contents().get(0)).text();
+    }
+
+    /** A JSON-RPC request. */
+    public static JsonObject request(int id, String method, JsonObject params) {
+        return new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params);
+    }
+
+    /** A raw {@code POST /mcp} with {@code token}, on {@code session} if not null, with these headers too. */
+    public static Response post(String token, String session, String body, Map<String, String> headers) {
+        var request = RestAssured.given().contentType("application/json").accept(
+                "application/json, text/event-stream").header("Authorization", "Bearer " + token).headers(headers)
+                .body(body);
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return request.post("/mcp");
+    }
+
+    /** The tools the server lists to this client, as {@code tools/list} gives them. */
+    public static JsonArray toolsList(McpStreamableTestClient client) {
+        JsonArray[] tools = new JsonArray[1];
+        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
+                "params", new JsonObject())).withAssert(
+                        r -> tools[0] = r.getJsonObject("result").getJsonArray(
+                                "tools"))
+                .send().thenAssertResults();
+        return tools[0];
     }
 
     /** A Streamable HTTP client connected with the default caller's token. */

@@ -73,7 +73,7 @@ public abstract class MessageAttacks extends SandboxReset {
     private List<String> batches() {
         String write = call(7, writeTool(), writeToolArguments()).encode();
         String read = call(8, readTool(), readToolArguments()).encode();
-        String resource = message(9, "resources/read", new JsonObject().put("uri", resourceUri())).encode();
+        String resource = Mcp.request(9, "resources/read", new JsonObject().put("uri", resourceUri())).encode();
         String answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}";
         return List.of("[" + write + "]", "[" + read + "," + write + "]", "[" + initialize().encode() + "]",
                 "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}]", "[" + answer + "]", "[]",
@@ -204,9 +204,11 @@ public abstract class MessageAttacks extends SandboxReset {
         String readOnly = token(read);
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put(call(2, readTool(), readToolArguments()).encode(), read);
-        refused.put(message(2, "resources/read", new JsonObject().put("uri", resourceUri())).encode(), read);
-        refused.put(message(2, "prompts/get", new JsonObject().put("name", prompt()).put("arguments", new JsonObject(
-                new LinkedHashMap<>(promptArguments())))).encode(), read);
+        refused.put(Mcp.request(2, "resources/read", new JsonObject().put("uri", resourceUri())).encode(), read);
+        refused.put(
+                Mcp.request(2, "prompts/get", new JsonObject().put("name", prompt()).put("arguments", new JsonObject(
+                        new LinkedHashMap<>(promptArguments())))).encode(),
+                read);
         for (String token : List.of(token("openid"), token(write))) {
             assertScopesRefused(token, refused);
         }
@@ -263,7 +265,7 @@ public abstract class MessageAttacks extends SandboxReset {
                             .all().toString());
         }
 
-        assertEquals(200, post(alice, session, message(3, "tools/list", new JsonObject()).encode()).statusCode());
+        assertEquals(200, post(alice, session, Mcp.request(3, "tools/list", new JsonObject()).encode()).statusCode());
         assertEquals(200, delete(alice, session), "the owner's session was still there");
         assertEquals(404, delete(alice, session), "and is gone once the owner ends it");
     }
@@ -278,7 +280,7 @@ public abstract class MessageAttacks extends SandboxReset {
                             readTool(), readToolArguments()).encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, borrowed.statusCode(), borrowed.body());
-            assertEquals(2, alice.postRaw(message(6, "tools/list", new JsonObject()).encode()).statusCode() / 100,
+            assertEquals(2, alice.postRaw(Mcp.request(6, "tools/list", new JsonObject()).encode()).statusCode() / 100,
                     "the owner's own request is accepted");
         }
         assertEquals(List.of(), Mcp.sandbox().requests(), "nothing reached Atlassian");
@@ -430,17 +432,13 @@ public abstract class MessageAttacks extends SandboxReset {
     }
 
     private static JsonObject initialize() {
-        return message(1, "initialize", new JsonObject().put("protocolVersion", "2025-06-18").put("capabilities",
+        return Mcp.request(1, "initialize", new JsonObject().put("protocolVersion", "2025-06-18").put("capabilities",
                 new JsonObject()).put("clientInfo", new JsonObject().put("name", "attacker").put("version", "1")));
     }
 
     private static JsonObject call(int id, String tool, Map<String, Object> arguments) {
-        return message(id, "tools/call", new JsonObject().put("name", tool).put("arguments", new JsonObject(
+        return Mcp.request(id, "tools/call", new JsonObject().put("name", tool).put("arguments", new JsonObject(
                 new LinkedHashMap<>(arguments))));
-    }
-
-    private static JsonObject message(int id, String method, JsonObject params) {
-        return new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params);
     }
 
     /** A new Streamable HTTP session of {@code token}'s subject, initialized. */
@@ -454,12 +452,7 @@ public abstract class MessageAttacks extends SandboxReset {
     }
 
     protected static Response post(String token, String session, String body) {
-        var request = given().contentType("application/json").accept("application/json, text/event-stream").header(
-                "Authorization", "Bearer " + token).body(body);
-        if (session != null) {
-            request.header("Mcp-Session-Id", session);
-        }
-        return request.post("/mcp");
+        return Mcp.post(token, session, body, Map.of());
     }
 
     private static int delete(String token, String session) {

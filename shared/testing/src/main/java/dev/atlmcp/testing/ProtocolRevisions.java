@@ -43,7 +43,7 @@ public abstract class ProtocolRevisions extends SandboxReset {
             String session = init.header("Mcp-Session-Id");
             assertEquals(202, post(session, revision, new JsonObject().put("jsonrpc", "2.0").put("method",
                     "notifications/initialized")).statusCode());
-            JsonObject called = result(post(session, revision, request(2, "tools/call", new JsonObject().put("name",
+            JsonObject called = result(post(session, revision, Mcp.request(2, "tools/call", new JsonObject().put("name",
                     readCall().getKey()).put("arguments",
                             new JsonObject(new LinkedHashMap<>(readCall()
                                     .getValue()))))));
@@ -64,7 +64,7 @@ public abstract class ProtocolRevisions extends SandboxReset {
         int features = 0;
         for (String[] list : new String[][] { { "tools/list", "tools" }, { "prompts/list", "prompts" },
                 { "resources/templates/list", "resourceTemplates" } }) {
-            JsonArray items = result(post(session, revision, request(3, list[0], new JsonObject()))).getJsonArray(
+            JsonArray items = result(post(session, revision, Mcp.request(3, list[0], new JsonObject()))).getJsonArray(
                     list[1]);
             assertFalse(items.isEmpty(), list[0]);
             for (Object item : items) {
@@ -84,7 +84,7 @@ public abstract class ProtocolRevisions extends SandboxReset {
         post(session, revision, new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
         assertEquals(200, given().header("Authorization", "Bearer " + Mcp.token()).header("Mcp-Session-Id", session)
                 .delete("/mcp").statusCode());
-        assertEquals(404, post(session, revision, request(4, "tools/list", new JsonObject())).statusCode(),
+        assertEquals(404, post(session, revision, Mcp.request(4, "tools/list", new JsonObject())).statusCode(),
                 "POST on the ended session");
         assertEquals(404, given().header("Authorization", "Bearer " + Mcp.token()).header("Mcp-Session-Id", session)
                 .accept("text/event-stream").get("/mcp").statusCode(), "GET on the ended session");
@@ -113,12 +113,8 @@ public abstract class ProtocolRevisions extends SandboxReset {
     }
 
     private static JsonObject initialize(String revision) {
-        return request(1, "initialize", new JsonObject().put("protocolVersion", revision).put("capabilities",
+        return Mcp.request(1, "initialize", new JsonObject().put("protocolVersion", revision).put("capabilities",
                 new JsonObject()).put("clientInfo", new JsonObject().put("name", "revision-test").put("version", "1")));
-    }
-
-    private static JsonObject request(int id, String method, JsonObject params) {
-        return new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method).put("params", params);
     }
 
     private static JsonObject result(Response response) {
@@ -131,11 +127,7 @@ public abstract class ProtocolRevisions extends SandboxReset {
     }
 
     private static Response post(String session, String revision, JsonObject message) {
-        var request = given().contentType("application/json").accept("application/json, text/event-stream").header(
-                "Authorization", "Bearer " + Mcp.token()).body(message.encode());
-        if (session != null) {
-            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", revision);
-        }
-        return request.post("/mcp");
+        return Mcp.post(Mcp.token(), session, message.encode(), session == null ? Map.of() : Map.of(
+                "MCP-Protocol-Version", revision));
     }
 }

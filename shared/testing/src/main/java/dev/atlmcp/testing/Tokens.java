@@ -1,7 +1,5 @@
 package dev.atlmcp.testing;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -35,14 +33,10 @@ public final class Tokens {
     /** The tokens of the server's whole tools/list result as a model sees it, printed with its size for the record. */
     public static int toolsList(String server) {
         McpStreamableTestClient client = Mcp.client();
-        AtomicReference<String> tools = new AtomicReference<>();
-        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 99).put("method", "tools/list").put(
-                "params", new JsonObject())).withAssert(
-                        r -> tools.set(asModelsSeeThem(r.getJsonObject("result").getJsonArray("tools"))))
-                .send().thenAssertResults();
+        String tools = asModelsSeeThem(Mcp.toolsList(client));
         client.disconnect();
-        int tokens = count(tools.get());
-        System.out.println(server + " tools/list: " + tokens + " tokens (o200k_base), " + tools.get().length()
+        int tokens = count(tools);
+        System.out.println(server + " tools/list: " + tokens + " tokens (o200k_base), " + tools.length()
                 + " characters");
         return tokens;
     }

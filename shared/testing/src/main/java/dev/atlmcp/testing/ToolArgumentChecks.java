@@ -131,11 +131,7 @@ public abstract class ToolArgumentChecks extends SandboxReset {
 
     private static List<JsonObject> tools(McpStreamableTestClient client) {
         List<JsonObject> tools = new ArrayList<>();
-        client.when().message(new JsonObject().put("jsonrpc", "2.0").put("id", 98).put("method", "tools/list").put(
-                "params", new JsonObject())).withAssert(
-                        r -> r.getJsonObject("result").getJsonArray("tools").forEach(
-                                t -> tools.add((JsonObject) t)))
-                .send().thenAssertResults();
+        Mcp.toolsList(client).forEach(tool -> tools.add((JsonObject) tool));
         assertTrue(tools.size() > 5, "tools listed: " + tools.size());
         return tools;
     }

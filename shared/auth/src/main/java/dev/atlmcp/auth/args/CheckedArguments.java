@@ -27,7 +27,8 @@ import dev.atlmcp.auth.observability.ToolMetrics;
  * value of the wrong type or a whole number out of range (with the argument's description, which gives its range), a
  * required argument left out; every problem of a call at once, one per line, audited and counted as an error of kind
  * {@code invalid_arguments}. Values the MCP library converts without loss are accepted: a number for a text, a number
- * or {@code true}/{@code false} given as text. Every {@code @Tool} names this class in {@code inputGuardrails}.
+ * or {@code true}/{@code false} given as text. Every {@code @Tool} names this class in
+ * {@code @ToolGuardrails(input = ...)}.
  */
 @Singleton
 public class CheckedArguments implements ToolInputGuardrail {
@@ -69,21 +70,20 @@ public class CheckedArguments implements ToolInputGuardrail {
             Object value = arguments.getValue(argument.name());
             if (value != null) {
                 problem(argument.type(), value).ifPresent(problem -> problems.add("Invalid argument " + argument
-                        .name() + ": " + problem + about(argument) + "."));
+                        .name() + ": " + problem + description(argument).map(d -> " (" + d + ")").orElse("") + "."));
             }
         }
         for (ToolArgument argument : declared.values()) {
             if (arguments.getValue(argument.name()) == null && argument.required() && argument.defaultValue() == null) {
-                problems.add("Missing required argument " + argument.name() + (argument.description() == null
-                        || argument.description().isBlank() ? "" : ": " + argument.description()) + ".");
+                problems.add("Missing required argument " + argument.name() + description(argument).map(d -> ": "
+                        + d).orElse("") + ".");
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
     }
 
-    private static String about(ToolArgument argument) {
-        return argument.description() == null || argument.description().isBlank() ? "" : " (" + argument
-                .description() + ")";
+    private static Optional<String> description(ToolArgument argument) {
+        return Optional.ofNullable(argument.description()).filter(d -> !d.isBlank());
     }
 
     /** What is wrong with a value for a parameter of this Java type, if anything. */
@@ -93,9 +93,11 @@ public class CheckedArguments implements ToolInputGuardrail {
             return value instanceof JsonObject || value instanceof JsonArray ? expected("text", value)
                     : Optional.empty();
         }
-        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-            return wholeNumber(value, raw == int.class || raw == Integer.class ? Integer.MIN_VALUE : Long.MIN_VALUE,
-                    raw == int.class || raw == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        if (raw == int.class || raw == Integer.class) {
+            return wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        if (raw == long.class || raw == Long.class) {
+            return wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return value instanceof Boolean || value instanceof String text && (text.equalsIgnoreCase("true") || text

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,9 @@ final class McpParams {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Map<String, JsonObject> SCHEMAS = load();
     private static final Map<String, Validator> BY_METHOD = validators(SCHEMAS);
+    /** The methods whose params a client may leave out: their schema requires nothing. */
+    private static final Set<String> PARAMS_OPTIONAL = SCHEMAS.entrySet().stream().filter(entry -> entry.getValue()
+            .getJsonArray("required", new JsonArray()).isEmpty()).map(Map.Entry::getKey).collect(Collectors.toSet());
 
     private McpParams() {
     }
@@ -45,7 +49,7 @@ final class McpParams {
         }
         Object params = message.json().getValue("params");
         if (params == null) {
-            if (!message.json().containsKey("params") && validator.validate(new JsonObject()).getValid()) {
+            if (!message.json().containsKey("params") && PARAMS_OPTIONAL.contains(message.method())) {
                 return Optional.empty();
             }
             return Optional.of(invalid(message, "params must be an object" + such(message)));
@@ -60,7 +64,9 @@ final class McpParams {
         }
         String errors = result.getErrors().stream().map(error -> describe(SCHEMAS.get(message.method()), error))
                 .filter(Objects::nonNull).distinct().collect(Collectors.joining("; "));
-        return Optional.of(invalid(message, errors));
+        // A rule describe() has no words for is named as the validator words it.
+        return Optional.of(invalid(message, errors.isEmpty() ? String.valueOf(result.getErrors().get(0).getError())
+                : errors));
     }
 
     private static String invalid(JsonRpcMessage message, String detail) {
