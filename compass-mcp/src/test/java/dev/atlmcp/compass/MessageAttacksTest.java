@@ -111,7 +111,7 @@ class MessageAttacksTest extends MessageAttacks {
                 "the access log was on");
         org.junit.jupiter.api.Assertions.assertFalse(log.contains(streamable), "a Streamable HTTP session id");
         org.junit.jupiter.api.Assertions.assertFalse(log.contains(sse), "a legacy SSE session id");
-        org.junit.jupiter.api.Assertions.assertTrue(log.contains("session:" + dev.atlmcp.auth.session.SessionOwners
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("session:" + dev.atlmcp.auth.inbound.SessionOwners
                 .hash(streamable)), "lines that named the session name its hash");
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.json.JsonObject;
 
-import dev.atlmcp.auth.manifest.ApprovedTools;
+import dev.atlmcp.platform.manifest.ApprovedTools;
 import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.testing.ServerProcess;
 

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
-import dev.atlmcp.auth.signing.KeyRing;
+import dev.atlmcp.platform.signing.KeyRing;
 import dev.atlmcp.sandbox.SandboxTestResource;
 import dev.atlmcp.testing.AuditEvents;
 import dev.atlmcp.testing.Mcp;

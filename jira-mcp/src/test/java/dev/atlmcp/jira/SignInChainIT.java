@@ -141,7 +141,7 @@ class SignInChainIT {
         for (JsonObject line : ofRequest) {
             if (line.containsKey("mdc")) {
                 assertEquals("chain-42", line.getJsonObject("mdc").getString("requestId"), line::encode);
-                assertEquals(dev.atlmcp.auth.session.SessionOwners.hash(session), line.getJsonObject("mdc")
+                assertEquals(dev.atlmcp.auth.inbound.SessionOwners.hash(session), line.getJsonObject("mdc")
                         .getString("mcpSession"), line::encode);
                 assertFalse(line.encode().contains(session), "the session id itself is never logged: " + line
                         .encode());

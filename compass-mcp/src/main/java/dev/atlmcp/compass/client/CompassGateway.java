@@ -10,8 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.outbound.CloudId;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.atlassian.CloudId;
 
 /**
  * Runs Compass GraphQL operations and turns the gateway's failures, which arrive with HTTP 200, into the same

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-import dev.atlmcp.auth.content.InlineText;
+import dev.atlmcp.platform.content.InlineText;
 
 /**
  * A component as the GraphQL queries of this server select it. Jackson binds it from GraphQL answers read as trees,

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.platform.atlassian.AtlassianException;
 
 /** The catalog through Compass's GraphQL API: the documents of {@link CompassQueries}, sent by the gateway. */
 @ApplicationScoped

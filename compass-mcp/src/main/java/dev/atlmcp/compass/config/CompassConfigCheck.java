@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.config.ConfigCheck;
-import dev.atlmcp.auth.config.ConfigValidator;
 
 /** Compass exists only on Atlassian Cloud. */
 @Singleton
@@ -20,7 +19,7 @@ public class CompassConfigCheck implements ConfigCheck {
 
     @Override
     public List<String> problems() {
-        return atlassian.isDataCenter() ? List.of(ConfigValidator.problem("atlassian.deployment", "must be 'cloud' "
+        return atlassian.isDataCenter() ? List.of(ConfigCheck.problem("atlassian.deployment", "must be 'cloud' "
                 + "for compass-mcp: Compass exists only on Atlassian Cloud")) : List.of();
     }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.Listing;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.content.UntrustedText;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.service.ComponentActivity;

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 

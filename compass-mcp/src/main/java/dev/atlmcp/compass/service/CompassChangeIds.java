@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.platform.changes.AgentChange;
 
 /**
  * Compass has no place on a component to keep a change record, so a Compass change id carries the signed record itself,

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.changes.ChangeIndex;
+import dev.atlmcp.platform.changes.ChangeIndex;
 
 /** Compass keeps no per-account data this server could write, so no list of a caller's changes is kept there. */
 @ApplicationScoped

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.errors.ToolRefusal;
-import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.errors.ToolRefusal;
+import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.CompassCatalog.Match;

@@ -2,8 +2,8 @@ package dev.atlmcp.compass.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.errors.ToolRefusal;
 
 /** Undoes an agent change by the record its id carries, once the caller is known to be the one who made it. */
 @ApplicationScoped

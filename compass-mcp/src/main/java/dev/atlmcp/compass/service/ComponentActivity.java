@@ -9,7 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 

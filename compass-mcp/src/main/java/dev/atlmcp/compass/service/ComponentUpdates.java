@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.CompassCatalog.FieldValue;
 import dev.atlmcp.compass.client.ComponentDto;

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 

@@ -7,9 +7,9 @@ import io.quarkiverse.mcp.server.Prompt;
 import io.quarkiverse.mcp.server.PromptArg;
 import io.quarkiverse.mcp.server.PromptMessage;
 
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.content.MaskedOutput;
-import dev.atlmcp.auth.policy.CallerLimited;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.toolcall.MaskedOutput;
+import dev.atlmcp.platform.toolcall.CallerLimited;
 
 /** Ready-made instructions for the questions architects and on-call engineers ask of the catalog. */
 @CallerLimited

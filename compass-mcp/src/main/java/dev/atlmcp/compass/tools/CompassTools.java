@@ -5,11 +5,11 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.args.ArgumentDescriptions;
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.args.CheckedArguments;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.platform.args.ArgumentDescriptions;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.args.CheckedArguments;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.toolcall.ToolCalls;
 import dev.atlmcp.compass.render.CatalogMarkdown;
 import dev.atlmcp.compass.render.ComponentMarkdown;
 import dev.atlmcp.compass.service.CatalogSchema;

@@ -15,11 +15,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.audit.AtlassianCallRecorder;
-import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
-import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
-import dev.atlmcp.auth.outbound.RateLimitSignals;
-import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.platform.audit.AtlassianCallRecorder;
+import dev.atlmcp.platform.atlassian.AtlassianRequestFilter;
+import dev.atlmcp.platform.atlassian.AtlassianResponseMapper;
+import dev.atlmcp.platform.atlassian.RateLimitSignals;
+import dev.atlmcp.platform.atlassian.AtlassianCalls;
 
 /**
  * Confluence's REST APIs. Cloud: v2 for pages and spaces ({@code /wiki/api/v2}), v1 for CQL search

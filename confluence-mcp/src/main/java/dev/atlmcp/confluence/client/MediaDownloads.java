@@ -9,9 +9,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.Url;
 
-import dev.atlmcp.auth.audit.AtlassianCallRecorder;
-import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
-import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.platform.audit.AtlassianCallRecorder;
+import dev.atlmcp.platform.atlassian.AtlassianResponseMapper;
+import dev.atlmcp.platform.atlassian.AtlassianCalls;
 
 /**
  * Atlassian's media store, where Confluence Cloud redirects attachment downloads: a signed URL on another host, fetched

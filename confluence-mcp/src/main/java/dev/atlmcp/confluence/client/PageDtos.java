@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-import dev.atlmcp.auth.content.InlineText;
+import dev.atlmcp.platform.content.InlineText;
 
 /** Pages and spaces as Confluence returns them: Cloud v2 and Data Center v1 differ in shape. */
 public final class PageDtos {

@@ -8,11 +8,10 @@ import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
-import dev.atlmcp.auth.content.AttachmentReader;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.content.UntrustedText;
+import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.confluence.service.CommentThreads;
-import dev.atlmcp.confluence.service.ConfluenceService;
 import dev.atlmcp.confluence.service.ConfluenceUsers;
 import dev.atlmcp.confluence.service.PageAttachments;
 import dev.atlmcp.confluence.service.PageCreation;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /** Labels pages an agent wrote to with {@code MCP_POLICY_MARK_LABEL}, so people can find them. */

@@ -11,12 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.policy.WritePipeline;
-import dev.atlmcp.auth.changes.ChangeIds;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.writes.WritePipeline;
+import dev.atlmcp.platform.changes.ChangeIds;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.ErrorMessages;
-import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**

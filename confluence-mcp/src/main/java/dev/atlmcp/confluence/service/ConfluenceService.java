@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atlmcp.adf.StorageToAdf;
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.QueryScope;
-import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.policy.QueryScope;
+import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.PageDtos;
 import dev.atlmcp.confluence.client.SearchDtos;

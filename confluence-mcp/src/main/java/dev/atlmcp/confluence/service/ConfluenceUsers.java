@@ -9,7 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 

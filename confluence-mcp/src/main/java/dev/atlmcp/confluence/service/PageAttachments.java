@@ -11,8 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.content.AttachmentReader;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.MediaDownloads;
 

@@ -15,18 +15,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChange;
-import dev.atlmcp.auth.changes.CreateRequests;
-import dev.atlmcp.auth.changes.RequestFingerprint;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.changes.CreateRequests;
+import dev.atlmcp.platform.changes.RequestFingerprint;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.content.SecretMasker;
-import dev.atlmcp.auth.errors.ErrorMessages;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.content.SecretMasker;
+import dev.atlmcp.platform.atlassian.ErrorMessages;
+import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**

@@ -15,7 +15,7 @@ import com.github.difflib.patch.Patch;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.StorageToAdf;
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 import dev.atlmcp.confluence.client.PageDtos;

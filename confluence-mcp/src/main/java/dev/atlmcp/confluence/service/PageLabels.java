@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /** A page's labels: read them, add some (recorded, so an undo removes the ones added). */

@@ -15,14 +15,14 @@ import dev.atlmcp.adf.AdfSections;
 import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.adf.StorageSections;
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.content.SecretMasker;
-import dev.atlmcp.auth.errors.ToolRefusal;
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.content.SecretMasker;
+import dev.atlmcp.platform.errors.ToolRefusal;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /**

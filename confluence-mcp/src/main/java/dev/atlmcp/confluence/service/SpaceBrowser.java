@@ -12,8 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.confluence.client.ConfluenceClient;
 
 /** Spaces, page trees and pages found by title, within the space allow-list; Cloud v2 or Data Center v1. */

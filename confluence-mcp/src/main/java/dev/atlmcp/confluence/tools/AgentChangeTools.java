@@ -6,12 +6,12 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.args.ArgumentDescriptions;
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.args.CheckedArguments;
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChanges;
-import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.platform.args.ArgumentDescriptions;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.args.CheckedArguments;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.changes.AgentChanges;
+import dev.atlmcp.platform.toolcall.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.PageUndo;
 

@@ -11,12 +11,12 @@ import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
 
-import dev.atlmcp.auth.args.ArgumentDescriptions;
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.args.CheckedArguments;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.errors.ToolCalls;
-import dev.atlmcp.auth.identity.WhoAmI;
+import dev.atlmcp.platform.args.ArgumentDescriptions;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.args.CheckedArguments;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.toolcall.ToolCalls;
+import dev.atlmcp.platform.policy.WhoAmI;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.CommentThreads;
 import dev.atlmcp.confluence.service.ConfluenceService;

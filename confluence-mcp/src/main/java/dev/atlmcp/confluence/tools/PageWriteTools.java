@@ -8,10 +8,10 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.args.ArgumentDescriptions;
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.args.CheckedArguments;
-import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.platform.args.ArgumentDescriptions;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.args.CheckedArguments;
+import dev.atlmcp.platform.toolcall.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.CommentThreads;
 import dev.atlmcp.confluence.service.PageCreation;

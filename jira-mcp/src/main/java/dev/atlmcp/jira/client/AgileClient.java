@@ -14,11 +14,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.audit.AtlassianCallRecorder;
-import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
-import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
-import dev.atlmcp.auth.outbound.RateLimitSignals;
-import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.platform.audit.AtlassianCallRecorder;
+import dev.atlmcp.platform.atlassian.AtlassianRequestFilter;
+import dev.atlmcp.platform.atlassian.AtlassianResponseMapper;
+import dev.atlmcp.platform.atlassian.RateLimitSignals;
+import dev.atlmcp.platform.atlassian.AtlassianCalls;
 
 /** Jira Software's Agile REST API, the same on Cloud and Data Center: boards, sprints, moving issues. */
 @RegisterRestClient(configKey = "jira")

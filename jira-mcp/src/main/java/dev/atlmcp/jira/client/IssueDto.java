@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-import dev.atlmcp.auth.content.InlineText;
+import dev.atlmcp.platform.content.InlineText;
 
 /** An issue as Jira returns it; {@code description} and comment bodies are ADF on Cloud and wiki text on DC. */
 @JsonIgnoreProperties(ignoreUnknown = true)

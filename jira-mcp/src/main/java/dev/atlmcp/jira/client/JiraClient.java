@@ -18,12 +18,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.audit.AtlassianCallRecorder;
-import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
-import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
-import dev.atlmcp.auth.outbound.RateLimitSignals;
-import dev.atlmcp.auth.resilience.AtlassianCalls;
-import dev.atlmcp.auth.resilience.ReadRequest;
+import dev.atlmcp.platform.audit.AtlassianCallRecorder;
+import dev.atlmcp.platform.atlassian.AtlassianRequestFilter;
+import dev.atlmcp.platform.atlassian.AtlassianResponseMapper;
+import dev.atlmcp.platform.atlassian.RateLimitSignals;
+import dev.atlmcp.platform.atlassian.AtlassianCalls;
+import dev.atlmcp.platform.atlassian.ReadRequest;
 
 /**
  * Jira's REST API: platform v3 on Cloud, v2 on Data Center ({@code version} path parameter). Search uses

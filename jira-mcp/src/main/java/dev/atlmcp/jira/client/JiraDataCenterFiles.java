@@ -10,11 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import dev.atlmcp.auth.audit.AtlassianCallRecorder;
-import dev.atlmcp.auth.outbound.AtlassianRequestFilter;
-import dev.atlmcp.auth.outbound.AtlassianResponseMapper;
-import dev.atlmcp.auth.outbound.RateLimitSignals;
-import dev.atlmcp.auth.resilience.AtlassianCalls;
+import dev.atlmcp.platform.audit.AtlassianCallRecorder;
+import dev.atlmcp.platform.atlassian.AtlassianRequestFilter;
+import dev.atlmcp.platform.atlassian.AtlassianResponseMapper;
+import dev.atlmcp.platform.atlassian.RateLimitSignals;
+import dev.atlmcp.platform.atlassian.AtlassianCalls;
 
 /**
  * Jira Data Center's attachment files, outside its REST API: {@code /secure/attachment/{id}/{filename}}, the address an

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.adf.WikiToAdf;
-import dev.atlmcp.auth.content.AttachmentReader;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.content.UntrustedText;
+import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.ProjectDto;
 import dev.atlmcp.jira.service.Attachments;
@@ -38,7 +38,7 @@ public final class IssueMarkdown {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final int LATEST_COMMENTS = 5;
     /** Fields Jira returns on every issue that tell a reader nothing. */
-    private static final java.util.Set<String> NOISE = java.util.Set.of("Rank", "Development");
+    private static final Set<String> NOISE = Set.of("Rank", "Development");
 
     private IssueMarkdown() {
     }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.content.AttachmentReader;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 import dev.atlmcp.jira.client.JiraDataCenterFiles;

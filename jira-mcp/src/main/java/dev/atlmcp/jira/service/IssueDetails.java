@@ -88,7 +88,7 @@ public class IssueDetails {
     /** Oldest first, at most {@value #MAX_COMMENTS}; the cursor continues with jira_get_comments. */
     private JiraService.CommentPage allComments(String version, String issueKey) {
         List<IssueDto.Comment> comments = new ArrayList<>();
-        int total = 0;
+        int total;
         do {
             IssueDto.Comments page = client.getComments(version, issueKey, comments.size(), COMMENT_PAGE);
             List<IssueDto.Comment> got = page.comments() == null ? List.of() : page.comments();
@@ -99,7 +99,7 @@ public class IssueDetails {
             }
         } while (comments.size() < total && comments.size() < MAX_COMMENTS);
         return new JiraService.CommentPage(issueKey, comments, total, comments.size() < total
-                ? dev.atlmcp.auth.args.Arguments.offsetCursor(comments.size()) : null);
+                ? dev.atlmcp.platform.args.Arguments.offsetCursor(comments.size()) : null);
     }
 
     /** The latest {@value #LATEST_CHANGES} history entries, oldest of them first. */

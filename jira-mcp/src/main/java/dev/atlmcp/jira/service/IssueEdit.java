@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.adf.AdfToWiki;
 import dev.atlmcp.adf.MarkdownToAdf;
-import dev.atlmcp.auth.errors.ToolRefusal;
+import dev.atlmcp.platform.errors.ToolRefusal;
 
 /**
  * One issue edit built from the caller's arguments and checked against the issue's edit screen ({@code editmeta}):

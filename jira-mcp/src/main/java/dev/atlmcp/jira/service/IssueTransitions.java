@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.args.Arguments;
-import dev.atlmcp.auth.changes.AgentChange;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.errors.ToolRefusal;
-import dev.atlmcp.auth.policy.WriteGate;
-import dev.atlmcp.auth.policy.WritePipeline;
+import dev.atlmcp.platform.errors.ToolRefusal;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 

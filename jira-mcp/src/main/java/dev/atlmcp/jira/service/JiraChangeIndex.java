@@ -9,9 +9,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.changes.ChangeIndex;
+import dev.atlmcp.platform.changes.ChangeIndex;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.outbound.AtlassianException;
+import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.jira.client.JiraClient;
 
 /**

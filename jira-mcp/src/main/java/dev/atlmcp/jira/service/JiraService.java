@@ -13,10 +13,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.outbound.AtlassianException;
-import dev.atlmcp.auth.policy.ScopePolicy;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;
 import dev.atlmcp.jira.client.ProjectDto;

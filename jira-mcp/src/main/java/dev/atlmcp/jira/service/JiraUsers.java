@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.auth.args.Arguments;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.JiraClient;

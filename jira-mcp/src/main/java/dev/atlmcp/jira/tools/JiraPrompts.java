@@ -7,9 +7,9 @@ import io.quarkiverse.mcp.server.Prompt;
 import io.quarkiverse.mcp.server.PromptArg;
 import io.quarkiverse.mcp.server.PromptMessage;
 
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.content.MaskedOutput;
-import dev.atlmcp.auth.policy.CallerLimited;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.toolcall.MaskedOutput;
+import dev.atlmcp.platform.toolcall.CallerLimited;
 import dev.atlmcp.jira.service.JiraService;
 
 /** Ready-made instructions for the three Jira workflows people ask for most. */

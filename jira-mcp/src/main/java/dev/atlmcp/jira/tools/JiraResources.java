@@ -5,11 +5,11 @@ import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
 import io.quarkiverse.mcp.server.TextResourceContents;
 
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.content.MaskedOutput;
-import dev.atlmcp.auth.policy.CallerLimited;
-import dev.atlmcp.auth.content.ContentPolicy;
-import dev.atlmcp.auth.errors.ResourceErrors;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.toolcall.MaskedOutput;
+import dev.atlmcp.platform.toolcall.CallerLimited;
+import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.toolcall.ResourceErrors;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.JiraService;
 

@@ -9,10 +9,10 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolArg;
 
-import dev.atlmcp.auth.args.ArgumentDescriptions;
-import dev.atlmcp.auth.manifest.ProductIcons;
-import dev.atlmcp.auth.args.CheckedArguments;
-import dev.atlmcp.auth.errors.ToolCalls;
+import dev.atlmcp.platform.args.ArgumentDescriptions;
+import dev.atlmcp.platform.manifest.ProductIcons;
+import dev.atlmcp.platform.args.CheckedArguments;
+import dev.atlmcp.platform.toolcall.ToolCalls;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
@@ -177,7 +177,7 @@ public class JiraWriteTools {
             @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
             @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
-        java.util.Map<String, Object> fields = new java.util.HashMap<>();
+        Map<String, Object> fields = new java.util.HashMap<>();
         fields.put("assignee", assignee == null || assignee.trim().equalsIgnoreCase("none") ? null : assignee);
         return IssueMarkdown.issueUpdated(writes.updateIssue(issueKey, fields, null, null, null, dryRun,
                 confirmationToken));

@@ -172,7 +172,8 @@ public final class AdfToMarkdown {
                     || item.path("content").isEmpty()) {
                 return null;
             }
-            String marker = ordered ? (number++) + ". " : "- ";
+            String marker = ordered ? number + ". " : "- ";
+            number++;
             items.add(prefixed(marker, itemBlocks(item.path("content"))));
         }
         return String.join("\n", items);
@@ -576,12 +577,11 @@ public final class AdfToMarkdown {
     }
 
     private static boolean supportedMarks(JsonNode text) {
-        boolean code = false;
         for (JsonNode mark : text.path("marks")) {
             JsonNode attrs = mark.path("attrs");
             boolean ok = switch (mark.path("type").asText()) {
             case "strong", "em", "strike", "underline" -> !mark.has("attrs");
-            case "code" -> code = true;
+            case "code" -> true;
             case "link" -> attrs.size() == 1 && attrs.hasNonNull("href") && !attrs.path("href").asText().matches(
                     ".*[\\s<>].*");
             case "subsup" -> attrs.size() == 1 && attrs.path("type").asText().matches("sub|sup");

@@ -29,7 +29,6 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
@@ -130,7 +129,7 @@ public final class MarkdownToAdf {
                         "text", literal);
                 continue;
             }
-            block(child, out, nested);
+            block(child, out);
         }
         depth--;
         return out;
@@ -151,7 +150,7 @@ public final class MarkdownToAdf {
         return children.size();
     }
 
-    private void block(Node node, ArrayNode out, boolean nested) {
+    private void block(Node node, ArrayNode out) {
         if (node instanceof Paragraph paragraph) {
             paragraph(paragraph, out);
         } else if (node instanceof Heading heading) {

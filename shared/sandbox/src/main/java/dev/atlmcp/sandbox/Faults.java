@@ -79,18 +79,17 @@ public final class Faults {
     public synchronized Rule next(String method, String path, String body) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule rule = it.next();
-            if (!rule.matches(method, path, body) || !rule.fires()) {
-                continue;
-            }
-            if (rule.remaining > 0) {
-                int index = rules.indexOf(rule);
-                if (rule.remaining == 1) {
-                    rules.remove(index);
-                } else {
-                    rules.set(index, rule.used());
+            if (rule.matches(method, path, body) && rule.fires()) {
+                if (rule.remaining > 0) {
+                    int index = rules.indexOf(rule);
+                    if (rule.remaining == 1) {
+                        rules.remove(index);
+                    } else {
+                        rules.set(index, rule.used());
+                    }
                 }
+                return rule;
             }
-            return rule;
         }
         return null;
     }

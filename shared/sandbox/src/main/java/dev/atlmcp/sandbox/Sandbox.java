@@ -290,7 +290,7 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         Optional<SandboxUser> user = site.auth.apply(request);
-        Response gone = site.router == cloud ? deprecated.gone(relative) : null;
+        Response gone = site.router.equals(cloud) ? deprecated.gone(relative) : null;
         Response response = request.header(USER_TOKEN_HEADER).isPresent() ? userTokenLeaked()
                 : gone != null && user.isPresent() ? gone
                         : user.map(u -> dispatch(site, request, u)).orElseGet(() -> unauthorized(site).response());

@@ -39,8 +39,8 @@ public final class SeedResources {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

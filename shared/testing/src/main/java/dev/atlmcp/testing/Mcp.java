@@ -166,7 +166,7 @@ public final class Mcp {
                 + "Retry after 60 seconds.");
         String unknown = "It is unknown whether Atlassian applied this change (" + change + "): ";
         String rest = ". It was not retried, so it happened at most once. Before trying again, " + howToCheck + ".";
-        for (var fault : java.util.List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put(
+        for (var fault : List.of(SandboxControl.fault().put("status", 503), SandboxControl.fault().put(
                 "status", 500).put("afterProcessing", true), SandboxControl.fault().put("drop", true))) {
             sandbox().reset();
             sandbox().clearRequests();
@@ -250,7 +250,7 @@ public final class Mcp {
      */
     public static void forgetFaults() {
         sandbox().clearFaults();
-        io.quarkus.arc.Arc.container().instance(dev.atlmcp.auth.resilience.RateLimitPacer.class).get().forget();
+        io.quarkus.arc.Arc.container().instance(dev.atlmcp.platform.atlassian.RateLimitPacer.class).get().forget();
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }
 

@@ -25,7 +25,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
-import dev.atlmcp.auth.session.SessionOwners;
+import dev.atlmcp.auth.inbound.SessionOwners;
 
 /**
  * Attacks on the path every MCP message takes, the same on every server: JSON-RPC batches and bodies that are not one

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.arc.Arc;
 
-import dev.atlmcp.auth.manifest.ApprovedTools;
-import dev.atlmcp.auth.manifest.ToolManifest;
+import dev.atlmcp.platform.manifest.ApprovedTools;
+import dev.atlmcp.platform.manifest.ToolManifest;
 
 /**
  * The client registry entries in {@code registry/} for one server, checked against the running server: its MCP Registry
@@ -180,6 +180,7 @@ public final class RegistryEntries {
         }
     }
 
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // the position of this very node, not of an equal one
     private static int indexOf(ArrayNode array, JsonNode item) {
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i) == item) {

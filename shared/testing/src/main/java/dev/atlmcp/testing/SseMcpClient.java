@@ -84,7 +84,7 @@ public final class SseMcpClient implements AutoCloseable {
         if (response.statusCode() != 200) {
             try (var body = response.body()) {
                 throw new IllegalStateException("SSE connect answered " + response.statusCode() + ": " + new String(
-                        body.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8));
+                        body.readNBytes(2000), StandardCharsets.UTF_8));
             }
         }
         reader = new Thread(() -> read(response.body()), "sse-test-reader");

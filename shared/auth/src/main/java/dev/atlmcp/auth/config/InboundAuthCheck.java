@@ -31,7 +31,7 @@ public class InboundAuthCheck implements ConfigCheck {
         if (authEnabled || LOOPBACK.contains(host.trim().toLowerCase(java.util.Locale.ROOT))) {
             return List.of();
         }
-        return List.of(ConfigValidator.problem("mcp.auth.enabled", "may be false only when the server listens on a "
+        return List.of(ConfigCheck.problem("mcp.auth.enabled", "may be false only when the server listens on a "
                 + "loopback address (QUARKUS_HTTP_HOST=127.0.0.1), but it listens on " + host + "; anyone who can "
                 + "reach it would act with the server's Atlassian credentials. Keep inbound authentication on, or "
                 + "bind to 127.0.0.1"));

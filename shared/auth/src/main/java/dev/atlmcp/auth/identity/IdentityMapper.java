@@ -1,5 +1,7 @@
 package dev.atlmcp.auth.identity;
 
+import dev.atlmcp.auth.inbound.Caller;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

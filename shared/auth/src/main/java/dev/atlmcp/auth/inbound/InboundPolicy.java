@@ -19,7 +19,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
-import dev.atlmcp.auth.identity.Caller;
 
 /** Who may call this server and what each tool needs: scopes, client ids, origins and hosts. */
 @Singleton

@@ -3,6 +3,7 @@ package dev.atlmcp.auth.inbound;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -16,8 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import dev.atlmcp.auth.audit.AuditLog;
 
 /**
  * The server's front door beyond token validation (which quarkus-oidc does):
@@ -39,15 +38,15 @@ public class InboundRoutes {
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final InboundPolicy policy;
-    private final AuditLog audit;
+    private final Event<AccessDenied> denied;
     private final String mcpPath;
     private final String issuer;
 
-    InboundRoutes(InboundPolicy policy, AuditLog audit,
+    InboundRoutes(InboundPolicy policy, Event<AccessDenied> denied,
             @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer) {
         this.policy = policy;
-        this.audit = audit;
+        this.denied = denied;
         this.mcpPath = mcpPath;
         this.issuer = issuer.orElse("");
     }
@@ -107,7 +106,7 @@ public class InboundRoutes {
         }
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null || jwt.getSubject()
                 .isBlank()) {
-            audit.denied("(any)", identity, "token without a subject (sub)", ctx);
+            denied.fire(new AccessDenied("(any)", identity, "token without a subject (sub)", ctx));
             ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(
                     new JsonObject().put("error", "invalid_token").put("error_description", "The access token names "
                             + "no subject (sub claim). Ask the identity provider's administrator to issue tokens "
@@ -115,7 +114,8 @@ public class InboundRoutes {
             return;
         }
         if (!policy.clientAllowed(identity)) {
-            audit.denied(McpHttpRequest.calledTool(ctx).orElse("(any)"), identity, "client not allowed", ctx);
+            denied.fire(new AccessDenied(McpHttpRequest.calledTool(ctx).orElse("(any)"), identity, "client not allowed",
+                    ctx));
             forbidden(ctx, "This AI client is not allowed to use this server. Ask the operator to add its OAuth "
                     + "client id to MCP_AUTH_ALLOWED_CLIENTS.");
             return;

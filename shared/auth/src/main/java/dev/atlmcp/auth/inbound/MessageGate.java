@@ -1,5 +1,6 @@
 package dev.atlmcp.auth.inbound;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -12,9 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-
-import dev.atlmcp.auth.audit.AuditLog;
-import dev.atlmcp.auth.session.SessionOwners;
 
 /**
  * The one path every MCP message takes before the MCP library sees it, on both transports ({@code POST /mcp} and the
@@ -33,14 +31,14 @@ public class MessageGate {
 
     private final InboundPolicy policy;
     private final SessionOwners owners;
-    private final AuditLog audit;
+    private final Event<AccessDenied> denied;
     private final String mcpPath;
 
-    MessageGate(InboundPolicy policy, SessionOwners owners, AuditLog audit,
+    MessageGate(InboundPolicy policy, SessionOwners owners, Event<AccessDenied> denied,
             @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp") String mcpPath) {
         this.policy = policy;
         this.owners = owners;
-        this.audit = audit;
+        this.denied = denied;
         this.mcpPath = mcpPath;
     }
 
@@ -78,7 +76,7 @@ public class MessageGate {
         String scope = requiredScope(message);
         if (scope != null && !policy.hasScope(identity, scope)) {
             String what = what(message);
-            audit.denied(what, identity, "insufficient_scope: needs " + scope, ctx);
+            denied.fire(new AccessDenied(what, identity, "insufficient_scope: needs " + scope, ctx));
             ctx.response().setStatusCode(403)
                     .putHeader(WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
                             + scope + "\", resource_metadata=\"" + policy.metadataUrl(ctx) + "\"")
@@ -92,7 +90,7 @@ public class MessageGate {
     }
 
     private void refuse(RoutingContext ctx, String what, String reason, JsonRpcMessage.Refused refused) {
-        audit.denied(what, McpHttpRequest.identity(ctx), reason, ctx);
+        denied.fire(new AccessDenied(what, McpHttpRequest.identity(ctx), reason, ctx));
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(refused.answer()
                 .encode());
     }
@@ -121,7 +119,7 @@ public class MessageGate {
      * notification, which has nobody to answer).
      */
     private void refuseParams(RoutingContext ctx, JsonRpcMessage message, String problem) {
-        audit.denied(message.method(), McpHttpRequest.identity(ctx), "invalid params", ctx);
+        denied.fire(new AccessDenied(message.method(), McpHttpRequest.identity(ctx), "invalid params", ctx));
         boolean answerable = message.kind() == JsonRpcMessage.Kind.REQUEST && !ctx.request().path().startsWith(
                 mcpPath + "/messages/");
         JsonObject answer = new JsonObject().put("jsonrpc", "2.0").put("id", message.id()).put("error",

@@ -40,7 +40,7 @@ public class OutboundCredentials {
         }
     }
 
-    String authorization() {
+    public String authorization() {
         if (config.isPerUser()) {
             return fromUserToken(userToken());
         }

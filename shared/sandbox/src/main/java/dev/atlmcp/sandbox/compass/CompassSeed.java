@@ -69,7 +69,7 @@ final class CompassSeed {
         return Map.of("id", id, "displayName", name, "description", description, "members", Map.of(
                 "nodes", java.util.Arrays.stream(members)
                         .map(m -> Map.of("member", Map.of("accountId", m.accountId(), "name", m
-                                .displayName()), "role", m == members[0] ? "LEAD" : "MEMBER"))
+                                .displayName()), "role", m.equals(members[0]) ? "LEAD" : "MEMBER"))
                         .toList(),
                 "pageInfo", Map.of(
                         "hasNextPage", false, "hasPreviousPage", false)));
@@ -121,7 +121,7 @@ final class CompassSeed {
                 "Internal console for support and operations staff.", "platform", "internal");
         Component apiGateway = c("api-gateway", "api-gateway", "SERVICE", PLATFORM, "tier-1",
                 "Routes public API traffic to services.", "platform", "edge");
-        Component mesh = c("service-mesh", "service-mesh", "OTHER", PLATFORM, "tier-1",
+        c("service-mesh", "service-mesh", "OTHER", PLATFORM, "tier-1",
                 "mTLS and traffic policy between services.", "platform", "infrastructure");
         Component kafka = c("kafka-platform", "kafka-platform", "OTHER", PLATFORM, "tier-1",
                 "Shared Kafka clusters.", "platform", "infrastructure");
@@ -131,9 +131,9 @@ final class CompassSeed {
                 "Shared HTTP client with retries and tracing.", "platform", "java");
         Component moneyLib = c("money-lib", "money-lib", "LIBRARY", PAYMENTS, "tier-3",
                 "Money and currency types.", "payments", "java");
-        Component flagsLib = c("feature-flags-lib", "feature-flags-lib", "LIBRARY", PLATFORM, "tier-3",
+        c("feature-flags-lib", "feature-flags-lib", "LIBRARY", PLATFORM, "tier-3",
                 "Feature flag client.", "platform", "java");
-        Component agent = c("observability-agent", "observability-agent", "LIBRARY", PLATFORM, "tier-3",
+        c("observability-agent", "observability-agent", "LIBRARY", PLATFORM, "tier-3",
                 "Metrics, logs and traces agent.", "platform", "observability");
         Component warehouse = c("data-warehouse", "data-warehouse", "OTHER", DATA, "tier-2",
                 "Analytics warehouse.", "data", "analytics");
@@ -202,14 +202,14 @@ final class CompassSeed {
         Component component = new Component(id, slug, name, type, owner, description, now.minus(Duration.ofDays(
                 400 - store.all().size() * 7L)));
         component.labels.add(tier);
-        component.labels.addAll(java.util.List.of(labels));
+        component.labels.addAll(List.of(labels));
         component.fields.put("field-tier", "option-" + tier);
         store.add(component);
         return component;
     }
 
     private static void depends(Component from, Component... to) {
-        from.dependsOn.addAll(java.util.List.of(to));
+        from.dependsOn.addAll(List.of(to));
     }
 
     private void deployment(Component component, String name, String environment, String state, Instant at) {

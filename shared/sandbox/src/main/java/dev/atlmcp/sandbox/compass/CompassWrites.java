@@ -200,7 +200,7 @@ final class CompassWrites {
         if (end.isEmpty()) {
             return failed(404, "NOT_FOUND", "Component " + input.get("endNodeId") + " not found");
         }
-        if (start == end.get()) {
+        if (start.equals(end.get())) {
             return failed(400, "BAD_REQUEST", "A component cannot have a relationship with itself");
         }
         String type = input.get("relationshipType") == null ? "DEPENDS_ON" : String.valueOf(input.get(

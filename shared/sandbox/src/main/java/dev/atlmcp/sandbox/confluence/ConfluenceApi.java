@@ -185,7 +185,7 @@ public final class ConfluenceApi {
     }
 
     private Page.Comment addComment(Page page, JsonNode adf, String storage, SandboxUser author, String parent) {
-        Page.Comment comment = new Page.Comment(store.nextContentId(), adf, storage, author, java.time.Instant.now(),
+        Page.Comment comment = new Page.Comment(store.nextContentId(), adf, storage, author, Instant.now(),
                 parent, null, null, false);
         synchronized (page.comments) {
             page.comments.add(comment);
@@ -373,11 +373,11 @@ public final class ConfluenceApi {
         if (!name.find()) {
             throw Cql.badRequest("A user search needs user.fullname ~ \"...\"");
         }
-        String wanted = name.group(1).toLowerCase(java.util.Locale.ROOT).trim();
+        String wanted = name.group(1).toLowerCase(Locale.ROOT).trim();
         ObjectNode json = Json.object();
         ArrayNode results = json.putArray("results");
         for (SandboxUser u : dev.atlmcp.sandbox.Directory.all()) {
-            boolean matches = java.util.Arrays.stream(u.displayName().toLowerCase(java.util.Locale.ROOT).split(" "))
+            boolean matches = java.util.Arrays.stream(u.displayName().toLowerCase(Locale.ROOT).split(" "))
                     .anyMatch(w -> w.startsWith(wanted))
                     || flavour != Flavour.CLOUD && u.username().startsWith(
                             wanted);

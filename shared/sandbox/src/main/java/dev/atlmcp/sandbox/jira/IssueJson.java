@@ -223,7 +223,7 @@ final class IssueJson {
             json.put("id", link.id());
             json.set("type", Json.object().put("id", link.type().id()).put("name", link.type().name())
                     .put("inward", link.type().inward()).put("outward", link.type().outward()));
-            if (link.outward() == issue) {
+            if (link.outward().equals(issue)) {
                 json.set("outwardIssue", issueRef(link.inward()));
             } else {
                 json.set("inwardIssue", issueRef(link.outward()));

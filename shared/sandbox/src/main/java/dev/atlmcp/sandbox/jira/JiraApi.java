@@ -147,7 +147,7 @@ public final class JiraApi {
             router.get("/secure/attachment/{id}/{filename}", r -> {
                 Issue.Attachment a = attachment(r);
                 String name = java.net.URLDecoder.decode(r.pathParam("filename").replace("+", "%2B"),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                        StandardCharsets.UTF_8);
                 if (!a.filename().equals(name)) {
                     throw ApiException.notFound("The attachment with id '" + a.id() + "' is not named " + name);
                 }
@@ -233,7 +233,7 @@ public final class JiraApi {
         ArrayNode types = json.putArray("issueTypes");
         JiraStore.TYPES.forEach(t -> types.addObject().put("id", String.valueOf(10000 + JiraStore.TYPES.indexOf(t)))
                 .put("name", t).put("subtask", t.equals("Sub-task")));
-        List<Issue> issues = store.visibleIssues(user(r)).stream().filter(i -> i.project == project).toList();
+        List<Issue> issues = store.visibleIssues(user(r)).stream().filter(i -> i.project.equals(project)).toList();
         ArrayNode components = json.putArray("components");
         issues.stream().flatMap(i -> i.components.stream()).distinct().sorted().forEach(c -> components.addObject()
                 .put("id", String.valueOf(Math.abs(c.hashCode() % 100000))).put("name", c));
@@ -476,7 +476,7 @@ public final class JiraApi {
         if (flavour == Flavour.CLOUD) {
             if (!body.isObject() || !"doc".equals(body.path("type").asText()) || body.path("version").asInt() != 1
                     || !body.path("content").isArray()) {
-                throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
+                throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of(
                         "comment", "Comment body is not valid!"))));
             }
             String text = AdfToWiki.render(body);
@@ -498,7 +498,7 @@ public final class JiraApi {
     }
 
     private static ApiException emptyComment() {
-        return new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map.of(
+        return new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of(
                 "comment", "Comment body can not be empty!"))));
     }
 

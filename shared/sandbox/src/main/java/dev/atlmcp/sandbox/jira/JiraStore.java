@@ -52,7 +52,7 @@ final class JiraStore {
     }
 
     synchronized Issue newIssue(Project project) {
-        int number = (int) issuesByKey.values().stream().filter(i -> i.project == project).count() + 1;
+        int number = (int) issuesByKey.values().stream().filter(i -> i.project.equals(project)).count() + 1;
         Issue issue = new Issue(String.valueOf(nextIssueId++), project.key() + "-" + number, project);
         issuesByKey.put(issue.key, issue);
         return issue;

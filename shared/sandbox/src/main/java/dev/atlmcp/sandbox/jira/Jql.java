@@ -157,7 +157,7 @@ final class Jql {
             List<String> list = valueList();
             list.forEach(v -> checkValue(field, v));
             Predicate<Issue> in = issue -> values(field, issue).stream().anyMatch(v -> list.stream()
-                    .anyMatch(w -> equalsValue(field, v, w)));
+                    .anyMatch(w -> equalsValue(v, w)));
             return op.equals("in") ? in : in.negate();
         }
         Token valueToken = next("a value");
@@ -176,8 +176,8 @@ final class Jql {
         }
         checkValue(field, value);
         return switch (op) {
-        case "=" -> issue -> values(field, issue).stream().anyMatch(v -> equalsValue(field, v, value));
-        case "!=" -> issue -> values(field, issue).stream().noneMatch(v -> equalsValue(field, v, value));
+        case "=" -> issue -> values(field, issue).stream().anyMatch(v -> equalsValue(v, value));
+        case "!=" -> issue -> values(field, issue).stream().noneMatch(v -> equalsValue(v, value));
         default -> compare(field, fieldToken, op, value);
         };
     }
@@ -418,7 +418,7 @@ final class Jql {
                 : List.of(user.accountId(), user.username(), user.key(), user.email(), user.displayName());
     }
 
-    private static boolean equalsValue(String field, String actual, String expected) {
+    private static boolean equalsValue(String actual, String expected) {
         return actual.equalsIgnoreCase(expected);
     }
 

@@ -1,0 +1,63 @@
+package dev.atlmcp.platform.content;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One tool answer's handling of text read from Atlassian. Text written by people goes inside data fences,
+ * {@code ⟦data <nonce> <source>⟧ ... ⟦/data <nonce>⟧}, whose nonce is random per answer. Fences are placed with marks
+ * only this answer knows (a 64-bit secret), and {@link #finish} neutralises every {@code ⟦ ⟧} in the answer before it
+ * turns the marks into fences: no content can close or open a fence, whatever it holds and whatever the nonce (a page
+ * holding every possible closing line stays inside its fence). {@link #finish} also masks secret-looking values and
+ * says how many it masked.
+ */
+public final class UntrustedText {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String nonce;
+    private final String openMark;
+    private final String closeMark;
+    private final boolean maskSecrets;
+    private final Map<String, Integer> masked = new TreeMap<>();
+
+    public UntrustedText(boolean maskSecrets) {
+        this.nonce = hex(2);
+        String secret = hex(8);
+        this.openMark = "\uE000" + secret + "\uE001";
+        this.closeMark = "\uE002" + secret + "\uE003";
+        this.maskSecrets = maskSecrets;
+    }
+
+    /** {@code text} fenced as data from {@code source}, e.g. {@code OPS-1 comment 10001 by Jane Doe}. */
+    public String block(String source, String text) {
+        return openMark + "data " + nonce + " " + source.replace('\n', ' ') + closeMark + "\n" + text.strip() + "\n"
+                + openMark + "/data " + nonce + closeMark;
+    }
+
+    /** The whole answer: every bracket neutralised but the fences', secrets masked, and a note of what was masked. */
+    public String finish(String markdown) {
+        String text = maskSecrets ? SecretMasker.mask(markdown, masked) : markdown;
+        String fenced = neutralise(text).replace(openMark, "⟦").replace(closeMark, "⟧");
+        return masked.isEmpty() ? fenced : fenced + "\n\n" + note();
+    }
+
+    private String note() {
+        int total = masked.values().stream().mapToInt(Integer::intValue).sum();
+        return "Masked " + total + " secret-looking value" + (total == 1 ? "" : "s") + " (" + masked.entrySet()
+                .stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ").";
+    }
+
+    private static String neutralise(String text) {
+        return text.replace('⟦', '[').replace('⟧', ']');
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

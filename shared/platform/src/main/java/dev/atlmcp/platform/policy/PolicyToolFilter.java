@@ -1,0 +1,52 @@
+package dev.atlmcp.platform.policy;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.mcp.server.FilterContext;
+import io.quarkiverse.mcp.server.McpMethod;
+import io.quarkiverse.mcp.server.ToolFilter;
+import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.atlmcp.platform.audit.AuditLog;
+import dev.atlmcp.platform.config.PlatformConfig;
+
+/**
+ * Tool visibility from the operator's policy: read-only mode and allow/deny lists. A hidden tool is left out of
+ * {@code tools/list} and a call to it is answered like a call to an unknown tool. This decides visibility only: it does
+ * not block, and the MCP library ignores a filter that throws, so it fails open; enforcement that must fail closed
+ * lives in the services.
+ */
+@Singleton
+public class PolicyToolFilter implements ToolFilter {
+
+    private final PlatformConfig.Policy policy;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    PolicyToolFilter(PlatformConfig config, AuditLog audit, SecurityIdentity identity) {
+        this.policy = config.policy();
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @Override
+    public boolean test(ToolInfo tool, FilterContext context) {
+        boolean visible = visible(tool);
+        if (!visible && context.method() == McpMethod.TOOLS_CALL) {
+            audit.denied(tool.name(), identity, "hidden by policy");
+        }
+        return visible;
+    }
+
+    private boolean visible(ToolInfo tool) {
+        boolean readOnlyTool = tool.annotations().map(a -> a.readOnlyHint()).orElse(false);
+        if (policy.readOnly() && !readOnlyTool) {
+            return false;
+        }
+        if (policy.allowTools().isPresent() && !policy.allowTools().get().contains(tool.name())) {
+            return false;
+        }
+        return policy.denyTools().map(deny -> !deny.contains(tool.name())).orElse(true);
+    }
+}
