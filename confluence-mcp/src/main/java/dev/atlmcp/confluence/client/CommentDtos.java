@@ -8,6 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** New comments as Confluence takes them (Cloud v2 footer comments, Data Center v1 content) and what it answers. */
 public final class CommentDtos {
 
+    /** The body of a new comment, in the shape of the site it is sent to. */
+    public sealed interface NewComment permits NewFooterComment, NewDataCenterComment {
+    }
+
     private CommentDtos() {
     }
 
@@ -16,7 +20,7 @@ public final class CommentDtos {
      * its parent comment instead of the page.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewFooterComment(String pageId, String parentCommentId, Body body) {
+    public record NewFooterComment(String pageId, String parentCommentId, Body body) implements NewComment {
     }
 
     public record Body(String representation, String value) {
@@ -25,7 +29,7 @@ public final class CommentDtos {
     /** Data Center: a {@code comment} content whose container is the page; a reply has its parent as ancestor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewDataCenterComment(String type, Container container, List<Container> ancestors,
-            DataCenterBody body) {
+            DataCenterBody body) implements NewComment {
     }
 
     public record Container(String id, String type) {

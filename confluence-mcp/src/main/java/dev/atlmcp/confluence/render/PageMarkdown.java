@@ -19,7 +19,7 @@ import dev.atlmcp.confluence.service.PageHistory;
 import dev.atlmcp.confluence.service.PageLabels;
 import dev.atlmcp.confluence.service.PageUndo;
 import dev.atlmcp.confluence.service.PageUpdates;
-import dev.atlmcp.confluence.service.PageView;
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.confluence.service.SearchView;
 import dev.atlmcp.confluence.service.SpaceBrowser;
 

@@ -4,26 +4,21 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.writes.WritePipeline;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /** Labels pages an agent wrote to with {@code MCP_POLICY_MARK_LABEL}, so people can find them. */
 @ApplicationScoped
 public class AgentMark {
 
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
 
-    AgentMark(@RestClient ConfluenceClient client, AtlassianConfig config, WritePipeline pipeline) {
-        this.client = client;
-        this.config = config;
+    AgentMark(ConfluenceSite site, WritePipeline pipeline) {
+        this.site = site;
         this.pipeline = pipeline;
     }
 
@@ -32,11 +27,7 @@ public class AgentMark {
         return pipeline.mark("page " + pageId, label -> {
             ArrayNode labels = JsonNodeFactory.instance.arrayNode();
             labels.addObject().put("prefix", "global").put("name", label);
-            if (config.isDataCenter()) {
-                client.addDataCenterLabels(pageId, labels);
-            } else {
-                client.addCloudLabels(pageId, labels);
-            }
+            site.addLabels(pageId, labels);
         }, done);
     }
 }

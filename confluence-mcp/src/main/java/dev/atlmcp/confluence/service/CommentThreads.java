@@ -6,26 +6,22 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.adf.AdfToMarkdown;
-import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
-import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.CommentDtos;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * A page's comment threads: footer comments with their replies, inline comments with the text they are anchored to and
@@ -38,10 +34,6 @@ public class CommentThreads {
     static final int MAX_COMMENTS = 100;
     /** Comments are for a few paragraphs; Confluence itself takes far more. */
     private static final int MAX_COMMENT = 30_000;
-    private static final int COMMENT_PAGE = 100;
-    private static final int MAX_COMMENT_PAGES = 20;
-    private static final String DC_EXPAND = "body.storage,version,ancestors,extensions.inlineProperties,"
-            + "extensions.resolution";
 
     /** One comment; {@code parentId} for replies, {@code anchor} and {@code resolution} for inline comments. */
     public record Comment(String id, String author, String when, String markdown, String parentId, String anchor,
@@ -62,21 +54,19 @@ public class CommentThreads {
     }
 
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
     private final AgentMark mark;
     private final ObjectMapper json;
 
-    CommentThreads(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+    CommentThreads(ConfluenceService confluence, ConfluenceSite site,
             WritePipeline pipeline, ConfluenceProperties properties, AgentMark mark,
             ObjectMapper json) {
         this.mark = mark;
         this.json = json;
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.properties = properties;
     }
@@ -92,23 +82,15 @@ public class CommentThreads {
         pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
         String parent = parentCommentId == null || parentCommentId.isBlank() ? null : commentOn(page, parentCommentId);
         ObjectNode adf = MarkdownToAdf.convert(text);
-        Object request = config.isDataCenter()
-                ? new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(page.id(), "page"),
-                        parent == null ? null : List.of(new CommentDtos.Container(parent, "comment")),
-                        new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", AdfToStorage
-                                .renderForDataCenter(adf))))
-                : new CommentDtos.NewFooterComment(parent == null ? page.id() : null, parent, new CommentDtos.Body(
-                        "atlas_doc_format", adf.toString()));
+        CommentDtos.NewComment request = site.footerComment(page.id(), parent, adf);
         pipeline.approve(new WriteGate.Write("confluence_add_comment", "add a comment to page " + page.id() + " ("
                 + page.title() + ")", "POST",
-                config.isDataCenter() ? "/rest/api/content" : "/wiki/api/v2/footer-comments",
+                site.footerCommentsPath(),
                 json.valueToTree(request), () -> properties.withChangeRecords(page.id(), commentState(page))), dryRun,
                 confirmationToken);
         CommentDtos.Created created = pipeline.sendApproved("add a comment to page " + page.id(), "look at the "
                 + "comments at the bottom of page " + page.id() + " in Confluence",
-                () -> config.isDataCenter()
-                        ? client.addDataCenterComment((CommentDtos.NewDataCenterComment) request)
-                        : client.addFooterComment((CommentDtos.NewFooterComment) request));
+                () -> site.addFooterComment(request));
         AgentChange change = pipeline.start("confluence_add_comment", "comment-added", page.id(), "comment "
                 + created.id() + " on page " + page.id(), null, json.createObjectNode().put("commentId", created.id()));
         List<String> notes = new ArrayList<>();
@@ -120,9 +102,8 @@ public class CommentThreads {
     /** The id of a comment on the page; any other is an error saying so. */
     private String commentOn(PageView page, String commentId) {
         String id = commentId.trim();
-        String on = id.matches("\\d{1,20}") ? AtlassianException.unlessNotFound(() -> config.isDataCenter()
-                ? client.dataCenterComment(id).path("container").path("id").asText()
-                : client.cloudFooterComment(id).path("pageId").asText()).orElse(null) : null;
+        String on = id.matches("\\d{1,20}")
+                ? AtlassianException.unlessNotFound(() -> site.commentPageId(id)).orElse(null) : null;
         if (!page.id().equals(on)) {
             throw new IllegalArgumentException("There is no footer comment " + commentId + " on page " + page.id()
                     + "; confluence_get_comments lists them with their ids");
@@ -130,83 +111,21 @@ public class CommentThreads {
         return id;
     }
 
-    /**
-     * What moves on when someone comments on a page (its version does not): the newest footer comment on Cloud, the
-     * number of comments on Data Center, whose API lists them oldest first.
-     */
+    /** What moves on when someone comments on a page: its version does not, so the site's comment state too. */
     private String commentState(PageView page) {
-        if (!config.isDataCenter()) {
-            List<CommentDtos.Created> newest = client.cloudFooterComments(page.id(), "-created-date", 1).results();
-            return page.version() + ":" + (newest == null || newest.isEmpty() ? "none" : newest.get(0).id());
-        }
-        int count = 0;
-        for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
-            CommentDtos.CommentList list = client.dataCenterComments(page.id(), count, COMMENT_PAGE);
-            int size = list.results() == null ? 0 : list.results().size();
-            count += size;
-            if (size == 0 || list._links() == null || list._links().next() == null) {
-                break;
-            }
-        }
-        return page.version() + ":" + count;
+        return page.version() + ":" + site.commentState(page.id());
     }
 
     public Threads comments(String pageId) {
         PageView page = confluence.page(pageId);
-        if (config.isDataCenter()) {
-            List<Comment> footer = new ArrayList<>();
-            List<Comment> inline = new ArrayList<>();
-            for (JsonNode c : client.dataCenterCommentThreads(page.id(), DC_EXPAND, "all", 0, MAX_COMMENTS).path(
-                    "results")) {
-                boolean isInline = "inline".equals(c.path("extensions").path("location").asText());
-                JsonNode parent = c.path("ancestors").path(c.path("ancestors").size() - 1);
-                JsonNode by = c.path("version").path("by");
-                Comment comment = new Comment(c.path("id").asText(), by.path("displayName").asText() + " (" + by.path(
-                        "username").asText() + ")", c.path("version").path("when").asText(null), AdfToMarkdown
-                                .render(StorageToAdf.convert(c.path("body").path("storage").path("value").asText(
-                                        "")))
-                                .strip(),
-                        parent.isMissingNode() ? null : parent.path("id").asText(), isInline ? c.path("extensions")
-                                .path("inlineProperties").path("originalSelection").asText(null) : null,
-                        isInline ? c.path("extensions").path("resolution").path("status").asText("open") : null);
-                (isInline ? inline : footer).add(comment);
-            }
-            return new Threads(page, threaded(footer), threaded(inline));
-        }
-        return new Threads(page, cloudThreads(page.id(), "footer-comments"), cloudThreads(page.id(),
-                "inline-comments"));
+        ConfluenceSite.Comments comments = site.comments(page.id(), MAX_COMMENTS);
+        return new Threads(page, comments.footer().stream().map(CommentThreads::comment).toList(), comments.inline()
+                .stream().map(CommentThreads::comment).toList());
     }
 
-    private List<Comment> cloudThreads(String pageId, String kind) {
-        List<Comment> comments = new ArrayList<>();
-        for (JsonNode c : client.cloudComments(pageId, kind, "atlas_doc_format", MAX_COMMENTS).path("results")) {
-            comments.add(cloudComment(c));
-            client.cloudReplies(kind, c.path("id").asText(), "atlas_doc_format", MAX_COMMENTS).path("results")
-                    .forEach(reply -> comments.add(cloudComment(reply)));
-        }
-        return comments;
-    }
-
-    private Comment cloudComment(JsonNode c) {
-        String adf = c.path("body").path("atlas_doc_format").path("value").asText(null);
-        JsonNode inline = c.path("properties");
-        return new Comment(c.path("id").asText(), "account " + c.path("version").path("authorId").asText(), c.path(
-                "version").path("createdAt").asText(null), AdfToMarkdown.render(confluence.adf(adf)).strip(), c.path(
-                        "parentCommentId").asText(null),
-                inline.path("inlineOriginalSelection").asText(null), c.path(
-                        "resolutionStatus").asText(null));
-    }
-
-    /** Each top-level comment followed by its replies, in the order Confluence gave them. */
-    private static List<Comment> threaded(List<Comment> all) {
-        List<Comment> ordered = new ArrayList<>();
-        for (Comment top : all) {
-            if (top.parentId() == null) {
-                ordered.add(top);
-                all.stream().filter(c -> top.id().equals(c.parentId())).forEach(ordered::add);
-            }
-        }
-        return ordered;
+    private static Comment comment(ConfluenceSite.Comment c) {
+        return new Comment(c.id(), c.author(), c.when(), AdfToMarkdown.render(c.body()).strip(), c.parentId(), c
+                .anchor(), c.resolution());
     }
 
     /**
@@ -214,7 +133,7 @@ public class CommentThreads {
      */
     public InlineAdded addInline(String pageId, String selection, int matchIndex, String markdown, boolean dryRun,
             String confirmationToken) {
-        if (config.isDataCenter()) {
+        if (!site.takesInlineComments()) {
             throw new ToolRefusal("Adding inline comments is not available on Confluence Data Center: it has no API "
                     + "for it. Add a footer comment with confluence_add_comment and quote the text instead.");
         }
@@ -241,7 +160,7 @@ public class CommentThreads {
                 "/wiki/api/v2/inline-comments", request, () -> String.valueOf(page.version())), dryRun,
                 confirmationToken);
         JsonNode created = pipeline.sendApproved(what, "read the page's comments with confluence_get_comments",
-                () -> client.addInlineComment(request));
+                () -> site.addInlineComment(request));
         String id = created.path("id").asText();
         AgentChange change = pipeline.start("confluence_add_inline_comment", "comment-added", page.id(), "inline "
                 + "comment " + id + " on page " + page.id(), null,

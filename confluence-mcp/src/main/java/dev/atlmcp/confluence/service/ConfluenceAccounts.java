@@ -4,12 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.identity.AccountDirectory;
 import dev.atlmcp.auth.identity.AtlassianAccount;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 import dev.atlmcp.confluence.client.PageDtos;
 
 /**
@@ -19,17 +16,15 @@ import dev.atlmcp.confluence.client.PageDtos;
 @ApplicationScoped
 public class ConfluenceAccounts implements AccountDirectory {
 
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
 
-    ConfluenceAccounts(@RestClient ConfluenceClient client, AtlassianConfig config) {
-        this.client = client;
-        this.config = config;
+    ConfluenceAccounts(ConfluenceSite site) {
+        this.site = site;
     }
 
     @Override
     public AtlassianAccount current() {
-        PageDtos.Person me = config.isDataCenter() ? client.dataCenterCurrentUser() : client.cloudCurrentUser();
+        PageDtos.Person me = site.currentUser();
         return new AtlassianAccount(me.accountId() != null ? me.accountId() : me.username(), me.displayName());
     }
 

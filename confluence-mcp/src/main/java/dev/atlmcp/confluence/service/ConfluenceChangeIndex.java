@@ -5,15 +5,12 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.atlmcp.platform.changes.ChangeIndex;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.atlassian.AtlassianException;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * Each caller's list of recent agent changes, kept on Cloud as a user property of the account the calls use (any
@@ -22,20 +19,17 @@ import dev.atlmcp.confluence.client.ConfluenceClient;
 @ApplicationScoped
 public class ConfluenceChangeIndex implements ChangeIndex {
 
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final ConfluenceAccounts accounts;
 
-    ConfluenceChangeIndex(@RestClient ConfluenceClient client, AtlassianConfig config, ConfluenceAccounts accounts) {
-        this.client = client;
-        this.config = config;
+    ConfluenceChangeIndex(ConfluenceSite site, ConfluenceAccounts accounts) {
+        this.site = site;
         this.accounts = accounts;
     }
 
     @Override
     public Optional<String> unavailable() {
-        return config.isDataCenter() ? Optional.of("Confluence Data Center has no user properties, so this server "
-                + "keeps no list of your changes there.") : Optional.empty();
+        return site.noPersonProperties();
     }
 
     @Override
@@ -52,14 +46,14 @@ public class ConfluenceChangeIndex implements ChangeIndex {
             var body = JsonNodeFactory.instance.objectNode();
             body.set("value", value);
             if (current.isPresent()) {
-                client.updateUserProperty(me, key, body);
+                site.updatePersonProperty(me, key, body);
             } else {
-                client.createUserProperty(me, key, body);
+                site.createPersonProperty(me, key, body);
             }
         });
     }
 
     private Optional<JsonNode> read(String me, String key) {
-        return AtlassianException.unlessNotFound(() -> client.userProperty(me, key)).map(p -> p.path("value"));
+        return AtlassianException.unlessNotFound(() -> site.personProperty(me, key)).map(p -> p.path("value"));
     }
 }

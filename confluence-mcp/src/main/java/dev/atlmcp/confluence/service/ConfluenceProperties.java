@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.platform.changes.ChangeIds;
-import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.platform.atlassian.AtlassianException;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * Content properties of pages: read, create, and update with the next version; the v2 page properties on Cloud (v1
@@ -30,14 +26,12 @@ public class ConfluenceProperties {
     public record Property(String id, JsonNode value, int version) {
     }
 
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
 
-    ConfluenceProperties(@RestClient ConfluenceClient client, AtlassianConfig config, WritePipeline pipeline) {
+    ConfluenceProperties(ConfluenceSite site, WritePipeline pipeline) {
         this.pipeline = pipeline;
-        this.client = client;
-        this.config = config;
+        this.site = site;
     }
 
     /** Content property holding one change record; the change id's suffix follows. */
@@ -81,30 +75,12 @@ public class ConfluenceProperties {
      * in a user property every replica reads.
      */
     String withChangeRecords(String pageId, String state) {
-        if (!config.isDataCenter()) {
-            return state;
-        }
-        int records = 0;
-        for (int start = 0, pages = 0; pages < MAX_LISTED_PAGES; pages++) {
-            JsonNode listed = client.dataCenterProperties(pageId, start, LISTED_PER_PAGE);
-            for (JsonNode property : listed.path("results")) {
-                records += property.path("key").asText().startsWith(CHANGE_PROPERTY) ? 1 : 0;
-            }
-            start += listed.path("results").size();
-            if (listed.path("results").isEmpty() || listed.path("_links").path("next").isMissingNode()) {
-                break;
-            }
-        }
-        return state + ":records=" + records;
+        return site.countPageProperties(pageId, CHANGE_PROPERTY, LISTED_PER_PAGE, MAX_LISTED_PAGES).map(
+                records -> state + ":records=" + records).orElse(state);
     }
 
     public Optional<Property> read(String pageId, String key) {
-        if (config.isDataCenter()) {
-            return AtlassianException.unlessNotFound(() -> client.dataCenterProperty(pageId, key)).map(
-                    ConfluenceProperties::property);
-        }
-        JsonNode found = client.cloudPageProperties(pageId, key).path("results");
-        return found.isEmpty() ? Optional.empty() : Optional.of(property(found.get(0)));
+        return site.pageProperty(pageId, key).map(ConfluenceProperties::property);
     }
 
     private static Property property(JsonNode p) {
@@ -114,11 +90,7 @@ public class ConfluenceProperties {
     public void create(String pageId, String key, JsonNode value) {
         ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", key);
         property.set("value", value);
-        if (config.isDataCenter()) {
-            client.createDataCenterProperty(pageId, property);
-        } else {
-            client.createCloudPageProperty(pageId, property);
-        }
+        site.createPageProperty(pageId, property);
     }
 
     /** Replaces the value of {@code current}, which must still be the property's latest version. */
@@ -126,10 +98,6 @@ public class ConfluenceProperties {
         ObjectNode property = JsonNodeFactory.instance.objectNode().put("key", key);
         property.set("value", value);
         property.putObject("version").put("number", current.version() + 1);
-        if (config.isDataCenter()) {
-            client.updateDataCenterProperty(pageId, key, property);
-        } else {
-            client.updateCloudPageProperty(pageId, current.id(), property);
-        }
+        site.updatePageProperty(pageId, key, current.id(), property);
     }
 }

@@ -6,20 +6,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.adf.AdfToMarkdown;
-import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.MarkdownToAdf;
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.changes.CreateRequests;
 import dev.atlmcp.platform.changes.RequestFingerprint;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.content.SecretMasker;
 import dev.atlmcp.platform.atlassian.ErrorMessages;
 import dev.atlmcp.platform.errors.ToolRefusal;
@@ -27,7 +24,7 @@ import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * New pages, written in Markdown. A page carries the fingerprint of the request that created it (caller and arguments),
@@ -46,23 +43,21 @@ public class PageCreation {
 
     private final SpaceBrowser browser;
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
     private final AgentMark mark;
     private final IdentityMapper identity;
     private final CreateRequests requests;
 
-    PageCreation(SpaceBrowser browser, ConfluenceService confluence, @RestClient ConfluenceClient client,
-            AtlassianConfig config, WritePipeline pipeline, ConfluenceProperties properties,
+    PageCreation(SpaceBrowser browser, ConfluenceService confluence, ConfluenceSite site, WritePipeline pipeline,
+            ConfluenceProperties properties,
             AgentMark mark, IdentityMapper identity,
             CreateRequests requests) {
         this.requests = requests;
         this.browser = browser;
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.properties = properties;
         this.mark = mark;
@@ -89,8 +84,9 @@ public class PageCreation {
         }
         ObjectNode request = request(space, name, parent, adf);
         String what = "create page '" + name + "' in space " + space.key();
-        pipeline.approve(new WriteGate.Write("confluence_create_page", what, "POST", config.isDataCenter()
-                ? "/rest/api/content" : "/wiki/api/v2/pages", request, () -> "absent"), dryRun, confirmationToken);
+        pipeline.approve(
+                new WriteGate.Write("confluence_create_page", what, "POST", site.pagesPath(), request, () -> "absent"),
+                dryRun, confirmationToken);
         return requests.shared(fingerprint, () -> {
             try {
                 return send(space, name, request, what, fingerprint);
@@ -109,7 +105,7 @@ public class PageCreation {
     private Created send(SpaceBrowser.Space space, String name, ObjectNode request, String what, String fingerprint) {
         JsonNode created = pipeline.sendApproved(what, "call confluence_create_page again with the same arguments: it "
                 + "finds the page if it was created instead of creating another",
-                () -> config.isDataCenter() ? client.createDataCenterPage(request) : client.createCloudPage(request));
+                () -> site.createPage(request));
         String id = created.path("id").asText();
         List<String> notes = new ArrayList<>();
         try {
@@ -156,21 +152,6 @@ public class PageCreation {
     }
 
     private ObjectNode request(SpaceBrowser.Space space, String title, String parent, ObjectNode adf) {
-        ObjectNode request = JsonNodeFactory.instance.objectNode();
-        if (config.isDataCenter()) {
-            request.put("type", "page").put("title", title).putObject("space").put("key", space.key());
-            if (parent != null) {
-                request.putArray("ancestors").addObject().put("id", parent);
-            }
-            request.putObject("body").putObject("storage").put("value", AdfToStorage.renderForDataCenter(adf)).put(
-                    "representation", "storage");
-        } else {
-            request.put("spaceId", space.id()).put("status", "current").put("title", title);
-            if (parent != null) {
-                request.put("parentId", parent);
-            }
-            request.putObject("body").put("representation", "atlas_doc_format").put("value", adf.toString());
-        }
-        return request;
+        return site.newPage(space.id(), space.key(), title, parent, adf);
     }
 }

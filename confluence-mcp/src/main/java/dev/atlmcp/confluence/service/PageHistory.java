@@ -5,20 +5,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.adf.AdfToMarkdown;
-import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.platform.args.Arguments;
-import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.confluence.client.ConfluenceClient;
-import dev.atlmcp.confluence.client.PageDtos;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /** A page's versions, and what changed between two of them as a diff of their Markdown. */
 @ApplicationScoped
@@ -40,36 +36,25 @@ public class PageHistory {
     }
 
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
 
-    PageHistory(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config) {
+    PageHistory(ConfluenceService confluence, ConfluenceSite site) {
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
     }
 
     public Versions versions(String pageId, int limit, String cursor) {
         Arguments.limit(limit, ConfluenceService.MAX_LIMIT);
         PageView page = confluence.page(pageId);
         List<Version> versions = new ArrayList<>();
-        JsonNode found;
-        String next;
-        if (config.isDataCenter()) {
-            int start = Arguments.offset(Arguments.cursor(cursor), "confluence_get_page_versions");
-            found = client.dataCenterVersions(page.id(), start, limit);
-            next = Arguments.nextOffsetCursor(start, found.path("results").size(), found.path("_links").has("next"));
-        } else {
-            found = client.cloudVersions(page.id(), limit, Arguments.cursor(cursor));
-            next = ConfluenceService.queryParam(found.path("_links").path("next").asText(null), "cursor");
-        }
-        for (JsonNode v : found.path("results")) {
+        ConfluenceSite.Page found = site.versions(page.id(), limit, Arguments.cursor(cursor));
+        for (JsonNode v : found.results()) {
             String by = v.has("by") ? v.path("by").path("displayName").asText() + " (" + v.path("by").path(
                     "username").asText() + ")" : "account " + v.path("authorId").asText();
             versions.add(new Version(v.path("number").asInt(), by, v.path(v.has("when") ? "when" : "createdAt")
                     .asText(null), v.path("message").asText("")));
         }
-        return new Versions(page, versions, next);
+        return new Versions(page, versions, found.next());
     }
 
     /**
@@ -107,15 +92,7 @@ public class PageHistory {
     }
 
     private Snapshot snapshot(String id, int version) {
-        if (config.isDataCenter()) {
-            PageDtos.DataCenterPage page = client.dataCenterPageAt(id, "historical", version, "body.storage,version");
-            String storage = page.body() == null || page.body().storage() == null ? "" : page.body().storage()
-                    .value();
-            return new Snapshot(page.title(), AdfToMarkdown.render(StorageToAdf.convert(storage)));
-        }
-        PageDtos.CloudPage page = client.cloudPageAt(id, "atlas_doc_format", version);
-        String adf = page.body() == null || page.body().atlasDocFormat() == null ? null : page.body().atlasDocFormat()
-                .value();
-        return new Snapshot(page.title(), AdfToMarkdown.render(confluence.adf(adf)));
+        ConfluenceSite.Snapshot page = site.pageAt(id, version);
+        return new Snapshot(page.title(), AdfToMarkdown.render(page.body()));
     }
 }

@@ -9,17 +9,15 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.platform.changes.AgentChange;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /** A page's labels: read them, add some (recorded, so an undo removes the ones added). */
 @ApplicationScoped
@@ -34,16 +32,14 @@ public class PageLabels {
     }
 
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
 
-    PageLabels(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+    PageLabels(ConfluenceService confluence, ConfluenceSite site,
             WritePipeline pipeline, ConfluenceProperties properties) {
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.properties = properties;
     }
@@ -54,8 +50,7 @@ public class PageLabels {
 
     public Labelled labels(String pageId) {
         PageView page = confluence.page(pageId);
-        JsonNode found = config.isDataCenter() ? client.dataCenterLabels(page.id(), LIMIT) : client.cloudLabels(page
-                .id(), LIMIT);
+        JsonNode found = site.labels(page.id(), LIMIT);
         List<String> labels = new ArrayList<>();
         found.path("results").forEach(l -> labels.add(l.path("name").asText()));
         return new Labelled(page, labels);
@@ -73,13 +68,14 @@ public class PageLabels {
         ArrayNode body = JsonNodeFactory.instance.arrayNode();
         added.forEach(l -> body.addObject().put("prefix", "global").put("name", l));
         String what = "add label " + String.join(", ", added) + " to page " + page.id() + " (" + page.title() + ")";
-        pipeline.approve(new WriteGate.Write("confluence_add_labels", what, "POST", (config.isDataCenter() ? ""
-                : "/wiki") + "/rest/api/content/" + page.id() + "/label", body,
-                () -> properties.withChangeRecords(page.id(),
-                        String.join(",", page.labels()))),
+        pipeline.approve(
+                new WriteGate.Write("confluence_add_labels", what, "POST",
+                        site.contentApi() + "/" + page.id() + "/label", body,
+                        () -> properties.withChangeRecords(page.id(),
+                                String.join(",", page.labels()))),
                 dryRun, confirmationToken);
-        pipeline.sendApproved(what, "read the page's labels with confluence_get_labels", () -> config.isDataCenter()
-                ? client.addDataCenterLabels(page.id(), body) : client.addCloudLabels(page.id(), body));
+        pipeline.sendApproved(what, "read the page's labels with confluence_get_labels",
+                () -> site.addLabels(page.id(), body));
         ArrayNode after = JsonNodeFactory.instance.arrayNode();
         added.forEach(after::add);
         AgentChange change = pipeline.start("confluence_add_labels", "labels-added", page.id(), what, null,

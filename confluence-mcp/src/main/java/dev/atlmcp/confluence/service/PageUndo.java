@@ -5,19 +5,17 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.changes.ChangeIds;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * Undoes one of the caller's page updates by restoring the version it replaced (a new version with the old content, so
@@ -33,16 +31,14 @@ public class PageUndo {
     }
 
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
 
-    PageUndo(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+    PageUndo(ConfluenceService confluence, ConfluenceSite site,
             WritePipeline pipeline, ConfluenceProperties properties) {
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.properties = properties;
     }
@@ -81,17 +77,15 @@ public class PageUndo {
         ObjectNode restore = JsonNodeFactory.instance.objectNode().put("operationKey", "restore");
         restore.putObject("params").put("versionNumber", previous).put("message", "Undo of agent change " + wanted);
         String what = "undo " + wanted + " (restore version " + previous + " of page " + page.id() + ")";
-        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "POST", (config.isDataCenter() ? ""
-                : "/wiki") + "/rest/api/content/" + page.id() + "/version", restore, () -> String.valueOf(
-                        page
-                                .version())),
+        pipeline.approve(
+                new WriteGate.Write("confluence_undo_change", what, "POST",
+                        site.contentApi() + "/" + page.id() + "/version", restore, () -> String.valueOf(
+                                page
+                                        .version())),
                 dryRun, confirmationToken);
         pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page, or call "
                 + "confluence_undo_change again: it refuses once the undo has been applied",
-                () -> config
-                        .isDataCenter() ? client.restoreDataCenterVersion(page.id(), restore)
-                                : client
-                                        .restoreCloudVersion(page.id(), restore));
+                () -> site.restoreVersion(page.id(), restore));
         return finish(change, stored, what, "The version was restored");
     }
 
@@ -100,29 +94,21 @@ public class PageUndo {
             String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
         boolean inline = change.after().path("inline").asBoolean();
-        boolean there = AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.dataCenterComment(
-                commentId) : inline ? client.cloudInlineComment(commentId) : client.cloudFooterComment(commentId))
+        boolean there = AtlassianException.unlessNotFound(() -> site.comment(commentId, inline))
                 .isPresent();
         if (!there) {
             throw new ToolRefusal("Comment " + commentId + " of change " + change.id() + " is no longer on page "
                     + page.id() + ": someone deleted it already. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (delete comment " + commentId + " on page " + page.id() + ")";
-        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", config.isDataCenter()
-                ? "/rest/api/content/" + commentId
-                : "/wiki/api/v2/" + (inline ? "inline" : "footer") + "-comments/" + commentId, null,
-                () -> String
-                        .valueOf(page.version())),
+        pipeline.approve(
+                new WriteGate.Write("confluence_undo_change", what, "DELETE", site.commentPath(commentId, inline), null,
+                        () -> String
+                                .valueOf(page.version())),
                 dryRun, confirmationToken);
         pipeline.sendApproved(what, "look at the comments at the bottom of page " + page.id() + " in Confluence",
                 () -> {
-                    if (config.isDataCenter()) {
-                        client.deleteDataCenterContent(commentId);
-                    } else if (inline) {
-                        client.deleteInlineComment(commentId);
-                    } else {
-                        client.deleteFooterComment(commentId);
-                    }
+                    site.deleteComment(commentId, inline);
                     return null;
                 });
         return finish(change, record, what, "The comment was deleted");
@@ -140,16 +126,12 @@ public class PageUndo {
         }
         String what = "undo " + change.id() + " (remove label " + String.join(", ", present) + " from page " + page
                 .id() + ")";
-        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", (config.isDataCenter() ? ""
-                : "/wiki") + "/rest/api/content/" + page.id() + "/label/" + String.join(",", present), null,
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE",
+                site.contentApi() + "/" + page.id() + "/label/" + String.join(",", present), null,
                 () -> String.join(",", page.labels())), dryRun, confirmationToken);
         for (String label : present) {
             pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_labels", () -> {
-                if (config.isDataCenter()) {
-                    client.removeDataCenterLabel(page.id(), label);
-                } else {
-                    client.removeCloudLabel(page.id(), label);
-                }
+                site.removeLabel(page.id(), label);
                 return null;
             });
         }

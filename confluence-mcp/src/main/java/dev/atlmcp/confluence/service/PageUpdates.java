@@ -6,24 +6,19 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.adf.AdfSections;
-import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.adf.MarkdownToAdf;
-import dev.atlmcp.adf.StorageSections;
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.content.SecretMasker;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
  * Page updates: only on top of the version the caller read, passed through the write gate, sent once, and recorded as
@@ -40,18 +35,16 @@ public class PageUpdates {
     }
 
     private final ConfluenceService confluence;
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final WritePipeline pipeline;
     private final ConfluenceProperties properties;
     private final AgentMark mark;
 
-    PageUpdates(ConfluenceService confluence, @RestClient ConfluenceClient client, AtlassianConfig config,
+    PageUpdates(ConfluenceService confluence, ConfluenceSite site,
             WritePipeline pipeline, ConfluenceProperties properties, AgentMark mark) {
         this.mark = mark;
         this.confluence = confluence;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.properties = properties;
     }
@@ -67,7 +60,7 @@ public class PageUpdates {
         String title = newTitle == null || newTitle.isBlank() ? page.title() : Arguments.text("title", newTitle, 255,
                 "Runbook: checkout-api latency");
         ObjectNode adf = MarkdownToAdf.convert(text);
-        String value = config.isDataCenter() ? AdfToStorage.renderForDataCenter(adf) : adf.toString();
+        String value = site.stored(adf);
         return write("confluence_update_page", page, title, value, message, "", dryRun, confirmationToken);
     }
 
@@ -84,10 +77,7 @@ public class PageUpdates {
         String wanted = Arguments.text("heading", heading, 500, "Steps");
         PageView page = writable(pageId, readVersion);
         ObjectNode adf = MarkdownToAdf.convert(text);
-        String value = spliced(page, () -> config.isDataCenter() ? StorageSections.replaceSection(page.source(),
-                wanted, occurrence, AdfToStorage.renderForDataCenter(adf))
-                : AdfSections.replaceSection(page.source(),
-                        wanted, occurrence, adf.path("content")));
+        String value = spliced(page, () -> site.replaceSection(page.source(), wanted, occurrence, adf));
         return write("confluence_update_section", page, page.title(), value, message, " section '" + wanted + "' of",
                 dryRun, confirmationToken);
     }
@@ -98,8 +88,7 @@ public class PageUpdates {
         String text = body(markdown);
         PageView page = writable(pageId, null);
         ObjectNode adf = MarkdownToAdf.convert(text);
-        String value = spliced(page, () -> config.isDataCenter() ? StorageSections.append(page.source(), AdfToStorage
-                .renderForDataCenter(adf)) : AdfSections.append(page.source(), adf.path("content")));
+        String value = spliced(page, () -> site.append(page.source(), adf));
         return write("confluence_append_to_page", page, page.title(), value, message, " the end of", dryRun,
                 confirmationToken);
     }
@@ -132,7 +121,7 @@ public class PageUpdates {
     private PageUpdated write(String tool, PageView page, String title, String value, String message, String part,
             boolean dryRun, String confirmationToken) {
         int next = page.version() + 1;
-        ObjectNode request = request(page.id(), title, value, next, message == null || message.isBlank()
+        ObjectNode request = site.pageUpdate(page.id(), title, value, next, message == null || message.isBlank()
                 ? "Updated by an agent" : message);
         String what = "update" + part + " page " + page.id() + " (" + page.title() + ") to version " + next;
         pipeline.approveReplacing(new WriteGate.Write(tool, what, "PUT", path(page.id()), request, () -> String
@@ -141,8 +130,7 @@ public class PageUpdates {
         try {
             pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page: at version " + next
                     + " with your text, the update was applied",
-                    () -> config.isDataCenter() ? client
-                            .updateDataCenterPage(page.id(), request) : client.updateCloudPage(page.id(), request));
+                    () -> site.updatePage(page.id(), request));
         } catch (AtlassianException e) {
             if (e.status() == 409) {
                 throw stale(page.id(), -1, page.version());
@@ -166,21 +154,7 @@ public class PageUpdates {
                 + "again with confluence_get_page, redo your edit on the new text, and pass its version.");
     }
 
-    /** The update request; {@code value} is storage format on Data Center and ADF JSON text on Cloud. */
-    private ObjectNode request(String id, String title, String value, int version, String message) {
-        ObjectNode request = JsonNodeFactory.instance.objectNode().put("id", id);
-        if (config.isDataCenter()) {
-            request.put("type", "page").put("title", title);
-            request.putObject("body").putObject("storage").put("value", value).put("representation", "storage");
-        } else {
-            request.put("status", "current").put("title", title);
-            request.putObject("body").put("representation", "atlas_doc_format").put("value", value);
-        }
-        request.putObject("version").put("number", version).put("message", message);
-        return request;
-    }
-
     private String path(String id) {
-        return config.isDataCenter() ? "/rest/api/content/" + id : "/wiki/api/v2/pages/" + id;
+        return site.pagePath(id);
     }
 }

@@ -7,16 +7,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.confluence.client.PageView;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.policy.ScopePolicy;
-import dev.atlmcp.confluence.client.ConfluenceClient;
+import dev.atlmcp.confluence.client.ConfluenceSite;
 
-/** Spaces, page trees and pages found by title, within the space allow-list; Cloud v2 or Data Center v1. */
+/** Spaces, page trees and pages found by title, within the space allow-list. */
 @ApplicationScoped
 public class SpaceBrowser {
 
@@ -25,7 +23,6 @@ public class SpaceBrowser {
     public static final int MAX_NODES_SHOWN = 200;
     private static final int PAGE = 100;
     private static final int MAX_SPACES = 500;
-    private static final String DC_EXPAND = "description.plain,homepage";
 
     /** A space: its key, name, description and home page. */
     public record Space(String id, String key, String name, String description, String homepageId) {
@@ -39,15 +36,13 @@ public class SpaceBrowser {
     public record Tree(String root, List<Node> nodes, int depth, boolean cut) {
     }
 
-    private final ConfluenceClient client;
-    private final AtlassianConfig config;
+    private final ConfluenceSite site;
     private final ScopePolicy scope;
     private final ConfluenceService confluence;
 
-    SpaceBrowser(@RestClient ConfluenceClient client, AtlassianConfig config, ScopePolicy scope,
+    SpaceBrowser(ConfluenceSite site, ScopePolicy scope,
             ConfluenceService confluence) {
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.scope = scope;
         this.confluence = confluence;
     }
@@ -56,15 +51,11 @@ public class SpaceBrowser {
     public List<Space> spaces() {
         List<Space> spaces = new ArrayList<>();
         String cursor = null;
-        int start = 0;
         do {
-            JsonNode page = config.isDataCenter() ? client.dataCenterSpaces(null, start, PAGE, DC_EXPAND)
-                    : client.cloudSpaces(null, PAGE, cursor, "plain");
-            page.path("results").forEach(s -> spaces.add(space(s)));
-            start += page.path("results").size();
-            String next = page.path("_links").path("next").asText(null);
-            cursor = next == null ? null : ConfluenceService.queryParam(next, "cursor");
-            if (next == null || page.path("results").isEmpty()) {
+            ConfluenceSite.Page page = site.spaces(null, PAGE, cursor);
+            page.results().forEach(s -> spaces.add(space(s)));
+            cursor = page.next();
+            if (cursor == null || page.results().isEmpty()) {
                 break;
             }
         } while (spaces.size() < MAX_SPACES);
@@ -77,9 +68,7 @@ public class SpaceBrowser {
         AtlassianException missing = new AtlassianException(404, List.of("No space with key '" + spaceKey + "'."),
                 Optional.empty());
         scope.requireSpace(spaceKey, missing);
-        JsonNode found = config.isDataCenter() ? client.dataCenterSpaces(spaceKey, 0, 1, DC_EXPAND)
-                : client.cloudSpaces(spaceKey, 1, null, "plain");
-        JsonNode space = found.path("results").path(0);
+        JsonNode space = site.spaces(spaceKey, 1, null).results().path(0);
         if (space.isMissingNode() || !spaceKey.equals(space.path("key").asText())) {
             throw missing;
         }
@@ -104,8 +93,7 @@ public class SpaceBrowser {
 
     /** The id of the page titled exactly {@code title} in a space. */
     public Optional<String> pageTitled(Space space, String title) {
-        JsonNode found = config.isDataCenter() ? client.dataCenterPagesTitled(space.key(), title, "page", 2)
-                : client.cloudPagesTitled(space.id(), title, 2);
+        JsonNode found = site.pagesTitled(space.id(), space.key(), title, 2);
         JsonNode page = found.path("results").path(0);
         return page.isMissingNode() ? Optional.empty() : Optional.of(page.path("id").asText());
     }
@@ -153,8 +141,7 @@ public class SpaceBrowser {
             return List.of();
         }
         List<Node> nodes = new ArrayList<>();
-        JsonNode page = config.isDataCenter() ? client.dataCenterChildren(id, 0, PAGE) : client.cloudChildren(id,
-                PAGE, null);
+        JsonNode page = site.children(id, PAGE);
         for (JsonNode child : page.path("results")) {
             if (budget[0]-- <= 0) {
                 break;

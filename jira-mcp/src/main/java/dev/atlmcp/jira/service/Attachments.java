@@ -1,19 +1,13 @@
 package dev.atlmcp.jira.service;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.content.AttachmentReader;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
-import dev.atlmcp.jira.client.JiraDataCenterFiles;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Attachments of an issue: the list, and reading one as text (logs, CSV, JSON, Markdown, ...) or as an image, both
@@ -27,16 +21,11 @@ public class Attachments {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
-    private final JiraDataCenterFiles files;
-    private final AtlassianConfig config;
+    private final JiraSite site;
 
-    Attachments(JiraService jira, @RestClient JiraClient client, @RestClient JiraDataCenterFiles files,
-            AtlassianConfig config) {
+    Attachments(JiraService jira, JiraSite site) {
         this.jira = jira;
-        this.client = client;
-        this.files = files;
-        this.config = config;
+        this.site = site;
     }
 
     public IssueDto list(String key) {
@@ -52,8 +41,6 @@ public class Attachments {
                         + "jira_get_attachments."));
         return new Read(attachment, issue.key(), AttachmentReader.read(new AttachmentReader.File(attachment
                 .filename(), attachment.mimeType(), attachment.size() == null ? 0 : attachment.size()), "Jira",
-                () -> config.isDataCenter() ? files.attachment(attachment.id(), URLEncoder.encode(attachment
-                        .filename(), StandardCharsets.UTF_8).replace("+", "%20")) : client.attachmentContent(jira
-                                .apiVersion(), attachment.id(), false)));
+                () -> site.attachment(attachment.id(), attachment.filename())));
     }
 }

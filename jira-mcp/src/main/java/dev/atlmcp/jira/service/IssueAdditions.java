@@ -11,22 +11,19 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.policy.OutboundLinks;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * What an agent adds next to an issue's fields: a watcher, a worklog, a remote link (a URL such as a pull request or a
@@ -43,19 +40,17 @@ public class IssueAdditions {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final JiraUsers users;
     private final OutboundLinks links;
 
-    IssueAdditions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+    IssueAdditions(JiraService jira, JiraSite site, WritePipeline pipeline,
             IssueWrites writes, JiraUsers users, OutboundLinks links) {
         this.links = links;
         this.jira = jira;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.writes = writes;
         this.users = users;
@@ -64,12 +59,12 @@ public class IssueAdditions {
     public Added addWatcher(String key, String person, boolean dryRun, String confirmationToken) {
         IssueDto issue = writable(key);
         JsonNode ref = users.reference("Watcher", Arguments.text("person", person, 200, "jane.doe@example.com"));
-        String id = ref.path(config.isDataCenter() ? "name" : "accountId").asText();
+        String id = site.personId(ref);
         JsonNode body = JsonNodeFactory.instance.textNode(id);
         String sentence = id + " watches " + issue.key();
         return add(issue, "jira_add_watcher", "watcher-added", "add watcher " + id + " to " + issue.key(), "/watchers",
                 body, Map.of(), () -> {
-                    client.addWatcher(jira.apiVersion(), issue.key(), body);
+                    site.addWatcher(issue.key(), id);
                     return JsonNodeFactory.instance.objectNode().put("watcher", id);
                 }, sentence, dryRun, confirmationToken);
     }
@@ -87,14 +82,14 @@ public class IssueAdditions {
                 () -> JIRA_TIME.format(OffsetDateTime.now(ZoneOffset.UTC))) : started(started);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("timeSpent", spent).put("started", start);
         if (comment != null && !comment.isBlank()) {
-            body.set("comment", IssueEdit.richText(Arguments.text("comment", comment, MAX_COMMENT, "Pairing on the "
-                    + "pool fix."), config.isDataCenter()));
+            body.set("comment", site.richText(Arguments.text("comment", comment, MAX_COMMENT, "Pairing on the "
+                    + "pool fix.")));
         }
         Map<String, String> pinned = now ? Map.of("started", start) : Map.of();
         return add(issue, "jira_add_worklog", "worklog-added", "log " + spent + " on " + issue.key() + " from "
                 + start, "/worklog", body, pinned,
                 () -> {
-                    JsonNode worklog = client.addWorklog(jira.apiVersion(), issue.key(), body);
+                    JsonNode worklog = site.addWorklog(issue.key(), body);
                     return JsonNodeFactory.instance.objectNode().put("worklogId", worklog.path("id").asText()).put(
                             "updated", worklog.path("updated").asText());
                 }, spent + " logged on " + issue.key(), dryRun, confirmationToken);
@@ -111,8 +106,10 @@ public class IssueAdditions {
         body.putObject("object").put("url", target).put("title", Arguments.text("title", title, 255, "PR 42: bound "
                 + "the pool"));
         return add(issue, "jira_add_remote_link", "remote-link-added", "link " + issue.key() + " to " + target,
-                "/remotelink", body, Map.of(), () -> JsonNodeFactory.instance.objectNode().put("remoteLinkId", client
-                        .addRemoteLink(jira.apiVersion(), issue.key(), body).path("id").asText()).put("url", target),
+                "/remotelink", body, Map.of(),
+                () -> JsonNodeFactory.instance.objectNode()
+                        .put("remoteLinkId", site.addRemoteLink(issue.key(), body).path("id").asText())
+                        .put("url", target),
                 issue.key() + " links to " + target, dryRun, confirmationToken);
     }
 
@@ -120,7 +117,7 @@ public class IssueAdditions {
             Map<String, String> pinned, Supplier<ObjectNode> send, String sentence, boolean dryRun,
             String confirmationToken) {
         pipeline.approve(
-                new WriteGate.Write(tool, what, "POST", "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key()
+                new WriteGate.Write(tool, what, "POST", site.api() + "/issue/" + issue.key()
                         + subPath, body, () -> issue.fields().updated),
                 pinned, dryRun, confirmationToken);
         ObjectNode after = pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue", send);
@@ -132,46 +129,43 @@ public class IssueAdditions {
 
     /** Removes what a change added, if it is still there as it was. */
     JiraUndo.Undone undo(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
-        String v = jira.apiVersion();
         String key = issue.key();
         JsonNode after = change.after();
         String what = "undo " + change.id() + " (take back: " + change.summary() + ")";
-        String base = "/rest/api/" + v + "/issue/" + key;
+        String base = site.api() + "/issue/" + key;
         Runnable remove;
         String path;
         switch (change.action()) {
         case "watcher-added" -> {
             String watcher = after.path("watcher").asText();
             List<String> watching = new ArrayList<>();
-            client.getWatchers(v, key).path("watchers").forEach(u -> watching.add(u.path(config.isDataCenter()
-                    ? "name" : "accountId").asText()));
+            site.watchers(key).path("watchers").forEach(u -> watching.add(site.personId(u)));
             if (!watching.contains(watcher)) {
                 throw gone(change, watcher + " no longer watches " + key);
             }
-            path = base + "/watchers?" + (config.isDataCenter() ? "username=" : "accountId=") + watcher;
-            remove = () -> client.removeWatcher(v, key, config.isDataCenter() ? null : watcher, config.isDataCenter()
-                    ? watcher : null);
+            path = base + "/watchers?" + site.personQuery(watcher);
+            remove = () -> site.removeWatcher(key, watcher);
         }
         case "worklog-added" -> {
             String id = after.path("worklogId").asText();
-            JsonNode worklog = AtlassianException.unlessNotFound(() -> client.getWorklog(v, key, id)).orElseThrow(
+            JsonNode worklog = AtlassianException.unlessNotFound(() -> site.worklog(key, id)).orElseThrow(
                     () -> gone(change, "worklog " + id + " is no longer on " + key));
             if (!after.path("updated").asText().equals(worklog.path("updated").asText())) {
                 throw new ToolRefusal("Not undone: worklog " + id + " on " + key + " was edited at " + worklog.path(
                         "updated").asText() + ", after your change " + change.id() + ". Nothing was changed.");
             }
             path = base + "/worklog/" + id;
-            remove = () -> client.deleteWorklog(v, key, id);
+            remove = () -> site.deleteWorklog(key, id);
         }
         default -> {
             String id = after.path("remoteLinkId").asText();
             List<String> ids = new ArrayList<>();
-            client.getRemoteLinks(v, key).forEach(l -> ids.add(l.path("id").asText()));
+            site.remoteLinks(key).forEach(l -> ids.add(l.path("id").asText()));
             if (!ids.contains(id)) {
                 throw gone(change, "the link to " + after.path("url").asText() + " is no longer on " + key);
             }
             path = base + "/remotelink/" + id;
-            remove = () -> client.deleteRemoteLink(v, key, id);
+            remove = () -> site.deleteRemoteLink(key, id);
         }
         }
         pipeline.approve(

@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +17,6 @@ import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.changes.CreateRequests;
 import dev.atlmcp.platform.changes.RequestFingerprint;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.atlassian.ErrorMessages;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.auth.identity.IdentityMapper;
@@ -28,8 +25,7 @@ import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
-import dev.atlmcp.jira.client.SearchDtos;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Creates issues checked against the project's create screen, at most once per request: each create carries a request
@@ -56,8 +52,7 @@ public class IssueCreation {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final ScopePolicy scope;
     private final WritePipeline pipeline;
     private final IssueWrites writes;
@@ -66,13 +61,12 @@ public class IssueCreation {
     private final ObjectMapper json;
     private final CreateRequests requests;
 
-    IssueCreation(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
+    IssueCreation(JiraService jira, JiraSite site, ScopePolicy scope,
             WritePipeline pipeline, IssueWrites writes, JiraUsers users, IdentityMapper identity,
             ObjectMapper json, CreateRequests requests) {
         this.requests = requests;
         this.jira = jira;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.scope = scope;
         this.pipeline = pipeline;
         this.writes = writes;
@@ -100,7 +94,7 @@ public class IssueCreation {
             return existing(prepared);
         }
         pipeline.approve(new WriteGate.Write("jira_create_issue", "create " + prepared.what() + ": " + prepared.title(),
-                "POST", "/rest/api/" + jira.apiVersion() + "/issue", prepared.body(), prepared::requestLabel), dryRun,
+                "POST", site.api() + "/issue", prepared.body(), prepared::requestLabel), dryRun,
                 confirmationToken);
         return send(prepared, "jira_create_issue");
     }
@@ -149,7 +143,7 @@ public class IssueCreation {
         if (!toSend.isEmpty()) {
             pipeline.approve(
                     new WriteGate.Write("jira_create_issues", "create " + toSend.size() + " issues in " + project,
-                            "POST", "/rest/api/" + jira.apiVersion() + "/issue (once per issue)", bodies,
+                            "POST", site.api() + "/issue (once per issue)", bodies,
                             () -> String.join(
                                     ",", toSend.stream().map(Prepared::requestLabel).toList())),
                     dryRun, confirmationToken);
@@ -216,7 +210,7 @@ public class IssueCreation {
         preset.putObject("project").put("key", project);
         preset.putObject("issuetype").put("id", type.path("id").asText());
         ObjectNode body = earlier.isPresent() ? null : IssueEdit.create(what, meta, preset, title, requested,
-                description, allLabels, parentKey, config.isDataCenter(), users);
+                description, allLabels, parentKey, site, users);
         if (body != null) {
             jira.requireAllowedReferences(body);
             JsonNode rawParent = body.path("fields").path("parent");
@@ -251,7 +245,7 @@ public class IssueCreation {
                 + ") instead of creating a second one"
                 : "search with jira_search for project = " + prepared.project() + " AND reporter = currentUser() "
                         + "AND created >= -15m",
-                () -> client.createIssue(jira.apiVersion(), prepared.body()));
+                () -> site.createIssue(prepared.body()));
         String key = created.path("key").asText();
         AgentChange change = pipeline.start(tool, "issue-created", key, "create " + key + ": " + prepared.title(), null,
                 JsonNodeFactory.instance.objectNode().put("key", key));
@@ -293,7 +287,7 @@ public class IssueCreation {
         String name = Arguments.text("issue_type", wanted, 100, "Bug");
         scope.requireProject(project, new AtlassianException(404, List.of("No project could be found with key '"
                 + project + "'."), Optional.empty()));
-        JsonNode page = client.createMetaTypes(jira.apiVersion(), project, META_PAGE);
+        JsonNode page = site.createMetaTypes(project, META_PAGE);
         JsonNode types = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
         List<String> offered = new ArrayList<>();
         for (JsonNode type : types) {
@@ -314,7 +308,7 @@ public class IssueCreation {
 
     /** The create screen as field id to metadata, the shape the edit screen has. */
     private ObjectNode createScreen(String project, String typeId) {
-        JsonNode page = client.createMetaFields(jira.apiVersion(), project, typeId, META_PAGE);
+        JsonNode page = site.createMetaFields(project, typeId, META_PAGE);
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         for (JsonNode field : page.has("fields") ? page.path("fields") : page.path("values")) {
             meta.set(field.path("fieldId").asText(field.path("key").asText()), field);
@@ -326,9 +320,7 @@ public class IssueCreation {
     private Optional<String> earlier(String project, String requestLabel) {
         String jql = "project = \"" + project + "\" AND labels = \"" + requestLabel + "\" AND created >= -1d ORDER BY "
                 + "created ASC";
-        List<IssueDto> found = config.isDataCenter() ? client.search(new SearchDtos.OffsetQuery(jql, 0, 1, List.of(
-                "summary"))).issues() : client.searchJql(new SearchDtos.TokenQuery(jql, 1, List.of("summary"), null))
-                        .issues();
+        List<IssueDto> found = site.search(jql, 1, null, List.of("summary")).issues();
         return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).key());
     }
 

@@ -10,12 +10,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /** jira_get_issue: the issue, or only some of its fields, and the parts a caller asks to include. */
 @ApplicationScoped
@@ -45,12 +43,12 @@ public class IssueDetails {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
+    private final JiraSite site;
     private final IssueTransitions transitions;
 
-    IssueDetails(JiraService jira, @RestClient JiraClient client, IssueTransitions transitions) {
+    IssueDetails(JiraService jira, JiraSite site, IssueTransitions transitions) {
         this.jira = jira;
-        this.client = client;
+        this.site = site;
         this.transitions = transitions;
     }
 
@@ -59,15 +57,14 @@ public class IssueDetails {
         boolean selected = fields != null && !fields.isBlank();
         List<JiraService.SelectedField> chosen = selected ? jira.selectFields(fields) : List.of();
         IssueDto issue = selected ? jira.issue(key, chosen) : jira.issue(key);
-        String version = jira.apiVersion();
         String issueKey = issue.key();
         return new View(issue, chosen.stream().map(JiraService.SelectedField::id).collect(Collectors.toSet()),
-                parts.contains(Part.COMMENTS) ? allComments(version, issueKey) : null,
+                parts.contains(Part.COMMENTS) ? allComments(issueKey) : null,
                 parts.contains(Part.CHANGELOG) ? latestChanges(issueKey) : null,
                 parts.contains(Part.TRANSITIONS) ? transitions.open(issueKey) : null,
-                parts.contains(Part.WORKLOGS) ? client.getWorklogs(version, issueKey, 0, MAX_WORKLOGS) : null,
-                parts.contains(Part.WATCHERS) ? client.getWatchers(version, issueKey) : null,
-                parts.contains(Part.REMOTE_LINKS) ? client.getRemoteLinks(version, issueKey) : null);
+                parts.contains(Part.WORKLOGS) ? site.worklogs(issueKey, 0, MAX_WORKLOGS) : null,
+                parts.contains(Part.WATCHERS) ? site.watchers(issueKey) : null,
+                parts.contains(Part.REMOTE_LINKS) ? site.remoteLinks(issueKey) : null);
     }
 
     static Set<Part> parts(String include) {
@@ -86,11 +83,11 @@ public class IssueDetails {
     }
 
     /** Oldest first, at most {@value #MAX_COMMENTS}; the cursor continues with jira_get_comments. */
-    private JiraService.CommentPage allComments(String version, String issueKey) {
+    private JiraService.CommentPage allComments(String issueKey) {
         List<IssueDto.Comment> comments = new ArrayList<>();
         int total;
         do {
-            IssueDto.Comments page = client.getComments(version, issueKey, comments.size(), COMMENT_PAGE);
+            IssueDto.Comments page = site.comments(issueKey, comments.size(), COMMENT_PAGE);
             List<IssueDto.Comment> got = page.comments() == null ? List.of() : page.comments();
             total = page.total() == null ? comments.size() + got.size() : page.total();
             comments.addAll(got);

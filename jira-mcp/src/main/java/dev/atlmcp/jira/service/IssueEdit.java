@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.atlmcp.adf.AdfToWiki;
-import dev.atlmcp.adf.MarkdownToAdf;
+import dev.atlmcp.jira.client.JiraSite;
 import dev.atlmcp.platform.errors.ToolRefusal;
 
 /**
@@ -47,7 +45,7 @@ final class IssueEdit {
     private final String key;
     private final JsonNode current;
     private final JsonNode meta;
-    private final boolean dataCenter;
+    private final JiraSite site;
     private final JiraUsers users;
     private final ObjectNode fields = NODES.objectNode();
     private final ObjectNode update = NODES.objectNode();
@@ -63,11 +61,11 @@ final class IssueEdit {
      * @param current
      *            the field values now (none for a new issue)
      */
-    private IssueEdit(String key, JsonNode meta, JsonNode current, boolean dataCenter, JiraUsers users) {
+    private IssueEdit(String key, JsonNode meta, JsonNode current, JiraSite site, JiraUsers users) {
         this.key = key;
         this.current = current;
         this.meta = meta;
-        this.dataCenter = dataCenter;
+        this.site = site;
         this.users = users;
     }
 
@@ -80,7 +78,7 @@ final class IssueEdit {
      *            the label that marks agent writes, if configured
      */
     static Built build(JsonNode issue, JsonNode requested, String description, List<String> labelsAdd,
-            List<String> labelsRemove, Optional<String> markLabel, boolean dataCenter, JiraUsers users) {
+            List<String> labelsRemove, Optional<String> markLabel, JiraSite site, JiraUsers users) {
         String key = issue.path("key").asText();
         JsonNode screen = issue.path("editmeta").path("fields");
         if (screen.isEmpty()) {
@@ -88,7 +86,7 @@ final class IssueEdit {
                     + "Issues permission there. jira_whoami shows which account the calls use; ask a Jira admin for the "
                     + "permission.");
         }
-        IssueEdit edit = new IssueEdit(key, screen, issue.path("fields"), dataCenter, users);
+        IssueEdit edit = new IssueEdit(key, screen, issue.path("fields"), site, users);
         edit.setAll(requested, description);
         edit.labels(labelsAdd, labelsRemove, markLabel);
         if (edit.names.isEmpty()) {
@@ -117,8 +115,8 @@ final class IssueEdit {
      *            fields this server sets itself (project, issue type)
      */
     static ObjectNode create(String what, JsonNode meta, ObjectNode preset, String summary, JsonNode requested,
-            String description, List<String> labels, String parent, boolean dataCenter, JiraUsers users) {
-        IssueEdit edit = new IssueEdit(what, meta, NODES.objectNode(), dataCenter, users);
+            String description, List<String> labels, String parent, JiraSite site, JiraUsers users) {
+        IssueEdit edit = new IssueEdit(what, meta, NODES.objectNode(), site, users);
         edit.fields.setAll(preset);
         edit.set(edit.fieldId("summary"), NODES.textNode(summary));
         edit.setAll(requested, description);
@@ -151,9 +149,9 @@ final class IssueEdit {
      * @param what
      *            e.g. {@code Moving OPS-5 to Done}
      */
-    static ObjectNode screen(String what, String key, JsonNode meta, JsonNode requested, boolean dataCenter,
+    static ObjectNode screen(String what, String key, JsonNode meta, JsonNode requested, JiraSite site,
             JiraUsers users) {
-        IssueEdit edit = new IssueEdit(key, meta, NODES.objectNode(), dataCenter, users);
+        IssueEdit edit = new IssueEdit(key, meta, NODES.objectNode(), site, users);
         edit.setAll(requested, null);
         edit.requireAll(what);
         return edit.fields;
@@ -323,13 +321,7 @@ final class IssueEdit {
     }
 
     private JsonNode richText(String name, JsonNode input) {
-        return richText(text(name, input).asText(), dataCenter);
-    }
-
-    /** Markdown as Jira takes rich text: ADF on Cloud, wiki markup on Data Center. */
-    static JsonNode richText(String markdown, boolean dataCenter) {
-        ObjectNode adf = MarkdownToAdf.convert(markdown);
-        return dataCenter ? NODES.textNode(AdfToWiki.render(adf, UnaryOperator.identity())) : adf;
+        return site.richText(text(name, input).asText());
     }
 
     private static JsonNode text(String name, JsonNode input) {

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Issue links, said the way people say them: "OPS-1 blocks OPS-2", "PAY-3 is caused by PAY-2", "WEB-4 relates to
@@ -37,20 +35,20 @@ public class IssueLinks {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
+    private final JiraSite site;
     private final WritePipeline pipeline;
     private final IssueWrites writes;
 
-    IssueLinks(JiraService jira, @RestClient JiraClient client, WritePipeline pipeline, IssueWrites writes) {
+    IssueLinks(JiraService jira, JiraSite site, WritePipeline pipeline, IssueWrites writes) {
         this.jira = jira;
-        this.client = client;
+        this.site = site;
         this.pipeline = pipeline;
         this.writes = writes;
     }
 
     public List<LinkType> types() {
         List<LinkType> types = new ArrayList<>();
-        client.linkTypes(jira.apiVersion()).path("issueLinkTypes").forEach(t -> types.add(new LinkType(t.path("id")
+        site.linkTypes().path("issueLinkTypes").forEach(t -> types.add(new LinkType(t.path("id")
                 .asText(), t.path("name").asText(), t.path("outward").asText(), t.path("inward").asText())));
         return types;
     }
@@ -89,11 +87,11 @@ public class IssueLinks {
         request.putObject("type").put("name", type.name());
         request.putObject("inwardIssue").put("key", outward ? issue.key() : other.key());
         request.putObject("outwardIssue").put("key", outward ? other.key() : issue.key());
-        pipeline.approve(new WriteGate.Write("jira_link_issues", "link " + sentence, "POST", "/rest/api/" + jira
-                .apiVersion() + "/issueLink", request, () -> issue.fields().updated), dryRun, confirmationToken);
+        pipeline.approve(new WriteGate.Write("jira_link_issues", "link " + sentence, "POST", site.api() + "/issueLink",
+                request, () -> issue.fields().updated), dryRun, confirmationToken);
         pipeline.sendApproved("link " + sentence, "read " + issue.key() + " with jira_get_issue and look at its links",
                 () -> {
-                    client.linkIssues(jira.apiVersion(), request);
+                    site.linkIssues(request);
                     return null;
                 });
         List<String> notes = new ArrayList<>();
@@ -128,10 +126,10 @@ public class IssueLinks {
                     .asText() + ") is gone already. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (remove the link " + change.after().path("sentence").asText() + ")";
-        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
-                + "/issueLink/" + linkId, null, () -> issue.fields().updated), dryRun, confirmationToken);
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", site.api() + "/issueLink/" + linkId,
+                null, () -> issue.fields().updated), dryRun, confirmationToken);
         pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its links", () -> {
-            client.deleteLink(jira.apiVersion(), linkId);
+            site.deleteLink(linkId);
             return null;
         });
         AgentChange undone = pipeline.undone(change);

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,12 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Workflow transitions: which are open from an issue's status (with their screens' fields), and moving an issue by
@@ -46,18 +43,16 @@ public class IssueTransitions {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final JiraUsers users;
     private final ObjectMapper json;
 
-    IssueTransitions(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+    IssueTransitions(JiraService jira, JiraSite site, WritePipeline pipeline,
             IssueWrites writes, JiraUsers users, ObjectMapper json) {
         this.jira = jira;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.writes = writes;
         this.users = users;
@@ -66,7 +61,7 @@ public class IssueTransitions {
 
     public Open open(String key) {
         IssueDto issue = jira.readable(JiraService.issueKey(key), "status", null);
-        JsonNode transitions = client.getTransitions(jira.apiVersion(), issue.key(), "transitions.fields").path(
+        JsonNode transitions = site.transitions(issue.key(), "transitions.fields").path(
                 "transitions");
         List<Transition> open = new ArrayList<>();
         transitions.forEach(t -> open.add(transition(t)));
@@ -97,24 +92,23 @@ public class IssueTransitions {
         String target = Arguments.text("transition", wanted, 200, "Done");
         IssueDto issue = writes.writable(key, "project,status,updated");
         IssueDto.Fields current = issue.fields();
-        JsonNode transition = choose(issue.key(), current.status.name(), client.getTransitions(jira.apiVersion(),
-                issue.key(), "transitions.fields").path("transitions"), target);
+        JsonNode transition = choose(issue.key(), current.status.name(),
+                site.transitions(issue.key(), "transitions.fields").path("transitions"), target);
         String to = transition.path("to").path("name").asText();
         String what = "move " + issue.key() + " from " + current.status.name() + " to " + to;
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.putObject("transition").put("id", transition.path("id").asText());
         ObjectNode screen = IssueEdit.screen("Moving " + issue.key() + " to " + to, issue.key(), transition.path(
-                "fields"), fields == null ? null : json.valueToTree(fields), config.isDataCenter(), users);
+                "fields"), fields == null ? null : json.valueToTree(fields), site, users);
         if (!screen.isEmpty()) {
             request.set("fields", screen);
             jira.requireAllowedReferences(request);
         }
         if (comment != null && !comment.isBlank()) {
-            request.putObject("update").putArray("comment").addObject().putObject("add").set("body", IssueEdit
-                    .richText(Arguments.text("comment", comment, MAX_COMMENT, "Fixed in 4.12.1."), config
-                            .isDataCenter()));
+            request.putObject("update").putArray("comment").addObject().putObject("add").set("body", site
+                    .richText(Arguments.text("comment", comment, MAX_COMMENT, "Fixed in 4.12.1.")));
         }
-        String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issue.key() + "/transitions";
+        String path = site.api() + "/issue/" + issue.key() + "/transitions";
         pipeline.approve(
                 new WriteGate.Write("jira_transition_issue", what, "POST", path, request, () -> current.updated),
                 dryRun, confirmationToken);
@@ -124,7 +118,7 @@ public class IssueTransitions {
         ObjectNode sent = request.deepCopy();
         sent.putArray("properties").add(writes.property(change));
         pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
-            client.transition(jira.apiVersion(), issue.key(), sent);
+            site.transition(issue.key(), sent);
             return null;
         });
         return new Moved(issue.key(), current.status.name(), to, change.id(), pipeline.recorded(change).stream()
@@ -179,7 +173,7 @@ public class IssueTransitions {
                     + " moved it to " + to + " and it moved again since. Nothing was changed.");
         }
         List<JsonNode> ways = new ArrayList<>();
-        client.getTransitions(jira.apiVersion(), issue.key(), "transitions.fields").path("transitions").forEach(
+        site.transitions(issue.key(), "transitions.fields").path("transitions").forEach(
                 t -> {
                     if (t.path("to").path("name").asText().equals(back)) {
                         ways.add(t);
@@ -192,13 +186,15 @@ public class IssueTransitions {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.putObject("transition").put("id", way.path("id").asText());
         String what = "undo " + change.id() + " (move " + issue.key() + " back to " + back + ")";
-        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "POST", "/rest/api/" + jira.apiVersion()
-                + "/issue/" + issue.key() + "/transitions", request, () -> issue.fields().updated), dryRun,
+        pipeline.approve(
+                new WriteGate.Write("jira_undo_change", what, "POST",
+                        site.api() + "/issue/" + issue.key() + "/transitions", request, () -> issue.fields().updated),
+                dryRun,
                 confirmationToken);
         AgentChange undone = pipeline.undone(change);
         request.putArray("properties").add(writes.property(undone));
         pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look at its status", () -> {
-            client.transition(jira.apiVersion(), issue.key(), request);
+            site.transition(issue.key(), request);
             return null;
         });
         return new JiraUndo.Undone(change.id(), what, pipeline.undoListed(undone).stream().toList());

@@ -9,8 +9,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,14 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.changes.ChangeIds;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.content.SecretMasker;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Jira writes: each checked by project scope and the write guard, passed through the write gate (dry run,
@@ -54,19 +51,17 @@ public class IssueWrites {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final WritePipeline pipeline;
     private final JiraUsers users;
     private final ObjectMapper json;
     private final JiraAccounts accounts;
 
-    IssueWrites(JiraService jira, @RestClient JiraClient client, AtlassianConfig config, WritePipeline pipeline,
+    IssueWrites(JiraService jira, JiraSite site, WritePipeline pipeline,
             JiraUsers users, ObjectMapper json, JiraAccounts accounts) {
         this.accounts = accounts;
         this.jira = jira;
-        this.client = client;
-        this.config = config;
+        this.site = site;
         this.pipeline = pipeline;
         this.users = users;
         this.json = json;
@@ -95,15 +90,15 @@ public class IssueWrites {
         IssueDto issue = writable(key, "project,updated");
         IssueDto.Fields fields = issue.fields();
         ObjectNode request = JsonNodeFactory.instance.objectNode();
-        request.set("body", IssueEdit.richText(text, config.isDataCenter()));
-        String version = jira.apiVersion();
-        pipeline.approve(new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST", "/rest/api/"
-                + version + "/issue/" + issue.key() + "/comment", request, () -> fields.updated), dryRun,
+        request.set("body", site.richText(text));
+        pipeline.approve(
+                new WriteGate.Write("jira_add_comment", "add a comment to " + issue.key(), "POST",
+                        site.api() + "/issue/" + issue.key() + "/comment", request, () -> fields.updated),
+                dryRun,
                 confirmationToken);
         IssueDto.Comment created = pipeline.sendApproved("add a comment to " + issue.key(), "read " + issue.key()
                 + " with jira_get_issue and look for your comment among the latest ones",
-                () -> client.addComment(
-                        version, issue.key(), request));
+                () -> site.addComment(issue.key(), request));
         AgentChange change = pipeline.start("jira_add_comment", "comment-added", issue.key(), "comment "
                 + created.id() + " on " + issue.key(), null,
                 JsonNodeFactory.instance.objectNode().put("commentId",
@@ -127,8 +122,7 @@ public class IssueWrites {
                     + "shows it), got '" + commentId + "'");
         }
         IssueDto issue = writable(key, "project,updated");
-        String version = jira.apiVersion();
-        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(version, issue.key(),
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> site.comment(issue.key(),
                 commentId.trim())).orElseThrow(() -> new ToolRefusal(
                         "There is no comment " + commentId.trim()
                                 + " on " + issue.key() + " that you can see. List them with jira_get_comments."));
@@ -139,14 +133,14 @@ public class IssueWrites {
                     + "by the account this server uses (" + me + ") can be edited here. Nothing was changed.");
         }
         ObjectNode request = JsonNodeFactory.instance.objectNode();
-        request.set("body", IssueEdit.richText(text, config.isDataCenter()));
+        request.set("body", site.richText(text));
         String what = "edit comment " + comment.id() + " on " + issue.key();
         pipeline.approve(
-                new WriteGate.Write("jira_edit_comment", what, "PUT", "/rest/api/" + version + "/issue/" + issue
+                new WriteGate.Write("jira_edit_comment", what, "PUT", site.api() + "/issue/" + issue
                         .key() + "/comment/" + comment.id(), request, comment::updated),
                 dryRun, confirmationToken);
-        IssueDto.Comment edited = pipeline.sendApproved(what, "read the comment with jira_get_comments", () -> client
-                .editComment(version, issue.key(), comment.id(), request));
+        IssueDto.Comment edited = pipeline.sendApproved(what, "read the comment with jira_get_comments",
+                () -> site.editComment(issue.key(), comment.id(), request));
         ObjectNode before = JsonNodeFactory.instance.objectNode();
         before.set("body", comment.body());
         AgentChange change = pipeline.start("jira_edit_comment", "comment-edited", issue.key(), what, before,
@@ -178,10 +172,10 @@ public class IssueWrites {
                                 ? "accountId" : "name").asText())
                 .toList());
         IssueEdit.Built edit = IssueEdit.build(issue, fields == null ? null : json.valueToTree(fields), description,
-                labelsAdd, labelsRemove, pipeline.markLabel(), config.isDataCenter(), users);
+                labelsAdd, labelsRemove, pipeline.markLabel(), site, users);
         jira.requireAllowedReferences(edit.body());
         String what = String.join(", ", edit.names()) + " of " + issueKey;
-        String path = "/rest/api/" + jira.apiVersion() + "/issue/" + issueKey;
+        String path = site.api() + "/issue/" + issueKey;
         pipeline.approveReplacing(new WriteGate.Write("jira_update_issue", "change " + what, "PUT", path, edit
                 .body(), () -> updated), edit.before(), dryRun, confirmationToken);
         AgentChange change = pipeline.start("jira_update_issue", "fields-edited", issueKey, "change " + what, edit
@@ -190,7 +184,7 @@ public class IssueWrites {
         request.putArray("properties").add(property(change));
         pipeline.sendApproved("change " + what, "read " + issueKey + " with jira_get_issue and compare "
                 + String.join(", ", edit.names()), () -> {
-                    client.editIssue(jira.apiVersion(), issueKey, request);
+                    site.editIssue(issueKey, request);
                     return null;
                 });
         return new IssueUpdated(issueKey, edit.names(), change.id(), pipeline.recorded(change).stream().toList());
@@ -230,7 +224,7 @@ public class IssueWrites {
     }
 
     private void store(AgentChange change, ObjectNode record) {
-        client.putIssueProperty(jira.apiVersion(), change.item(), propertyKey(change.id()), fitting(change, record));
+        site.putIssueProperty(change.item(), propertyKey(change.id()), fitting(change, record));
     }
 
     /** Puts the configured agent label on an issue the caller just wrote to; a failure becomes a note. */
@@ -238,7 +232,7 @@ public class IssueWrites {
         return pipeline.mark(key, label -> {
             ObjectNode edit = JsonNodeFactory.instance.objectNode();
             edit.putObject("update").putArray("labels").addObject().put("add", label);
-            client.editIssue(jira.apiVersion(), key, edit);
+            site.editIssue(key, edit);
         }, "The comment was added");
     }
 }

@@ -5,13 +5,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.identity.AccountDirectory;
 import dev.atlmcp.auth.identity.AtlassianAccount;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /** Jira's accounts: {@code /myself} for the credentials in use, user search for an email. */
 @ApplicationScoped
@@ -19,28 +16,24 @@ public class JiraAccounts implements AccountDirectory {
 
     private static final int CANDIDATES = 10;
 
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
 
-    JiraAccounts(@RestClient JiraClient client, AtlassianConfig config) {
-        this.client = client;
-        this.config = config;
+    JiraAccounts(JiraSite site) {
+        this.site = site;
     }
 
     @Override
     public AtlassianAccount current() {
-        IssueDto.User me = client.myself(config.isDataCenter() ? "2" : "3");
+        IssueDto.User me = site.myself();
         return new AtlassianAccount(me.id(), me.displayName());
     }
 
     /** Exactly one active match; Cloud may hide emails, so there a unique prefix match on the full email counts. */
     @Override
     public Optional<AtlassianAccount> byEmail(String email) {
-        boolean dataCenter = config.isDataCenter();
-        List<IssueDto.User> users = dataCenter ? client.searchUsersByUsername(email, CANDIDATES)
-                : client.searchUsers(email, CANDIDATES);
+        List<IssueDto.User> users = site.findPeople(email, CANDIDATES);
         List<IssueDto.User> matches = users.stream().filter(u -> !Boolean.FALSE.equals(u.active())).filter(
-                u -> u.emailAddress() == null ? !dataCenter : u.emailAddress().equalsIgnoreCase(email)).toList();
+                u -> u.emailAddress() == null ? site.hidesEmails() : u.emailAddress().equalsIgnoreCase(email)).toList();
         return matches.size() == 1 ? Optional.of(new AtlassianAccount(matches.get(0).id(), matches.get(0)
                 .displayName())) : Optional.empty();
     }

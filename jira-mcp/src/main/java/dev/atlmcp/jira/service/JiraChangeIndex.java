@@ -5,14 +5,11 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.platform.changes.ChangeIndex;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.atlassian.AtlassianException;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Each caller's list of recent agent changes, kept as a user property of the Jira account the calls use (any account
@@ -21,13 +18,11 @@ import dev.atlmcp.jira.client.JiraClient;
 @ApplicationScoped
 public class JiraChangeIndex implements ChangeIndex {
 
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final JiraAccounts accounts;
 
-    JiraChangeIndex(@RestClient JiraClient client, AtlassianConfig config, JiraAccounts accounts) {
-        this.client = client;
-        this.config = config;
+    JiraChangeIndex(JiraSite site, JiraAccounts accounts) {
+        this.site = site;
         this.accounts = accounts;
     }
 
@@ -40,16 +35,11 @@ public class JiraChangeIndex implements ChangeIndex {
     public void update(String key, UnaryOperator<Optional<JsonNode>> change) {
         String me = accounts.current().id();
         change.apply(read(me, key)).ifPresent(value -> {
-            if (config.isDataCenter()) {
-                client.putUserProperty("2", key, null, me, value);
-            } else {
-                client.putUserProperty("3", key, me, null, value);
-            }
+            site.putPersonProperty(me, key, value);
         });
     }
 
     private Optional<JsonNode> read(String me, String key) {
-        return AtlassianException.unlessNotFound(() -> config.isDataCenter() ? client.getUserProperty("2", key, null,
-                me) : client.getUserProperty("3", key, me, null)).map(p -> p.path("value"));
+        return AtlassianException.unlessNotFound(() -> site.personProperty(me, key)).map(p -> p.path("value"));
     }
 }

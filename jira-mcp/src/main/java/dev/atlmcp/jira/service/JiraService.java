@@ -8,21 +8,16 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atlmcp.platform.args.Arguments;
-import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.policy.ScopePolicy;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 import dev.atlmcp.jira.client.ProjectDto;
-import dev.atlmcp.jira.client.SearchDtos;
 
-/** Jira reads for the tools: argument rules, project scope, Cloud versus Data Center differences, paging. */
+/** Jira reads for the tools: argument rules, project scope, paging; the deployment's differences are the site's. */
 @ApplicationScoped
 public class JiraService {
 
@@ -40,16 +35,11 @@ public class JiraService {
     public record SearchPage(List<IssueDto> issues, String nextCursor, Integer total) {
     }
 
-    private final JiraClient client;
-    private final AtlassianConfig config;
+    private final JiraSite site;
     private final ScopePolicy scope;
-    private final ObjectMapper json;
 
-    JiraService(@RestClient JiraClient client, AtlassianConfig config, ScopePolicy scope,
-            ObjectMapper json) {
-        this.json = json;
-        this.client = client;
-        this.config = config;
+    JiraService(JiraSite site, ScopePolicy scope) {
+        this.site = site;
         this.scope = scope;
     }
 
@@ -80,12 +70,12 @@ public class JiraService {
             throw new IllegalArgumentException("fields must name 1 to " + MAX_SELECTED_FIELDS
                     + " fields, comma-separated, e.g. summary,status,Story Points");
         }
-        JsonNode site = client.fields(apiVersion());
+        JsonNode siteFields = site.fields();
         List<SelectedField> selected = new java.util.ArrayList<>();
         for (String name : wanted) {
             SelectedField byId = null;
             List<SelectedField> matches = new java.util.ArrayList<>();
-            for (JsonNode f : site) {
+            for (JsonNode f : siteFields) {
                 SelectedField field = new SelectedField(f.path("id").asText(), f.path("name").asText());
                 if (field.id().equalsIgnoreCase(name)) {
                     byId = field;
@@ -130,7 +120,7 @@ public class JiraService {
 
     IssueDto readable(String key, String fields, String expand) {
         requireProjectOf(key);
-        IssueDto issue = client.getIssue(apiVersion(), key, withProject(fields), expand);
+        IssueDto issue = site.issue(key, withProject(fields), expand);
         scope.requireProject(issue.fields() == null || issue.fields().project == null ? null
                 : issue.fields().project.key(), notFound());
         return confined(issue);
@@ -204,7 +194,7 @@ public class JiraService {
     /** The issue as Jira sends it (for edits), under the same project scope as {@link #readable}. */
     JsonNode readableJson(String key, String fields, String expand) {
         requireProjectOf(key);
-        JsonNode issue = client.getIssueJson(apiVersion(), key, withProject(fields), expand);
+        JsonNode issue = site.issueJson(key, withProject(fields), expand);
         scope.requireProject(issue.path("fields").path("project").path("key").asText(null), notFound());
         return issue;
     }
@@ -236,7 +226,7 @@ public class JiraService {
         Arguments.limit(limit, MAX_LIMIT);
         int start = Arguments.offset(Arguments.cursor(cursor), "jira_get_comments");
         IssueDto issue = readable(issueKey(key), "project", null);
-        IssueDto.Comments page = client.getComments(apiVersion(), issue.key(), start, limit);
+        IssueDto.Comments page = site.comments(issue.key(), start, limit);
         List<IssueDto.Comment> comments = page.comments() == null ? List.of() : page.comments();
         int total = page.total() == null ? comments.size() : page.total();
         return new CommentPage(issue.key(), comments, total, Arguments.nextOffsetCursor(start, comments.size(), start
@@ -256,29 +246,17 @@ public class JiraService {
 
     /** A page of the history of an issue already read within the project scope. */
     ChangelogPage changelogPage(String issueKey, int start, int limit) {
-        List<JsonNode> entries = new java.util.ArrayList<>();
-        int total;
-        if (config.isDataCenter()) {
-            JsonNode histories = client.getIssueJson("2", issueKey, "project", "changelog").path("changelog").path(
-                    "histories");
-            total = histories.size();
-            for (int i = start; i < Math.min(total, start + limit); i++) {
-                entries.add(histories.get(i));
-            }
-        } else {
-            JsonNode page = client.getChangelog(issueKey, start, limit);
-            page.path("values").forEach(entries::add);
-            total = page.path("total").asInt(entries.size());
-        }
-        return new ChangelogPage(issueKey, entries, total, Arguments.nextOffsetCursor(start, entries.size(), start
-                + entries.size() < total));
+        JiraSite.History history = site.changelog(issueKey, start, limit);
+        List<JsonNode> entries = history.entries();
+        return new ChangelogPage(issueKey, entries, history.total(), Arguments.nextOffsetCursor(start, entries
+                .size(), start + entries.size() < history.total()));
     }
 
     /** The site's fields whose name or id contains {@code text} (all when blank). */
     public List<JsonNode> fields(String text) {
         String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         List<JsonNode> found = new java.util.ArrayList<>();
-        client.fields(apiVersion()).forEach(f -> {
+        site.fields().forEach(f -> {
             if (f.path("name").asText().toLowerCase(Locale.ROOT).contains(wanted) || f.path("id").asText().toLowerCase(
                     Locale.ROOT).contains(wanted)) {
                 found.add(f);
@@ -291,19 +269,8 @@ public class JiraService {
      * The projects the account can browse and the policy allows, at most {@value #MAX_PROJECT_PAGES} pages on Cloud.
      */
     public List<ProjectDto> projects() {
-        List<ProjectDto> projects = new java.util.ArrayList<>();
-        if (config.isDataCenter()) {
-            projects.addAll(client.allProjects());
-        } else {
-            for (int page = 0; page < MAX_PROJECT_PAGES; page++) {
-                JsonNode result = client.searchProjects(page * PROJECT_PAGE, PROJECT_PAGE);
-                result.path("values").forEach(p -> projects.add(json.convertValue(p, ProjectDto.class)));
-                if (result.path("isLast").asBoolean(true)) {
-                    break;
-                }
-            }
-        }
-        return projects.stream().filter(p -> scope.allowsProject(p.key())).toList();
+        return site.projects(MAX_PROJECT_PAGES, PROJECT_PAGE).stream().filter(p -> scope.allowsProject(p.key()))
+                .toList();
     }
 
     /** A project in the allowed projects; any other answers like one that does not exist. */
@@ -312,7 +279,7 @@ public class JiraService {
         AtlassianException missing = new AtlassianException(404, List.of("No project could be found with key '"
                 + projectKey + "'."), Optional.empty());
         scope.requireProject(projectKey, missing);
-        return client.getProject(apiVersion(), projectKey);
+        return site.project(projectKey);
     }
 
     /** What Jira itself answers for an issue that does not exist or that the account may not see. */
@@ -331,7 +298,8 @@ public class JiraService {
             return searchScoped(jql, limit, cursor, fields);
         } catch (AtlassianException e) {
             if (e.status() == 400 && !e.messages().isEmpty() && e.messages().stream().allMatch(this::namesOutside)) {
-                return new SearchPage(List.of(), null, config.isDataCenter() ? Integer.valueOf(0) : null);
+                JiraSite.Found none = site.nothingFound();
+                return new SearchPage(none.issues(), none.next(), none.total());
             }
             throw e;
         }
@@ -362,23 +330,7 @@ public class JiraService {
         String query = scope.scopeJql(Arguments.text("jql", jql, MAX_JQL, "project = OPS ORDER BY created DESC"));
         Arguments.limit(limit, MAX_LIMIT);
         limit = scope.cap(limit);
-        String page = Arguments.cursor(cursor);
-        if (config.isDataCenter()) {
-            int startAt = Arguments.offset(page, "jira_search");
-            SearchDtos.OffsetPage result = client.search(new SearchDtos.OffsetQuery(query, startAt, limit, fields));
-            List<IssueDto> issues = result.issues() == null ? List.of() : result.issues().stream().map(
-                    this::confined).toList();
-            boolean more = result.total() != null && startAt + issues.size() < result.total();
-            return new SearchPage(issues, Arguments.nextOffsetCursor(startAt, issues.size(), more), result.total());
-        }
-        SearchDtos.TokenPage result = client.searchJql(new SearchDtos.TokenQuery(query, limit, fields, page));
-        List<IssueDto> issues = result.issues() == null ? List.of() : result.issues().stream().map(this::confined)
-                .toList();
-        String next = Boolean.TRUE.equals(result.isLast()) ? null : result.nextPageToken();
-        return new SearchPage(issues, next, null);
-    }
-
-    String apiVersion() {
-        return config.isDataCenter() ? "2" : "3";
+        JiraSite.Found found = site.search(query, limit, Arguments.cursor(cursor), fields);
+        return new SearchPage(found.issues().stream().map(this::confined).toList(), found.next(), found.total());
     }
 }

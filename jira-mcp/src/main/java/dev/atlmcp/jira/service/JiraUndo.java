@@ -5,8 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +16,7 @@ import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.writes.WriteGate;
 import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.jira.client.IssueDto;
-import dev.atlmcp.jira.client.JiraClient;
+import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * Undoes one of the caller's agent changes from the record kept on the issue: edited fields get their previous values
@@ -36,7 +34,7 @@ public class JiraUndo {
     }
 
     private final JiraService jira;
-    private final JiraClient client;
+    private final JiraSite site;
     private final WritePipeline pipeline;
     private final IssueWrites writes;
     private final IssueTransitions transitions;
@@ -44,7 +42,7 @@ public class JiraUndo {
     private final IssueAdditions additions;
     private final Sprints sprints;
 
-    JiraUndo(JiraService jira, @RestClient JiraClient client, WritePipeline pipeline,
+    JiraUndo(JiraService jira, JiraSite site, WritePipeline pipeline,
             IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions,
             Sprints sprints) {
         this.sprints = sprints;
@@ -52,7 +50,7 @@ public class JiraUndo {
         this.links = links;
         this.transitions = transitions;
         this.jira = jira;
-        this.client = client;
+        this.site = site;
         this.pipeline = pipeline;
         this.writes = writes;
     }
@@ -62,7 +60,7 @@ public class JiraUndo {
         String key = JiraService.issueKey(id.item());
         String wanted = key + "~" + id.suffix();
         IssueDto issue = jira.readable(key, "project,status,updated", null);
-        JsonNode stored = AtlassianException.unlessNotFound(() -> client.getIssueProperty(jira.apiVersion(), key,
+        JsonNode stored = AtlassianException.unlessNotFound(() -> site.issueProperty(key,
                 IssueWrites.propertyKey(wanted))).orElseThrow(() -> new ToolRefusal(
                         "No agent change " + wanted
                                 + " is recorded on " + key + ". List yours with " + LIST_TOOL + "."))
@@ -87,7 +85,7 @@ public class JiraUndo {
     private Undone undoFields(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
         List<String> ids = new ArrayList<>();
         change.after().fieldNames().forEachRemaining(ids::add);
-        JsonNode now = client.getIssueJson(jira.apiVersion(), issue.key(), String.join(",", ids), "names");
+        JsonNode now = site.issueJson(issue.key(), String.join(",", ids), "names");
         List<String> changedSince = new ArrayList<>();
         for (String id : ids) {
             if (!FieldValues.same(now.path("fields").get(id), change.after().get(id))) {
@@ -104,14 +102,14 @@ public class JiraUndo {
         request.set("fields", change.before());
         String what = "undo " + change.id() + " (" + change.summary() + ")";
         pipeline.approve(
-                new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                new WriteGate.Write("jira_undo_change", what, "PUT", site.api() + "/issue/"
                         + issue.key(), request, () -> issue.fields().updated),
                 dryRun, confirmationToken);
         AgentChange undone = pipeline.undone(change);
         request.putArray("properties").add(writes.property(undone));
         pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue, or call jira_undo_change again: "
                 + "it refuses once the undo has been applied", () -> {
-                    client.editIssue(jira.apiVersion(), issue.key(), request);
+                    site.editIssue(issue.key(), request);
                     return null;
                 });
         return new Undone(change.id(), what, pipeline.undoListed(undone).stream().toList());
@@ -119,7 +117,7 @@ public class JiraUndo {
 
     private Undone undoComment(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
-        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(jira.apiVersion(), issue
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> site.comment(issue
                 .key(), commentId)).orElseThrow(() -> new ToolRefusal("Comment " + commentId + " of change "
                         + change
                                 .id()
@@ -131,12 +129,13 @@ public class JiraUndo {
                     + "that edit. Nothing was changed.");
         }
         String what = "undo " + change.id() + " (delete comment " + commentId + " on " + issue.key() + ")";
-        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE", "/rest/api/" + jira.apiVersion()
-                + "/issue/" + issue.key() + "/comment/" + commentId, null, () -> issue.fields().updated), dryRun,
+        pipeline.approve(new WriteGate.Write("jira_undo_change", what, "DELETE",
+                site.api() + "/issue/" + issue.key() + "/comment/" + commentId, null, () -> issue.fields().updated),
+                dryRun,
                 confirmationToken);
         pipeline.sendApproved(what, "read " + issue.key() + " with jira_get_issue and look for comment " + commentId,
                 () -> {
-                    client.deleteComment(jira.apiVersion(), issue.key(), commentId);
+                    site.deleteComment(issue.key(), commentId);
                     return null;
                 });
         AgentChange undone = pipeline.undone(change);
@@ -147,7 +146,7 @@ public class JiraUndo {
 
     private Undone undoCommentEdit(AgentChange change, IssueDto issue, boolean dryRun, String confirmationToken) {
         String commentId = change.after().path("commentId").asText();
-        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> client.getComment(jira.apiVersion(), issue
+        IssueDto.Comment comment = AtlassianException.unlessNotFound(() -> site.comment(issue
                 .key(), commentId)).orElseThrow(() -> new ToolRefusal("Comment " + commentId + " of change "
                         + change
                                 .id()
@@ -161,11 +160,11 @@ public class JiraUndo {
         String what = "undo " + change.id() + " (restore the text of comment " + commentId + " on " + issue.key()
                 + ")";
         pipeline.approve(
-                new WriteGate.Write("jira_undo_change", what, "PUT", "/rest/api/" + jira.apiVersion() + "/issue/"
+                new WriteGate.Write("jira_undo_change", what, "PUT", site.api() + "/issue/"
                         + issue.key() + "/comment/" + commentId, request, comment::updated),
                 dryRun, confirmationToken);
-        pipeline.sendApproved(what, "read the comment with jira_get_comments", () -> client.editComment(jira
-                .apiVersion(), issue.key(), commentId, request));
+        pipeline.sendApproved(what, "read the comment with jira_get_comments",
+                () -> site.editComment(issue.key(), commentId, request));
         AgentChange undone = pipeline.undone(change);
         List<String> notes = new ArrayList<>();
         notes.addAll(writes.markUndone(undone, "The comment's text was restored"));

@@ -1,0 +1,365 @@
+package dev.atlmcp.confluence.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.atlmcp.adf.AdfToStorage;
+import dev.atlmcp.adf.StorageSections;
+import dev.atlmcp.adf.StorageToAdf;
+import dev.atlmcp.platform.args.Arguments;
+import dev.atlmcp.platform.atlassian.AtlassianException;
+
+/**
+ * Confluence Data Center: REST v1 under {@code /rest/api}; bodies in storage format, converted to and from ADF; people
+ * by username; paged by {@code start}; no inline-comment API and no user properties.
+ */
+public class ConfluenceDataCenterSite extends ConfluencePages implements ConfluenceSite {
+
+    private static final String PAGE_EXPAND = "body.storage,version,space,ancestors,metadata.labels,history";
+    private static final String SPACE_EXPAND = "description.plain,homepage";
+    private static final String COMMENT_EXPAND = "body.storage,version,ancestors,extensions.inlineProperties,"
+            + "extensions.resolution";
+    private static final int COMMENT_PAGE = 100;
+    private static final int MAX_COMMENT_PAGES = 20;
+
+    private final ConfluenceClient client;
+
+    public ConfluenceDataCenterSite(ConfluenceClient client, String siteUrl) {
+        super(siteUrl);
+        this.client = client;
+    }
+
+    @Override
+    public String contentApi() {
+        return "/rest/api/content";
+    }
+
+    @Override
+    public String pagesPath() {
+        return "/rest/api/content";
+    }
+
+    @Override
+    public String pagePath(String id) {
+        return "/rest/api/content/" + id;
+    }
+
+    @Override
+    public String footerCommentsPath() {
+        return "/rest/api/content";
+    }
+
+    @Override
+    public String commentPath(String id, boolean inline) {
+        return "/rest/api/content/" + id;
+    }
+
+    @Override
+    public String stored(ObjectNode adf) {
+        return AdfToStorage.renderForDataCenter(adf);
+    }
+
+    @Override
+    public String replaceSection(String source, String heading, int occurrence, ObjectNode adf) {
+        return StorageSections.replaceSection(source, heading, occurrence, stored(adf));
+    }
+
+    @Override
+    public String append(String source, ObjectNode adf) {
+        return StorageSections.append(source, stored(adf));
+    }
+
+    @Override
+    public PageView page(String id) {
+        PageDtos.DataCenterPage page = client.dataCenterPage(id, PAGE_EXPAND);
+        PageDtos.DataCenterVersion version = page.version();
+        List<String> labels = page.metadata() == null || page.metadata().labels() == null
+                || page.metadata().labels().results() == null ? List.of()
+                        : page.metadata().labels().results().stream().map(PageDtos.Label::name).toList();
+        List<PageView.Ancestor> ancestors = page.ancestors() == null ? List.of()
+                : page.ancestors().stream().map(a -> new PageView.Ancestor(a.id(), a.title())).toList();
+        String storage = storage(page);
+        String updatedBy = version == null || version.by() == null ? null
+                : version.by().displayName() + " (" + version.by().username() + ")";
+        return new PageView(page.id(), page.title(), page.space() == null ? null : page.space().key(),
+                page.space() == null ? null : page.space().name(), version == null ? 0 : version.number(),
+                updatedBy, version == null ? null : version.when(), labels, ancestors,
+                ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1).id(), url(page._links()),
+                StorageToAdf.convert(storage), page.history() == null || page.history().createdBy() == null ? null
+                        : page.history().createdBy().username(),
+                storage);
+    }
+
+    private static String storage(PageDtos.DataCenterPage page) {
+        return page.body() == null || page.body().storage() == null ? "" : page.body().storage().value();
+    }
+
+    @Override
+    public List<String> pageNotFound(String id) {
+        return List.of("No content found with id: ContentId{id=" + id + "}");
+    }
+
+    @Override
+    public SearchDtos.SearchPage search(String cql, int limit, String cursor) {
+        return client.dataCenterSearch(cql, limit, Arguments.offset(cursor, "confluence_search"), "highlight");
+    }
+
+    @Override
+    public String nextSearchCursor(SearchDtos.SearchPage page, String cursor) {
+        int start = Arguments.offset(cursor, "confluence_search");
+        boolean more = page._links() != null && page._links().next() != null;
+        return Arguments.nextOffsetCursor(start, page.results() == null ? 0 : page.results().size(), more);
+    }
+
+    @Override
+    public ObjectNode newPage(String spaceId, String spaceKey, String title, String parentId, ObjectNode adf) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("type", "page").put("title", title).putObject("space").put("key", spaceKey);
+        if (parentId != null) {
+            request.putArray("ancestors").addObject().put("id", parentId);
+        }
+        request.putObject("body").putObject("storage").put("value", stored(adf)).put("representation", "storage");
+        return request;
+    }
+
+    @Override
+    public JsonNode createPage(JsonNode page) {
+        return client.createDataCenterPage(page);
+    }
+
+    @Override
+    public ObjectNode pageUpdate(String id, String title, String stored, int version, String message) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("id", id);
+        request.put("type", "page").put("title", title);
+        request.putObject("body").putObject("storage").put("value", stored).put("representation", "storage");
+        request.putObject("version").put("number", version).put("message", message);
+        return request;
+    }
+
+    @Override
+    public JsonNode updatePage(String id, JsonNode page) {
+        return client.updateDataCenterPage(id, page);
+    }
+
+    @Override
+    public JsonNode restoreVersion(String id, JsonNode restore) {
+        return client.restoreDataCenterVersion(id, restore);
+    }
+
+    @Override
+    public Page versions(String id, int limit, String cursor) {
+        int start = Arguments.offset(cursor, "confluence_get_page_versions");
+        JsonNode found = client.dataCenterVersions(id, start, limit);
+        return new Page(found.path("results"), Arguments.nextOffsetCursor(start, found.path("results").size(), found
+                .path("_links").has("next")));
+    }
+
+    @Override
+    public Snapshot pageAt(String id, int version) {
+        PageDtos.DataCenterPage page = client.dataCenterPageAt(id, "historical", version, "body.storage,version");
+        return new Snapshot(page.title(), StorageToAdf.convert(storage(page)));
+    }
+
+    @Override
+    public Page spaces(String key, int limit, String cursor) {
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        JsonNode page = client.dataCenterSpaces(key, start, limit, SPACE_EXPAND);
+        int size = page.path("results").size();
+        return new Page(page.path("results"), page.path("_links").hasNonNull("next") && size > 0 ? String.valueOf(
+                start + size) : null);
+    }
+
+    @Override
+    public JsonNode pagesTitled(String spaceId, String spaceKey, String title, int limit) {
+        return client.dataCenterPagesTitled(spaceKey, title, "page", limit);
+    }
+
+    @Override
+    public JsonNode children(String id, int limit) {
+        return client.dataCenterChildren(id, 0, limit);
+    }
+
+    @Override
+    public JsonNode labels(String id, int limit) {
+        return client.dataCenterLabels(id, limit);
+    }
+
+    @Override
+    public JsonNode addLabels(String id, JsonNode labels) {
+        return client.addDataCenterLabels(id, labels);
+    }
+
+    @Override
+    public void removeLabel(String id, String label) {
+        client.removeDataCenterLabel(id, label);
+    }
+
+    @Override
+    public CommentDtos.NewComment footerComment(String pageId, String parentId, ObjectNode adf) {
+        return new CommentDtos.NewDataCenterComment("comment", new CommentDtos.Container(pageId, "page"),
+                parentId == null ? null : List.of(new CommentDtos.Container(parentId, "comment")),
+                new CommentDtos.DataCenterBody(new CommentDtos.Body("storage", stored(adf))));
+    }
+
+    @Override
+    public CommentDtos.Created addFooterComment(CommentDtos.NewComment comment) {
+        return client.addDataCenterComment((CommentDtos.NewDataCenterComment) comment);
+    }
+
+    @Override
+    public String commentPageId(String commentId) {
+        return client.dataCenterComment(commentId).path("container").path("id").asText();
+    }
+
+    /** The number of comments: the API lists them oldest first, so the newest cannot be asked for. */
+    @Override
+    public String commentState(String pageId) {
+        int count = 0;
+        for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
+            CommentDtos.CommentList list = client.dataCenterComments(pageId, count, COMMENT_PAGE);
+            int size = list.results() == null ? 0 : list.results().size();
+            count += size;
+            if (size == 0 || list._links() == null || list._links().next() == null) {
+                break;
+            }
+        }
+        return String.valueOf(count);
+    }
+
+    @Override
+    public Comments comments(String pageId, int limit) {
+        List<Comment> footer = new ArrayList<>();
+        List<Comment> inline = new ArrayList<>();
+        for (JsonNode c : client.dataCenterCommentThreads(pageId, COMMENT_EXPAND, "all", 0, limit).path("results")) {
+            boolean isInline = "inline".equals(c.path("extensions").path("location").asText());
+            JsonNode parent = c.path("ancestors").path(c.path("ancestors").size() - 1);
+            JsonNode by = c.path("version").path("by");
+            Comment comment = new Comment(c.path("id").asText(), by.path("displayName").asText() + " (" + by.path(
+                    "username").asText() + ")", c.path("version").path("when").asText(null), StorageToAdf.convert(c
+                            .path("body").path("storage").path("value").asText("")),
+                    parent.isMissingNode() ? null : parent.path("id").asText(), isInline ? c.path("extensions").path(
+                            "inlineProperties").path("originalSelection").asText(null) : null,
+                    isInline ? c.path("extensions").path("resolution").path("status").asText("open") : null);
+            (isInline ? inline : footer).add(comment);
+        }
+        return new Comments(threaded(footer), threaded(inline));
+    }
+
+    /** Each top-level comment followed by its replies, in the order Confluence gave them. */
+    static List<Comment> threaded(List<Comment> all) {
+        List<Comment> ordered = new ArrayList<>();
+        for (Comment top : all) {
+            if (top.parentId() == null) {
+                ordered.add(top);
+                all.stream().filter(c -> top.id().equals(c.parentId())).forEach(ordered::add);
+            }
+        }
+        return ordered;
+    }
+
+    @Override
+    public boolean takesInlineComments() {
+        return false;
+    }
+
+    @Override
+    public JsonNode addInlineComment(JsonNode comment) {
+        throw new IllegalStateException("Confluence Data Center has no API for inline comments");
+    }
+
+    @Override
+    public JsonNode comment(String id, boolean inline) {
+        return client.dataCenterComment(id);
+    }
+
+    @Override
+    public void deleteComment(String id, boolean inline) {
+        client.deleteDataCenterContent(id);
+    }
+
+    @Override
+    public Optional<JsonNode> pageProperty(String pageId, String key) {
+        return AtlassianException.unlessNotFound(() -> client.dataCenterProperty(pageId, key));
+    }
+
+    @Override
+    public void createPageProperty(String pageId, JsonNode property) {
+        client.createDataCenterProperty(pageId, property);
+    }
+
+    @Override
+    public void updatePageProperty(String pageId, String key, String propertyId, JsonNode property) {
+        client.updateDataCenterProperty(pageId, key, property);
+    }
+
+    @Override
+    public Optional<Integer> countPageProperties(String pageId, String prefix, int pageSize, int maxPages) {
+        int records = 0;
+        for (int start = 0, pages = 0; pages < maxPages; pages++) {
+            JsonNode listed = client.dataCenterProperties(pageId, start, pageSize);
+            for (JsonNode property : listed.path("results")) {
+                records += property.path("key").asText().startsWith(prefix) ? 1 : 0;
+            }
+            start += listed.path("results").size();
+            if (listed.path("results").isEmpty() || listed.path("_links").path("next").isMissingNode()) {
+                break;
+            }
+        }
+        return Optional.of(records);
+    }
+
+    @Override
+    public PageDtos.Person currentUser() {
+        return client.dataCenterCurrentUser();
+    }
+
+    @Override
+    public JsonNode findPeople(String cql, int limit) {
+        return client.dataCenterUserSearch(cql, limit);
+    }
+
+    @Override
+    public String personId(JsonNode user) {
+        return user.path("username").asText();
+    }
+
+    @Override
+    public Optional<String> noPersonProperties() {
+        return Optional.of("Confluence Data Center has no user properties, so this server keeps no list of your "
+                + "changes there.");
+    }
+
+    @Override
+    public JsonNode personProperty(String personId, String key) {
+        throw noUserProperties();
+    }
+
+    @Override
+    public void createPersonProperty(String personId, String key, JsonNode value) {
+        throw noUserProperties();
+    }
+
+    @Override
+    public void updatePersonProperty(String personId, String key, JsonNode value) {
+        throw noUserProperties();
+    }
+
+    private static IllegalStateException noUserProperties() {
+        return new IllegalStateException("Confluence Data Center has no user properties");
+    }
+
+    @Override
+    public JsonNode attachments(String pageId, int limit) {
+        return client.dataCenterAttachments(pageId, limit, "version");
+    }
+
+    @Override
+    public byte[] attachment(String pageId, String attachmentId, String title) {
+        return client.downloadDataCenterAttachment(pageId, title);
+    }
+}

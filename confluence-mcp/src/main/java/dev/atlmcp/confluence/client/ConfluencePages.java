@@ -1,0 +1,51 @@
+package dev.atlmcp.confluence.client;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** What both sites do the same way with what Confluence sends: links made absolute, cursors read from links. */
+public abstract class ConfluencePages {
+
+    private final String webRoot;
+
+    ConfluencePages(String webRoot) {
+        this.webRoot = webRoot.replaceAll("/+$", "");
+    }
+
+    public String webRoot() {
+        return webRoot;
+    }
+
+    String url(PageDtos.Links links) {
+        return links == null ? null : absolute(links.base(), links.webui());
+    }
+
+    /** A link Confluence gave relative to {@code base}, or to the site's web address, made absolute. */
+    String absolute(String base, String path) {
+        if (path == null) {
+            return null;
+        }
+        String root = base != null ? base : webRoot;
+        return path.startsWith("http") ? path : root.replaceAll("/+$", "") + path;
+    }
+
+    /** A query parameter of a link Confluence sent, such as the {@code cursor} of its {@code next} link. */
+    public static String queryParam(String link, String name) {
+        if (link == null) {
+            return null;
+        }
+        String query = URI.create(link.replace(" ", "%20")).getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && Objects.equals(pair.substring(0, eq), name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}
