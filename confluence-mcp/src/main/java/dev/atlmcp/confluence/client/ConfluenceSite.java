@@ -178,6 +178,6 @@ public interface ConfluenceSite {
     /** A page's attachments: {@code {"results": [...]}} in the site's shape. */
     JsonNode attachments(String pageId, int limit);
 
-    /** An attachment's bytes, at most what {@code AttachmentReader} reads. */
+    /** An attachment's bytes (Cloud stops reading at what {@code AttachmentReader} takes). */
     byte[] attachment(String pageId, String attachmentId, String title);
 }
