@@ -18,12 +18,12 @@ public abstract class ConfluencePages {
         return webRoot;
     }
 
-    String url(PageDtos.Links links) {
+    public String url(PageDtos.Links links) {
         return links == null ? null : absolute(links.base(), links.webui());
     }
 
     /** A link Confluence gave relative to {@code base}, or to the site's web address, made absolute. */
-    String absolute(String base, String path) {
+    public String absolute(String base, String path) {
         if (path == null) {
             return null;
         }

@@ -51,6 +51,12 @@ public interface ConfluenceSite {
     /** The site's web address that relative links start from. */
     String webRoot();
 
+    /** The web link of a page or comment Confluence sent, made absolute. */
+    String url(PageDtos.Links links);
+
+    /** A link Confluence gave relative to {@code base}, or to the site's web address when null, made absolute. */
+    String absolute(String base, String path);
+
     // Bodies in the format the site stores
 
     /** ADF as the site stores a page body: ADF JSON text on Cloud, storage format on Data Center. */

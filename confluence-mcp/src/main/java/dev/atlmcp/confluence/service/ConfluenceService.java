@@ -76,27 +76,19 @@ public class ConfluenceService {
                 : result.results().stream().map(r -> new SearchView.Hit(r.content() == null ? null : r.content().id(),
                         r.content() == null ? r.entityType() : r.content().type(), r.title(),
                         r.resultGlobalContainer() == null ? null : r.resultGlobalContainer().title(), r.lastModified(),
-                        highlight(r.excerpt()), absolute(result._links() == null ? null : result._links().base(),
+                        highlight(r.excerpt()), site.absolute(result._links() == null ? null : result._links().base(),
                                 r.url())))
                         .toList();
         return new SearchView(hits, result.totalSize(), nextCursor);
     }
 
     String url(PageDtos.Links links) {
-        return links == null ? null : absolute(links.base(), links.webui());
+        return site.url(links);
     }
 
     /** A link Confluence gave relative to the site, made absolute. */
     public String absoluteUrl(String path) {
-        return absolute(null, path);
-    }
-
-    private String absolute(String base, String path) {
-        if (path == null) {
-            return null;
-        }
-        String root = base != null ? base : site.webRoot();
-        return path.startsWith("http") ? path : root.replaceAll("/+$", "") + path;
+        return site.absolute(null, path);
     }
 
     /** Confluence marks matches with {@code @@@hl@@@...@@@endhl@@@}. */

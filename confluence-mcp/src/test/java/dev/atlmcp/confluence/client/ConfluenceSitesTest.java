@@ -36,6 +36,12 @@ class ConfluenceSitesTest {
         assertEquals("/rest/api/content/7", DATA_CENTER.commentPath("7", false));
         assertEquals("https://acme.atlassian.net/wiki", CLOUD.webRoot());
         assertEquals("https://wiki.acme.internal/confluence", DATA_CENTER.webRoot());
+        assertEquals("https://acme.atlassian.net/wiki/spaces/OPS/pages/42", CLOUD.absolute(null,
+                "/spaces/OPS/pages/42"));
+        assertEquals("https://wiki.acme.internal/confluence/pages/viewpage.action?pageId=42", DATA_CENTER.url(
+                new PageDtos.Links("/pages/viewpage.action?pageId=42", null)));
+        assertEquals("https://elsewhere.example/x",
+                CLOUD.absolute("https://base.example", "https://elsewhere.example/x"));
     }
 
     @Test

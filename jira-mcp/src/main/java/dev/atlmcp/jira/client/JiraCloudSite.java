@@ -97,22 +97,22 @@ public class JiraCloudSite extends JiraRestSite {
 
     @Override
     public byte[] attachment(String id, String filename) {
-        return client.attachmentContent("3", id, false);
+        return client.attachmentContent(version, id, false);
     }
 
     @Override
     public void removeWatcher(String key, String personId) {
-        client.removeWatcher("3", key, personId, null);
+        client.removeWatcher(version, key, personId, null);
     }
 
     @Override
     public JsonNode personProperty(String personId, String property) {
-        return client.getUserProperty("3", property, personId, null);
+        return client.getUserProperty(version, property, personId, null);
     }
 
     @Override
     public void putPersonProperty(String personId, String property, JsonNode value) {
-        client.putUserProperty("3", property, personId, null, value);
+        client.putUserProperty(version, property, personId, null, value);
     }
 
     @Override

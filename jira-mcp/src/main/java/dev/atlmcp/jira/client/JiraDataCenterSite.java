@@ -104,17 +104,17 @@ public class JiraDataCenterSite extends JiraRestSite {
 
     @Override
     public void removeWatcher(String key, String personId) {
-        client.removeWatcher("2", key, null, personId);
+        client.removeWatcher(version, key, null, personId);
     }
 
     @Override
     public JsonNode personProperty(String personId, String property) {
-        return client.getUserProperty("2", property, null, personId);
+        return client.getUserProperty(version, property, null, personId);
     }
 
     @Override
     public void putPersonProperty(String personId, String property, JsonNode value) {
-        client.putUserProperty("2", property, null, personId, value);
+        client.putUserProperty(version, property, null, personId, value);
     }
 
     @Override

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 abstract class JiraRestSite implements JiraSite {
 
     protected final JiraClient client;
-    private final String version;
+    /** The REST API version the site speaks: {@code 3} on Cloud, {@code 2} on Data Center. */
+    protected final String version;
 
     JiraRestSite(JiraClient client, String version) {
         this.client = client;
