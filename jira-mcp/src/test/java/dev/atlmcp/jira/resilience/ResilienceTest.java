@@ -70,6 +70,21 @@ class ResilienceTest extends SandboxReset {
     }
 
     @Test
+    void aWriteAfterAQuietSpellNeverGoesOutOnAConnectionTheSiteIsClosing() throws Exception {
+        assertFalse(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-3")).isError());
+        // a site whose keep-alive timeout (Jira Data Center's Tomcat: 20 s) elapses just as a request comes in
+        Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/").put("drop", true).put(
+                "idleAtLeastMs", 11_000));
+        Thread.sleep(12_000);
+        Mcp.sandbox().clearRequests();
+        Mcp.Result result = call(Transport.STREAMABLE, "jira_add_comment", Map.of("issue_key", "OPS-3", "body",
+                "Sent on a fresh connection."));
+        assertFalse(result.isError(), result::text);
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.endsWith(" -1")), () -> "nothing was sent "
+                + "into a closing connection: " + Mcp.sandbox().requests());
+    }
+
+    @Test
     void whenAtlassianIsDownCallsFailFastWithTheCircuitMessageAndRecoverWhenItIsBack() throws Exception {
         Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", "/rest/").put("drop", true));
         String answer = "";

@@ -14,14 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The fault switch: rules that delay, replace or drop product API responses. Each rule matches a path prefix, or one
  * exact path ({@code path}), and optionally a method and a text the body contains (a GraphQL operation name); fires
  * with a probability ({@code rate}, repeatable with a {@code seed}) and for a number of times (0 = until cleared).
- * Besides failing, a rule can add {@code headers} to the normal answer (e.g. Atlassian's near-limit signal).
+ * Besides failing, a rule can add {@code headers} to the normal answer (e.g. Atlassian's near-limit signal). With
+ * {@code idleAtLeastMs} a rule fires only for a request that arrives on a kept-alive connection unused for at least
+ * that long: with {@code drop}, a server whose keep-alive timeout elapses just as the request comes in.
  */
 public final class Faults {
 
     /** What to do to one request. */
     public record Rule(String pathPrefix, boolean exact, String method, String bodyContains, int status,
             Integer retryAfterSeconds, long latencyMillis, boolean drop, boolean afterProcessing, double rate,
-            int remaining, Map<String, String> headers, Random random) {
+            int remaining, Map<String, String> headers, long idleAtLeastMillis, Random random) {
 
         static Rule fromJson(JsonNode json) {
             Rule rule = new Rule(json.path("path").asText(json.path("pathPrefix").asText("/")), json.has("path"),
@@ -30,7 +32,8 @@ public final class Faults {
                     json.hasNonNull("retryAfter") ? json.get("retryAfter").asInt() : null,
                     json.path("latencyMs").asLong(0), json.path("drop").asBoolean(false),
                     json.path("afterProcessing").asBoolean(false), json.path("rate").asDouble(1.0),
-                    json.path("count").asInt(0), headers(json.path("headers")), json.hasNonNull("seed")
+                    json.path("count").asInt(0), headers(json.path("headers")), json.path("idleAtLeastMs").asLong(0),
+                    json.hasNonNull("seed")
                             ? new Random(json.get("seed").asLong()) : null);
             if (rule.status == 0 && rule.latencyMillis == 0 && !rule.drop && rule.headers.isEmpty()) {
                 throw new IllegalArgumentException("A fault needs one of: status, latencyMs, drop, headers");
@@ -41,15 +44,15 @@ public final class Faults {
             return rule;
         }
 
-        boolean matches(String requestMethod, String path, String body) {
-            return (exact ? path.equals(pathPrefix) : path.startsWith(pathPrefix))
+        boolean matches(String requestMethod, String path, String body, long idleMillis) {
+            return idleMillis >= idleAtLeastMillis && (exact ? path.equals(pathPrefix) : path.startsWith(pathPrefix))
                     && (method == null || method.equalsIgnoreCase(requestMethod))
                     && (bodyContains == null || body.contains(bodyContains));
         }
 
         Rule used() {
             return new Rule(pathPrefix, exact, method, bodyContains, status, retryAfterSeconds, latencyMillis, drop,
-                    afterProcessing, rate, remaining - 1, headers, random);
+                    afterProcessing, rate, remaining - 1, headers, idleAtLeastMillis, random);
         }
 
         /** Whether the rule fires this time: always at rate 1, else by chance (repeatable when seeded). */
@@ -75,11 +78,14 @@ public final class Faults {
         rules.clear();
     }
 
-    /** The rule that fires for this request, if any; counted rules are used up as they fire. */
-    public synchronized Rule next(String method, String path, String body) {
+    /**
+     * The rule that fires for this request, if any; counted rules are used up as they fire. {@code idleMillis}: how
+     * long the request's connection was unused before it (0 for a new connection).
+     */
+    public synchronized Rule next(String method, String path, String body, long idleMillis) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule rule = it.next();
-            if (rule.matches(method, path, body) && rule.fires()) {
+            if (rule.matches(method, path, body, idleMillis) && rule.fires()) {
                 if (rule.remaining > 0) {
                     int index = rules.indexOf(rule);
                     if (rule.remaining == 1) {

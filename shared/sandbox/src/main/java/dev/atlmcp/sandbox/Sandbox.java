@@ -82,6 +82,7 @@ public final class Sandbox implements AutoCloseable {
     private final HttpsServer httpsServer;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
+    private final KeptAliveConnections connections = new KeptAliveConnections();
     private final DeprecatedEndpoints deprecated = new DeprecatedEndpoints();
     private final RateLimitHeaders rateLimits = new RateLimitHeaders();
     private final RequestLog requestLog = new RequestLog();
@@ -281,7 +282,8 @@ public final class Sandbox implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), relative, Request.parseQuery(uri.getRawQuery()),
                 exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(), java.util.Map.of(), null);
 
-        Faults.Rule fault = site.product ? faults.next(request.method(), path, request.bodyText()) : null;
+        Faults.Rule fault = site.product ? faults.next(request.method(), path, request.bodyText(),
+                connections.idleMillis(exchange.getRemoteAddress())) : null;
         if (fault != null && fault.latencyMillis() > 0) {
             sleep(fault.latencyMillis());
         }
@@ -311,6 +313,7 @@ public final class Sandbox implements AutoCloseable {
             fault.headers().forEach(response::header);
         }
         write(exchange, response);
+        connections.answered(exchange.getRemoteAddress());
     }
 
     /** The header carries a caller's token for the MCP server; reaching Atlassian it would be a leak. */
@@ -352,6 +355,7 @@ public final class Sandbox implements AutoCloseable {
         requestLog.add(new LoggedRequest(exchange.getRequestMethod(), path, fault.drop() ? -1 : fault.status(), "",
                 exchange.getRequestURI().isAbsolute()));
         if (fault.drop()) {
+            connections.closed(exchange.getRemoteAddress());
             exchange.close();
             return;
         }
@@ -365,6 +369,7 @@ public final class Sandbox implements AutoCloseable {
             response.header("X-RateLimit-Remaining", "0");
         }
         write(exchange, response);
+        connections.answered(exchange.getRemoteAddress());
     }
 
     private static String faultMessage(int status) {

@@ -114,8 +114,24 @@ class SandboxJiraTest extends SandboxSiteTest {
     void droppedConnectionsReachTheClientAsIoErrors() {
         // until cleared: the JDK client itself retries an idempotent GET once on a dropped connection
         sandbox.faults().add(new Faults.Rule("/rest/api/3/issue", false, null, null, 0, null, 0, true, false, 1.0,
-                0, java.util.Map.of(), null));
+                0, java.util.Map.of(), 0, null));
         assertThrows(IOException.class, () -> http.get("/rest/api/3/issue/OPS-1", bot()));
+    }
+
+    @Test
+    void anIdleRuleDropsOnlyRequestsOnConnectionsUnusedThatLong() throws Exception {
+        new SandboxControl(sandbox.url()).addFault(SandboxControl.fault().put("drop", true).put("idleAtLeastMs", 300));
+        SandboxHttp keptAlive = new SandboxHttp(sandbox.url());
+        String comment = """
+                {"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"kept alive"}]}]}}""";
+        assertEquals(201, keptAlive.postJson("/rest/api/3/issue/OPS-1/comment", bot(), comment).status(),
+                "a new connection is not idle");
+        assertEquals(201, keptAlive.postJson("/rest/api/3/issue/OPS-1/comment", bot(), comment).status(),
+                "a connection used a moment ago is not idle");
+        Thread.sleep(400);
+        assertThrows(IOException.class, () -> keptAlive.postJson("/rest/api/3/issue/OPS-1/comment", bot(), comment));
+        assertEquals(201, keptAlive.postJson("/rest/api/3/issue/OPS-1/comment", bot(), comment).status(),
+                "the next request goes out on a new connection");
     }
 
     @Test
