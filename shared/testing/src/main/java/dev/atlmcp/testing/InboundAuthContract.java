@@ -95,8 +95,8 @@ public abstract class InboundAuthContract {
         Response response = callTool(token, readTool(), readToolArguments());
         assertEquals(403, response.statusCode(), response.asString());
         assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
-                + product() + ":read\", resource_metadata=\"http://localhost:\\d+/\\.well-known/"
-                + "oauth-protected-resource/mcp\""));
+                + product() + ":read " + product() + ":write\", resource_metadata=\"http://localhost:\\d+/"
+                + "\\.well-known/oauth-protected-resource/mcp\""));
         Response allowed = callTool(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
                 readTool(), readToolArguments());
         assertEquals(200, allowed.statusCode(), allowed.asString());
@@ -109,8 +109,8 @@ public abstract class InboundAuthContract {
                 writeTool().get(), writeToolArguments());
         assertEquals(403, response.statusCode(), response.asString());
         assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
-                + product() + ":write\", resource_metadata=\"http://localhost:\\d+/\\.well-known/"
-                + "oauth-protected-resource/mcp\""));
+                + product() + ":read " + product() + ":write\", resource_metadata=\"http://localhost:\\d+/"
+                + "\\.well-known/oauth-protected-resource/mcp\""));
     }
 
     /** A resource the server offers, e.g. {@code jira://issue/OPS-1}; empty if it offers none. */
@@ -125,7 +125,7 @@ public abstract class InboundAuthContract {
                 "resources/read", new JsonObject().put("uri", resourceUri().get()));
         assertEquals(403, response.statusCode(), response.asString());
         assertThat(response.header("WWW-Authenticate"), matchesRegex("Bearer error=\"insufficient_scope\", scope=\""
-                + product() + ":read\", .*"));
+                + product() + ":read " + product() + ":write\", .*"));
         assertEquals(200, send(Mcp.token(product() + ":read", "test-client", "https://server.example.com"),
                 "resources/read", new JsonObject().put("uri", resourceUri().get())).statusCode());
     }

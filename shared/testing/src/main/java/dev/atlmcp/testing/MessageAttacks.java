@@ -209,22 +209,27 @@ public abstract class MessageAttacks extends SandboxReset {
                 Mcp.request(2, "prompts/get", new JsonObject().put("name", prompt()).put("arguments", new JsonObject(
                         new LinkedHashMap<>(promptArguments())))).encode(),
                 read);
-        for (String token : List.of(token("openid"), token(write))) {
-            assertScopesRefused(token, refused);
-        }
+        assertScopesRefused(token("openid"), refused);
+        // the challenge keeps the scopes the token holds, so a client that asks for exactly what it names loses nothing
+        Map<String, String> refusedHoldingWrite = new LinkedHashMap<>();
+        String readAndWrite = read + " " + write;
+        refused.keySet().forEach(message -> refusedHoldingWrite.put(message, readAndWrite));
+        assertScopesRefused(token(write), refusedHoldingWrite);
         Map<String, String> needsWrite = new LinkedHashMap<>();
-        needsWrite.put(call(2, writeTool(), writeToolArguments()).encode(), write);
+        needsWrite.put(call(2, writeTool(), writeToolArguments()).encode(), readAndWrite);
         // the same key twice: the check reads the message as the MCP library does (the last one counts)
         needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + readTool()
                 + "\",\"arguments\":" + new JsonObject(writeToolArguments()).encode() + ",\"name\":\"" + writeTool()
-                + "\"}}", write);
+                + "\"}}", readAndWrite);
         needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools\\u002fcall\",\"params\":{\"name\":\""
-                + writeTool() + "\",\"arguments\":" + new JsonObject(writeToolArguments()).encode() + "}}", write);
+                + writeTool() + "\",\"arguments\":" + new JsonObject(writeToolArguments()).encode() + "}}",
+                readAndWrite);
         // a call that names no tool, or not as text, needs the strongest scope
-        needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":7}}", write);
+        needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":7}}",
+                readAndWrite);
         needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":[\"" + writeTool()
-                + "\"]}", write);
-        needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}", write);
+                + "\"]}", readAndWrite);
+        needsWrite.put("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}", readAndWrite);
         assertScopesRefused(readOnly, needsWrite);
         assertEquals(List.of(), Mcp.sandbox().requests(), "nothing reached Atlassian");
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.json.JsonArray;
@@ -69,6 +70,16 @@ public class InboundPolicy {
 
     public boolean hasScope(SecurityIdentity identity, String scope) {
         return scopes(identity).contains(scope);
+    }
+
+    /**
+     * The scopes a step-up challenge names: {@code needed} and those of this server the token already holds, so a
+     * client that asks for exactly the challenge's scopes (as MCP 2025-11-25 has it) keeps what it had.
+     */
+    public String challengeScope(SecurityIdentity identity, String needed) {
+        List<String> held = scopes(identity);
+        return scopesSupported().stream().filter(s -> s.equals(needed) || held.contains(s)).collect(Collectors
+                .joining(" "));
     }
 
     /**

@@ -79,7 +79,8 @@ public class MessageGate {
             denied.fire(new AccessDenied(what, identity, "insufficient_scope: needs " + scope, ctx));
             ctx.response().setStatusCode(403)
                     .putHeader(WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
-                            + scope + "\", resource_metadata=\"" + policy.metadataUrl(ctx) + "\"")
+                            + policy.challengeScope(identity, scope) + "\", resource_metadata=\""
+                            + policy.metadataUrl(ctx) + "\"")
                     .putHeader(HttpHeaders.CONTENT_TYPE,
                             "application/json")
                     .end(new JsonObject().put("error", "insufficient_scope").put("error_description", describe(
