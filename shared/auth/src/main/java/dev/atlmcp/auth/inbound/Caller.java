@@ -1,8 +1,10 @@
 package dev.atlmcp.auth.inbound;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,6 +41,28 @@ public record Caller(String subject, Optional<String> name, Optional<String> ema
      */
     public static Optional<String> clientId(SecurityIdentity identity) {
         return first(identity, CLIENT_ID_CLAIMS);
+    }
+
+    /**
+     * The scopes the bearer token grants, from {@code claim}: a space-separated string ({@code scope} of RFC 9068 and
+     * Keycloak, {@code scp} of Entra ID) or an array ({@code scp} of Okta).
+     */
+    public static List<String> scopes(SecurityIdentity identity, String claim) {
+        List<String> scopes = new ArrayList<>();
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return scopes;
+        }
+        Object value = jwt.getClaim(claim);
+        if (value instanceof JsonArray array) {
+            array.forEach(v -> scopes.add(v instanceof JsonString s ? s.getString() : v.toString()));
+        } else if (value instanceof JsonString string) {
+            scopes.addAll(List.of(string.getString().trim().split("\\s+")));
+        } else if (value instanceof java.util.Collection<?> collection) {
+            collection.forEach(v -> scopes.add(String.valueOf(v)));
+        } else if (value != null) {
+            scopes.addAll(List.of(value.toString().trim().split("\\s+")));
+        }
+        return scopes;
     }
 
     /** A claim of the bearer token as text. */

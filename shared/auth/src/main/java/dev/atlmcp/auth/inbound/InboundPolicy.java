@@ -1,7 +1,6 @@
 package dev.atlmcp.auth.inbound;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,11 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -123,21 +119,7 @@ public class InboundPolicy {
     }
 
     private List<String> scopes(SecurityIdentity identity) {
-        List<String> scopes = new ArrayList<>();
-        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return scopes;
-        }
-        Object value = jwt.getClaim(config.auth().scopeClaim());
-        if (value instanceof JsonArray array) {
-            array.forEach(v -> scopes.add(v instanceof JsonString s ? s.getString() : v.toString()));
-        } else if (value instanceof JsonString string) {
-            scopes.addAll(List.of(string.getString().trim().split("\\s+")));
-        } else if (value instanceof java.util.Collection<?> collection) {
-            collection.forEach(v -> scopes.add(String.valueOf(v)));
-        } else if (value != null) {
-            scopes.addAll(List.of(value.toString().trim().split("\\s+")));
-        }
-        return scopes;
+        return Caller.scopes(identity, config.auth().scopeClaim());
     }
 
     private String publicUrl() {
