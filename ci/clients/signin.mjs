@@ -36,8 +36,8 @@ const browser = await chromium.launch({
 
 // Each person has their own browser profile, so their Keycloak session carries over from one sign-in to the next.
 const people = {
-  jane: { password: "jane-signs-in", signIns: 0, forms: 0 },
-  rob: { password: "rob-signs-in", signIns: 0, forms: 0 },
+  jane: { password: "jane-signs-in", forms: 0 },
+  rob: { password: "rob-signs-in", forms: 0 },
 };
 
 // What the flow under way last did, for the message of a flow that stalls.
@@ -68,7 +68,6 @@ async function signInAt(name, url) {
       throw new Error(`the browser never reached the client's callback; it shows ${page.url()}: `
         + (await page.textContent("body")).replace(/\s+/g, " ").slice(0, 300));
     });
-    person.signIns++;
     step(`${name}'s browser reached ${request.url().slice(0, 60)}`);
     return new URL(request.url());
   } finally {
@@ -129,6 +128,7 @@ class BrowserSignIn {
   invalidateCredentials(which) { if (which === "all" || which === "tokens") this.saved.push(undefined); }
 
   redirectToAuthorization(url) {
+    this.signIns = (this.signIns ?? 0) + 1;
     this.code = signInAt(this.person, url.toString()).then((callback) => callback.searchParams.get("code"));
   }
 
@@ -269,10 +269,10 @@ async function otherAudience(tokenFor, issuedFor, url) {
 }
 
 // Access tokens of the short-lived client expire after 10 s: the server answers 401 and the SDK refreshes.
-async function expiry(server, url) {
-  const label = `${server} SDK streamable expiry`;
+async function expiry(server, url, kind) {
+  const label = `${server} SDK ${kind} expiry`;
   const provider = new BrowserSignIn("jane", "mcp-short-lived", SHORT_LIVED_PORT);
-  const client = await connect("streamable", url, provider);
+  const client = await connect(kind, url, provider);
   try {
     const first = provider.tokens().access_token;
     const expiresIn = claims(first).exp * 1000 - Date.now();
@@ -280,10 +280,10 @@ async function expiry(server, url) {
     await new Promise((resolve) => setTimeout(resolve, expiresIn + 1_500));
     const expired = await rawCall(url, first, null, null);
     check(`${label}: the expired token gets 401`, expired.status === 401, JSON.stringify(expired));
-    const signIns = people.jane.signIns;
+    const signIns = provider.signIns;
     const read = await callTool(client, readCalls[server]);
     check(`${label}: the client refreshed and the call went through`, read.ok
-      && provider.tokens().access_token !== first && people.jane.signIns === signIns, read.text.slice(0, 300));
+      && provider.tokens().access_token !== first && provider.signIns === signIns, read.text.slice(0, 300));
   } finally {
     await client.close();
   }
@@ -332,7 +332,9 @@ try {
         await otherAudience(tokens.jira, "jira-mcp", servers.confluence);
       });
     }
-    await attempt("jira expiry", () => expiry("jira", servers.jira));
+    // both at once: each waits for its token to expire
+    await attempt("jira expiry", () => Promise.all(["streamable", "sse"].map((kind) => expiry("jira", servers.jira,
+      kind))));
   }
 } finally {
   await browser.close();
