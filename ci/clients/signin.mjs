@@ -20,11 +20,14 @@ import { check, finish } from "./checks.mjs";
 const MCP_REMOTE_PORT = 18301;
 const SDK_PORT = 18302;
 const SHORT_LIVED_PORT = 18303;
+// One write tool per server; tag keeps each call's change its own.
 const writeCalls = {
-  jira: ["jira_add_comment", { issue_key: "OPS-5", body: "Signed in through Keycloak." }, (t) => t.startsWith("Added comment")],
-  confluence: ["confluence_add_comment", { page_id: "131075", body: "Signed in through Keycloak." },
+  jira: (tag) => ["jira_add_comment", { issue_key: "OPS-5", body: `Signed in through Keycloak (${tag}).` },
     (t) => t.startsWith("Added comment")],
-  compass: null,
+  confluence: (tag) => ["confluence_add_comment", { page_id: "131075", body: `Signed in through Keycloak (${tag}).` },
+    (t) => t.startsWith("Added comment")],
+  compass: (tag) => ["compass_add_labels", { component: "checkout-api", labels: [`signed-in-${tag}`] },
+    (t) => t.startsWith(`Added the labels signed-in-${tag} to checkout-api.`)],
 };
 
 const servers = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split("=")));
@@ -214,14 +217,15 @@ async function stepUp(server, url, kind) {
   const client = await connect(kind, url, provider);
   try {
     check(`${label}: reads`, (await callTool(client, readCalls[server])).ok, "read refused");
-    const [tool, args] = writeCalls[server];
+    const write = writeCalls[server](kind);
+    const [tool, args] = write;
     const refused = await rawCall(url, provider.tokens().access_token, tool, args);
     check(`${label}: a write is refused with the scopes to ask for`, refused.status === 403
       && refused.challenge.includes(`error="insufficient_scope", scope="${server}:read ${server}:write"`),
     JSON.stringify(refused));
     let selfStepped = false;
     try {
-      selfStepped = (await callTool(client, writeCalls[server])).ok;
+      selfStepped = (await callTool(client, write)).ok;
     } catch (e) {
       // SDK 1.32.2 on Streamable HTTP answers the 403 by refreshing its token, which keeps the old scope, and gives up
       // on the second 403; over SSE it does not look at a 403 at all. So the app steps up with the SDK's auth().
@@ -234,7 +238,7 @@ async function stepUp(server, url, kind) {
     }
     check(`${label}: Keycloak did not ask for the password again`, people.jane.forms === formsBefore,
       `${people.jane.forms - formsBefore} login forms`);
-    const written = await callTool(client, writeCalls[server]);
+    const written = await callTool(client, write);
     check(`${label}: the write goes through`, written.ok, written.text.slice(0, 300));
   } finally {
     await client.close();
@@ -253,7 +257,7 @@ async function readerStaysReader(server, url) {
     check(`${label}: reads`, (await callTool(client, readCalls[server])).ok, "read refused");
     provider.invalidateCredentials("tokens");
     await provider.signInFor(new URL(url), `${server}:read ${server}:write`);
-    const [tool, args] = writeCalls[server];
+    const [tool, args] = writeCalls[server]("reader");
     const refused = await rawCall(url, provider.tokens().access_token, tool, args);
     check(`${label}: a write stays refused after asking for the write scope`, refused.status === 403
       && refused.challenge.includes('error="insufficient_scope"'), JSON.stringify(refused));
@@ -319,7 +323,6 @@ try {
     }
   }
   for (const [server, url] of Object.entries(servers)) {
-    if (!writeCalls[server]) continue;
     for (const kind of ["streamable", "sse"]) {
       await attempt(`${server} SDK ${kind} step-up`, () => stepUp(server, url, kind));
     }
