@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class IdentityProviderOutage {
 
-    static final String MESSAGE = "The identity provider this server checks sign-ins with cannot be reached, so no one "
+    private static final String MESSAGE = "The identity provider this server checks sign-ins with cannot be reached, so no one "
             + "can be let in. Try again in a minute; if it keeps happening, tell the server's administrator.";
     private static final String RETRY_AFTER_SECONDS = "30";
 
