@@ -17,8 +17,8 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class IdentityProviderOutage {
 
-    private static final String MESSAGE = "The identity provider this server checks sign-ins with cannot be reached, so no one "
-            + "can be let in. Try again in a minute; if it keeps happening, tell the server's administrator.";
+    private static final String MESSAGE = "The identity provider this server checks sign-ins with cannot be reached, "
+            + "so no one can be let in. Try again in a minute; if it keeps happening, tell the server's administrator.";
     private static final String RETRY_AFTER_SECONDS = "30";
 
     void register(@Observes Router router) {
