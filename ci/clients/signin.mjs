@@ -116,6 +116,7 @@ class BrowserSignIn {
     this.clientId = clientId;
     this.redirectUrl = `http://localhost:${port}/oauth/callback`;
     this.saved = [];
+    this.signIns = 0;
   }
 
   get clientMetadata() {
@@ -131,7 +132,7 @@ class BrowserSignIn {
   invalidateCredentials(which) { if (which === "all" || which === "tokens") this.saved.push(undefined); }
 
   redirectToAuthorization(url) {
-    this.signIns = (this.signIns ?? 0) + 1;
+    this.signIns++;
     this.code = signInAt(this.person, url.toString()).then((callback) => callback.searchParams.get("code"));
   }
 

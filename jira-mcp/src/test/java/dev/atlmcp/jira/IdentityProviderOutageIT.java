@@ -35,7 +35,6 @@ class IdentityProviderOutageIT {
     private static Sandbox atlassian;
     private static Sandbox identityProvider;
     private static Process server;
-    private static URI base;
     private static int identityProviderPort;
     private static String publicUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -46,7 +45,6 @@ class IdentityProviderOutageIT {
         identityProviderPort = ServerProcess.freePort();
         publicUrl = "http://localhost:" + port;
         atlassian = Sandbox.start(new Sandbox.Options("127.0.0.1", 0, List.of(publicUrl + "/mcp")));
-        base = URI.create(publicUrl);
         server = ServerProcess.start(atlassian, port, publicUrl, "identity-provider-outage", Map.of(
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + identityProviderPort + "/oidc"));
         ServerProcess.awaitHealthy(URI.create("http://127.0.0.1:" + port));
@@ -90,7 +88,7 @@ class IdentityProviderOutageIT {
     }
 
     private HttpResponse<String> post(String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/mcp")).header("Content-Type",
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(publicUrl + "/mcp")).header("Content-Type",
                 "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
         if (token != null) {
