@@ -1,6 +1,8 @@
 package dev.atlmcp.sandbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -11,7 +13,8 @@ import dev.atlmcp.sandbox.http.Router;
 
 /**
  * The control API under {@code /_sandbox}, for tests and {@code ./demo}: faults, search lag, deprecated operations
- * switched off, reset, the request log, health. {@link SandboxControl} is its client.
+ * switched off, reset, the request log, the registered callbacks and clock of the OAuth servers, health.
+ * {@link SandboxControl} is its client.
  */
 final class ControlApi {
 
@@ -55,6 +58,37 @@ final class ControlApi {
         });
         admin.add("DELETE", "/requests", r -> {
             sandbox.forgetRequests();
+            return Response.noContent();
+        });
+        admin.put("/atlassian-oauth/callbacks", r -> {
+            List<String> urls = new ArrayList<>();
+            r.json().forEach(u -> urls.add(u.asText()));
+            sandbox.atlassianAuth().callbacks(urls);
+            return Response.noContent();
+        });
+        admin.post("/atlassian-oauth/settings", r -> {
+            var settings = r.json();
+            if (settings.has("accessTokenSeconds")) {
+                sandbox.atlassianAuth().accessLifetime(Duration.ofSeconds(settings.path("accessTokenSeconds")
+                        .asLong()));
+            }
+            if (settings.has("reuseWindowSeconds")) {
+                sandbox.atlassianAuth().reuseWindow(Duration.ofSeconds(settings.path("reuseWindowSeconds").asLong()));
+            }
+            if (settings.has("advanceSeconds")) {
+                sandbox.atlassianAuth().advance(Duration.ofSeconds(settings.path("advanceSeconds").asLong()));
+            }
+            return Response.noContent();
+        });
+        admin.get("/atlassian-oauth/grants", r -> {
+            var counts = Json.object();
+            sandbox.atlassianAuth().grantCounts().forEach(counts::put);
+            return Response.ok(counts);
+        });
+        admin.put("/oidc/redirects", r -> {
+            List<String> uris = new ArrayList<>();
+            r.json().forEach(u -> uris.add(u.asText()));
+            sandbox.issuer().connectRedirects(uris);
             return Response.noContent();
         });
         admin.get("/health", r -> Response.ok(Json.object().put("status", "UP")));

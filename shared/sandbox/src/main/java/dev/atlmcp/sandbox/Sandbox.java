@@ -29,15 +29,17 @@ import dev.atlmcp.sandbox.http.Router;
 import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.confluence.ConfluenceApi;
 import dev.atlmcp.sandbox.jira.JiraApi;
+import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
  * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, Confluence under {@code /wiki},
  * Compass through the GraphQL gateway at {@code /gateway/api/graphql}), Data Center sites under the context paths
  * {@code /jira} and {@code /confluence}, Atlassian's API gateway for the Cloud site ({@code /ex/jira/<cloudId>},
- * {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only), a dev token issuer under
- * {@code /oidc} and its own control API under {@code /_sandbox}. It also answers requests sent through it as an HTTP
- * proxy (absolute-form targets), and optionally serves everything over mutual TLS as well.
+ * {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only), Atlassian's OAuth 2.0 (3LO)
+ * authorization server under {@code /atlassian-auth}, a dev token issuer under {@code /oidc} and its own control API
+ * under {@code /_sandbox}. It also answers requests sent through it as an HTTP proxy (absolute-form targets), and
+ * optionally serves everything over mutual TLS as well.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -97,6 +99,7 @@ public final class Sandbox implements AutoCloseable {
     private final ConfluenceApi datacenterConfluence;
     private final CompassApi compass;
     private final DevTokenIssuer issuer;
+    private final AtlassianAuthServer atlassianAuth;
     private final MediaHost media;
     private final String url;
     private final String httpsUrl;
@@ -121,6 +124,11 @@ public final class Sandbox implements AutoCloseable {
         datacenterConfluence = new ConfluenceApi(Flavour.DATACENTER, url + DATACENTER_CONFLUENCE,
                 DATACENTER_CONFLUENCE, null);
 
+        atlassianAuth = new AtlassianAuthServer(CompassApi.CLOUD_ID, url);
+        Router auth = new Router();
+        atlassianAuth.register(auth);
+        Router resources = new Router();
+        atlassianAuth.registerResources(resources);
         Router admin = new Router();
         new ControlApi(this).register(admin);
         Router oidc = new Router();
@@ -151,10 +159,14 @@ public final class Sandbox implements AutoCloseable {
                 new Site(DATACENTER_JIRA, "Jira Data Center", dcJira, SiteLogins::dataCenter, true),
                 new Site(DATACENTER_CONFLUENCE, "Confluence Data Center", dcConfluence, SiteLogins::dataCenter, true),
                 // The gateway's per-site prefixes serve the Cloud site's routes; the route map says so once.
-                new Site(GATEWAY_JIRA, null, cloud, SiteLogins::gateway, true),
-                new Site(GATEWAY_CONFLUENCE, null, cloud, SiteLogins::gateway, true),
-                new Site("/ex", "API gateway: sites it does not know", unknownSite, SiteLogins::gateway, true),
-                new Site("/graphql", "Compass GraphQL through the API gateway", gatewayGraphql, SiteLogins::gateway,
+                new Site(AtlassianAuthServer.PREFIX, "Atlassian's OAuth 2.0 (3LO) authorization server", auth,
+                        r -> Optional.of(NOBODY), true),
+                new Site("/oauth/token", "API gateway: the sites an OAuth access token reaches", resources,
+                        r -> Optional.of(NOBODY), true),
+                new Site(GATEWAY_JIRA, null, cloud, this::gatewayLogin, true),
+                new Site(GATEWAY_CONFLUENCE, null, cloud, this::gatewayLogin, true),
+                new Site("/ex", "API gateway: sites it does not know", unknownSite, this::gatewayLogin, true),
+                new Site("/graphql", "Compass GraphQL through the API gateway", gatewayGraphql, this::gatewayLogin,
                         true),
                 new Site("/_edge", "The site's tenant information", edge, r -> Optional.of(NOBODY), true),
                 new Site("", "Cloud site: Jira, Confluence (`/wiki`) and Compass", cloud, SiteLogins::cloud, true));
@@ -209,6 +221,15 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
+    /** Atlassian's OAuth 2.0 (3LO) authorization server. */
+    public AtlassianAuthServer atlassianAuth() {
+        return atlassianAuth;
+    }
+
+    private Optional<SandboxUser> gatewayLogin(Request request) {
+        return SiteLogins.gateway(request, atlassianAuth::userOf);
+    }
+
     /** Reseeds every site, clears faults and the request log. */
     public void reset() {
         cloudJira.reset();
@@ -216,6 +237,8 @@ public final class Sandbox implements AutoCloseable {
         cloudConfluence.reset();
         datacenterConfluence.reset();
         compass.reset();
+        atlassianAuth.reset();
+        issuer.reset();
         faults.clear();
         deprecated.switchOff(false);
         requestLog.clear();

@@ -55,6 +55,35 @@ public final class SandboxControl {
         send("POST", "/reset", null);
     }
 
+    /** The 3LO app's callback URLs and the connect client's redirect URIs at the dev identity provider, exactly. */
+    public void registerCallbacks(List<String> atlassianCallbacks, List<String> signInRedirects) {
+        send("PUT", "/atlassian-oauth/callbacks", Json.MAPPER.valueToTree(atlassianCallbacks).toString());
+        send("PUT", "/oidc/redirects", Json.MAPPER.valueToTree(signInRedirects).toString());
+    }
+
+    /**
+     * Atlassian's token settings and clock: access token lifetime, refresh token reuse window, and a jump of the clock
+     * (e.g. past 90 days of inactivity). Reset restores them.
+     */
+    public void atlassianTokens(java.time.Duration accessToken, java.time.Duration reuseWindow,
+            java.time.Duration advance) {
+        send("POST", "/atlassian-oauth/settings", Json.object().put("accessTokenSeconds", accessToken.toSeconds())
+                .put("reuseWindowSeconds", reuseWindow.toSeconds()).put("advanceSeconds", advance.toSeconds())
+                .toString());
+    }
+
+    /** How many authorization codes and refresh tokens Atlassian exchanged since the last reset, by grant type. */
+    public java.util.Map<String, Integer> atlassianGrants() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        try {
+            Json.MAPPER.readTree(send("GET", "/atlassian-oauth/grants", null)).fields().forEachRemaining(e -> counts
+                    .put(e.getKey(), e.getValue().asInt()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
     public void clearRequests() {
         send("DELETE", "/requests", null);
     }

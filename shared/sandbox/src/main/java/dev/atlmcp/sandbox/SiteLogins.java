@@ -3,6 +3,7 @@ package dev.atlmcp.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.atlmcp.sandbox.http.Request;
 
@@ -20,11 +21,15 @@ final class SiteLogins {
         return basic(request).flatMap(pair -> Directory.byApiToken(pair[0], pair[1]));
     }
 
-    /** API gateway ({@code api.atlassian.com}): Basic {@code email:scopedToken}, or a Bearer OAuth access token. */
-    static Optional<SandboxUser> gateway(Request request) {
+    /**
+     * API gateway ({@code api.atlassian.com}): Basic {@code email:scopedToken}, or a Bearer OAuth access token (one the
+     * sandbox's authorization server issued, or a seeded person's fixed one).
+     */
+    static Optional<SandboxUser> gateway(Request request, Function<String, Optional<SandboxUser>> issued) {
         Optional<String> header = request.header("Authorization");
         if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Directory.byOauthToken(header.get().substring(7).trim());
+            String token = header.get().substring(7).trim();
+            return issued.apply(token).or(() -> Directory.byOauthToken(token));
         }
         return basic(request).flatMap(pair -> Directory.byScopedToken(pair[0], pair[1]));
     }

@@ -26,13 +26,17 @@ import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
 
 /**
- * A small OpenID Connect issuer for demos and tests: discovery, JWKS and a token endpoint issuing RS256 access tokens
- * for the seeded people. The key pair lives as long as the process.
+ * A small OpenID Connect issuer for demos and tests: discovery, JWKS, a token endpoint issuing RS256 access tokens for
+ * the seeded people, and the authorization code flow (a sign-in page, PKCE, ID tokens) for web clients such as the MCP
+ * servers' connect pages. The key pair lives as long as the process.
  */
 public final class DevTokenIssuer {
 
     public static final String CLIENT_ID = "mcp-demo-client";
     public static final String CLIENT_SECRET = "mcp-demo-secret";
+    /** The confidential web client the MCP servers' connect pages sign people in with. */
+    public static final String CONNECT_CLIENT_ID = "mcp-connect";
+    public static final String CONNECT_CLIENT_SECRET = "mcp-connect-secret-for-the-sandbox-only";
     public static final String DEFAULT_SCOPES = "openid jira:read jira:write confluence:read confluence:write "
             + "compass:read compass:write";
 
@@ -40,6 +44,7 @@ public final class DevTokenIssuer {
     private final String keyId = "sandbox-" + UUID.randomUUID().toString().substring(0, 8);
     private final String issuer;
     private final List<String> audiences;
+    private final SignInPage signIn = new SignInPage();
 
     public DevTokenIssuer(String issuer, List<String> audiences) {
         this.issuer = issuer;
@@ -63,6 +68,17 @@ public final class DevTokenIssuer {
         router.get("/.well-known/oauth-authorization-server", r -> Response.ok(discovery()));
         router.get("/jwks", r -> Response.ok(jwks()));
         router.post("/token", this::token);
+        router.get("/authorize", signIn::page);
+        router.post("/authorize", signIn::decide);
+    }
+
+    /** The redirect URIs registered for the connect client, exactly. */
+    public void connectRedirects(List<String> uris) {
+        signIn.redirects(uris);
+    }
+
+    public void reset() {
+        signIn.reset();
     }
 
     /** A signed access token for a seeded person, valid for every audience this issuer serves. */
@@ -82,7 +98,10 @@ public final class DevTokenIssuer {
     }
 
     private Response token(Request r) {
-        Map<String, String> form = r.form();
+        Map<String, String> form = withBasicCredentials(r);
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            return codeGrant(form);
+        }
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
             throw oauthError(401, "invalid_client", "Unknown client or wrong secret");
         }
@@ -104,6 +123,47 @@ public final class DevTokenIssuer {
                 .put("token_type", "Bearer").put("expires_in", lifetime.toSeconds()).put("scope", scope));
     }
 
+    private Response codeGrant(Map<String, String> form) {
+        if (!CONNECT_CLIENT_ID.equals(form.get("client_id")) || !CONNECT_CLIENT_SECRET.equals(form.get(
+                "client_secret"))) {
+            throw oauthError(401, "invalid_client", "Unknown client or wrong secret");
+        }
+        SignInPage.Code code = signIn.redeem(form.getOrDefault("code", ""), form.get("redirect_uri"), form.get(
+                "code_verifier")).orElseThrow(
+                        () -> oauthError(400, "invalid_grant", "Invalid or used code, wrong "
+                                + "redirect_uri or code_verifier"));
+        Instant now = Instant.now();
+        ObjectNode id = Json.object().put("iss", issuer).put("sub", code.user().accountId()).put("aud",
+                CONNECT_CLIENT_ID).put("azp", CONNECT_CLIENT_ID).put("iat", now.getEpochSecond()).put("exp", now
+                        .plus(Duration.ofMinutes(10)).getEpochSecond())
+                .put("name", code.user().displayName()).put(
+                        "email", code.user().email())
+                .put("email_verified", true).put("preferred_username",
+                        code.user().username());
+        if (code.nonce() != null) {
+            id.put("nonce", code.nonce());
+        }
+        return Response.ok(Json.object().put("access_token", accessToken(code.user(), "openid profile email",
+                Duration.ofMinutes(10), List.of(CONNECT_CLIENT_ID))).put("id_token", sign(id)).put("token_type",
+                        "Bearer")
+                .put("expires_in", 600).put("scope", "openid profile email"));
+    }
+
+    /** The form, with the client's id and secret from a Basic Authorization header (RFC 6749 2.3.1) if it sent one. */
+    private static Map<String, String> withBasicCredentials(Request r) {
+        Map<String, String> form = new java.util.HashMap<>(r.form());
+        r.header("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6)).ifPresent(h -> {
+            String pair = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            if (colon > 0) {
+                form.put("client_id", java.net.URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+                form.put("client_secret", java.net.URLDecoder.decode(pair.substring(colon + 1),
+                        StandardCharsets.UTF_8));
+            }
+        });
+        return form;
+    }
+
     /** The authorization server metadata, for the RFC 8414 location outside the issuer path. */
     public Response discoveryResponse() {
         return Response.ok(discovery());
@@ -112,11 +172,12 @@ public final class DevTokenIssuer {
     private ObjectNode discovery() {
         ObjectNode doc = Json.object().put("issuer", issuer).put("jwks_uri", issuer + "/jwks")
                 .put("token_endpoint", issuer + "/token").put("authorization_endpoint", issuer + "/authorize");
-        doc.putArray("grant_types_supported").add("password").add("client_credentials");
+        doc.putArray("grant_types_supported").add("authorization_code").add("password").add("client_credentials");
+        doc.putArray("code_challenge_methods_supported").add("S256");
         doc.putArray("response_types_supported").add("code");
         doc.putArray("subject_types_supported").add("public");
         doc.putArray("id_token_signing_alg_values_supported").add("RS256");
-        doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_post");
+        doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_post").add("client_secret_basic");
         var scopes = doc.putArray("scopes_supported");
         Arrays.stream(DEFAULT_SCOPES.split(" ")).forEach(scopes::add);
         return doc;
