@@ -74,7 +74,7 @@ public class CompassService {
      * only when each caller brings their own token.
      */
     public Page<Match> mine(String text, String type, int limit, String cursor) {
-        if (!credentials.perUser()) {
+        if (!credentials.asCaller()) {
             throw new ToolRefusal("compass_my_components needs each caller's own Atlassian token: this server calls "
                     + "Compass with one shared account, whose teams are not yours. Use compass_search_components with "
                     + "owner_team set to your team's id (compass_who_owns shows a component's team), or ask the "

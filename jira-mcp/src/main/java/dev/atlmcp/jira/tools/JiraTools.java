@@ -16,6 +16,7 @@ import dev.atlmcp.platform.manifest.ProductIcons;
 import dev.atlmcp.platform.args.CheckedArguments;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.toolcall.ToolCalls;
+import dev.atlmcp.platform.policy.Disconnection;
 import dev.atlmcp.platform.policy.WhoAmI;
 import dev.atlmcp.jira.render.IssueMarkdown;
 import dev.atlmcp.jira.service.Attachments;
@@ -41,11 +42,13 @@ public class JiraTools {
     private final Sprints sprints;
     private final Attachments attachments;
     private final IssueDetails details;
+    private final Disconnection disconnection;
 
     JiraTools(JiraService jira, WhoAmI whoAmI, ContentPolicy content, IssueTransitions transitions,
             IssueLinks links, JiraUsers users, IssueCreation creation, Sprints sprints, Attachments attachments,
-            IssueDetails details) {
+            IssueDetails details, Disconnection disconnection) {
         this.details = details;
+        this.disconnection = disconnection;
         this.attachments = attachments;
         this.sprints = sprints;
         this.creation = creation;
@@ -282,5 +285,18 @@ public class JiraTools {
             read-only, result cap). Call it when access is denied or results look incomplete.""", annotations = @Tool.Annotations(title = "Who am I in Jira", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String jira_whoami() {
         return whoAmI.markdown();
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
+    @Tool(name = "jira_disconnect_atlassian", description = """
+            Disconnects your Atlassian account from this server: deletes your stored Jira grant, so agents \
+            using this server can no longer act in Jira as you until you connect again, and says where to \
+            remove the app in your Atlassian account. Offered when the server acts as each person \
+            (ATLASSIAN_AUTH_MODE=oauth).""", annotations = @Tool.Annotations(title = "Disconnect my Atlassian account", readOnlyHint = false, destructiveHint = true, idempotentHint = true, openWorldHint = false))
+    String jira_disconnect_atlassian() {
+        return disconnection.markdown();
     }
 }

@@ -21,6 +21,7 @@ import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.sandbox.SandboxControl;
+import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
@@ -88,6 +89,21 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         return McpAssured.newStreamableClient().setBaseUri(URI.create("http://localhost:" + proxy.port()))
                 .setAdditionalHeaders(Mcp.bearer(token)).build()
                 .connect(init -> assertEquals(serverName, init.serverName()));
+    }
+
+    /** The public URL both replicas serve under: the balancer's. */
+    public String publicUrl() {
+        return "http://localhost:" + proxy.port();
+    }
+
+    /** A bearer token of the sandbox's identity provider for this person, with every scope. */
+    public String token(SandboxUser person) {
+        return sandbox.issuer().accessToken(person, DevTokenIssuer.DEFAULT_SCOPES, Duration.ofMinutes(30));
+    }
+
+    /** The sandbox both replicas call, in this process. */
+    public Sandbox site() {
+        return sandbox;
     }
 
     /** The control API of the sandbox both replicas call. */

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A plain round-robin HTTP balancer: no stickiness, each request goes to the next backend in turn. */
+/**
+ * A plain round-robin HTTP balancer: no stickiness, each request goes to the next backend in turn, with the client's
+ * host and scheme in {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} as an ingress sends them.
+ */
 public final class RoundRobinProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
@@ -51,10 +54,13 @@ public final class RoundRobinProxy implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).method(exchange.getRequestMethod(),
                 HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.toLowerCase().startsWith("x-forwarded-")) {
                 request.header(name, String.join(", ", values));
             }
         });
+        // as an ingress does: the backend learns the host and scheme the client used
+        request.header("X-Forwarded-Host", exchange.getRequestHeaders().getFirst("Host"));
+        request.header("X-Forwarded-Proto", "http");
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {

@@ -18,6 +18,7 @@ import io.quarkus.arc.Arc;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.InboundPolicy;
 
 /**
@@ -53,7 +54,9 @@ public final class ToolContracts {
     /**
      * Every tool's annotations say what it does: each hint is explicit; a tool that writes (its writes go through the
      * write pipeline, so it takes {@code dry_run} and {@code confirmation_token}) is not read-only and needs the write
-     * scope; a read-only tool takes neither, is not destructive, is idempotent and needs only the read scope.
+     * scope; a read-only tool takes neither, is not destructive, is idempotent and needs only the read scope. The tool
+     * that deletes the caller's own Atlassian grant is neither: it changes nothing in Atlassian, only lowers what the
+     * caller can do, and so needs the read scope and no confirmation.
      */
     public static void assertAnnotationsConsistent() {
         InboundPolicy policy = Arc.container().instance(InboundPolicy.class).get();
@@ -71,6 +74,13 @@ public final class ToolContracts {
                     new JsonObject());
             boolean writes = arguments.containsKey("confirmation_token") && arguments.containsKey("dry_run");
             boolean readOnly = hints.getBoolean("readOnlyHint", false);
+            if (name.endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+                if (readOnly || writes || !policy.requiredScope(name).equals(policy.readScope())) {
+                    wrong.add(name + ": withdraws a grant, so it is not read-only, takes no confirmation and needs "
+                            + "the read scope");
+                }
+                return;
+            }
             if (writes == readOnly) {
                 wrong.add(name + ": readOnlyHint=" + readOnly + " but it " + (writes ? "writes" : "takes no "
                         + "confirmation_token and dry_run"));

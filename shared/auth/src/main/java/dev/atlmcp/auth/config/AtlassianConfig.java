@@ -46,8 +46,9 @@ public interface AtlassianConfig {
 
     interface Auth {
         /**
-         * {@code basic} (email + API token, or DC username + password), {@code bearer} (DC PAT, OAuth access token) or
-         * {@code per-user} (each caller's own token from the {@code X-Atlassian-User-Token} request header).
+         * {@code basic} (email + API token, or DC username + password), {@code bearer} (DC PAT, OAuth access token),
+         * {@code per-user} (each caller's own token from the {@code X-Atlassian-User-Token} request header) or
+         * {@code oauth} (each person's own grant, from connecting their Atlassian account; Cloud).
          */
         @WithDefault("basic")
         String mode();
@@ -92,5 +93,15 @@ public interface AtlassianConfig {
 
     default boolean isPerUser() {
         return "per-user".equals(auth().mode().toLowerCase(Locale.ROOT));
+    }
+
+    /** Delegated access: each person's own OAuth access token, which Atlassian accepts only through its gateway. */
+    default boolean isOAuth() {
+        return "oauth".equals(auth().mode().trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether calls go through the API gateway: switched on, or needed by OAuth access tokens. */
+    default boolean throughGateway() {
+        return gateway().enabled() || isOAuth();
     }
 }

@@ -26,6 +26,18 @@ public interface ServerConfig {
 
     Identity identity();
 
+    Vault vault();
+
+    /** The token vault of delegated access ({@code ATLASSIAN_AUTH_MODE=oauth}). */
+    interface Vault {
+
+        /**
+         * Encryption keys {@code id=base64 of 32 random bytes}, comma-separated ({@code MCP_VAULT_KEYS}); the first
+         * seals, each one opens what it sealed. Never logged.
+         */
+        Optional<List<String>> keys();
+    }
+
     /** How callers are mapped to Atlassian accounts (see {@code dev.atlmcp.auth.identity.IdentityMapper}). */
     interface Identity {
 
@@ -46,6 +58,14 @@ public interface ServerConfig {
          */
         @WithDefault("false")
         boolean trustUnverifiedEmail();
+
+        /**
+         * The claim that names a person for delegated access, the same in the MCP bearer token and the connect page's
+         * ID token ({@code MCP_IDENTITY_PERSON_CLAIM}); {@code oid} for Microsoft Entra ID, whose {@code sub} differs
+         * between the two.
+         */
+        @WithDefault("sub")
+        String personClaim();
 
         /** How long a mapping is remembered ({@code MCP_IDENTITY_CACHE_TTL}). */
         @WithDefault("PT15M")

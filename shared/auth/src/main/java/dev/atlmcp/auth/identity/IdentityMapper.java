@@ -19,9 +19,10 @@ import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 /**
  * Maps the inbound caller to their Atlassian account, so "my" tools, {@code *_whoami} and write guards mean the caller
- * even when calls use the service account: in per-user mode the owner of the caller's own token; otherwise an entry of
- * the mapping table ({@code MCP_IDENTITY_ACCOUNTS}, keyed by subject or email), else the one account with the caller's
- * email. Answers are cached per caller for {@code MCP_IDENTITY_CACHE_TTL}; failures are not cached.
+ * even when calls use the service account: in per-user and oauth modes the owner of the caller's own credential;
+ * otherwise an entry of the mapping table ({@code MCP_IDENTITY_ACCOUNTS}, keyed by subject or email), else the one
+ * account with the caller's email. Answers are cached per caller for {@code MCP_IDENTITY_CACHE_TTL}; failures are not
+ * cached.
  */
 @ApplicationScoped
 public class IdentityMapper {
@@ -69,9 +70,11 @@ public class IdentityMapper {
     }
 
     private Optional<Mapping> resolve(Caller caller, boolean lookUp) {
-        if (credentials.perUser() && directory.isResolvable()) {
-            return cached("user:" + credentials.userTokenFingerprint(), lookUp, () -> new Mapping(Optional.of(
-                    directory.get().current()), "the owner of your own Atlassian token"));
+        if (credentials.asCaller() && directory.isResolvable()) {
+            String how = credentials.perUser() ? "the owner of your own Atlassian token"
+                    : "the Atlassian account you connected";
+            return cached("user:" + credentials.callerKey(), lookUp, () -> new Mapping(Optional.of(directory.get()
+                    .current()), how));
         }
         Optional<String> email = caller.email().filter(e -> caller.emailVerified() || config.trustUnverifiedEmail());
         Optional<String> listed = table(caller.subject()).or(() -> email.flatMap(this::table));
@@ -102,7 +105,7 @@ public class IdentityMapper {
 
     /** The account the service credential belongs to; empty in per-user mode or when no directory exists. */
     public Optional<AtlassianAccount> serviceAccount() {
-        if (credentials.perUser() || !directory.isResolvable()) {
+        if (credentials.asCaller() || !directory.isResolvable()) {
             return Optional.empty();
         }
         return cached("service", true, () -> directory.get().current());

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.atlmcp.auth.delegated.DelegatedAccess;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
@@ -57,8 +59,14 @@ public class InboundPolicy {
         return config.readScope();
     }
 
-    /** The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only. */
+    /**
+     * The scope a call of {@code tool} needs: the write scope unless the tool is annotated read-only, or withdraws the
+     * caller's own Atlassian grant (that only lowers what the caller can do).
+     */
     public String requiredScope(String tool) {
+        if (tool.endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+            return config.readScope();
+        }
         ToolManager.ToolInfo info = tools.getTool(tool);
         boolean readOnly = info != null && info.annotations().map(a -> a.readOnlyHint()).orElse(false);
         return readOnly ? config.readScope() : config.writeScope();

@@ -7,12 +7,14 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
- * The Authorization value for Atlassian: the service credential from the configuration, or in {@code per-user} mode the
- * caller's own token from the {@code X-Atlassian-User-Token} header of the MCP request being served. A missing user
- * token is an error, never a reason to fall back to a service credential. Values are never logged.
+ * The Authorization value for Atlassian: the service credential from the configuration; in {@code per-user} mode the
+ * caller's own token from the {@code X-Atlassian-User-Token} header of the MCP request being served; in {@code oauth}
+ * mode the signed-in person's own access token from the vault ({@link DelegatedAccess}). A caller without their own
+ * credential is an error, never a reason to fall back to a service credential. Values are never logged.
  */
 @ApplicationScoped
 public class OutboundCredentials {
@@ -20,17 +22,29 @@ public class OutboundCredentials {
     public static final String USER_TOKEN_HEADER = "X-Atlassian-User-Token";
 
     private final AtlassianConfig config;
+    private final DelegatedAccess delegated;
 
-    OutboundCredentials(AtlassianConfig config) {
+    OutboundCredentials(AtlassianConfig config, DelegatedAccess delegated) {
         this.config = config;
+        this.delegated = delegated;
     }
 
+    /** Each caller's own token comes in the {@code X-Atlassian-User-Token} header. */
     public boolean perUser() {
         return config.isPerUser();
     }
 
-    /** A one-way fingerprint of the caller's Atlassian token, to tell callers' tokens apart without keeping them. */
-    public String userTokenFingerprint() {
+    /** Calls carry each caller's own Atlassian rights: per-user tokens or delegated OAuth. */
+    public boolean asCaller() {
+        return config.isPerUser() || delegated.enabled();
+    }
+
+    /** A one-way name for the caller's own Atlassian credential, to tell callers apart without keeping it. */
+    public String callerKey() {
+        return delegated.enabled() ? "person:" + delegated.person() : "token:" + userTokenFingerprint();
+    }
+
+    private static String userTokenFingerprint() {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(userToken().getBytes(
                     StandardCharsets.UTF_8));
@@ -41,6 +55,9 @@ public class OutboundCredentials {
     }
 
     public String authorization() {
+        if (delegated.enabled()) {
+            return delegated.authorization();
+        }
         if (config.isPerUser()) {
             return fromUserToken(userToken());
         }

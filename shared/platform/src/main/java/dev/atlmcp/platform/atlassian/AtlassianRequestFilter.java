@@ -45,7 +45,7 @@ public class AtlassianRequestFilter implements ClientRequestFilter {
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, credentials.authorization());
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, "application/json");
         request.getHeaders().putSingle(HttpHeaders.USER_AGENT, applicationName + "/" + applicationVersion);
-        if (config.gateway().enabled()) {
+        if (config.throughGateway()) {
             request.setUri(throughGateway(request.getUri()));
         }
     }

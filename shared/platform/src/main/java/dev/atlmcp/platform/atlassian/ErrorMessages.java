@@ -10,6 +10,9 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import dev.atlmcp.auth.delegated.AtlassianNotConnected;
+import dev.atlmcp.auth.delegated.AtlassianTokens;
+import dev.atlmcp.auth.delegated.VaultUnavailable;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 /**
@@ -46,6 +49,19 @@ public final class ErrorMessages {
                             + ". It was not retried, so it happened at most once. Before trying again, "
                             + write.howToCheck()
                             + ".");
+        }
+        AtlassianNotConnected notConnected = find(failure, AtlassianNotConnected.class);
+        if (notConnected != null) {
+            return expected("not_connected", notConnected.instructions());
+        }
+        if (find(failure, VaultUnavailable.class) != null) {
+            return expected("vault_unavailable", "This server cannot reach its token store right now, so it cannot "
+                    + "act as you. Nothing was sent to Atlassian and your connection is kept. Try again in a minute; if "
+                    + "it persists, tell the server's operator.");
+        }
+        if (find(failure, AtlassianTokens.TokenEndpointFailure.class) != null) {
+            return expected("authorization_server", "Atlassian's authorization server did not renew your access "
+                    + "just now. Nothing was sent to Atlassian and your connection is kept. Try again in a minute.");
         }
         if (find(failure, OutboundCredentials.MissingUserTokenException.class) != null) {
             return expected("credentials",
@@ -124,6 +140,17 @@ public final class ErrorMessages {
 
     private static String said(List<String> messages) {
         return messages.isEmpty() ? "" : ": " + String.join(" ", messages).replaceAll("[.\\s]+$", "");
+    }
+
+    /**
+     * The caller's own credential could not be had (no user token, not connected, the vault or Atlassian's
+     * authorization server failing): nothing was sent to the site, so this is neither the site failing nor worth
+     * retrying here.
+     */
+    public static boolean isCredentialFailure(Throwable failure) {
+        return find(failure, OutboundCredentials.MissingUserTokenException.class) != null || find(failure,
+                AtlassianNotConnected.class) != null || find(failure, VaultUnavailable.class) != null || find(failure,
+                        AtlassianTokens.TokenEndpointFailure.class) != null;
     }
 
     public static boolean isTimeout(Throwable failure) {

@@ -17,6 +17,9 @@ final class Retries {
 
     /** Why {@code failure} may be retried ({@code 429}, {@code 503}, {@code connection}, ...), or empty. */
     static Optional<String> retryable(Throwable failure, boolean read) {
+        if (ErrorMessages.isCredentialFailure(failure)) {
+            return Optional.empty();
+        }
         AtlassianException atlassian = ErrorMessages.find(failure, AtlassianException.class);
         if (atlassian != null) {
             int status = atlassian.status();
@@ -49,6 +52,9 @@ final class Retries {
 
     /** Whether {@code failure} says the site is failing (it counts against the circuit breaker). */
     static boolean siteFailing(Throwable failure) {
+        if (ErrorMessages.isCredentialFailure(failure)) {
+            return false;
+        }
         AtlassianException atlassian = ErrorMessages.find(failure, AtlassianException.class);
         if (atlassian != null) {
             return atlassian.status() >= 500;

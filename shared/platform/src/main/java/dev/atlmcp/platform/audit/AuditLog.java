@@ -30,6 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.inbound.AccessDenied;
 import dev.atlmcp.platform.content.SecretMasker;
+import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
@@ -110,7 +111,7 @@ public class AuditLog {
         ObjectNode event = json.createObjectNode().put("time", Instant.now().toString()).put("service", service)
                 .put("event", "tools/call").put("tool", tool).put("outcome", outcome);
         if (message != null) {
-            event.put("message", truncate(message));
+            event.put("message", truncate(DelegatedAccess.withoutLinks(message)));
         }
         ObjectNode principal = event.putObject("principal").put("subject", caller.subject());
         caller.name().ifPresent(n -> principal.put("name", n));

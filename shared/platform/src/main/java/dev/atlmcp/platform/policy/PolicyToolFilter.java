@@ -8,11 +8,14 @@ import io.quarkiverse.mcp.server.ToolFilter;
 import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.platform.audit.AuditLog;
 import dev.atlmcp.platform.config.PlatformConfig;
 
 /**
- * Tool visibility from the operator's policy: read-only mode and allow/deny lists. A hidden tool is left out of
+ * Tool visibility from the operator's policy: read-only mode and allow/deny lists; the tool that withdraws a person's
+ * own Atlassian grant is offered with delegated access only, read-only or not. A hidden tool is left out of
  * {@code tools/list} and a call to it is answered like a call to an unknown tool. This decides visibility only: it does
  * not block, and the MCP library ignores a filter that throws, so it fails open; enforcement that must fail closed
  * lives in the services.
@@ -21,11 +24,13 @@ import dev.atlmcp.platform.config.PlatformConfig;
 public class PolicyToolFilter implements ToolFilter {
 
     private final PlatformConfig.Policy policy;
+    private final AtlassianConfig atlassian;
     private final AuditLog audit;
     private final SecurityIdentity identity;
 
-    PolicyToolFilter(PlatformConfig config, AuditLog audit, SecurityIdentity identity) {
+    PolicyToolFilter(PlatformConfig config, AtlassianConfig atlassian, AuditLog audit, SecurityIdentity identity) {
         this.policy = config.policy();
+        this.atlassian = atlassian;
         this.audit = audit;
         this.identity = identity;
     }
@@ -40,6 +45,9 @@ public class PolicyToolFilter implements ToolFilter {
     }
 
     private boolean visible(ToolInfo tool) {
+        if (tool.name().endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+            return atlassian.isOAuth() && policy.denyTools().map(deny -> !deny.contains(tool.name())).orElse(true);
+        }
         boolean readOnlyTool = tool.annotations().map(a -> a.readOnlyHint()).orElse(false);
         if (policy.readOnly() && !readOnlyTool) {
             return false;

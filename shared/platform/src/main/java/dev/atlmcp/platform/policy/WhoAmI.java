@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.platform.config.PlatformConfig;
 
@@ -19,8 +20,10 @@ public class WhoAmI {
     private final IdentityMapper identity;
     private final ServerConfig server;
     private final PlatformConfig platform;
+    private final boolean delegated;
 
-    WhoAmI(IdentityMapper identity, ServerConfig server, PlatformConfig platform) {
+    WhoAmI(IdentityMapper identity, ServerConfig server, PlatformConfig platform, AtlassianConfig atlassian) {
+        this.delegated = atlassian.isOAuth();
         this.identity = identity;
         this.server = server;
         this.platform = platform;
@@ -43,7 +46,9 @@ public class WhoAmI {
                 .append('\n');
         md.append(product).append(" calls use ").append(identity.serviceAccount().map(a -> "the service account "
                 + a + ", so " + product + " checks its permissions, narrowed by this server's policy")
-                .orElse("your own Atlassian token, so " + product + " checks your permissions")).append(".\n");
+                .orElse((delegated ? "the Atlassian account you connected" : "your own Atlassian token") + ", so "
+                        + product + " checks your permissions"))
+                .append(".\n");
         md.append("Policy: ").append(String.join(" · ", policy())).append(".\n");
         return md.toString();
     }

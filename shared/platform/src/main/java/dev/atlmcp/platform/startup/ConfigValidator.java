@@ -57,18 +57,19 @@ public class ConfigValidator {
                     + atlassian.deployment() + "'"));
         }
         String mode = atlassian.auth().mode().toLowerCase(Locale.ROOT);
-        if (!mode.equals("basic") && !mode.equals("bearer") && !mode.equals("per-user")) {
+        if (!mode.equals("basic") && !mode.equals("bearer") && !mode.equals("per-user") && !mode.equals("oauth")) {
             problems.add(ConfigCheck.problem("atlassian.auth.mode",
                     "must be 'basic' (email + API token), 'bearer' (Data Center "
-                            + "personal access token or OAuth access token) or 'per-user' (each caller sends their own token "
-                            + "in the X-Atlassian-User-Token header), got '" + atlassian.auth().mode() + "'"));
+                            + "personal access token or OAuth access token), 'per-user' (each caller sends their own "
+                            + "token in the X-Atlassian-User-Token header) or 'oauth' (each person connects their own "
+                            + "Atlassian account), got '" + atlassian.auth().mode() + "'"));
         }
         if (mode.equals("basic") && blank(atlassian.auth().email().orElse(null))) {
             problems.add(ConfigCheck.problem("atlassian.auth.email",
                     "is required when atlassian.auth.mode=basic: the account "
                             + "email (Cloud) or username (Data Center)"));
         }
-        if (!mode.equals("per-user") && blank(atlassian.auth().token().orElse(null))) {
+        if ((mode.equals("basic") || mode.equals("bearer")) && blank(atlassian.auth().token().orElse(null))) {
             problems.add(ConfigCheck.problem("atlassian.auth.token",
                     "is required: an API token (Cloud), or a personal access "
                             + "token or password (Data Center)"));
@@ -77,12 +78,12 @@ public class ConfigValidator {
                 ConfigCheck.problem("atlassian.cloud-id",
                         "must be the site's cloud id (a UUID), got '" + id + "'; leave it "
                                 + "unset to read it from the site")));
-        if (atlassian.gateway().enabled()) {
-            if (atlassian.isDataCenter()) {
-                problems.add(ConfigCheck.problem("atlassian.gateway.enabled",
-                        "must be false on Data Center: Atlassian's API "
-                                + "gateway serves Cloud sites only"));
-            }
+        if (atlassian.gateway().enabled() && atlassian.isDataCenter()) {
+            problems.add(ConfigCheck.problem("atlassian.gateway.enabled",
+                    "must be false on Data Center: Atlassian's API "
+                            + "gateway serves Cloud sites only"));
+        }
+        if (atlassian.throughGateway()) {
             httpUrl("atlassian.gateway.url", atlassian.gateway().url(), problems);
         }
         tls(atlassian.tls(), problems);

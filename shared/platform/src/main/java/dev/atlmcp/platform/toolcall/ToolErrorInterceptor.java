@@ -11,12 +11,17 @@ import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
 
+import dev.atlmcp.auth.delegated.AtlassianNotConnected;
 import dev.atlmcp.platform.audit.AuditTrail;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
 
 import io.quarkiverse.mcp.server.ToolCallException;
 
-/** Maps whatever a tool throws to a {@link ToolCallException} carrying the message from {@link ErrorMessages}. */
+/**
+ * Maps whatever a tool throws to a {@link ToolCallException} carrying the message from {@link ErrorMessages}; a caller
+ * who must connect their Atlassian account first gets the connect link as a URL-mode elicitation if their client
+ * supports it.
+ */
 @ToolCalls
 @Interceptor
 @Priority(ToolCallOrder.ERRORS)
@@ -30,6 +35,9 @@ public class ToolErrorInterceptor {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    ConnectElicitation connectRequests;
+
     @AroundInvoke
     Object mapErrors(InvocationContext context) throws Exception {
         try {
@@ -39,6 +47,12 @@ public class ToolErrorInterceptor {
         } catch (WriteHeld held) {
             return held.getMessage();
         } catch (Exception e) {
+            AtlassianNotConnected notConnected = ErrorMessages.find(e, AtlassianNotConnected.class);
+            if (notConnected != null) {
+                trail.failed("not_connected");
+                throw connectRequests.asElicitation(notConnected).<RuntimeException> map(u -> u).orElseGet(
+                        () -> new ToolCallException(notConnected.instructions()));
+            }
             ErrorMessages.Described described = ErrorMessages.describe(e, credentials.perUser());
             trail.failed(described.kind());
             if (described.unexpected()) {

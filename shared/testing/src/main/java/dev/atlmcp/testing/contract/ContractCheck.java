@@ -18,6 +18,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 
 import dev.atlmcp.testing.contract.ApiDescriptions.Api;
 
+import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
+
 /**
  * Holds every request a server sent to the sandbox during the test run, and every answer, against Atlassian's published
  * API descriptions: the operation exists (method and path), its query parameters are known and the required ones
@@ -90,6 +92,13 @@ public final class ContractCheck {
                 GraphqlOperations.Checked checked = graphql.check(exchange.requestBody());
                 count(unverified, "Compass GraphQL (checked against the sandbox's schema)", checked.operation());
                 checked.problem().ifPresent(p -> mismatches.add(exchange + ": " + p));
+                continue;
+            }
+            if (site.equals(AtlassianAuthServer.PREFIX) || site.equals("/oauth/token")) {
+                // the consent pages (which the person's browser requests), the token endpoint and the accessible
+                // resources: Atlassian documents them in prose only
+                count(unverified, "Atlassian's OAuth 2.0 (3LO) authorization server", exchange.method() + " "
+                        + exchange.decodedPath());
                 continue;
             }
             if (site.equals("/_edge")) {

@@ -1,0 +1,63 @@
+package dev.atlmcp.auth.delegated;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Entities;
+
+/**
+ * The connect flow's pages: plain server-rendered HTML without scripts, one heading, what happened in words, and at
+ * most one action. Every value shown is escaped.
+ */
+final class ConnectPage {
+
+    /** Plain words for the scopes a person grants; others are shown as named. */
+    private static final Map<String, String> SCOPES = Map.ofEntries(
+            Map.entry("read:jira-work", "read projects, issues, comments, work logs and attachments you can see"),
+            Map.entry("write:jira-work", "create and change issues, comments, work logs and links where you may"),
+            Map.entry("read:jira-user", "read people's names and account ids"),
+            Map.entry("read:board-scope:jira-software", "read boards"),
+            Map.entry("write:board-scope:jira-software", "change board settings"),
+            Map.entry("read:sprint:jira-software", "read sprints"),
+            Map.entry("write:sprint:jira-software", "move issues between sprints and the backlog"),
+            Map.entry("read:project:jira", "read projects"),
+            Map.entry("read:issue-details:jira", "read issue details"),
+            Map.entry("read:jql:jira", "run searches"),
+            Map.entry("offline_access", "keep this access while you are away, until you disconnect"));
+
+    private ConnectPage() {
+    }
+
+    static String html(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n<title>" + escape(title) + "</title>\n"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;"
+                + "line-height:1.5}a.action{display:inline-block;padding:.6rem 1.2rem;background:#0052cc;color:#fff;"
+                + "border-radius:4px;text-decoration:none}a.action:focus{outline:3px solid #4c9aff}</style>\n"
+                + "</head>\n<body>\n<main>\n<h1>" + escape(title) + "</h1>\n" + body + "\n</main>\n</body>\n</html>\n";
+    }
+
+    static String paragraph(String text) {
+        return "<p>" + escape(text) + "</p>\n";
+    }
+
+    static String scopes(List<String> scopes) {
+        StringBuilder list = new StringBuilder("<ul>\n");
+        for (String scope : scopes) {
+            String plain = SCOPES.get(scope);
+            list.append("<li>").append(plain == null ? "" : escape(plain) + " ").append("(<code>").append(escape(
+                    scope)).append("</code>)</li>\n");
+        }
+        return list.append("</ul>\n").toString();
+    }
+
+    static String action(String id, String href, String label) {
+        return "<p><a class=\"action\" id=\"" + escape(id) + "\" href=\"" + escape(href) + "\">" + escape(label)
+                + "</a></p>\n";
+    }
+
+    static String escape(String text) {
+        return Entities.escape(text == null ? "" : text);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.atlmcp.auth.delegated;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.atlmcp.auth.config.AtlassianConfig;
+import dev.atlmcp.auth.config.ServerConfig;
+import dev.atlmcp.auth.inbound.Caller;
+
+/**
+ * Delegated access ({@code ATLASSIAN_AUTH_MODE=oauth}): every Atlassian call carries the signed-in person's own access
+ * token from the vault, refreshed shortly before it expires. Without a grant nothing is sent and the person gets a
+ * connect link; there is no fallback to any other credential.
+ */
+@ApplicationScoped
+public class DelegatedAccess {
+
+    private static final Logger LOG = Logger.getLogger(DelegatedAccess.class);
+
+    public static final String CONNECT_PATH = "/connect/atlassian";
+    /**
+     * The end of the name of each server's tool that deletes the caller's grant ({@code jira_disconnect_atlassian}).
+     */
+    public static final String DISCONNECT_TOOL_SUFFIX = "_disconnect_atlassian";
+
+    private final AtlassianConfig atlassian;
+    private final ServerConfig server;
+    private final DelegatedConfig config;
+    private final GrantVault vault;
+    private final ConnectRequests requests;
+    private final AtlassianTokens tokens;
+    private final SecurityIdentity identity;
+
+    DelegatedAccess(AtlassianConfig atlassian, ServerConfig server, DelegatedConfig config, GrantVault vault,
+            ConnectRequests requests, AtlassianTokens tokens, SecurityIdentity identity) {
+        this.atlassian = atlassian;
+        this.server = server;
+        this.config = config;
+        this.vault = vault;
+        this.requests = requests;
+        this.tokens = tokens;
+        this.identity = identity;
+    }
+
+    private static final Pattern LINK_VALUE = Pattern.compile("(" + Pattern.quote(CONNECT_PATH + "?link=")
+            + ")[A-Za-z0-9_-]+");
+
+    /** {@code text} with the values of connect links left out, for logs and audit events. */
+    public static String withoutLinks(String text) {
+        return text == null ? null : LINK_VALUE.matcher(text).replaceAll("$1(left out)");
+    }
+
+    public boolean enabled() {
+        return atlassian.isOAuth();
+    }
+
+    /** The Authorization value for the signed-in person's next Atlassian call. */
+    public String authorization() {
+        String person = person();
+        Instant due = Instant.now().plus(config.refreshBefore());
+        Optional<Grant> grant;
+        try {
+            grant = vault.find(person, server.product());
+            if (grant.isPresent() && grant.get().accessExpiresAt().isBefore(due)) {
+                grant = vault.refreshIfDue(person, server.product(), due, tokens::refresh);
+            }
+        } catch (GrantVault.InvalidGrant e) {
+            throw notConnected(person, true);
+        } catch (VaultKeys.UnreadableGrant e) {
+            LOG.warnf("A grant in the vault cannot be read (%s); the person is asked to connect again",
+                    e.getMessage());
+            throw notConnected(person, true);
+        }
+        return "Bearer " + grant.orElseThrow(() -> notConnected(person, false)).accessToken();
+    }
+
+    /** The vault's name for the signed-in person, from the configured claim of their bearer token. */
+    public String person() {
+        return person(identity);
+    }
+
+    public String person(SecurityIdentity signedIn) {
+        String claim = server.identity().personClaim();
+        return Caller.claim(signedIn, claim).map(PersonKey::of).orElseThrow(() -> new IllegalStateException(
+                "The sign-in has no " + claim + " claim to name the person by (MCP_IDENTITY_PERSON_CLAIM)"));
+    }
+
+    /** Deletes the signed-in person's grant for this product; whether there was one. */
+    public boolean disconnect() {
+        return vault.delete(person(), server.product());
+    }
+
+    /** Whether the signed-in person has a grant for this product, and since when. */
+    public Optional<Instant> connectedSince() {
+        return vault.find(person(), server.product()).map(Grant::connectedAt);
+    }
+
+    private AtlassianNotConnected notConnected(String person, boolean ended) {
+        String link = requests.create(person, server.product(), config.connectLinkLifetime());
+        return new AtlassianNotConnected(server.product(), publicUrl() + CONNECT_PATH + "?link=" + link, ended);
+    }
+
+    String publicUrl() {
+        return server.publicUrl().orElse("").trim().replaceAll("/+$", "");
+    }
+
+    /** Where Atlassian sends the person back: the configured callback, or this server's. */
+    public String redirectUrl() {
+        return config.redirectUrl().filter(u -> !u.isBlank()).orElse(publicUrl() + CONNECT_PATH + "/callback");
+    }
+}

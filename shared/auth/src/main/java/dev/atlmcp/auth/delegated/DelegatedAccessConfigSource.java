@@ -1,0 +1,94 @@
+package dev.atlmcp.auth.delegated;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * With {@code ATLASSIAN_AUTH_MODE=oauth}, the connect pages' sign-in: an OIDC tenant named {@code connect} for the
+ * paths under {@code /connect/}, a web application (authorization code with PKCE) at the same identity provider as the
+ * MCP bearer tokens, with this server's own client ({@code MCP_CONNECT_CLIENT_ID}, {@code MCP_CONNECT_CLIENT_SECRET}).
+ * The sign-in's cookies are encrypted under a key derived from the vault's first key. Explicit
+ * {@code quarkus.oidc.connect.*} properties override what this derives.
+ */
+public class DelegatedAccessConfigSource implements ConfigSourceFactory {
+
+    private static final int ORDINAL = 110;
+    private static final String TENANT = "quarkus.oidc.connect.";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Map<String, String> properties = new HashMap<>();
+        boolean oauth = value(context, "atlassian.auth.mode").map(m -> m.toLowerCase(Locale.ROOT).equals("oauth"))
+                .orElse(false);
+        properties.put(TENANT + "tenant-enabled", String.valueOf(oauth));
+        if (oauth) {
+            properties.put(TENANT + "auth-server-url", "${quarkus.oidc.auth-server-url}");
+            properties.put(TENANT + "application-type", "web-app");
+            properties.put(TENANT + "tenant-paths", "/connect/*");
+            value(context, "mcp.connect.client-id").ifPresent(id -> properties.put(TENANT + "client-id", id));
+            value(context, "mcp.connect.client-secret").ifPresent(secret -> properties.put(TENANT
+                    + "credentials.secret", secret));
+            properties.put(TENANT + "authentication.pkce-required", "true");
+            properties.put(TENANT + "authentication.redirect-path", "/connect/signed-in");
+            properties.put(TENANT + "authentication.restore-path-after-redirect", "true");
+            properties.put(TENANT + "authentication.cookie-path", "/connect");
+            properties.put(TENANT + "authentication.scopes", "profile,email");
+            properties.put(TENANT + "token-state-manager.strategy", "id-token");
+            cookieSecret(value(context, "mcp.vault.keys")).ifPresent(secret -> {
+                properties.put(TENANT + "authentication.state-secret", secret);
+                properties.put(TENANT + "token-state-manager.encryption-secret", secret);
+            });
+            // the sign-in's redirect URI is built from the host and scheme the browser used, which an ingress or
+            // balancer passes in X-Forwarded-Host and X-Forwarded-Proto
+            properties.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+            properties.put("quarkus.http.proxy.allow-x-forwarded", "true");
+            properties.put("quarkus.http.proxy.enable-forwarded-host", "true");
+            properties.put("quarkus.http.auth.permission.connect.paths", "/connect/*");
+            properties.put("quarkus.http.auth.permission.connect.policy", "authenticated");
+        }
+        return List.of(new PropertiesConfigSource(properties, "delegated-access", ORDINAL));
+    }
+
+    /** 64 hex characters derived from the vault's first key; empty if there is no valid key. */
+    static Optional<String> cookieSecret(Optional<String> vaultKeys) {
+        Optional<String> first = vaultKeys.map(keys -> keys.split(",")[0].trim()).filter(k -> k.indexOf('=') > 0);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] key = Base64.getDecoder().decode(first.get().substring(first.get().indexOf('=') + 1).trim());
+            if (key.length != 32) {
+                return Optional.empty();
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Optional.of(HexFormat.of().formatHex(mac.doFinal("connect sign-in cookies".getBytes(
+                    StandardCharsets.UTF_8))));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? Optional.empty()
+                : Optional.of(value.getValue().trim());
+    }
+}

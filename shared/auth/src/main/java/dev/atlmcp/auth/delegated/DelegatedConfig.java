@@ -1,0 +1,45 @@
+package dev.atlmcp.auth.delegated;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Delegated access ({@code ATLASSIAN_AUTH_MODE=oauth}): this server as a confidential OAuth client of Atlassian, a 3LO
+ * app on Cloud ({@code ATLASSIAN_OAUTH_*}). Endpoints default to Atlassian's and can point at a proxy or a test server.
+ */
+@ConfigMapping(prefix = "atlassian.oauth")
+public interface DelegatedConfig {
+
+    /** The app's client id from the developer console. */
+    Optional<String> clientId();
+
+    /** The app's secret. Never logged. */
+    Optional<String> clientSecret();
+
+    /** The callback URL registered for the app; {@code <public-url>/connect/atlassian/callback} by default. */
+    Optional<String> redirectUrl();
+
+    /** The scopes asked for, space- or comma-separated; each server's default names what its tools use. */
+    Optional<List<String>> scopes();
+
+    @WithDefault("https://auth.atlassian.com/authorize")
+    String authorizeUrl();
+
+    @WithDefault("https://auth.atlassian.com/oauth/token")
+    String tokenUrl();
+
+    @WithDefault("https://api.atlassian.com/oauth/token/accessible-resources")
+    String resourcesUrl();
+
+    /** An access token this close to expiry is refreshed before use. */
+    @WithDefault("PT5M")
+    Duration refreshBefore();
+
+    /** How long a connect link, and the sign-in and consent it starts, stay usable. */
+    @WithDefault("PT15M")
+    Duration connectLinkLifetime();
+}
