@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +36,7 @@ import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
+import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.VaultDatabase;
 import dev.atlmcp.sandbox.compass.CompassApi;
@@ -30,16 +44,22 @@ import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 import dev.atlmcp.testing.ConnectBrowser;
 import dev.atlmcp.testing.ReplicaRoundRobin;
+import dev.atlmcp.testing.SseMcpClient;
 
 /**
  * Delegated access end to end: two jira-mcp replicas behind a balancer share a real PostgreSQL vault; people connect
  * their own Atlassian accounts through the connect pages (sign-in at the identity provider, Atlassian's consent) and
  * every call then acts as them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegatedAccessIT {
 
     private static final Pattern LINK = Pattern
             .compile("Open (http\\S+/connect/atlassian\\?link=\\S+) in your browser");
+
+    private static final String VAULT_KEY = randomKey();
+    /** Every secret the servers handled, to look for in their logs at the end. */
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
     private static VaultDatabase database;
     private static ReplicaRoundRobin replicas;
@@ -59,7 +79,7 @@ class DelegatedAccessIT {
                         CompassApi.CLOUD_ID),
                 Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
                 Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
-                Map.entry("MCP_VAULT_KEYS", "k1=" + Base64.getEncoder().encodeToString(new byte[32])),
+                Map.entry("MCP_VAULT_KEYS", "k1=" + VAULT_KEY),
                 Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl())));
         replicas.sandbox().registerCallbacks(List.of(replicas.publicUrl() + "/connect/atlassian/callback"), List.of(
                 replicas.publicUrl() + "/connect/signed-in"));
@@ -73,6 +93,11 @@ class DelegatedAccessIT {
         if (database != null) {
             database.close();
         }
+    }
+
+    @AfterEach
+    void rememberSecrets() {
+        SECRETS.addAll(replicas.site().atlassianAuth().issuedTokens());
     }
 
     @BeforeEach
@@ -117,6 +142,224 @@ class DelegatedAccessIT {
                 "calls use the Atlassian account you connected"), whoami);
     }
 
+    @Test
+    void aRefreshHappensOnceWhenManyCallsOnBothReplicasNeedItAtOnce() throws Exception {
+        connect(Directory.BOB);
+        expireAccessTokens();
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(callers.submit(() -> callText(Directory.BOB, "jira_get_issue", new JsonObject().put(
+                        "issue_key", "WEB-1"))));
+            }
+            for (Future<String> answer : answers) {
+                assertTrue(answer.get().startsWith("# WEB-1: "), answer.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(1, replicas.sandbox().atlassianGrants().get("refresh_token"), "one refresh for all 24 calls");
+        replicas.assertBothReplicasServed(24);
+    }
+
+    @Test
+    void aLostAnswerFromAtlassiansTokenEndpointLosesNothing() throws Exception {
+        connect(Directory.BOB);
+        expireAccessTokens();
+        replicas.sandbox().addFault(dropTokenAnswer());
+        String lost = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
+        assertEquals("Atlassian's authorization server did not renew your access just now. Nothing was sent to "
+                + "Atlassian and your connection is kept. Try again in a minute.", lost);
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
+                "# WEB-1: "), "the refresh token Atlassian had already replaced still worked within its reuse window");
+        assertEquals(2, replicas.sandbox().atlassianGrants().get("refresh_token"));
+    }
+
+    @Test
+    void pastTheReuseWindowOrAfterNinetyDaysThePersonConnectsAgain() throws Exception {
+        connect(Directory.BOB);
+        replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ZERO,
+                java.time.Duration.ZERO);
+        expireAccessTokens();
+        replicas.sandbox().addFault(dropTokenAnswer());
+        callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
+        String ended = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
+        assertTrue(ended.startsWith("Your Atlassian connection for Jira has ended (it expired, was revoked in your "
+                + "Atlassian account, or was replaced), so this server cannot act as you any more. Open "), ended);
+        assertEquals(0, grants(), "the dead grant is gone");
+
+        connect(Directory.BOB);
+        replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofDays(91));
+        expireAccessTokens();
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
+                "has ended"), "90 days unused");
+    }
+
+    @Test
+    void disconnectingDeletesTheGrantAndSaysWhereToRemoveTheApp() throws Exception {
+        connect(Directory.BOB);
+        String answer = callText(Directory.BOB, "jira_disconnect_atlassian", new JsonObject());
+        assertEquals("Disconnected: this server deleted your Atlassian grant for Jira. Agents using this server "
+                + "cannot act in Jira as you any more; a new call asks you to connect again. Atlassian lets apps "
+                + "delete their copy but not revoke a grant, so to withdraw it completely remove the app under "
+                + "Connected apps in your Atlassian account (https://id.atlassian.com/manage-profile/apps).", answer);
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
+                "have not connected"));
+        assertTrue(callText(Directory.BOB, "jira_disconnect_atlassian", new JsonObject()).startsWith(
+                "You were not connected"));
+    }
+
+    @Test
+    void whileTheDatabaseIsDownCallsFailRetryablyAndAfterwardsEverythingWorks() throws Exception {
+        connect(Directory.BOB);
+        database.available(false);
+        try {
+            int before = gatewayRequests().size();
+            String down = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
+            assertEquals("This server cannot reach its token store right now, so it cannot act as you. Nothing was "
+                    + "sent to Atlassian and your connection is kept. Try again in a minute; if it persists, tell the "
+                    + "server's operator.", down);
+            assertEquals(before, gatewayRequests().size());
+        } finally {
+            database.available(true);
+        }
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
+                "# WEB-1: "), "no restart, no new connection");
+    }
+
+    @Test
+    void aGrantCopiedIntoAnotherPersonsRowDoesNotOpen() throws Exception {
+        connect(Directory.BOB);
+        connect(Directory.JANE);
+        database.execute("update atlassian_grant a set sealed = b.sealed from atlassian_grant b "
+                + "where a.person <> b.person");
+        int before = gatewayRequests().size();
+        String bob = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "SEC-1"));
+        assertTrue(bob.contains("has ended"), bob);
+        assertEquals(before, gatewayRequests().size(), "nothing sent with Jane's token");
+    }
+
+    @Test
+    void aLinkIsUsedOnceAndAConsentCompletesOnlyInTheBrowserThatStartedIt() throws Exception {
+        String link = link(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
+        ConnectBrowser bob = new ConnectBrowser();
+        ConnectBrowser.Page consent = bob.click(bob.signIn(bob.open(link), Directory.BOB), "continue");
+        ConnectBrowser.Page callback = bob.submit(consent, Map.of("email", Directory.BOB.email(), "password",
+                Directory.BOB.password(), "decision", "accept"));
+        assertEquals("Jira is connected", callback.title(), callback.text());
+        String callbackUrl = callback.url().toString();
+        ConnectBrowser.Page replay = bob.open(callbackUrl);
+        assertEquals(400, replay.status(), "a completed consent does not complete again");
+        ConnectBrowser.Page again = bob.open(link);
+        assertEquals(410, again.status(), "a link that was used does not start another consent");
+
+        database.execute("delete from atlassian_grant");
+        String janesLink = link(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
+        ConnectBrowser jane = new ConnectBrowser();
+        ConnectBrowser.Page janesConsent = jane.click(jane.signIn(jane.open(janesLink), Directory.JANE), "continue");
+        URI janesCallback = consentRedirect(janesConsent, Directory.JANE);
+        ConnectBrowser.Page planted = bob.open(janesCallback.toString());
+        assertEquals(403, planted.status(), "Jane's consent completed in Bob's browser would give Bob Jane's rights");
+        assertEquals(0, grants());
+    }
+
+    @Test
+    void aClientThatSupportsUrlElicitationGetsTheLinkAsAnElicitation() throws Exception {
+        URI replica = replicas.replica(0);
+        String token = replicas.token(Directory.BOB);
+        HttpResponse<String> init = post(replica, token, null, new JsonObject().put("jsonrpc", "2.0").put("id", 1)
+                .put("method", "initialize").put("params", new JsonObject().put("protocolVersion", "2025-11-25").put(
+                        "capabilities", new JsonObject().put("elicitation", new JsonObject().put("url",
+                                new JsonObject())))
+                        .put("clientInfo", new JsonObject().put("name", "it").put(
+                                "version", "1"))));
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post(replica, token, session, new JsonObject().put("jsonrpc", "2.0").put("method",
+                "notifications/initialized"));
+        JsonObject error = message(post(replica, token, session, new JsonObject().put("jsonrpc", "2.0").put("id", 2)
+                .put("method", "tools/call").put("params", new JsonObject().put("name", "jira_get_issue").put(
+                        "arguments", new JsonObject().put("issue_key", "WEB-1")))).body()).getJsonObject("error");
+        assertEquals(-32042, error.getInteger("code"), error::encode);
+        JsonObject elicitation = error.getJsonObject("data").getJsonArray("elicitations").getJsonObject(0);
+        assertEquals("url", elicitation.getString("mode"), error::encode);
+        assertTrue(elicitation.getString("url").startsWith(replicas.publicUrl() + "/connect/atlassian?link="));
+        assertEquals(200, new ConnectBrowser().connect(elicitation.getString("url"), Directory.BOB, Directory.BOB)
+                .status());
+    }
+
+    @Test
+    void overLegacySseTooThePersonIsAskedToConnectAndThenActsAsThemselves() throws Exception {
+        try (SseMcpClient sse = new SseMcpClient(replicas.replica(1), replicas.token(Directory.PRIYA))) {
+            JsonObject first = sse.callTool("jira_get_issue", Map.of("issue_key", "PAY-1")).getJsonObject("result");
+            String text = first.getJsonArray("content").getJsonObject(0).getString("text");
+            assertTrue(first.getBoolean("isError") && text.contains("have not connected"), text);
+            assertEquals(200, new ConnectBrowser().connect(link(text), Directory.PRIYA, Directory.PRIYA).status());
+            JsonObject second = sse.callTool("jira_get_issue", Map.of("issue_key", "PAY-1")).getJsonObject("result");
+            assertFalse(second.getBoolean("isError", false), second::encode);
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noTokenSecretOrLinkAppearsInAnyLogLine() throws Exception {
+        assertFalse(SECRETS.isEmpty());
+        List<String> secrets = new ArrayList<>(SECRETS);
+        secrets.addAll(List.of(AtlassianAuthServer.CLIENT_SECRET, DevTokenIssuer.CONNECT_CLIENT_SECRET, VAULT_KEY));
+        for (int i = 0; i < 2; i++) {
+            Path log = Path.of("target", "jira-mcp-replica-" + i + ".log");
+            String text = Files.readString(log);
+            assertTrue(text.contains("jira_get_issue"), "the log has the calls");
+            for (String secret : secrets) {
+                assertFalse(text.contains(secret), log + " shows a secret (" + secret.substring(0, 6) + "...)");
+            }
+            assertFalse(Pattern.compile("link=[A-Za-z0-9_-]{20,}").matcher(text).find(), log + " shows a link");
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode dropTokenAnswer() {
+        return SandboxControl.fault().put("method", "POST").put("path", AtlassianAuthServer.PREFIX + "/oauth/token")
+                .put("drop", true).put("afterProcessing", true).put("count", 1);
+    }
+
+    /** Accepts on Atlassian's consent page and returns where Atlassian sends the browser, without going there. */
+    private static URI consentRedirect(ConnectBrowser.Page consent, SandboxUser person) throws Exception {
+        String body = "email=" + enc(person.email()) + "&password=" + enc(person.password()) + "&decision=accept";
+        for (var input : consent.document().select("form input[type=hidden]")) {
+            body += "&" + enc(input.attr("name")) + "=" + enc(input.attr("value"));
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(consent
+                .document().selectFirst("form").absUrl("action"))).header("Content-Type",
+                        "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, answer.statusCode(), answer.body());
+        return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void expireAccessTokens() {
+        database.execute("update atlassian_grant set access_expires_at = now() - interval '1 second'");
+    }
+
+    private static int grants() throws Exception {
+        try (var db = java.sql.DriverManager.getConnection(database.jdbcUrl()); var count = db.createStatement()
+                .executeQuery("select count(*) from atlassian_grant")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private void connect(SandboxUser person) throws Exception {
         String answer = callText(person, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         ConnectBrowser.Page done = new ConnectBrowser().connect(link(answer), person, person);
@@ -127,6 +370,7 @@ class DelegatedAccessIT {
     private static String link(String answer) {
         Matcher link = LINK.matcher(answer);
         assertTrue(link.find(), answer);
+        SECRETS.add(link.group(1).substring(link.group(1).indexOf("link=") + 5));
         return link.group(1);
     }
 
@@ -156,7 +400,12 @@ class DelegatedAccessIT {
     }
 
     private HttpResponse<String> post(String token, String session, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replicas.publicUrl() + "/mcp")).header(
+        return post(URI.create(replicas.publicUrl()), token, session, body);
+    }
+
+    private HttpResponse<String> post(URI server, String token, String session, JsonObject body) throws Exception {
+        SECRETS.add(token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/mcp")).header(
                 "Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept",
                         "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body

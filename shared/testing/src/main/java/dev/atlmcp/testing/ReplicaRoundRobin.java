@@ -36,9 +36,10 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     private final Sandbox sandbox;
     private final RoundRobinProxy proxy;
     private final List<Process> replicas = new ArrayList<>();
+    private final List<URI> backends;
 
     private ReplicaRoundRobin(String server, Map<String, String> settings) throws Exception {
-        List<URI> backends = List.of(URI.create("http://127.0.0.1:" + ServerProcess.freePort()), URI.create(
+        backends = List.of(URI.create("http://127.0.0.1:" + ServerProcess.freePort()), URI.create(
                 "http://127.0.0.1:" + ServerProcess.freePort()));
         // Bound at once on a port of its own choosing: a port picked first and bound after the replicas' start-up
         // can be taken meanwhile by one of the many connections made during it.
@@ -89,6 +90,11 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         return McpAssured.newStreamableClient().setBaseUri(URI.create("http://localhost:" + proxy.port()))
                 .setAdditionalHeaders(Mcp.bearer(token)).build()
                 .connect(init -> assertEquals(serverName, init.serverName()));
+    }
+
+    /** Replica {@code index} itself, not through the balancer. */
+    public URI replica(int index) {
+        return backends.get(index);
     }
 
     /** The public URL both replicas serve under: the balancer's. */

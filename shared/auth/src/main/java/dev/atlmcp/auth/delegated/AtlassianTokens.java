@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -73,6 +74,8 @@ public class AtlassianTokens {
             response = resources.sites("Bearer " + accessToken);
         } catch (WebApplicationException e) {
             response = e.getResponse();
+        } catch (ProcessingException e) {
+            throw new TokenEndpointFailure("the accessible resources could not be read (" + rootMessage(e) + ")");
         }
         JsonNode list = read(response, "the accessible resources");
         List<Site> sites = new ArrayList<>();
@@ -98,6 +101,8 @@ public class AtlassianTokens {
             response = endpoint.token(body);
         } catch (WebApplicationException e) {
             response = e.getResponse();
+        } catch (ProcessingException e) {
+            throw new TokenEndpointFailure("it could not be reached or did not answer (" + rootMessage(e) + ")");
         }
         int status = response.getStatus();
         String text = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -115,6 +120,15 @@ public class AtlassianTokens {
         }
         throw new TokenEndpointFailure("it answered HTTP " + status + (error.isEmpty() ? "" : " " + error)
                 + (description.isEmpty() ? "" : ": " + description));
+    }
+
+    /** The innermost cause's class, which says what went wrong without carrying any request content. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     private static JsonNode read(Response response, String what) {

@@ -110,6 +110,13 @@ public final class AtlassianAuthServer {
         return counts;
     }
 
+    /** Every access and refresh token issued since the last reset, e.g. to make sure none shows in a log. */
+    public List<String> issuedTokens() {
+        List<String> tokens = new java.util.ArrayList<>(accessTokens.keySet());
+        tokens.addAll(refreshTokens.keySet());
+        return tokens;
+    }
+
     /** Forgets every code and token and restores the defaults; registered callbacks stay. */
     public void reset() {
         codes.clear();
