@@ -68,7 +68,13 @@ class DelegatedAccessIT {
     @BeforeAll
     static void start() throws Exception {
         database = VaultDatabase.create();
-        replicas = ReplicaRoundRobin.start("jira-mcp", Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
+        replicas = ReplicaRoundRobin.start("jira-mcp", delegatedSettings());
+        replicas.sandbox().registerCallbacks(List.of(replicas.publicUrl() + "/connect/atlassian/callback"), List.of(
+                replicas.publicUrl() + "/connect/signed-in"));
+    }
+
+    private static Map<String, String> delegatedSettings() {
+        return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
                 Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", AtlassianAuthServer.CLIENT_ID),
                 Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", AtlassianAuthServer.CLIENT_SECRET),
                 Map.entry("ATLASSIAN_OAUTH_AUTHORIZE_URL",
@@ -80,9 +86,7 @@ class DelegatedAccessIT {
                 Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
                 Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
                 Map.entry("MCP_VAULT_KEYS", "k1=" + VAULT_KEY),
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl())));
-        replicas.sandbox().registerCallbacks(List.of(replicas.publicUrl() + "/connect/atlassian/callback"), List.of(
-                replicas.publicUrl() + "/connect/signed-in"));
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
     }
 
     @AfterAll
@@ -299,6 +303,32 @@ class DelegatedAccessIT {
             JsonObject second = sse.callTool("jira_get_issue", Map.of("issue_key", "PAY-1")).getJsonObject("result");
             assertFalse(second.getBoolean("isError", false), second::encode);
         }
+    }
+
+    @Test
+    void withoutItsDatabaseOrKeysTheServerDoesNotStartAndSaysWhatIsMissing() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>();
+        delegatedSettings().forEach((name, value) -> settings.put(name, value.replace("${sandbox.url}", replicas
+                .site().url())));
+        Map<String, String> noVault = new java.util.HashMap<>(settings);
+        noVault.remove("QUARKUS_DATASOURCE_JDBC_URL");
+        noVault.remove("MCP_VAULT_KEYS");
+        Map<String, String> unreachable = new java.util.HashMap<>(settings);
+        unreachable.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + dev.atlmcp.testing.ServerProcess
+                .freePort() + "/vault");
+        Process first = dev.atlmcp.testing.ServerProcess.start(replicas.site(), dev.atlmcp.testing.ServerProcess
+                .freePort(), "http://localhost:1", "delegated-no-vault", noVault);
+        Process second = dev.atlmcp.testing.ServerProcess.start(replicas.site(), dev.atlmcp.testing.ServerProcess
+                .freePort(), "http://localhost:1", "delegated-unreachable-vault", unreachable);
+        assertTrue(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && first.exitValue() != 0);
+        assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && second.exitValue() != 0);
+        String missing = Files.readString(Path.of("target", "delegated-no-vault.log"));
+        assertTrue(missing.contains("Configuration error: quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) "
+                + "is required with atlassian.auth.mode=oauth"), missing);
+        assertTrue(missing.contains("Configuration error: mcp.vault.keys (MCP_VAULT_KEYS) is required"), missing);
+        String down = Files.readString(Path.of("target", "delegated-unreachable-vault.log"));
+        assertTrue(down.contains("Cannot prepare the token vault in the database at QUARKUS_DATASOURCE_JDBC_URL: "),
+                down);
     }
 
     @Test

@@ -69,7 +69,7 @@ public class ConfigValidator {
                     "is required when atlassian.auth.mode=basic: the account "
                             + "email (Cloud) or username (Data Center)"));
         }
-        if ((mode.equals("basic") || mode.equals("bearer")) && blank(atlassian.auth().token().orElse(null))) {
+        if (!mode.equals("per-user") && !mode.equals("oauth") && blank(atlassian.auth().token().orElse(null))) {
             problems.add(ConfigCheck.problem("atlassian.auth.token",
                     "is required: an API token (Cloud), or a personal access "
                             + "token or password (Data Center)"));

@@ -67,6 +67,14 @@ class ConfigValidatorTest {
         assertTrue(config("atlassian.deployment", "DataCenter").isDataCenter());
         assertTrue(!config("atlassian.deployment", "cloud").isDataCenter());
         assertTrue(config("atlassian.auth.mode", "Per-User").isPerUser());
+        assertTrue(config("atlassian.auth.mode", "OAuth").isOAuth() && config("atlassian.auth.mode", "oauth")
+                .throughGateway(), "OAuth access tokens work only through the API gateway");
+    }
+
+    @Test
+    void delegatedAccessNeedsNoServiceToken() {
+        assertEquals(List.of(), problems(Map.of("atlassian.url", "https://acme.atlassian.net", "atlassian.auth.mode",
+                "oauth")));
     }
 
     private static AtlassianConfig config(String key, String value) {
@@ -82,8 +90,9 @@ class ConfigValidatorTest {
                 "Configuration error: atlassian.deployment (ATLASSIAN_DEPLOYMENT) must be 'cloud' or 'datacenter', "
                         + "got 'server'.",
                 "Configuration error: atlassian.auth.mode (ATLASSIAN_AUTH_MODE) must be 'basic' (email + API token), "
-                        + "'bearer' (Data Center personal access token or OAuth access token) or 'per-user' (each "
-                        + "caller sends their own token in the X-Atlassian-User-Token header), got 'token'.",
+                        + "'bearer' (Data Center personal access token or OAuth access token), 'per-user' (each "
+                        + "caller sends their own token in the X-Atlassian-User-Token header) or 'oauth' (each person "
+                        + "connects their own Atlassian account), got 'token'.",
                 "Configuration error: atlassian.auth.token (ATLASSIAN_AUTH_TOKEN) is required: an API token (Cloud), "
                         + "or a personal access token or password (Data Center)."),
                 problems(Map.of("atlassian.deployment", "server", "atlassian.auth.mode", "token",
