@@ -1,5 +1,7 @@
 // usage: node smoke.mjs jira=<mcp-url> confluence=<mcp-url> compass=<mcp-url>   (env TOKEN)
 // For each server, over Streamable HTTP and over legacy SSE: list the tools and call each one on the seeded data.
+// ./demo runs jira-mcp with delegated access: the person of TOKEN has connected Atlassian (connect.mjs) before this
+// runs, and connect.mjs calls jira_disconnect_atlassian, which would end that.
 // Arguments may be a function of the answers seen so far in the session (e.g. a change id to undo).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -12,7 +14,8 @@ const expectations = {
       (t) => t.startsWith("# OPS-1: Checkout API p99 latency") && t.includes("## Comments (3)")],
     ["jira_search", { jql: "project = OPS ORDER BY key ASC", limit: 2 },
       (t) => t.includes("| OPS-1 |") && t.includes("cursor=")],
-    ["jira_whoami", {}, (t) => t.startsWith("# Who you are") && t.includes("Jira calls use the service account")],
+    ["jira_whoami", {}, (t) => t.startsWith("# Who you are")
+      && t.includes("Jira calls use the Atlassian account you connected")],
     ["jira_list_projects", {}, (t) => t.includes("| OPS | Operations |")],
     ["jira_list_boards", { project: "OPS" }, (t) => t.includes("| 1 | OPS board | scrum | OPS |")],
     ["jira_list_sprints", { board_id: "1" }, (t) => t.includes("| 11 | OPS Sprint 42 | active |")],
@@ -136,13 +139,14 @@ const expectations = {
 };
 
 const headers = { Authorization: `Bearer ${process.env.TOKEN}` };
+const calledElsewhere = { jira: ["jira_disconnect_atlassian"], confluence: [], compass: [] };
 
 async function run(server, label, transport) {
   const client = new Client({ name: "smoke-client", version: "1.0.0" });
   await client.connect(transport);
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  const expected = [...new Set(expectations[server].map(([tool]) => tool))].sort();
+  const expected = [...new Set([...expectations[server].map(([tool]) => tool), ...calledElsewhere[server]])].sort();
   check(`${server} ${label} tools/list`, names.join(",") === expected.join(","), names.join(","));
   const seen = {};
   // a fourth element "error" marks a call whose answer is a tool error by design

@@ -27,6 +27,9 @@ public final class SandboxMain {
         List<String> audiences = new ArrayList<>();
         Path tokenFile = null;
         Path credentialsFile = null;
+        Path tokensDir = null;
+        Path vaultFile = null;
+        List<String> connecting = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -35,9 +38,18 @@ public final class SandboxMain {
             case "--audience" -> audiences.addAll(Arrays.asList(require(args[i], value).split(",")));
             case "--token-file" -> tokenFile = Path.of(require(args[i], value));
             case "--credentials-file" -> credentialsFile = Path.of(require(args[i], value));
+            case "--tokens-dir" -> tokensDir = Path.of(require(args[i], value));
+            case "--vault-database" -> vaultFile = Path.of(require(args[i], value));
+            case "--connect" -> connecting.add(require(args[i], value).replaceAll("/+$", ""));
             case "--help", "-h" -> {
                 System.out.println("Usage: java -jar sandbox-standalone.jar [--host 127.0.0.1] [--port 8090] "
-                        + "[--audience http://localhost:8081/mcp]... [--token-file FILE] [--credentials-file FILE]");
+                        + "[--audience http://localhost:8081/mcp]... [--token-file FILE] [--tokens-dir DIR] "
+                        + "[--credentials-file FILE] [--connect http://localhost:8081]... [--vault-database FILE]\n"
+                        + "  --tokens-dir      a dev access token for each seeded person, in a file named by username\n"
+                        + "  --connect         an MCP server's public URL whose connect pages the 3LO app and the sign-in "
+                        + "client accept\n"
+                        + "  --vault-database  starts an embedded PostgreSQL and writes QUARKUS_DATASOURCE_JDBC_URL=... "
+                        + "to FILE");
                 return;
             }
             default -> fail("Unknown option " + args[i] + " (try --help)");
@@ -61,6 +73,21 @@ public final class SandboxMain {
         }
         if (tokenFile != null) {
             Files.writeString(tokenFile, token);
+        }
+        if (tokensDir != null) {
+            Files.createDirectories(tokensDir);
+            for (SandboxUser person : List.of(Directory.JANE, Directory.BOB, Directory.PRIYA)) {
+                Files.writeString(tokensDir.resolve(person.username()), sandbox.issuer().accessToken(person,
+                        DevTokenIssuer.DEFAULT_SCOPES, Duration.ofHours(12)));
+            }
+        }
+        sandbox.atlassianAuth().callbacks(connecting.stream().map(url -> url + "/connect/atlassian/callback")
+                .toList());
+        sandbox.issuer().connectRedirects(connecting.stream().map(url -> url + "/connect/signed-in").toList());
+        if (vaultFile != null) {
+            VaultDatabase vault = VaultDatabase.create();
+            Runtime.getRuntime().addShutdownHook(new Thread(vault::close));
+            Files.writeString(vaultFile, "QUARKUS_DATASOURCE_JDBC_URL=" + vault.jdbcUrl() + "\n");
         }
         System.out.println(banner(sandbox, token));
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));

@@ -18,7 +18,6 @@ import io.quarkus.arc.Arc;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.InboundPolicy;
 
 /**
@@ -74,7 +73,7 @@ public final class ToolContracts {
                     new JsonObject());
             boolean writes = arguments.containsKey("confirmation_token") && arguments.containsKey("dry_run");
             boolean readOnly = hints.getBoolean("readOnlyHint", false);
-            if (name.endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+            if (name.endsWith(InboundPolicy.DISCONNECT_TOOL_SUFFIX)) {
                 if (readOnly || writes || !policy.requiredScope(name).equals(policy.readScope())) {
                     wrong.add(name + ": withdraws a grant, so it is not read-only, takes no confirmation and needs "
                             + "the read scope");

@@ -14,6 +14,7 @@ class SharedModuleLayersTest {
             "dev.atlmcp.adf",
             "dev.atlmcp.auth.config",
             "dev.atlmcp.auth.inbound",
+            "dev.atlmcp.auth.delegated",
             "dev.atlmcp.auth.outbound",
             "dev.atlmcp.auth.identity",
             "dev.atlmcp.platform.config",

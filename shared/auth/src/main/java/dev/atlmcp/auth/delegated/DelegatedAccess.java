@@ -25,10 +25,6 @@ public class DelegatedAccess {
     private static final Logger LOG = Logger.getLogger(DelegatedAccess.class);
 
     public static final String CONNECT_PATH = "/connect/atlassian";
-    /**
-     * The end of the name of each server's tool that deletes the caller's grant ({@code jira_disconnect_atlassian}).
-     */
-    public static final String DISCONNECT_TOOL_SUFFIX = "_disconnect_atlassian";
 
     private final AtlassianConfig atlassian;
     private final ServerConfig server;

@@ -13,8 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkus.security.identity.SecurityIdentity;
-
-import dev.atlmcp.auth.delegated.DelegatedAccess;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
@@ -22,6 +20,12 @@ import dev.atlmcp.auth.config.ServerConfig;
 /** Who may call this server and what each tool needs: scopes, client ids, origins and hosts. */
 @Singleton
 public class InboundPolicy {
+
+    /**
+     * The end of the name of each server's tool that deletes the caller's own grant
+     * ({@code jira_disconnect_atlassian}).
+     */
+    public static final String DISCONNECT_TOOL_SUFFIX = "_disconnect_atlassian";
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -64,7 +68,7 @@ public class InboundPolicy {
      * caller's own Atlassian grant (that only lowers what the caller can do).
      */
     public String requiredScope(String tool) {
-        if (tool.endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+        if (tool.endsWith(DISCONNECT_TOOL_SUFFIX)) {
             return config.readScope();
         }
         ToolManager.ToolInfo info = tools.getTool(tool);

@@ -9,7 +9,7 @@ import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
-import dev.atlmcp.auth.delegated.DelegatedAccess;
+import dev.atlmcp.auth.inbound.InboundPolicy;
 import dev.atlmcp.platform.audit.AuditLog;
 import dev.atlmcp.platform.config.PlatformConfig;
 
@@ -45,7 +45,7 @@ public class PolicyToolFilter implements ToolFilter {
     }
 
     private boolean visible(ToolInfo tool) {
-        if (tool.name().endsWith(DelegatedAccess.DISCONNECT_TOOL_SUFFIX)) {
+        if (tool.name().endsWith(InboundPolicy.DISCONNECT_TOOL_SUFFIX)) {
             return atlassian.isOAuth() && policy.denyTools().map(deny -> !deny.contains(tool.name())).orElse(true);
         }
         boolean readOnlyTool = tool.annotations().map(a -> a.readOnlyHint()).orElse(false);
