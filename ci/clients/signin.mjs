@@ -294,6 +294,50 @@ async function expiry(server, url, kind) {
   }
 }
 
+// jira-mcp acts as each person (delegated access): before any Jira call works, the person connects their Atlassian
+// account. The connect page signs them in at Keycloak (its own client, mcp-connect; the Keycloak session carries over,
+// so no password), then Atlassian (the sandbox's consent page) asks them to accept.
+const atlassianLogins = { jane: ["jane.doe@example.com", "jane-pass"], rob: ["bob.martin@example.com", "bob-pass"] };
+
+async function connectAtlassian(name, url) {
+  const label = `jira delegated access: ${name}`;
+  const provider = new BrowserSignIn(name, "mcp-desktop", SDK_PORT);
+  const client = await connect("streamable", url, provider);
+  try {
+    const before = await client.callTool({ name: "jira_get_issue", arguments: { issue_key: "OPS-1" } });
+    const text = before.content?.[0]?.text ?? "";
+    const link = /Open (http\S+\/connect\/atlassian\?link=\S+) in your browser/.exec(text)?.[1];
+    check(`${label}: a connect link before connecting`, before.isError && link !== undefined, text.slice(0, 300));
+    const page = await people[name].context.newPage();
+    try {
+      const formsBefore = people[name].forms;
+      step(`${name}'s browser opens the connect link`);
+      await page.goto(link);
+      if (await page.locator("#username").count() > 0) {
+        people[name].forms++;
+        await page.fill("#username", name);
+        await page.fill("#password", people[name].password);
+        await Promise.all([page.waitForLoadState("load"), page.click("#kc-login")]);
+      }
+      check(`${label}: signed in at Keycloak without the password again`, people[name].forms === formsBefore,
+        `${people[name].forms - formsBefore} login forms`);
+      await Promise.all([page.waitForURL(/atlassian-auth\/authorize/), page.click("#continue")]);
+      const [email, password] = atlassianLogins[name];
+      await page.fill("#email", email);
+      await page.fill("#password", password);
+      await Promise.all([page.waitForURL(/\/connect\/atlassian\/callback/), page.click("button[value=accept]")]);
+      const heading = await page.textContent("h1");
+      check(`${label}: connected`, heading === "Jira is connected", heading);
+    } finally {
+      page.close().catch(() => {});
+    }
+    const after = await callTool(client, readCalls.jira);
+    check(`${label}: the call now works as ${atlassianLogins[name][0]}`, after.ok, after.text.slice(0, 300));
+  } finally {
+    await client.close();
+  }
+}
+
 // Runs one flow; a flow that fails or takes more than a minute is one failed check.
 async function attempt(name, body) {
   let timer;
@@ -310,6 +354,11 @@ async function attempt(name, body) {
 }
 
 try {
+  if (servers.jira) {
+    for (const name of ["jane", "rob"]) {
+      await attempt(`jira delegated access: ${name}`, () => connectAtlassian(name, servers.jira));
+    }
+  }
   for (const [server, url] of Object.entries(servers)) {
     for (const [transport, endpoint] of [["http-only", url], ["sse-only", url + "/sse"]]) {
       await attempt(`${server} mcp-remote ${transport} sign-in`, () => mcpRemote(server, endpoint, transport));

@@ -79,7 +79,31 @@ public final class McpBench {
     /** One phase; prints a table row unless {@code label} is null (warm-up). */
     private static void run(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
             long pid, String label) throws Exception {
-        Map<Double, Double> before = overheadBuckets(metrics, label);
+        Phase phase = measure(load, tools, concurrency, seconds, metrics, pid, label);
+        if (label != null) {
+            System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %d | %d |%n", label, concurrency, phase
+                    .callsPerSecond(), phase.p50(), phase.p99(), phase.overheadP50(), phase.overheadP99(),
+                    phase
+                            .errors(),
+                    phase.rssMb());
+        }
+    }
+
+    /**
+     * What one phase measured: calls, calls per second, client-side latency percentiles in ms, the server's own
+     * overhead percentiles in ms (NaN without {@code overheadTool}), errors and the server's largest resident set.
+     */
+    record Phase(long calls, double callsPerSecond, double p50, double p90, double p99, double overheadP50,
+            double overheadP99, long errors, long rssMb) {
+    }
+
+    /**
+     * Runs {@code concurrency} sessions, each calling {@code tools} in turn for {@code seconds}; the overhead is read
+     * from the server's histogram for {@code overheadTool}.
+     */
+    static Phase measure(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
+            long pid, String overheadTool) throws Exception {
+        Map<Double, Double> before = overheadBuckets(metrics, overheadTool);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -122,14 +146,11 @@ public final class McpBench {
         for (McpLoad.Session session : sessions) {
             session.close();
         }
-        if (label == null) {
-            return;
-        }
-        Map<Double, Double> after = overheadBuckets(metrics, label);
-        System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %d | %d |%n", label, concurrency, latencies
-                .size() / elapsed, McpLoad.percentileMillis(latencies, 50), McpLoad.percentileMillis(latencies, 99),
-                percentileOfDelta(before, after, 0.50) * 1000, percentileOfDelta(before, after, 0.99) * 1000, errors
-                        .get(),
+        Map<Double, Double> after = overheadBuckets(metrics, overheadTool);
+        return new Phase(latencies.size(), latencies.size() / elapsed, McpLoad.percentileMillis(latencies, 50),
+                McpLoad.percentileMillis(latencies, 90), McpLoad.percentileMillis(latencies, 99), percentileOfDelta(
+                        before, after, 0.50) * 1000,
+                percentileOfDelta(before, after, 0.99) * 1000, errors.get(),
                 maxRss.get() / 1024);
     }
 
@@ -194,7 +215,7 @@ public final class McpBench {
         return 0;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);

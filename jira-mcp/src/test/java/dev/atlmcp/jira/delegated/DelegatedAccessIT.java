@@ -126,6 +126,22 @@ class DelegatedAccessIT {
         assertEquals("This link was made for someone else", refused.title());
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "OPS-1")).contains(
                 "have not connected"), "Jane's attempt connected nobody");
+        assertTrue(audited("denied", "a connect link opened by someone other than the person it was made for",
+                Directory.JANE), "the refusal is audited with who tried");
+    }
+
+    /** Whether either replica wrote a connect audit event with this outcome and detail for this person. */
+    private static boolean audited(String outcome, String detail, SandboxUser who) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            for (String line : Files.readAllLines(Path.of("target", "jira-mcp-replica-" + i + ".log"))) {
+                String event = line.replace("\\\"", "\"");
+                if (event.contains("\"event\":\"connect\"") && event.contains("\"outcome\":\"" + outcome + "\"")
+                        && event.contains(detail) && event.contains("\"subject\":\"" + who.accountId() + "\"")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -141,6 +157,7 @@ class DelegatedAccessIT {
         assertFalse(log.isEmpty());
         assertTrue(log.stream().allMatch(r -> r.user().equals(Directory.BOB.accountId()) || r.user().equals(
                 Directory.JANE.accountId())), "never the service account: " + log);
+        assertTrue(audited("ok", "connected to " + replicas.site().url(), Directory.BOB), "connecting is audited");
         String whoami = callText(Directory.BOB, "jira_whoami", new JsonObject());
         assertTrue(whoami.contains(Directory.BOB.accountId()) && whoami.contains(
                 "calls use the Atlassian account you connected"), whoami);

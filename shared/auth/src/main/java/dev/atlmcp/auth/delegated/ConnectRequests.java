@@ -87,19 +87,21 @@ public class ConnectRequests {
 
     /**
      * Records the consent the link's person is sent to: its {@code state}, the browser cookie and the PKCE verifier. A
-     * consent started earlier from the same link is replaced.
+     * consent started earlier from the same link is replaced. False if the link expired or was used meanwhile.
      */
-    public void start(String link, String state, String browser, String verifier) {
+    public boolean start(String link, String state, String browser, String verifier) {
         String id = PersonKey.sha256(link);
         VaultKeys.Sealed sealed = keyring.keys().seal(verifier, "connect\n" + PersonKey.sha256(state));
         try (Connection db = dataSource.get().getConnection(); PreparedStatement update = db.prepareStatement(
-                "update connect_request set state = ?, browser = ?, key_id = ?, sealed = ? where link = ?")) {
+                "update connect_request set state = ?, browser = ?, key_id = ?, sealed = ? where link = ? and "
+                        + "expires_at > ?")) {
             update.setString(1, PersonKey.sha256(state));
             update.setString(2, PersonKey.sha256(browser));
             update.setString(3, sealed.keyId());
             update.setBytes(4, sealed.bytes());
             update.setString(5, id);
-            update.executeUpdate();
+            update.setTimestamp(6, Timestamp.from(Instant.now()));
+            return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new VaultUnavailable(e);
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -41,9 +42,11 @@ public class ConnectRoutes {
     private final GrantVault vault;
     private final AtlassianConfig atlassian;
     private final ServerConfig server;
+    private final Event<ConnectEvent> audit;
 
     ConnectRoutes(DelegatedAccess access, DelegatedConfig config, ConnectRequests requests, AtlassianTokens tokens,
-            GrantVault vault, AtlassianConfig atlassian, ServerConfig server) {
+            GrantVault vault, AtlassianConfig atlassian, ServerConfig server, Event<ConnectEvent> audit) {
+        this.audit = audit;
         this.access = access;
         this.config = config;
         this.requests = requests;
@@ -68,12 +71,11 @@ public class ConnectRoutes {
         try {
             Optional<ConnectRequests.Link> found = link == null ? Optional.empty() : requests.find(link);
             if (found.isEmpty() || !found.get().product().equals(server.product())) {
-                page(ctx, 410, "This link has expired", "Connect links work for a few minutes and once. Ask your "
-                        + "agent again: it answers with a new link.");
+                expired(ctx);
                 return;
             }
             if (signedIn == null || !found.get().person().equals(access.person(signedIn))) {
-                LOG.warnf("A connect link was opened by someone other than the person it was made for; refused");
+                denied(ctx, signedIn, "a connect link opened by someone other than the person it was made for");
                 page(ctx, 403, "This link was made for someone else", "You are signed in as " + who(signedIn)
                         + ", but this link belongs to another person. Nothing was connected. If your agent gave you "
                         + "this link, sign out of the identity provider and sign in as yourself; never open a "
@@ -83,7 +85,10 @@ public class ConnectRoutes {
             String state = ConnectRequests.random();
             String browser = ConnectRequests.random();
             String verifier = ConnectRequests.random();
-            requests.start(link, state, browser, verifier);
+            if (!requests.start(link, state, browser, verifier)) {
+                expired(ctx);
+                return;
+            }
             Cookie cookie = Cookie.cookie(BROWSER_COOKIE, browser).setPath("/connect").setHttpOnly(true)
                     .setSameSite(CookieSameSite.LAX).setMaxAge(config.connectLinkLifetime().toSeconds()).setSecure(
                             access.publicUrl().startsWith("https:"));
@@ -99,7 +104,7 @@ public class ConnectRoutes {
                             + "your agent to run " + server.product() + "_disconnect_atlassian, or remove the app "
                             + "under Connected apps in your Atlassian account settings.")
                     + ConnectPage.action("continue", consentUrl(state, verifier), "Continue to Atlassian");
-            page(ctx, 200, "Connect " + product + " to your agent", body);
+            html(ctx, 200, "Connect " + product + " to your agent", body);
         } catch (VaultUnavailable e) {
             unavailable(ctx);
         }
@@ -126,13 +131,13 @@ public class ConnectRoutes {
             }
             Cookie browser = ctx.request().getCookie(BROWSER_COOKIE);
             if (browser == null || !PersonKey.sha256(browser.getValue()).equals(started.get().browser())) {
-                LOG.warnf("A connect callback arrived in a browser that did not start the consent; refused");
+                denied(ctx, signedIn, "a consent completed in a browser that did not start it");
                 page(ctx, 403, "This consent was started in another browser", "Nothing was connected. Open the "
                         + "link your agent gave you in this browser and start again.");
                 return;
             }
             if (signedIn == null || !started.get().person().equals(access.person(signedIn))) {
-                LOG.warnf("A connect callback arrived for a person other than the one signed in; refused");
+                denied(ctx, signedIn, "a consent completed by someone other than the person who started it");
                 page(ctx, 403, "This consent belongs to someone else", "You are signed in as " + who(signedIn)
                         + ", not as the person who started this consent. Nothing was connected.");
                 return;
@@ -141,6 +146,7 @@ public class ConnectRoutes {
             Optional<AtlassianTokens.Site> site = tokens.sites(grant.accessToken()).stream().filter(this::isThisSite)
                     .findFirst();
             if (site.isEmpty()) {
+                denied(ctx, signedIn, "the grant does not include the configured site");
                 page(ctx, 403, "Your grant does not include " + atlassian.url().orElse("this site"), "Atlassian's "
                         + "consent covered other sites only. Nothing was connected. Ask your agent again and choose "
                         + atlassian.url().orElse("this site") + " on Atlassian's consent page.");
@@ -149,6 +155,8 @@ public class ConnectRoutes {
             vault.save(started.get().person(), server.product(), new Grant(grant.accessToken(), grant.refreshToken(),
                     grant.accessExpiresAt(), site.get().cloudId(), grant.scopes(), grant.connectedAt(), grant
                             .refreshedAt()));
+            audit.fire(new ConnectEvent(server.product(), "ok", "connected to " + site.get().url() + " with " + grant
+                    .scopes(), signedIn, ctx));
             ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath("/connect").setMaxAge(0));
             page(ctx, 200, productName() + " is connected", "Your agent now acts in " + productName() + " on "
                     + site.get().url() + " as you, " + who(signedIn) + ". Close this tab, go back to your agent and "
@@ -160,6 +168,15 @@ public class ConnectRoutes {
             page(ctx, 502, "Atlassian did not complete the connection", "Nothing was connected. Ask your agent "
                     + "again for a new link and try once more; if it keeps failing, tell the server's operator.");
         }
+    }
+
+    private static void expired(RoutingContext ctx) {
+        page(ctx, 410, "This link has expired", "Connect links work for a few minutes and once. Ask your agent again: "
+                + "it answers with a new link.");
+    }
+
+    private void denied(RoutingContext ctx, SecurityIdentity signedIn, String why) {
+        audit.fire(new ConnectEvent(server.product(), "denied", why, signedIn, ctx));
     }
 
     private boolean isThisSite(AtlassianTokens.Site site) {
@@ -220,7 +237,10 @@ public class ConnectRoutes {
     }
 
     private static void page(RoutingContext ctx, int status, String title, String text) {
-        String body = text.startsWith("<") ? text : ConnectPage.paragraph(text);
+        html(ctx, status, title, ConnectPage.paragraph(text));
+    }
+
+    private static void html(RoutingContext ctx, int status, String title, String body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").putHeader(
                 "Cache-Control", "no-store").putHeader("Content-Security-Policy",
                         "default-src 'none'; style-src "

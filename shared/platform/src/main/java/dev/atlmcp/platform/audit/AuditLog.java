@@ -30,6 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.inbound.AccessDenied;
 import dev.atlmcp.platform.content.SecretMasker;
+import dev.atlmcp.auth.delegated.ConnectEvent;
 import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
@@ -98,6 +99,14 @@ public class AuditLog {
     /** A call the tool policy refused (the tool is hidden), during the MCP request being served. */
     public void denied(String tool, SecurityIdentity who, String reason) {
         write(event(tool, "denied", reason, Caller.of(who, emailClaim), McpHttpRequest.current()));
+    }
+
+    /** A person connected their Atlassian account, or a connect was refused (delegated access). */
+    void connect(@Observes ConnectEvent connect) {
+        ObjectNode event = event(null, connect.outcome(), connect.detail(), Caller.of(connect.who(), emailClaim),
+                Optional.of(connect.request()));
+        event.put("event", "connect").put("product", connect.product()).remove("tool");
+        write(event);
     }
 
     /** A request refused at the HTTP layer (missing scope, client not allowed) before the MCP server saw it. */

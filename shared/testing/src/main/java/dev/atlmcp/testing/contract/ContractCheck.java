@@ -2,11 +2,13 @@ package dev.atlmcp.testing.contract;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,27 @@ public final class ContractCheck {
     /** What the check found. Operations are counted per API as {@code METHOD template}. */
     public record Result(Map<String, Map<String, Integer>> operations, int exchanges, int graphqlDocuments,
             Map<ContractExceptions.Entry, Integer> excepted, List<String> mismatches,
-            Map<String, Map<String, Integer>> unverified) {
+            Map<String, Map<String, Integer>> unverified, Map<String, List<Set<String>>> oauthScopes) {
+
+        /**
+         * The operations the servers used that {@code granted} does not allow, each with what its description asks for,
+         * and the granted scopes no used operation mentions (besides {@code offline_access}).
+         */
+        public List<String> scopeProblems(Collection<String> granted) {
+            List<String> problems = new ArrayList<>();
+            oauthScopes.forEach((operation, alternatives) -> {
+                if (alternatives.isEmpty()) {
+                    problems.add(operation + ": its description names no OAuth scopes");
+                } else if (alternatives.stream().noneMatch(granted::containsAll)) {
+                    problems.add(operation + ": needs " + alternatives.stream().map(a -> String.join(" ", a)).collect(
+                            java.util.stream.Collectors.joining(" or ")));
+                }
+            });
+            granted.stream().filter(scope -> !scope.equals("offline_access")).filter(scope -> oauthScopes.values()
+                    .stream().flatMap(List::stream).noneMatch(alternative -> alternative.contains(scope))).forEach(
+                            scope -> problems.add(scope + ": asked for, but no operation used needs it"));
+            return problems;
+        }
 
         /** The summary printed after the check: what was checked, what was excepted, what failed. */
         public String summary() {
@@ -76,6 +98,7 @@ public final class ContractCheck {
     private Result run(List<RecordedExchange> exchanges) {
         Map<String, Map<String, Integer>> operations = new TreeMap<>();
         Map<String, Map<String, Integer>> unverified = new TreeMap<>();
+        Map<String, List<Set<String>>> scopes = new TreeMap<>();
         Map<ContractExceptions.Entry, Integer> excepted = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
         int validated = 0;
@@ -117,6 +140,8 @@ public final class ContractCheck {
                     .decodedPath()));
             count(operations, api.get().title, exchange.method() + " " + operation);
             if (!exchange.fromTest()) {
+                found.ifPresent(o -> scopes.putIfAbsent(exchange.method() + " " + operation, OAuthScopes.of(o
+                        .getOperation())));
                 boolean flagged = found.map(o -> Boolean.TRUE.equals(o.getOperation().getDeprecated())).orElse(false);
                 deprecations.of(api.get().name(), exchange.method(), operation).or(() -> flagged ? Optional.of(
                         "marked deprecated in the description") : Optional.empty()).ifPresent(why -> mismatches.add(
@@ -146,7 +171,7 @@ public final class ContractCheck {
                 }
             }
         }
-        return new Result(operations, validated, documents, excepted, mismatches, unverified);
+        return new Result(operations, validated, documents, excepted, mismatches, unverified, scopes);
     }
 
     private static String nested(ValidationReport.Message message) {
