@@ -349,6 +349,28 @@ class DelegatedAccessIT {
     }
 
     @Test
+    void aSignInWithoutThePersonClaimIsToldWhatIsMissing() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>();
+        delegatedSettings().forEach((name, value) -> settings.put(name, value.replace("${sandbox.url}", replicas
+                .site().url())));
+        settings.put("MCP_IDENTITY_PERSON_CLAIM", "oid");
+        int port = dev.atlmcp.testing.ServerProcess.freePort();
+        Process server = dev.atlmcp.testing.ServerProcess.start(replicas.site(), port, replicas.publicUrl(),
+                "delegated-person-claim", settings);
+        try {
+            URI direct = URI.create("http://127.0.0.1:" + port);
+            dev.atlmcp.testing.ServerProcess.awaitHealthy(direct);
+            String answer = callText(direct, Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key",
+                    "WEB-1"));
+            assertEquals("Your sign-in has no 'oid' claim, which this server uses to tell people apart for their "
+                    + "Atlassian connections (MCP_IDENTITY_PERSON_CLAIM); nothing was sent to Atlassian. Tell the "
+                    + "server's operator.", answer);
+        } finally {
+            server.destroy();
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void noTokenSecretOrLinkAppearsInAnyLogLine() throws Exception {
         assertFalse(SECRETS.isEmpty());
@@ -428,8 +450,12 @@ class DelegatedAccessIT {
 
     /** One tool call in a fresh Streamable HTTP session as {@code person}; the text of its answer. */
     private String callText(SandboxUser person, String tool, JsonObject arguments) throws Exception {
+        return callText(URI.create(replicas.publicUrl()), person, tool, arguments);
+    }
+
+    private String callText(URI server, SandboxUser person, String tool, JsonObject arguments) throws Exception {
         String token = replicas.token(person);
-        HttpResponse<String> init = post(token, null, new JsonObject().put("jsonrpc", "2.0").put("id", 1).put(
+        HttpResponse<String> init = post(server, token, null, new JsonObject().put("jsonrpc", "2.0").put("id", 1).put(
                 "method", "initialize").put("params",
                         new JsonObject().put("protocolVersion", "2025-06-18").put(
                                 "capabilities", new JsonObject())
@@ -437,17 +463,14 @@ class DelegatedAccessIT {
                                         "version", "1"))));
         assertEquals(200, init.statusCode(), init.body());
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        post(token, session, new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
-        HttpResponse<String> call = post(token, session, new JsonObject().put("jsonrpc", "2.0").put("id", 2).put(
-                "method", "tools/call").put("params",
-                        new JsonObject().put("name", tool).put("arguments",
-                                arguments)));
+        post(server, token, session, new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+        HttpResponse<String> call = post(server, token, session,
+                new JsonObject().put("jsonrpc", "2.0").put("id", 2).put(
+                        "method", "tools/call").put("params",
+                                new JsonObject().put("name", tool).put("arguments",
+                                        arguments)));
         JsonObject result = message(call.body()).getJsonObject("result");
         return result.getJsonArray("content").getJsonObject(0).getString("text");
-    }
-
-    private HttpResponse<String> post(String token, String session, JsonObject body) throws Exception {
-        return post(URI.create(replicas.publicUrl()), token, session, body);
     }
 
     private HttpResponse<String> post(URI server, String token, String session, JsonObject body) throws Exception {

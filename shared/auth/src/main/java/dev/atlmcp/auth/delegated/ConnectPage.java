@@ -23,6 +23,7 @@ final class ConnectPage {
             Map.entry("read:project:jira", "read projects"),
             Map.entry("read:issue-details:jira", "read issue details"),
             Map.entry("read:jql:jira", "run searches"),
+            Map.entry("read:issue:jira-software", "read which sprint and board an issue is on"),
             Map.entry("offline_access", "keep this access while you are away, until you disconnect"));
 
     private ConnectPage() {

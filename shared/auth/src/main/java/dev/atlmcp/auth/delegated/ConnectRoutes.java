@@ -107,6 +107,8 @@ public class ConnectRoutes {
             html(ctx, 200, "Connect " + product + " to your agent", body);
         } catch (VaultUnavailable e) {
             unavailable(ctx);
+        } catch (NoPersonClaim e) {
+            page(ctx, 403, "Your sign-in does not say who you are", e.getMessage() + ". Nothing was connected.");
         }
     }
 
@@ -115,8 +117,9 @@ public class ConnectRoutes {
         SecurityIdentity signedIn = McpHttpRequest.identity(ctx);
         String error = ctx.request().getParam("error");
         if (error != null) {
-            page(ctx, 400, "Nothing was connected", "Atlassian answered '" + error + "' (for example, Cancel was "
-                    + "chosen on its consent page). Ask your agent again to get a new link if you want to connect.");
+            String said = error.matches("[a-z_]{1,40}") ? "'" + error + "'" : "with an error";
+            page(ctx, 400, "Nothing was connected", "Atlassian answered " + said + " (for example, Cancel was chosen "
+                    + "on its consent page). Ask your agent again to get a new link if you want to connect.");
             return;
         }
         String state = ctx.request().getParam("state");
@@ -163,6 +166,8 @@ public class ConnectRoutes {
                     + "ask it to try again.");
         } catch (VaultUnavailable e) {
             unavailable(ctx);
+        } catch (NoPersonClaim e) {
+            page(ctx, 403, "Your sign-in does not say who you are", e.getMessage() + ". Nothing was connected.");
         } catch (GrantVault.InvalidGrant | AtlassianTokens.TokenEndpointFailure e) {
             LOG.warnf("Completing a consent failed: %s", e.getMessage());
             page(ctx, 502, "Atlassian did not complete the connection", "Nothing was connected. Ask your agent "

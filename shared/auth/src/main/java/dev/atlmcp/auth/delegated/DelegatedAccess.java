@@ -84,8 +84,7 @@ public class DelegatedAccess {
 
     public String person(SecurityIdentity signedIn) {
         String claim = server.identity().personClaim();
-        return Caller.claim(signedIn, claim).map(PersonKey::of).orElseThrow(() -> new IllegalStateException(
-                "The sign-in has no " + claim + " claim to name the person by (MCP_IDENTITY_PERSON_CLAIM)"));
+        return Caller.claim(signedIn, claim).map(PersonKey::of).orElseThrow(() -> new NoPersonClaim(claim));
     }
 
     /** Deletes the signed-in person's grant for this product; whether there was one. */

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import dev.atlmcp.auth.delegated.AtlassianNotConnected;
 import dev.atlmcp.auth.delegated.AtlassianTokens;
+import dev.atlmcp.auth.delegated.NoPersonClaim;
 import dev.atlmcp.auth.delegated.VaultUnavailable;
 import dev.atlmcp.auth.outbound.OutboundCredentials;
 
@@ -53,6 +54,10 @@ public final class ErrorMessages {
         AtlassianNotConnected notConnected = find(failure, AtlassianNotConnected.class);
         if (notConnected != null) {
             return expected("not_connected", notConnected.instructions());
+        }
+        NoPersonClaim noPerson = find(failure, NoPersonClaim.class);
+        if (noPerson != null) {
+            return expected("credentials", noPerson.getMessage() + ".");
         }
         if (find(failure, VaultUnavailable.class) != null) {
             return expected("vault_unavailable", "This server cannot reach its token store right now, so it cannot "
@@ -150,6 +155,8 @@ public final class ErrorMessages {
     public static boolean isCredentialFailure(Throwable failure) {
         return find(failure, OutboundCredentials.MissingUserTokenException.class) != null || find(failure,
                 AtlassianNotConnected.class) != null || find(failure, VaultUnavailable.class) != null || find(failure,
+                        NoPersonClaim.class) != null
+                || find(failure,
                         AtlassianTokens.TokenEndpointFailure.class) != null;
     }
 

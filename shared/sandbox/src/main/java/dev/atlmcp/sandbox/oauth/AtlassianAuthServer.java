@@ -147,15 +147,10 @@ public final class AtlassianAuthServer {
             scopes.append("<li><code>").append(HtmlPage.escape(scope)).append("</code></li>\n");
         }
         scopes.append("</ul>");
-        StringBuilder hidden = new StringBuilder();
-        for (String name : List.of("client_id", "redirect_uri", "scope", "state", "audience", "response_type",
-                "code_challenge", "code_challenge_method")) {
-            if (params.containsKey(name)) {
-                hidden.append(HtmlPage.hidden(name, params.get(name)));
-            }
-        }
-        String error = problem.isEmpty() ? "" : "<p role=\"alert\">" + HtmlPage.escape(problem) + "</p>\n";
-        return HtmlPage.of(status, APP_NAME + " is requesting access to your Atlassian account", error
+        String hidden = HtmlPage.hiddenFields(params, List.of("client_id", "redirect_uri", "scope", "state",
+                "audience", "response_type", "code_challenge", "code_challenge_method"));
+        return HtmlPage.of(status, APP_NAME + " is requesting access to your Atlassian account", HtmlPage.alert(
+                problem)
                 + "<p>Site: " + HtmlPage.escape(siteUrl) + "</p>\n<p>It will be able to:</p>\n" + scopes
                 + "\n<form method=\"post\" action=\"authorize\">" + hidden
                 + "\n<p><label for=\"email\">Email</label> <input id=\"email\" name=\"email\" type=\"email\" "
@@ -204,8 +199,7 @@ public final class AtlassianAuthServer {
         } else if (params.containsKey("code_challenge") && !"S256".equals(params.get("code_challenge_method"))) {
             problem = "The code_challenge_method must be S256.";
         }
-        return Optional.ofNullable(problem).map(p -> HtmlPage.of(400, "Something went wrong", "<p role=\"alert\">"
-                + HtmlPage.escape(p) + "</p>"));
+        return Optional.ofNullable(problem).map(p -> HtmlPage.of(400, "Something went wrong", HtmlPage.alert(p)));
     }
 
     private Response token(Request r) {

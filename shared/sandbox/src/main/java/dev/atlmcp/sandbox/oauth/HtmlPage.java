@@ -36,6 +36,22 @@ public final class HtmlPage {
         return out.toString();
     }
 
+    /** The hidden fields that carry these of {@code params} through a form, in this order. */
+    public static String hiddenFields(java.util.Map<String, String> params, java.util.List<String> names) {
+        StringBuilder hidden = new StringBuilder();
+        for (String name : names) {
+            if (params.containsKey(name)) {
+                hidden.append(hidden(name, params.get(name)));
+            }
+        }
+        return hidden.toString();
+    }
+
+    /** A problem to announce at the top of a page, or nothing. */
+    public static String alert(String problem) {
+        return problem == null || problem.isEmpty() ? "" : "<p role=\"alert\">" + escape(problem) + "</p>\n";
+    }
+
     /** A hidden form field. */
     public static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value == null ? "" : value)

@@ -85,20 +85,13 @@ final class SignInPage {
         } else if (params.containsKey("code_challenge") && !"S256".equals(params.get("code_challenge_method"))) {
             problem = "Unsupported code_challenge_method; use S256.";
         }
-        return Optional.ofNullable(problem).map(p -> HtmlPage.of(400, "Sign-in error", "<p role=\"alert\">"
-                + HtmlPage.escape(p) + "</p>"));
+        return Optional.ofNullable(problem).map(p -> HtmlPage.of(400, "Sign-in error", HtmlPage.alert(p)));
     }
 
     private static Response form(Map<String, String> params, int status, String problem) {
-        StringBuilder hidden = new StringBuilder();
-        for (String name : List.of("client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
-                "code_challenge", "code_challenge_method")) {
-            if (params.containsKey(name)) {
-                hidden.append(HtmlPage.hidden(name, params.get(name)));
-            }
-        }
-        String error = problem.isEmpty() ? "" : "<p role=\"alert\">" + HtmlPage.escape(problem) + "</p>\n";
-        return HtmlPage.of(status, "Sign in to the sandbox identity provider", error
+        String hidden = HtmlPage.hiddenFields(params, List.of("client_id", "redirect_uri", "response_type", "scope",
+                "state", "nonce", "code_challenge", "code_challenge_method"));
+        return HtmlPage.of(status, "Sign in to the sandbox identity provider", HtmlPage.alert(problem)
                 + "<form method=\"post\" action=\"authorize\">" + hidden
                 + "\n<p><label for=\"username\">Username</label> <input id=\"username\" name=\"username\" "
                 + "autocomplete=\"username\"></p>\n<p><label for=\"password\">Password</label> <input id=\"password\" "
