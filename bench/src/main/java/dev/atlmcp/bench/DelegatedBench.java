@@ -35,7 +35,9 @@ public final class DelegatedBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = McpBench.options(args);
+        Map<String, String> options = McpBench.options(args, java.util.List.of("token", "sandbox", "basic-url",
+                "basic-metrics", "basic-pid", "oauth-url", "oauth-metrics", "oauth-pid", "username", "email",
+                "password"), "bench/delegated");
         String token = options.get("token");
         String sandbox = options.get("sandbox");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));

@@ -215,14 +215,21 @@ public final class McpBench {
         return 0;
     }
 
-    static Map<String, String> options(String[] args) {
+    private static Map<String, String> options(String[] args) {
+        return options(args, List.of("url", "token", "metrics", "pid", "launched-ms"), "bench/mcp");
+    }
+
+    /**
+     * {@code --name value} pairs; each of {@code required} must be there ({@code script} says where they come from).
+     */
+    static Map<String, String> options(String[] args, List<String> required, String script) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        for (String required : List.of("url", "token", "metrics", "pid", "launched-ms")) {
-            if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("Missing --" + required + "; see bench/mcp");
+        for (String name : required) {
+            if (!options.containsKey(name)) {
+                throw new IllegalArgumentException("Missing --" + name + "; see " + script);
             }
         }
         return options;
