@@ -130,6 +130,19 @@ class DelegatedAccessIT {
                 Directory.JANE), "the refusal is audited with who tried");
     }
 
+    /** Whether either replica wrote a line holding all of {@code parts} (quotes in JSON log messages unescaped). */
+    private static boolean logged(String... parts) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            for (String line : Files.readAllLines(Path.of("target", "jira-mcp-replica-" + i + ".log"))) {
+                String event = line.replace("\\\"", "\"");
+                if (java.util.Arrays.stream(parts).allMatch(event::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether either replica wrote a connect audit event with this outcome and detail for this person. */
     private static boolean audited(String outcome, String detail, SandboxUser who) throws Exception {
         for (int i = 0; i < 2; i++) {
@@ -158,6 +171,11 @@ class DelegatedAccessIT {
         assertTrue(log.stream().allMatch(r -> r.user().equals(Directory.BOB.accountId()) || r.user().equals(
                 Directory.JANE.accountId())), "never the service account: " + log);
         assertTrue(audited("ok", "connected to " + replicas.site().url(), Directory.BOB), "connecting is audited");
+        String comment = callText(Directory.BOB, "jira_add_comment", new JsonObject().put("issue_key", "OPS-5").put(
+                "body", "Checked by Bob's agent."));
+        assertTrue(comment.startsWith("Added comment ") && comment.contains(Directory.BOB.displayName()), comment);
+        assertTrue(logged("\"atlassianAccount\":\"" + Directory.BOB.accountId() + "\"", "jira_add_comment"),
+                "the write's audit event names Bob's Atlassian account");
         String whoami = callText(Directory.BOB, "jira_whoami", new JsonObject());
         assertTrue(whoami.contains(Directory.BOB.accountId()) && whoami.contains(
                 "calls use the Atlassian account you connected"), whoami);
