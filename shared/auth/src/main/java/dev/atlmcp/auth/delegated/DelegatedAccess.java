@@ -92,11 +92,6 @@ public class DelegatedAccess {
         return vault.delete(person(), server.product());
     }
 
-    /** Whether the signed-in person has a grant for this product, and since when. */
-    public Optional<Instant> connectedSince() {
-        return vault.find(person(), server.product()).map(Grant::connectedAt);
-    }
-
     private AtlassianNotConnected notConnected(String person, boolean ended) {
         String link = requests.create(person, server.product(), config.connectLinkLifetime());
         return new AtlassianNotConnected(server.product(), publicUrl() + CONNECT_PATH + "?link=" + link, ended);
