@@ -145,16 +145,8 @@ class DelegatedAccessIT {
 
     /** Whether either replica wrote a connect audit event with this outcome and detail for this person. */
     private static boolean audited(String outcome, String detail, SandboxUser who) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            for (String line : Files.readAllLines(Path.of("target", "jira-mcp-replica-" + i + ".log"))) {
-                String event = line.replace("\\\"", "\"");
-                if (event.contains("\"event\":\"connect\"") && event.contains("\"outcome\":\"" + outcome + "\"")
-                        && event.contains(detail) && event.contains("\"subject\":\"" + who.accountId() + "\"")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return logged("\"event\":\"connect\"", "\"outcome\":\"" + outcome + "\"", detail, "\"subject\":\""
+                + who.accountId() + "\"");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.delegated.DelegatedAccess;
+import dev.atlmcp.auth.delegated.PersonKey;
 import dev.atlmcp.auth.inbound.McpHttpRequest;
 
 /**
@@ -41,17 +42,7 @@ public class OutboundCredentials {
 
     /** A one-way name for the caller's own Atlassian credential, to tell callers apart without keeping it. */
     public String callerKey() {
-        return delegated.enabled() ? "person:" + delegated.person() : "token:" + userTokenFingerprint();
-    }
-
-    private static String userTokenFingerprint() {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(userToken().getBytes(
-                    StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return delegated.enabled() ? "person:" + delegated.person() : "token:" + PersonKey.sha256(userToken());
     }
 
     public String authorization() {
