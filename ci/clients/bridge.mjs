@@ -59,7 +59,7 @@ export function bridge(args, env = {}) {
 // One read tool per server and what its answer starts with.
 export const readCalls = {
   jira: ["jira_get_issue", { issue_key: "OPS-1" }, (t) => t.startsWith("# OPS-1: Checkout API p99 latency")],
-  confluence: ["confluence_whoami", {}, (t) => t.startsWith("# Who you are")],
+  confluence: ["confluence_get_page", { page_id: "65537" }, (t) => t.startsWith("# Engineering Home")],
   compass: ["compass_get_component", { component: "checkout-api" }, (t) => t.startsWith("# checkout-api\nService")],
 };
 

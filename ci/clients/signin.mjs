@@ -294,17 +294,20 @@ async function expiry(server, url, kind) {
   }
 }
 
-// jira-mcp acts as each person (delegated access): before any Jira call works, the person connects their Atlassian
-// account. The connect page signs them in at Keycloak (its own client, mcp-connect; the Keycloak session carries over,
+// The servers act as each person (delegated access): before any call works, the person connects their Atlassian
+// account to each server (one consent per product). The connect page signs them in at Keycloak (its own client, mcp-connect; the Keycloak session carries over,
 // so no password), then Atlassian (the sandbox's consent page) asks them to accept.
 const atlassianLogins = { jane: ["jane.doe@example.com", "jane-pass"], rob: ["bob.martin@example.com", "bob-pass"] };
 
-async function connectAtlassian(name, url) {
-  const label = `jira delegated access: ${name}`;
+const productTitles = { jira: "Jira", confluence: "Confluence", compass: "Compass" };
+
+async function connectAtlassian(name, server, url) {
+  const label = `${server} delegated access: ${name}`;
   const provider = new BrowserSignIn(name, "mcp-desktop", SDK_PORT);
   const client = await connect("streamable", url, provider);
   try {
-    const before = await client.callTool({ name: "jira_get_issue", arguments: { issue_key: "OPS-1" } });
+    const [readTool, readArgs] = readCalls[server];
+    const before = await client.callTool({ name: readTool, arguments: readArgs });
     const text = before.content?.[0]?.text ?? "";
     const link = /Open (http\S+\/connect\/atlassian\?link=\S+) in your browser/.exec(text)?.[1];
     check(`${label}: a connect link before connecting`, before.isError && link !== undefined, text.slice(0, 300));
@@ -327,11 +330,11 @@ async function connectAtlassian(name, url) {
       await page.fill("#password", password);
       await Promise.all([page.waitForURL(/\/connect\/atlassian\/callback/), page.click("button[value=accept]")]);
       const heading = await page.textContent("h1");
-      check(`${label}: connected`, heading === "Jira is connected", heading);
+      check(`${label}: connected`, heading === `${productTitles[server]} is connected`, heading);
     } finally {
       page.close().catch(() => {});
     }
-    const after = await callTool(client, readCalls.jira);
+    const after = await callTool(client, readCalls[server]);
     check(`${label}: the call now works as ${atlassianLogins[name][0]}`, after.ok, after.text.slice(0, 300));
   } finally {
     await client.close();
@@ -354,9 +357,9 @@ async function attempt(name, body) {
 }
 
 try {
-  if (servers.jira) {
+  for (const [server, url] of Object.entries(servers)) {
     for (const name of ["jane", "rob"]) {
-      await attempt(`jira delegated access: ${name}`, () => connectAtlassian(name, servers.jira));
+      await attempt(`${server} delegated access: ${name}`, () => connectAtlassian(name, server, url));
     }
   }
   for (const [server, url] of Object.entries(servers)) {

@@ -1,7 +1,7 @@
 // usage: node smoke.mjs jira=<mcp-url> confluence=<mcp-url> compass=<mcp-url>   (env TOKEN)
 // For each server, over Streamable HTTP and over legacy SSE: list the tools and call each one on the seeded data.
-// ./demo runs jira-mcp with delegated access: the person of TOKEN has connected Atlassian (connect.mjs) before this
-// runs, and connect.mjs calls jira_disconnect_atlassian, which would end that.
+// ./demo runs the servers with delegated access: the person of TOKEN has connected Atlassian to each (connect.mjs)
+// before this runs, and connect.mjs calls the *_disconnect_atlassian tools, which would end that.
 // Arguments may be a function of the answers seen so far in the session (e.g. a change id to undo).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -68,7 +68,7 @@ const expectations = {
     ["confluence_search", { query: "settlement", space: "OPS" },
       (t) => t.includes("| 131076 | Runbook: settlement job backlog |")],
     ["confluence_whoami", {},
-      (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the service account")],
+      (t) => t.startsWith("# Who you are") && t.includes("Confluence calls use the Atlassian account you connected")],
     ["confluence_add_comment", { page_id: "131075", body: "Smoke test: steps **verified**." },
       (t) => /^Added comment \d+ to page 131075 /.test(t)],
     ["confluence_get_page", { page_id: "131079" }, (t) => t.includes("```adf")],
@@ -120,7 +120,7 @@ const expectations = {
     ["compass_get_scorecards", { component: "payments-api" },
       (t) => t.includes("| Security baseline | recommended | 25/100 | failing |")],
     ["compass_list_custom_fields", {}, (t) => t.includes("| Tier | single select | tier-1, tier-2, tier-3 |")],
-    ["compass_my_components", {}, (t) => t.startsWith("compass_my_components needs each caller's own"), "error"],
+    ["compass_my_components", { limit: 50 }, (t) => t.includes("| checkout-api |") && t.includes("| customer-api |")],
     ["compass_create_component", { name: "Smoke Service", description: "Created by the smoke test." },
       (t) => t.startsWith("Created Smoke Service (slug smoke-service") || t.startsWith("Already exists")],
     ["compass_add_labels", { component: "checkout-api", labels: ["smoke"] },
@@ -139,7 +139,8 @@ const expectations = {
 };
 
 const headers = { Authorization: `Bearer ${process.env.TOKEN}` };
-const calledElsewhere = { jira: ["jira_disconnect_atlassian"], confluence: [], compass: [] };
+const calledElsewhere = { jira: ["jira_disconnect_atlassian"], confluence: ["confluence_disconnect_atlassian"],
+  compass: ["compass_disconnect_atlassian"] };
 
 async function run(server, label, transport) {
   const client = new Client({ name: "smoke-client", version: "1.0.0" });

@@ -78,7 +78,7 @@ public class CompassService {
             throw new ToolRefusal("compass_my_components needs each caller's own Atlassian token: this server calls "
                     + "Compass with one shared account, whose teams are not yours. Use compass_search_components with "
                     + "owner_team set to your team's id (compass_who_owns shows a component's team), or ask the "
-                    + "operator to run this server in per-user mode (ATLASSIAN_AUTH_MODE=per-user).");
+                    + "operator to run this server as each person (ATLASSIAN_AUTH_MODE=oauth, docs/delegated-access.md).");
         }
         return catalog.myComponents(query(text, type, null, null, limit, cursor));
     }

@@ -132,7 +132,7 @@ public class CompassTools {
 
     @Tool(name = "compass_my_components", description = """
             List the components owned by your teams, as compass_search_components does (optionally narrowed by text \
-            and type). Needs the server to call Compass with your own Atlassian token (per-user mode).""", annotations = @Tool.Annotations(title = "My Compass components", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+            and type). Needs the server to act as each person (ATLASSIAN_AUTH_MODE=oauth, or per-user).""", annotations = @Tool.Annotations(title = "My Compass components", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String compass_my_components(
             @ToolArg(description = "Text to look for, e.g. payments", required = false) String query,
             @ToolArg(description = "Component type: SERVICE, APPLICATION, LIBRARY or OTHER", required = false) String type,

@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.vertx.core.json.JsonObject;
 
@@ -38,12 +33,12 @@ import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.sandbox.SandboxControl;
 import dev.atlmcp.sandbox.SandboxUser;
-import dev.atlmcp.sandbox.VaultDatabase;
 import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
-import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 import dev.atlmcp.testing.ConnectBrowser;
+import dev.atlmcp.testing.DelegatedReplicas;
 import dev.atlmcp.testing.ReplicaRoundRobin;
+import dev.atlmcp.testing.ServerProcess;
 import dev.atlmcp.testing.SseMcpClient;
 
 /**
@@ -54,62 +49,25 @@ import dev.atlmcp.testing.SseMcpClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegatedAccessIT {
 
-    private static final Pattern LINK = Pattern
-            .compile("Open (http\\S+/connect/atlassian\\?link=\\S+) in your browser");
-
-    private static final String VAULT_KEY = randomKey();
-    /** Every secret the servers handled, to look for in their logs at the end. */
-    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
-
-    private static VaultDatabase database;
+    private static DelegatedReplicas delegated;
     private static ReplicaRoundRobin replicas;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        database = VaultDatabase.create();
-        replicas = ReplicaRoundRobin.start("jira-mcp", delegatedSettings());
-        replicas.sandbox().registerCallbacks(List.of(replicas.publicUrl() + "/connect/atlassian/callback"), List.of(
-                replicas.publicUrl() + "/connect/signed-in"));
-    }
-
-    private static Map<String, String> delegatedSettings() {
-        return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
-                Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", AtlassianAuthServer.CLIENT_ID),
-                Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", AtlassianAuthServer.CLIENT_SECRET),
-                Map.entry("ATLASSIAN_OAUTH_AUTHORIZE_URL",
-                        "${sandbox.url}" + AtlassianAuthServer.PREFIX + "/authorize"),
-                Map.entry("ATLASSIAN_OAUTH_TOKEN_URL", "${sandbox.url}" + AtlassianAuthServer.PREFIX + "/oauth/token"),
-                Map.entry("ATLASSIAN_OAUTH_RESOURCES_URL", "${sandbox.url}/oauth/token/accessible-resources"),
-                Map.entry("ATLASSIAN_GATEWAY_URL", "${sandbox.url}"), Map.entry("ATLASSIAN_CLOUD_ID",
-                        CompassApi.CLOUD_ID),
-                Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
-                Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
-                Map.entry("MCP_VAULT_KEYS", "k1=" + VAULT_KEY),
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
+        delegated = DelegatedReplicas.start("jira-mcp");
+        replicas = delegated.replicas();
     }
 
     @AfterAll
     static void stop() {
-        if (replicas != null) {
-            replicas.close();
+        if (delegated != null) {
+            delegated.close();
         }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @AfterEach
-    void rememberSecrets() {
-        SECRETS.addAll(replicas.site().atlassianAuth().issuedTokens());
     }
 
     @BeforeEach
     void clean() {
-        database.execute("delete from atlassian_grant");
-        replicas.sandbox().reset();
-        replicas.sandbox().registerCallbacks(List.of(replicas.publicUrl() + "/connect/atlassian/callback"), List.of(
-                replicas.publicUrl() + "/connect/signed-in"));
+        delegated.reset();
     }
 
     @Test
@@ -118,7 +76,7 @@ class DelegatedAccessIT {
         assertTrue(answer.startsWith("This server acts in Jira as you, with your own Atlassian permissions, and you "
                 + "have not connected your Atlassian account yet. Open " + replicas.publicUrl()
                 + "/connect/atlassian?link="), answer);
-        assertEquals(List.of(), gatewayRequests(), "nothing reached Atlassian");
+        assertEquals(List.of(), delegated.gatewayRequests(), "nothing reached Atlassian");
 
         ConnectBrowser jane = new ConnectBrowser();
         ConnectBrowser.Page refused = jane.connect(link(answer), Directory.JANE, Directory.JANE);
@@ -126,27 +84,9 @@ class DelegatedAccessIT {
         assertEquals("This link was made for someone else", refused.title());
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "OPS-1")).contains(
                 "have not connected"), "Jane's attempt connected nobody");
-        assertTrue(audited("denied", "a connect link opened by someone other than the person it was made for",
+        assertTrue(delegated.auditedConnect("denied",
+                "a connect link opened by someone other than the person it was made for",
                 Directory.JANE), "the refusal is audited with who tried");
-    }
-
-    /** Whether either replica wrote a line holding all of {@code parts} (quotes in JSON log messages unescaped). */
-    private static boolean logged(String... parts) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            for (String line : Files.readAllLines(Path.of("target", "jira-mcp-replica-" + i + ".log"))) {
-                String event = line.replace("\\\"", "\"");
-                if (java.util.Arrays.stream(parts).allMatch(event::contains)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether either replica wrote a connect audit event with this outcome and detail for this person. */
-    private static boolean audited(String outcome, String detail, SandboxUser who) throws Exception {
-        return logged("\"event\":\"connect\"", "\"outcome\":\"" + outcome + "\"", detail, "\"subject\":\""
-                + who.accountId() + "\"");
     }
 
     @Test
@@ -162,11 +102,12 @@ class DelegatedAccessIT {
         assertFalse(log.isEmpty());
         assertTrue(log.stream().allMatch(r -> r.user().equals(Directory.BOB.accountId()) || r.user().equals(
                 Directory.JANE.accountId())), "never the service account: " + log);
-        assertTrue(audited("ok", "connected to " + replicas.site().url(), Directory.BOB), "connecting is audited");
+        assertTrue(delegated.auditedConnect("ok", "connected to " + replicas.site().url(), Directory.BOB),
+                "connecting is audited");
         String comment = callText(Directory.BOB, "jira_add_comment", new JsonObject().put("issue_key", "OPS-5").put(
                 "body", "Checked by Bob's agent."));
         assertTrue(comment.startsWith("Added comment ") && comment.contains(Directory.BOB.displayName()), comment);
-        assertTrue(logged("\"atlassianAccount\":\"" + Directory.BOB.accountId() + "\"", "jira_add_comment"),
+        assertTrue(delegated.logged("\"atlassianAccount\":\"" + Directory.BOB.accountId() + "\"", "jira_add_comment"),
                 "the write's audit event names Bob's Atlassian account");
         String whoami = callText(Directory.BOB, "jira_whoami", new JsonObject());
         assertTrue(whoami.contains(Directory.BOB.accountId()) && whoami.contains(
@@ -176,7 +117,7 @@ class DelegatedAccessIT {
     @Test
     void aRefreshHappensOnceWhenManyCallsOnBothReplicasNeedItAtOnce() throws Exception {
         connect(Directory.BOB);
-        expireAccessTokens();
+        delegated.expireAccessTokens();
         ExecutorService callers = Executors.newFixedThreadPool(12);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -197,7 +138,7 @@ class DelegatedAccessIT {
     @Test
     void aLostAnswerFromAtlassiansTokenEndpointLosesNothing() throws Exception {
         connect(Directory.BOB);
-        expireAccessTokens();
+        delegated.expireAccessTokens();
         replicas.sandbox().addFault(dropTokenAnswer());
         String lost = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         assertEquals("Atlassian's authorization server did not renew your access just now. Nothing was sent to "
@@ -212,18 +153,18 @@ class DelegatedAccessIT {
         connect(Directory.BOB);
         replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ZERO,
                 java.time.Duration.ZERO);
-        expireAccessTokens();
+        delegated.expireAccessTokens();
         replicas.sandbox().addFault(dropTokenAnswer());
         callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         String ended = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         assertTrue(ended.startsWith("Your Atlassian connection for Jira has ended (it expired, was revoked in your "
                 + "Atlassian account, or was replaced), so this server cannot act as you any more. Open "), ended);
-        assertEquals(0, grants(), "the dead grant is gone");
+        assertEquals(0, delegated.grants(), "the dead grant is gone");
 
         connect(Directory.BOB);
         replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(10),
                 java.time.Duration.ofDays(91));
-        expireAccessTokens();
+        delegated.expireAccessTokens();
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
                 "has ended"), "90 days unused");
     }
@@ -245,16 +186,16 @@ class DelegatedAccessIT {
     @Test
     void whileTheDatabaseIsDownCallsFailRetryablyAndAfterwardsEverythingWorks() throws Exception {
         connect(Directory.BOB);
-        database.available(false);
+        delegated.database().available(false);
         try {
-            int before = gatewayRequests().size();
+            int before = delegated.gatewayRequests().size();
             String down = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
             assertEquals("This server cannot reach its token store right now, so it cannot act as you. Nothing was "
                     + "sent to Atlassian and your connection is kept. Try again in a minute; if it persists, tell the "
                     + "server's operator.", down);
-            assertEquals(before, gatewayRequests().size());
+            assertEquals(before, delegated.gatewayRequests().size());
         } finally {
-            database.available(true);
+            delegated.database().available(true);
         }
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
                 "# WEB-1: "), "no restart, no new connection");
@@ -264,12 +205,12 @@ class DelegatedAccessIT {
     void aGrantCopiedIntoAnotherPersonsRowDoesNotOpen() throws Exception {
         connect(Directory.BOB);
         connect(Directory.JANE);
-        database.execute("update atlassian_grant a set sealed = b.sealed from atlassian_grant b "
+        delegated.database().execute("update atlassian_grant a set sealed = b.sealed from atlassian_grant b "
                 + "where a.person <> b.person");
-        int before = gatewayRequests().size();
+        int before = delegated.gatewayRequests().size();
         String bob = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "SEC-1"));
         assertTrue(bob.contains("has ended"), bob);
-        assertEquals(before, gatewayRequests().size(), "nothing sent with Jane's token");
+        assertEquals(before, delegated.gatewayRequests().size(), "nothing sent with Jane's token");
     }
 
     @Test
@@ -286,32 +227,27 @@ class DelegatedAccessIT {
         ConnectBrowser.Page again = bob.open(link);
         assertEquals(410, again.status(), "a link that was used does not start another consent");
 
-        database.execute("delete from atlassian_grant");
+        delegated.database().execute("delete from atlassian_grant");
         String janesLink = link(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
         ConnectBrowser jane = new ConnectBrowser();
         ConnectBrowser.Page janesConsent = jane.click(jane.signIn(jane.open(janesLink), Directory.JANE), "continue");
         URI janesCallback = consentRedirect(janesConsent, Directory.JANE);
         ConnectBrowser.Page planted = bob.open(janesCallback.toString());
         assertEquals(403, planted.status(), "Jane's consent completed in Bob's browser would give Bob Jane's rights");
-        assertEquals(0, grants());
+        assertEquals(0, delegated.grants());
     }
 
     @Test
     void aClientThatSupportsUrlElicitationGetsTheLinkAsAnElicitation() throws Exception {
         URI replica = replicas.replica(0);
         String token = replicas.token(Directory.BOB);
-        HttpResponse<String> init = post(replica, token, null, new JsonObject().put("jsonrpc", "2.0").put("id", 1)
-                .put("method", "initialize").put("params", new JsonObject().put("protocolVersion", "2025-11-25").put(
-                        "capabilities", new JsonObject().put("elicitation", new JsonObject().put("url",
-                                new JsonObject())))
-                        .put("clientInfo", new JsonObject().put("name", "it").put(
-                                "version", "1"))));
-        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        post(replica, token, session, new JsonObject().put("jsonrpc", "2.0").put("method",
-                "notifications/initialized"));
-        JsonObject error = message(post(replica, token, session, new JsonObject().put("jsonrpc", "2.0").put("id", 2)
-                .put("method", "tools/call").put("params", new JsonObject().put("name", "jira_get_issue").put(
-                        "arguments", new JsonObject().put("issue_key", "WEB-1")))).body()).getJsonObject("error");
+        String session = delegated.initialize(replica, token, new JsonObject().put("elicitation", new JsonObject()
+                .put("url", new JsonObject())));
+        JsonObject error = DelegatedReplicas.message(delegated.post(replica, token, session, new JsonObject().put(
+                "jsonrpc", "2.0").put("id", 2).put("method", "tools/call").put("params", new JsonObject().put("name",
+                        "jira_get_issue").put("arguments", new JsonObject().put("issue_key", "WEB-1"))))
+                .body())
+                .getJsonObject("error");
         assertEquals(-32042, error.getInteger("code"), error::encode);
         JsonObject elicitation = error.getJsonObject("data").getJsonArray("elicitations").getJsonObject(0);
         assertEquals("url", elicitation.getString("mode"), error::encode);
@@ -334,21 +270,19 @@ class DelegatedAccessIT {
 
     @Test
     void withoutItsDatabaseOrKeysTheServerDoesNotStartAndSaysWhatIsMissing() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>();
-        delegatedSettings().forEach((name, value) -> settings.put(name, value.replace("${sandbox.url}", replicas
-                .site().url())));
-        Map<String, String> noVault = new java.util.HashMap<>(settings);
+        Map<String, String> settings = delegated.resolvedSettings();
+        Map<String, String> noVault = new HashMap<>(settings);
         noVault.remove("QUARKUS_DATASOURCE_JDBC_URL");
         noVault.remove("MCP_VAULT_KEYS");
-        Map<String, String> unreachable = new java.util.HashMap<>(settings);
-        unreachable.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + dev.atlmcp.testing.ServerProcess
+        Map<String, String> unreachable = new HashMap<>(settings);
+        unreachable.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ServerProcess
                 .freePort() + "/vault");
-        Process first = dev.atlmcp.testing.ServerProcess.start(replicas.site(), dev.atlmcp.testing.ServerProcess
+        Process first = ServerProcess.start(replicas.site(), ServerProcess
                 .freePort(), "http://localhost:1", "delegated-no-vault", noVault);
-        Process second = dev.atlmcp.testing.ServerProcess.start(replicas.site(), dev.atlmcp.testing.ServerProcess
+        Process second = ServerProcess.start(replicas.site(), ServerProcess
                 .freePort(), "http://localhost:1", "delegated-unreachable-vault", unreachable);
-        assertTrue(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && first.exitValue() != 0);
-        assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && second.exitValue() != 0);
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS) && first.exitValue() != 0);
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS) && second.exitValue() != 0);
         String missing = Files.readString(Path.of("target", "delegated-no-vault.log"));
         assertTrue(missing.contains("Configuration error: quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) "
                 + "is required with atlassian.auth.mode=oauth"), missing);
@@ -360,16 +294,14 @@ class DelegatedAccessIT {
 
     @Test
     void aSignInWithoutThePersonClaimIsToldWhatIsMissing() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>();
-        delegatedSettings().forEach((name, value) -> settings.put(name, value.replace("${sandbox.url}", replicas
-                .site().url())));
+        Map<String, String> settings = new HashMap<>(delegated.resolvedSettings());
         settings.put("MCP_IDENTITY_PERSON_CLAIM", "oid");
-        int port = dev.atlmcp.testing.ServerProcess.freePort();
-        Process server = dev.atlmcp.testing.ServerProcess.start(replicas.site(), port, replicas.publicUrl(),
+        int port = ServerProcess.freePort();
+        Process server = ServerProcess.start(replicas.site(), port, replicas.publicUrl(),
                 "delegated-person-claim", settings);
         try {
             URI direct = URI.create("http://127.0.0.1:" + port);
-            dev.atlmcp.testing.ServerProcess.awaitHealthy(direct);
+            ServerProcess.awaitHealthy(direct);
             String answer = callText(direct, Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key",
                     "WEB-1"));
             assertEquals("Your sign-in has no 'oid' claim, which this server uses to tell people apart for their "
@@ -381,20 +313,161 @@ class DelegatedAccessIT {
     }
 
     @Test
+    void anAdministratorListsWhoConnectedAndRevokesAPersonsGrantsForEveryProduct() throws Exception {
+        connect(Directory.BOB);
+        connect(Directory.JANE);
+        // Bob's grant for another product in the same vault (sealed for Jira, so only its row matters here)
+        delegated.database().execute("insert into atlassian_grant select person, 'confluence', key_id, sealed, "
+                + "access_expires_at, connected_at, refreshed_at, last_used_at from atlassian_grant where person = ("
+                + "select person from atlassian_grant where product = 'jira' order by connected_at limit 1)");
+
+        assertEquals(401, delegated.admin("GET", "/admin/grants", null).statusCode());
+        HttpResponse<String> notAdmin = delegated.admin("GET", "/admin/grants", replicas.token(Directory.JANE));
+        assertEquals(403, notAdmin.statusCode(), notAdmin.body());
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"jira:admin\"", notAdmin.headers().firstValue(
+                "WWW-Authenticate").orElse(""));
+        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"outcome\":\"denied\"", "\"subject\":\""
+                + Directory.JANE.accountId() + "\""), "the refused request is audited");
+
+        String admin = delegated.adminToken(Directory.PRIYA);
+        HttpResponse<String> listed = delegated.admin("GET", "/admin/grants", admin);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonObject listing = new JsonObject(listed.body());
+        List<String> who = listing.getJsonArray("grants").stream().map(g -> ((JsonObject) g).getString("product")
+                + " " + ((JsonObject) g).getString("subject")).sorted().toList();
+        assertEquals(List.of("confluence null", "jira " + Directory.BOB.accountId(), "jira " + Directory.JANE
+                .accountId()), who, listed.body());
+        JsonObject bobs = listing.getJsonArray("grants").stream().map(JsonObject.class::cast).filter(g -> Directory.BOB
+                .accountId().equals(g.getString("subject"))).findFirst().orElseThrow();
+        assertEquals(CompassApi.CLOUD_ID, bobs.getString("cloudId"));
+        assertTrue(bobs.getString("scopes").contains("read:jira-work") && bobs.containsKey("connectedAt") && bobs
+                .containsKey("lastUsedAt"), bobs::encode);
+        for (String secret : delegated.secrets()) {
+            assertFalse(listed.body().contains(secret), "the listing shows no token or secret");
+        }
+
+        assertEquals(400, delegated.admin("DELETE", "/admin/grants", admin).statusCode());
+        HttpResponse<String> revoked = delegated.admin("DELETE", "/admin/grants?subject=" + Directory.BOB.accountId(),
+                admin);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(List.of("confluence", "jira"), new JsonObject(revoked.body()).getJsonArray("deleted").stream()
+                .map(String::valueOf).sorted().toList());
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
+                "have not connected"), "Bob must connect again");
+        assertTrue(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
+                "# WEB-1: "), "Jane is untouched");
+        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"action\":\"revoke\"", "revoked the grants of "
+                + Directory.BOB.accountId() + ": confluence, jira",
+                "\"subject\":\"" + Directory.PRIYA.accountId()
+                        + "\""),
+                "the revocation is audited with the administrator");
+    }
+
+    @Test
+    void aGrantUnusedForLongerThanItsLifetimeIsDeletedAndUseIsNoted() throws Exception {
+        connect(Directory.BOB);
+        connect(Directory.JANE);
+        delegated.database().execute("update atlassian_grant set last_used_at = now() - interval '2 hours'");
+        assertTrue(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
+                "# WEB-1: "));
+        delegated.database().execute("update atlassian_grant set last_used_at = now() - interval '91 days' where "
+                + "last_used_at < now() - interval '1 hour'");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (delegated.grants() > 1 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, delegated.grants(), "Bob's unused grant is gone; Jane's use was noted, so hers stays");
+        assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
+                "have not connected"));
+        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"action\":\"delete-unused\"",
+                "deleted 1 grants unused for 90 days (jira)"), "the deletion is audited");
+    }
+
+    /**
+     * The documented rotation, one replica at a time while the other serves: add the new key second, then make it
+     * first, seal every grant again under it, then drop the old key. Grants refreshed on a replica that already seals
+     * with the new key open on the one that does not yet.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theVaultKeyRotatesWithoutDowntimeWithBothReplicasRunning() throws Exception {
+        connect(Directory.BOB);
+        connect(Directory.JANE);
+        String oldKey = "k1=" + delegated.vaultKey();
+        String newKey = "k2=" + DelegatedReplicas.newKey();
+        delegated.rememberSecret(newKey.substring(3));
+
+        rollingStep(0, oldKey + "," + newKey);
+        rollingStep(1, oldKey + "," + newKey);
+        rollingStep(0, newKey + "," + oldKey);
+        delegated.expireAccessTokens();
+        assertWorksOn(0, Directory.BOB);
+        assertEquals(List.of("k1", "k2"), keyIds(), "Bob's refreshed grant is sealed under k2, Jane's still k1");
+        delegated.database().execute("update atlassian_grant set access_expires_at = now() + interval '1 hour'");
+        assertWorksOn(1, Directory.BOB);
+        rollingStep(1, newKey + "," + oldKey);
+
+        HttpResponse<String> resealed = delegated.admin("POST", "/admin/vault/reseal", delegated.adminToken(
+                Directory.PRIYA));
+        assertEquals(200, resealed.statusCode(), resealed.body());
+        JsonObject answer = new JsonObject(resealed.body());
+        assertEquals(1, answer.getInteger("resealed"), resealed.body());
+        assertEquals(new JsonObject().put("k2", 2), answer.getJsonObject("keys"));
+        assertEquals(List.of("k2", "k2"), keyIds());
+        assertTrue(delegated.logged("\"action\":\"reseal\"", "sealed 1 grants again under k2"));
+
+        rollingStep(0, newKey);
+        rollingStep(1, newKey);
+        for (SandboxUser person : List.of(Directory.BOB, Directory.JANE)) {
+            assertWorksOn(0, person);
+            assertWorksOn(1, person);
+        }
+    }
+
+    /** Restarts one replica with these vault keys while the other answers every call. */
+    private void rollingStep(int restarting, String keys) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<String>> served = other.submit(() -> {
+                List<String> answers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    answers.add(callText(replicas.replica(1 - restarting), i % 2 == 0 ? Directory.BOB
+                            : Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
+                }
+                return answers;
+            });
+            replicas.restart(restarting, Map.of("MCP_VAULT_KEYS", keys));
+            for (String answer : served.get()) {
+                assertTrue(answer.startsWith("# WEB-1: "), "the other replica kept serving: " + answer);
+            }
+        } finally {
+            other.shutdownNow();
+        }
+        assertWorksOn(restarting, Directory.JANE);
+    }
+
+    private void assertWorksOn(int replica, SandboxUser person) throws Exception {
+        String answer = callText(replicas.replica(replica), person, "jira_get_issue", new JsonObject().put(
+                "issue_key", "WEB-1"));
+        assertTrue(answer.startsWith("# WEB-1: "), "replica " + replica + " as " + person.displayName() + ": "
+                + answer);
+    }
+
+    private static List<String> keyIds() throws Exception {
+        try (var db = java.sql.DriverManager.getConnection(delegated.database().jdbcUrl()); var rows = db
+                .createStatement().executeQuery("select key_id from atlassian_grant order by key_id")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void noTokenSecretOrLinkAppearsInAnyLogLine() throws Exception {
-        assertFalse(SECRETS.isEmpty());
-        List<String> secrets = new ArrayList<>(SECRETS);
-        secrets.addAll(List.of(AtlassianAuthServer.CLIENT_SECRET, DevTokenIssuer.CONNECT_CLIENT_SECRET, VAULT_KEY));
-        for (int i = 0; i < 2; i++) {
-            Path log = Path.of("target", "jira-mcp-replica-" + i + ".log");
-            String text = Files.readString(log);
-            assertTrue(text.contains("jira_get_issue"), "the log has the calls");
-            for (String secret : secrets) {
-                assertFalse(text.contains(secret), log + " shows a secret (" + secret.substring(0, 6) + "...)");
-            }
-            assertFalse(Pattern.compile("link=[A-Za-z0-9_-]{20,}").matcher(text).find(), log + " shows a link");
-        }
+        delegated.assertNoSecretInLogs("jira_get_issue");
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode dropTokenAnswer() {
@@ -421,85 +494,20 @@ class DelegatedAccessIT {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void expireAccessTokens() {
-        database.execute("update atlassian_grant set access_expires_at = now() - interval '1 second'");
+    private static String callText(SandboxUser person, String tool, JsonObject arguments) throws Exception {
+        return delegated.callText(person, tool, arguments);
     }
 
-    private static int grants() throws Exception {
-        try (var db = java.sql.DriverManager.getConnection(database.jdbcUrl()); var count = db.createStatement()
-                .executeQuery("select count(*) from atlassian_grant")) {
-            count.next();
-            return count.getInt(1);
-        }
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private void connect(SandboxUser person) throws Exception {
-        String answer = callText(person, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
-        ConnectBrowser.Page done = new ConnectBrowser().connect(link(answer), person, person);
-        assertEquals(200, done.status(), () -> done.text() + " after " + done.visited());
-        assertEquals("Jira is connected", done.title(), done.text());
+    private static String callText(URI server, SandboxUser person, String tool, JsonObject arguments)
+            throws Exception {
+        return delegated.callText(server, person, tool, arguments);
     }
 
     private static String link(String answer) {
-        Matcher link = LINK.matcher(answer);
-        assertTrue(link.find(), answer);
-        SECRETS.add(link.group(1).substring(link.group(1).indexOf("link=") + 5));
-        return link.group(1);
+        return delegated.link(answer);
     }
 
-    private List<String> gatewayRequests() {
-        return replicas.site().requests().stream().filter(r -> r.path().startsWith("/ex/")).map(r -> r.method()
-                + " " + r.path()).toList();
-    }
-
-    /** One tool call in a fresh Streamable HTTP session as {@code person}; the text of its answer. */
-    private String callText(SandboxUser person, String tool, JsonObject arguments) throws Exception {
-        return callText(URI.create(replicas.publicUrl()), person, tool, arguments);
-    }
-
-    private String callText(URI server, SandboxUser person, String tool, JsonObject arguments) throws Exception {
-        String token = replicas.token(person);
-        HttpResponse<String> init = post(server, token, null, new JsonObject().put("jsonrpc", "2.0").put("id", 1).put(
-                "method", "initialize").put("params",
-                        new JsonObject().put("protocolVersion", "2025-06-18").put(
-                                "capabilities", new JsonObject())
-                                .put("clientInfo", new JsonObject().put("name", "it").put(
-                                        "version", "1"))));
-        assertEquals(200, init.statusCode(), init.body());
-        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        post(server, token, session, new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
-        HttpResponse<String> call = post(server, token, session,
-                new JsonObject().put("jsonrpc", "2.0").put("id", 2).put(
-                        "method", "tools/call").put("params",
-                                new JsonObject().put("name", tool).put("arguments",
-                                        arguments)));
-        JsonObject result = message(call.body()).getJsonObject("result");
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
-    }
-
-    private HttpResponse<String> post(URI server, String token, String session, JsonObject body) throws Exception {
-        SECRETS.add(token);
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/mcp")).header(
-                "Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept",
-                        "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body
-                        .encode()));
-        if (session != null) {
-            request.header("Mcp-Session-Id", session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The JSON-RPC message of a plain JSON or an event-stream answer. */
-    private static JsonObject message(String body) {
-        String json = body.trim().startsWith("{") ? body : body.lines().filter(l -> l.startsWith("data:")).map(
-                l -> l.substring(5).trim()).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(body));
-        return new JsonObject(json);
+    private static void connect(SandboxUser person) throws Exception {
+        delegated.connect(person, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"), "Jira");
     }
 }

@@ -37,8 +37,11 @@ public final class ReplicaRoundRobin implements AutoCloseable {
     private final RoundRobinProxy proxy;
     private final List<Process> replicas = new ArrayList<>();
     private final List<URI> backends;
+    private final String server;
+    private final List<Map<String, String>> environments = new ArrayList<>();
 
     private ReplicaRoundRobin(String server, Map<String, String> settings) throws Exception {
+        this.server = server;
         backends = List.of(URI.create("http://127.0.0.1:" + ServerProcess.freePort()), URI.create(
                 "http://127.0.0.1:" + ServerProcess.freePort()));
         // Bound at once on a port of its own choosing: a port picked first and bound after the replicas' start-up
@@ -58,6 +61,7 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         settings.forEach((name, value) -> env.put(name, value.replace("${sandbox.url}", sandbox.url())));
         try {
             for (int i = 0; i < backends.size(); i++) {
+                environments.add(new HashMap<>(env));
                 replicas.add(ServerProcess.start(sandbox, backends.get(i).getPort(), publicUrl, server + "-replica-"
                         + i, env));
             }
@@ -90,6 +94,24 @@ public final class ReplicaRoundRobin implements AutoCloseable {
         return McpAssured.newStreamableClient().setBaseUri(URI.create("http://localhost:" + proxy.port()))
                 .setAdditionalHeaders(Mcp.bearer(token)).build()
                 .connect(init -> assertEquals(serverName, init.serverName()));
+    }
+
+    /**
+     * One step of a rolling restart: stops replica {@code index}, then starts it again with these settings changed
+     * ({@code ${sandbox.url}} stands for the sandbox's address) and waits until it is ready; the other replica keeps
+     * serving meanwhile. Its log goes on in the same file.
+     */
+    public void restart(int index, Map<String, String> changes) throws Exception {
+        Process old = replicas.get(index);
+        old.destroy();
+        if (!old.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            old.destroyForcibly().waitFor();
+        }
+        Map<String, String> env = environments.get(index);
+        changes.forEach((name, value) -> env.put(name, value.replace("${sandbox.url}", sandbox.url())));
+        replicas.set(index, ServerProcess.start(sandbox, backends.get(index).getPort(), publicUrl(), server
+                + "-replica-" + index, env, true));
+        ServerProcess.awaitHealthy(backends.get(index));
     }
 
     /** Replica {@code index} itself, not through the balancer. */

@@ -32,6 +32,12 @@ public final class ServerProcess {
     /** The same with more environment variables, e.g. log levels. */
     public static Process start(Sandbox sandbox, int port, String publicUrl, String logName,
             Map<String, String> extraEnv) throws IOException {
+        return start(sandbox, port, publicUrl, logName, extraEnv, false);
+    }
+
+    /** The same, adding to the log file of an earlier run of the same name if {@code appendLog}. */
+    public static Process start(Sandbox sandbox, int port, String publicUrl, String logName,
+            Map<String, String> extraEnv, boolean appendLog) throws IOException {
         String jar = System.getProperty("server.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", jar);
@@ -46,7 +52,8 @@ public final class ServerProcess {
         env.put("MCP_POLICY_LINK_HOSTS", SandboxTestResource.TEST_LINK_HOSTS);
         env.putAll(extraEnv);
         File log = new File(new File(jar).getParentFile().getParentFile(), logName + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log);
+        builder.redirectErrorStream(true).redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log)
+                : ProcessBuilder.Redirect.to(log));
         return builder.start();
     }
 

@@ -91,6 +91,9 @@ public interface ServerConfig {
         /** The scope that allows write tools; default {@code <product>:write}. */
         Optional<String> writeScope();
 
+        /** The scope that allows the administration endpoints ({@code /admin/...}); default {@code <product>:admin}. */
+        Optional<String> adminScope();
+
         /**
          * OAuth client ids allowed to connect ({@code azp}, {@code client_id}, {@code cid} or {@code appid} claim); any
          * client when unset.
@@ -106,6 +109,10 @@ public interface ServerConfig {
 
     default String readScope() {
         return auth().readScope().orElse(product() + ":read");
+    }
+
+    default String adminScope() {
+        return auth().adminScope().orElse(product() + ":admin");
     }
 
     default String writeScope() {

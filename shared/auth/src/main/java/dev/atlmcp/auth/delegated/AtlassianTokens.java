@@ -49,7 +49,8 @@ public class AtlassianTokens {
         Instant now = Instant.now();
         JsonNode answer = call(body);
         return new Grant(answer.path("access_token").asText(), answer.path("refresh_token").asText(), now
-                .plusSeconds(answer.path("expires_in").asLong(3600)), "", answer.path("scope").asText(), now, now);
+                .plusSeconds(answer.path("expires_in").asLong(3600)), "", answer.path("scope").asText(), now, now,
+                null);
     }
 
     /**
@@ -64,7 +65,7 @@ public class AtlassianTokens {
         return new Grant(answer.path("access_token").asText(), rotated.isEmpty() ? grant.refreshToken() : rotated,
                 now.plusSeconds(answer.path("expires_in").asLong(3600)), grant.cloudId(), answer.path("scope").asText(
                         grant.scopes()),
-                grant.connectedAt(), now);
+                grant.connectedAt(), now, grant.subject());
     }
 
     /** The sites the access token reaches. */

@@ -24,6 +24,23 @@ final class ConnectPage {
             Map.entry("read:issue-details:jira", "read issue details"),
             Map.entry("read:jql:jira", "run searches"),
             Map.entry("read:issue:jira-software", "read which sprint and board an issue is on"),
+            Map.entry("read:page:confluence", "read pages, their versions, labels and properties you can see"),
+            Map.entry("write:page:confluence", "create and change pages where you may"),
+            Map.entry("read:comment:confluence", "read comments"),
+            Map.entry("write:comment:confluence", "add comments"),
+            Map.entry("read:attachment:confluence", "list attachments"),
+            Map.entry("readonly:content.attachment:confluence", "download attachments"),
+            Map.entry("read:space:confluence", "read spaces"),
+            Map.entry("delete:comment:confluence", "delete a comment this server added for you, when you undo it"),
+            Map.entry("write:confluence-content", "add and remove labels"),
+            Map.entry("read:confluence-props", "read the list of changes agents made for you, kept in your profile"),
+            Map.entry("write:confluence-props", "keep that list up to date"),
+            Map.entry("search:confluence", "run searches"),
+            Map.entry("read:confluence-user", "read people's names and account ids"),
+            Map.entry("read:component:compass", "read components, their owners, links and dependencies"),
+            Map.entry("write:component:compass", "create and change components"),
+            Map.entry("read:event:compass", "read deployments, incidents and other events of components"),
+            Map.entry("read:scorecard:compass", "read scorecards and scores"),
             Map.entry("offline_access", "keep this access while you are away, until you disconnect"));
 
     private ConnectPage() {

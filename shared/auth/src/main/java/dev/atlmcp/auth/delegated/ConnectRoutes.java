@@ -155,9 +155,8 @@ public class ConnectRoutes {
                         + atlassian.url().orElse("this site") + " on Atlassian's consent page.");
                 return;
             }
-            vault.save(started.get().person(), server.product(), new Grant(grant.accessToken(), grant.refreshToken(),
-                    grant.accessExpiresAt(), site.get().cloudId(), grant.scopes(), grant.connectedAt(), grant
-                            .refreshedAt()));
+            vault.save(started.get().person(), server.product(), grant.of(site.get().cloudId(), access.subject(
+                    signedIn)));
             audit.fire(new ConnectEvent(server.product(), "ok", "connected to " + site.get().url() + " with " + grant
                     .scopes(), signedIn, ctx));
             ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath("/connect").setMaxAge(0));

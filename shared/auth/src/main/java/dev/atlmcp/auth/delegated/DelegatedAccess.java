@@ -63,7 +63,7 @@ public class DelegatedAccess {
         Instant due = Instant.now().plus(config.refreshBefore());
         Optional<Grant> grant;
         try {
-            grant = vault.find(person, server.product());
+            grant = vault.use(person, server.product());
             if (grant.isPresent() && grant.get().accessExpiresAt().isBefore(due)) {
                 grant = vault.refreshIfDue(person, server.product(), due, tokens::refresh);
             }
@@ -83,8 +83,13 @@ public class DelegatedAccess {
     }
 
     public String person(SecurityIdentity signedIn) {
+        return PersonKey.of(subject(signedIn));
+    }
+
+    /** The value of the configured person claim of this sign-in, as the administrators name people. */
+    public String subject(SecurityIdentity signedIn) {
         String claim = server.identity().personClaim();
-        return Caller.claim(signedIn, claim).map(PersonKey::of).orElseThrow(() -> new NoPersonClaim(claim));
+        return Caller.claim(signedIn, claim).orElseThrow(() -> new NoPersonClaim(claim));
     }
 
     /** Deletes the signed-in person's grant for this product; whether there was one. */

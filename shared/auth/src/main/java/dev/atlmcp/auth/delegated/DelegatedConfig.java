@@ -42,4 +42,15 @@ public interface DelegatedConfig {
     /** How long a connect link, and the sign-in and consent it starts, stay usable. */
     @WithDefault("PT15M")
     Duration connectLinkLifetime();
+
+    /**
+     * A grant nobody has used for this long is deleted; 90 days by default, when Atlassian ends an unused refresh token
+     * anyway.
+     */
+    @WithDefault("P90D")
+    Duration unusedGrantLifetime();
+
+    /** How often each replica looks for unused grants to delete. */
+    @WithDefault("PT1H")
+    Duration unusedGrantSweep();
 }

@@ -54,6 +54,7 @@ public class InboundRoutes {
     void register(@Observes Router router) {
         router.route(mcpPath).order(GUARD_ORDER).handler(this::guard);
         router.route(mcpPath + "/*").order(GUARD_ORDER).handler(this::guard);
+        router.route("/admin/*").order(GUARD_ORDER).handler(this::guard);
         router.get(METADATA).handler(this::metadata);
         router.get(METADATA + mcpPath).handler(this::metadata);
         router.route(mcpPath).order(CALLER_ORDER).handler(this::callerAllowed);

@@ -31,6 +31,7 @@ import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.inbound.AccessDenied;
 import dev.atlmcp.platform.content.SecretMasker;
 import dev.atlmcp.auth.delegated.ConnectEvent;
+import dev.atlmcp.auth.delegated.VaultAdminEvent;
 import dev.atlmcp.auth.delegated.DelegatedAccess;
 import dev.atlmcp.auth.inbound.Caller;
 import dev.atlmcp.auth.identity.IdentityMapper;
@@ -106,6 +107,18 @@ public class AuditLog {
         ObjectNode event = event(null, connect.outcome(), connect.detail(), Caller.of(connect.who(), emailClaim),
                 Optional.of(connect.request()));
         event.put("event", "connect").put("product", connect.product()).remove("tool");
+        write(event);
+    }
+
+    /** An administrator's change to the token vault, a refused one, or unused grants deleted (delegated access). */
+    void vaultAdmin(@Observes VaultAdminEvent change) {
+        ObjectNode event = change.who().map(who -> event(null, change.outcome(), change.detail(), Caller.of(who,
+                emailClaim), change.request())).orElseGet(() -> json.createObjectNode()
+                        .put("time", Instant.now()
+                                .toString())
+                        .put("service", service).put("outcome", change.outcome()).put("message", change
+                                .detail()));
+        event.put("event", "vault-admin").put("action", change.action()).remove("tool");
         write(event);
     }
 

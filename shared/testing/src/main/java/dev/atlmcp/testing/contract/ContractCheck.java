@@ -88,6 +88,7 @@ public final class ContractCheck {
     private final ApiDescriptions descriptions = new ApiDescriptions();
     private final ContractExceptions exceptions = ContractExceptions.load();
     private final Deprecations deprecations = Deprecations.load();
+    private final ScopeSupplements scopeSupplements = ScopeSupplements.load();
     private final GraphqlOperations graphql = new GraphqlOperations();
 
     /** Checks the traffic the sandbox recorded in {@code directory}. */
@@ -115,6 +116,10 @@ public final class ContractCheck {
                 GraphqlOperations.Checked checked = graphql.check(exchange.requestBody());
                 count(unverified, "Compass GraphQL (checked against the sandbox's schema)", checked.operation());
                 checked.problem().ifPresent(p -> mismatches.add(exchange + ": " + p));
+                if (checked.problem().isEmpty() && !exchange.fromTest()) {
+                    scopes.putIfAbsent("GraphQL " + checked.operation(), checked.scopes().isEmpty() ? List.of()
+                            : List.of(checked.scopes()));
+                }
                 continue;
             }
             if (site.equals(AtlassianAuthServer.PREFIX) || site.equals("/oauth/token")) {
@@ -140,8 +145,12 @@ public final class ContractCheck {
                     .decodedPath()));
             count(operations, api.get().title, exchange.method() + " " + operation);
             if (!exchange.fromTest()) {
-                found.ifPresent(o -> scopes.putIfAbsent(exchange.method() + " " + operation, OAuthScopes.of(o
-                        .getOperation())));
+                List<Set<String>> named = found.map(o -> OAuthScopes.of(o.getOperation())).orElse(List.of());
+                Optional<Set<String>> supplement = named.isEmpty() ? scopeSupplements.of(api.get().name(), exchange
+                        .method(), exchange.decodedPath()) : Optional.empty();
+                if (found.isPresent() || supplement.isPresent()) {
+                    scopes.putIfAbsent(exchange.method() + " " + operation, supplement.map(List::of).orElse(named));
+                }
                 boolean flagged = found.map(o -> Boolean.TRUE.equals(o.getOperation().getDeprecated())).orElse(false);
                 deprecations.of(api.get().name(), exchange.method(), operation).or(() -> flagged ? Optional.of(
                         "marked deprecated in the description") : Optional.empty()).ifPresent(why -> mismatches.add(

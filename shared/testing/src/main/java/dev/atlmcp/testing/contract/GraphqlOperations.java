@@ -6,16 +6,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
@@ -29,8 +37,14 @@ import graphql.validation.Validator;
  */
 final class GraphqlOperations {
 
-    /** The operation's name (its kind and first field when anonymous), and what is wrong with it, if anything. */
-    record Checked(String operation, Optional<String> problem) {
+    /**
+     * The operation's name (its kind and first field when anonymous), what is wrong with it, if anything, and the OAuth
+     * scopes its fields need (the schema's {@code @oauthScopes}).
+     */
+    record Checked(String operation, Optional<String> problem, Set<String> scopes) {
+        Checked(String operation, String problem) {
+            this(operation, Optional.of(problem), Set.of());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,26 +53,48 @@ final class GraphqlOperations {
 
     Checked check(String body) {
         String query;
+        Map<String, Object> variables;
         try {
             JsonNode request = JSON.readTree(body == null ? "" : body);
             query = request == null ? null : request.path("query").asText(null);
+            variables = request == null || !request.path("variables").isObject() ? Map.of() : JSON.convertValue(
+                    request.get("variables"), new TypeReference<Map<String, Object>>() {
+                    });
         } catch (IOException e) {
-            return new Checked("(not JSON)", Optional.of("the GraphQL request body is not JSON"));
+            return new Checked("(not JSON)", "the GraphQL request body is not JSON");
         }
         if (query == null) {
-            return new Checked("(no query)", Optional.of("the GraphQL request has no query"));
+            return new Checked("(no query)", "the GraphQL request has no query");
         }
         Document document;
         try {
             document = Parser.parse(query);
         } catch (InvalidSyntaxException e) {
-            return new Checked("(unparseable)", Optional.of("the GraphQL document does not parse: " + e
-                    .getMessage()));
+            return new Checked("(unparseable)", "the GraphQL document does not parse: " + e.getMessage());
         }
         String operation = name(document);
         List<ValidationError> errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-        return new Checked(operation, errors.isEmpty() ? Optional.empty() : Optional.of(operation + " does not "
-                + "validate against the schema: " + errors.get(0).getMessage()));
+        if (!errors.isEmpty()) {
+            return new Checked(operation, operation + " does not validate against the schema: " + errors.get(0)
+                    .getMessage());
+        }
+        return new Checked(operation, Optional.empty(), scopes(document, variables));
+    }
+
+    /** Every scope named by {@code @oauthScopes} on a field the document selects. */
+    private Set<String> scopes(Document document, Map<String, Object> variables) {
+        Set<String> scopes = new TreeSet<>();
+        QueryTraverser.newQueryTraverser().schema(schema).document(document).variables(variables).build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment field) {
+                        GraphQLAppliedDirective needs = field.getFieldDefinition().getAppliedDirective("oauthScopes");
+                        if (needs != null && needs.getArgument("required").getValue() instanceof List<?> required) {
+                            required.forEach(scope -> scopes.add(String.valueOf(scope)));
+                        }
+                    }
+                });
+        return scopes;
     }
 
     private static String name(Document document) {
