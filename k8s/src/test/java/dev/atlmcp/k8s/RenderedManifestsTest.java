@@ -35,7 +35,11 @@ class RenderedManifestsTest {
     private static final List<String> SERVERS = List.of("jira-mcp", "confluence-mcp", "compass-mcp");
     private static final Set<String> PUBLIC_PATHS = Set.of("/mcp", "/.well-known/oauth-protected-resource");
     private static final List<String> PLACEHOLDERS = List.of("PUBLIC_HOST", "TLS_ISSUER", "INGRESS_NAMESPACE",
-            "MONITORING_NAMESPACE", "192.0.2.1/32", "192.0.2.2/32");
+            "MONITORING_NAMESPACE", "192.0.2.1/32", "192.0.2.2/32", "192.0.2.3/32");
+    /** What delegated access needs from the Secret, each read by name. */
+    private static final List<String> DELEGATED_SECRETS = List.of("ATLASSIAN_OAUTH_CLIENT_SECRET",
+            "MCP_CONNECT_CLIENT_SECRET", "MCP_VAULT_KEYS", "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
@@ -74,7 +78,12 @@ class RenderedManifestsTest {
                     name + ": the public URL (OAuth resource identifier) is the Ingress host");
             assertEquals(ingress.host + "-tls", ingress.tlsSecret, "each certificate in a Secret of its own");
             assertEquals(Set.of(ingress.host), ingress.tlsHosts);
-            assertEquals(PUBLIC_PATHS, ingress.paths.keySet(), name + ": only the MCP endpoints are public");
+            Set<String> published = new HashSet<>(PUBLIC_PATHS);
+            if (delegated(config)) {
+                published.add("/connect");
+            }
+            assertEquals(published, ingress.paths.keySet(), name + ": only the MCP endpoints (and with delegated "
+                    + "access the connect pages) are public");
             ingress.paths.values().forEach(backend -> assertEquals(name + ":http", backend));
             assertEquals("off", ingress.annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText(),
                     "SSE is not buffered");
@@ -98,8 +107,53 @@ class RenderedManifestsTest {
         for (ObjectNode policy : of(objects, "NetworkPolicy")) {
             assertEquals(List.of("Ingress", "Egress"), texts(policy.at("/spec/policyTypes")));
             assertEquals("http", policy.at("/spec/ingress/0/ports/0/port").asText(), "only the MCP port is open");
-            assertEquals(3, policy.at("/spec/egress").size(), "egress: DNS, Atlassian, the identity provider");
+            boolean delegated = delegated(config(objects, deployments.get(name(policy))));
+            assertEquals(delegated ? 4 : 3, policy.at("/spec/egress").size(), "egress: DNS, Atlassian, the identity "
+                    + "provider" + (delegated ? " and the vault's database" : ""));
         }
+    }
+
+    /**
+     * A server acting as each person reads every secret delegated access needs by name from its own Secret (a missing
+     * one stops the pod instead of starting a server without it), keeps none in its ConfigMap, and may reach the
+     * vault's database on the port its JDBC URL names, and nothing else beyond DNS, Atlassian and the identity
+     * provider.
+     */
+    @Test
+    void delegatedAccessReadsItsSecretsByNameAndReachesTheVaultsDatabase() {
+        List<ObjectNode> objects = Kustomize.render("overlays/prod");
+        Map<String, ObjectNode> deployments = byName(of(objects, "Deployment"));
+        for (String server : SERVERS) {
+            ObjectNode deployment = deployments.get(server);
+            JsonNode config = config(objects, deployment);
+            assertTrue(delegated(config), server + ": production acts as each person");
+            for (String setting : List.of("ATLASSIAN_OAUTH_CLIENT_ID", "MCP_CONNECT_CLIENT_ID",
+                    "QUARKUS_DATASOURCE_JDBC_URL")) {
+                assertFalse(config.path(setting).asText().isBlank(), server + " sets " + setting);
+            }
+            Map<String, JsonNode> env = new HashMap<>();
+            container(deployment).path("env").forEach(e -> env.put(e.path("name").asText(), e));
+            for (String secret : DELEGATED_SECRETS) {
+                assertFalse(config.has(secret), server + ": " + secret + " is not in the ConfigMap");
+                JsonNode ref = env.getOrDefault(secret, JSON.createObjectNode()).at("/valueFrom/secretKeyRef");
+                assertEquals(server + "-credentials", ref.path("name").asText(), server + " reads " + secret
+                        + " from its Secret");
+                assertEquals(secret, ref.path("key").asText());
+                assertFalse(ref.path("optional").asBoolean(false), secret + " is required");
+            }
+            String jdbc = config.path("QUARKUS_DATASOURCE_JDBC_URL").asText();
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("^jdbc:postgresql://[^/:]+:(\\d+)/").matcher(
+                    jdbc);
+            assertTrue(port.find(), server + ": the JDBC URL names host and port: " + jdbc);
+            JsonNode database = byName(of(objects, "NetworkPolicy")).get(server).at("/spec/egress/3");
+            assertEquals(port.group(1), database.at("/ports/0/port").asText(), server
+                    + ": egress to the database's port");
+            assertTrue(database.at("/to/0/ipBlock/cidr").asText().matches("[0-9.]+/\\d+"), database.toString());
+        }
+    }
+
+    private static boolean delegated(JsonNode config) {
+        return "oauth".equals(config.path("ATLASSIAN_AUTH_MODE").asText());
     }
 
     @Test

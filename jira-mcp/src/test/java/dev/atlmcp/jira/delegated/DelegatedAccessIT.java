@@ -194,6 +194,14 @@ class DelegatedAccessIT {
                     + "sent to Atlassian and your connection is kept. Try again in a minute; if it persists, tell the "
                     + "server's operator.", down);
             assertEquals(before, delegated.gatewayRequests().size());
+            for (int i = 0; i < 2; i++) {
+                callText(replicas.replica(i), Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key",
+                        "WEB-1"));
+                HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replicas.replica(i)
+                        .resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ready.statusCode(), "a database outage never takes a replica out: " + ready.body());
+                assertTrue(ready.body().contains("\"tokenVault\": \"unreachable\""), ready.body());
+            }
         } finally {
             delegated.database().available(true);
         }

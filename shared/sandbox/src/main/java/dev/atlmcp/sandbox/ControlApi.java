@@ -64,6 +64,7 @@ final class ControlApi {
             List<String> urls = new ArrayList<>();
             r.json().forEach(u -> urls.add(u.asText()));
             sandbox.atlassianAuth().callbacks(urls);
+            sandbox.dataCenterAuth().forEach(provider -> provider.callbacks(urls));
             return Response.noContent();
         });
         admin.post("/atlassian-oauth/settings", r -> {
@@ -75,6 +76,10 @@ final class ControlApi {
             if (settings.has("reuseWindowSeconds")) {
                 sandbox.atlassianAuth().reuseWindow(Duration.ofSeconds(settings.path("reuseWindowSeconds").asLong()));
             }
+            if (settings.has("dataCenterAccessTokenSeconds")) {
+                sandbox.dataCenterAuth().forEach(provider -> provider.accessLifetime(Duration.ofSeconds(settings.path(
+                        "dataCenterAccessTokenSeconds").asLong())));
+            }
             if (settings.has("advanceSeconds")) {
                 sandbox.atlassianAuth().advance(Duration.ofSeconds(settings.path("advanceSeconds").asLong()));
             }
@@ -83,6 +88,8 @@ final class ControlApi {
         admin.get("/atlassian-oauth/grants", r -> {
             var counts = Json.object();
             sandbox.atlassianAuth().grantCounts().forEach(counts::put);
+            sandbox.dataCenterAuth().forEach(provider -> provider.grantCounts().forEach((type, n) -> counts.put(
+                    "datacenter " + type, counts.path("datacenter " + type).asInt() + n)));
             return Response.ok(counts);
         });
         admin.put("/oidc/redirects", r -> {

@@ -30,12 +30,13 @@ import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.confluence.ConfluenceApi;
 import dev.atlmcp.sandbox.jira.JiraApi;
 import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
+import dev.atlmcp.sandbox.oauth.DataCenterAuthServer;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
  * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, Confluence under {@code /wiki},
  * Compass through the GraphQL gateway at {@code /gateway/api/graphql}), Data Center sites under the context paths
- * {@code /jira} and {@code /confluence}, Atlassian's API gateway for the Cloud site ({@code /ex/jira/<cloudId>},
+ * {@code /jira} and {@code /confluence} (each with its OAuth 2.0 provider), Atlassian's API gateway for the Cloud site ({@code /ex/jira/<cloudId>},
  * {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only), Atlassian's OAuth 2.0 (3LO)
  * authorization server under {@code /atlassian-auth}, a dev token issuer under {@code /oidc} and its own control API
  * under {@code /_sandbox}. It also answers requests sent through it as an HTTP proxy (absolute-form targets), and
@@ -100,6 +101,8 @@ public final class Sandbox implements AutoCloseable {
     private final CompassApi compass;
     private final DevTokenIssuer issuer;
     private final AtlassianAuthServer atlassianAuth;
+    private final DataCenterAuthServer jiraDataCenterAuth = new DataCenterAuthServer("Jira");
+    private final DataCenterAuthServer confluenceDataCenterAuth = new DataCenterAuthServer("Confluence");
     private final MediaHost media;
     private final String url;
     private final String httpsUrl;
@@ -138,6 +141,10 @@ public final class Sandbox implements AutoCloseable {
         datacenterJira.register(dcJira);
         Router dcConfluence = new Router();
         datacenterConfluence.register(dcConfluence);
+        Router dcJiraAuth = new Router();
+        jiraDataCenterAuth.register(dcJiraAuth);
+        Router dcConfluenceAuth = new Router();
+        confluenceDataCenterAuth.register(dcConfluenceAuth);
         cloudJira.register(cloud);
         cloudConfluence.register(cloud);
         compass.register(cloud);
@@ -156,8 +163,15 @@ public final class Sandbox implements AutoCloseable {
                         "Dev token issuer metadata (RFC 8414)", wellKnown, r -> Optional.of(Directory.BOT), false),
                 new Site(ISSUER_PATH, "Dev token issuer (OpenID Connect)", oidc, r -> Optional.of(Directory.BOT),
                         false),
-                new Site(DATACENTER_JIRA, "Jira Data Center", dcJira, SiteLogins::dataCenter, true),
-                new Site(DATACENTER_CONFLUENCE, "Confluence Data Center", dcConfluence, SiteLogins::dataCenter, true),
+                new Site(DATACENTER_JIRA + DataCenterAuthServer.PATH, "Jira Data Center's OAuth 2.0 provider",
+                        dcJiraAuth, r -> Optional.of(NOBODY), true),
+                new Site(DATACENTER_CONFLUENCE + DataCenterAuthServer.PATH,
+                        "Confluence Data Center's OAuth 2.0 provider", dcConfluenceAuth, r -> Optional.of(NOBODY),
+                        true),
+                new Site(DATACENTER_JIRA, "Jira Data Center", dcJira, r -> SiteLogins.dataCenter(r,
+                        jiraDataCenterAuth::userOf), true),
+                new Site(DATACENTER_CONFLUENCE, "Confluence Data Center", dcConfluence, r -> SiteLogins.dataCenter(r,
+                        confluenceDataCenterAuth::userOf), true),
                 // The gateway's per-site prefixes serve the Cloud site's routes; the route map says so once.
                 new Site(AtlassianAuthServer.PREFIX, "Atlassian's OAuth 2.0 (3LO) authorization server", auth,
                         r -> Optional.of(NOBODY), true),
@@ -226,6 +240,11 @@ public final class Sandbox implements AutoCloseable {
         return atlassianAuth;
     }
 
+    /** The Data Center products' OAuth 2.0 providers: Jira's, then Confluence's. */
+    public List<DataCenterAuthServer> dataCenterAuth() {
+        return List.of(jiraDataCenterAuth, confluenceDataCenterAuth);
+    }
+
     private Optional<SandboxUser> gatewayLogin(Request request) {
         return SiteLogins.gateway(request, atlassianAuth::userOf);
     }
@@ -238,6 +257,8 @@ public final class Sandbox implements AutoCloseable {
         datacenterConfluence.reset();
         compass.reset();
         atlassianAuth.reset();
+        jiraDataCenterAuth.reset();
+        confluenceDataCenterAuth.reset();
         issuer.reset();
         faults.clear();
         deprecated.switchOff(false);

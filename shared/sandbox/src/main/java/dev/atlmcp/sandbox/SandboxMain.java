@@ -81,8 +81,9 @@ public final class SandboxMain {
                         DevTokenIssuer.DEFAULT_SCOPES, Duration.ofHours(12)));
             }
         }
-        sandbox.atlassianAuth().callbacks(connecting.stream().map(url -> url + "/connect/atlassian/callback")
-                .toList());
+        java.util.List<String> callbacks = connecting.stream().map(url -> url + "/connect/atlassian/callback").toList();
+        sandbox.atlassianAuth().callbacks(callbacks);
+        sandbox.dataCenterAuth().forEach(provider -> provider.callbacks(callbacks));
         sandbox.issuer().connectRedirects(connecting.stream().map(url -> url + "/connect/signed-in").toList());
         if (vaultFile != null) {
             VaultDatabase vault = VaultDatabase.create();

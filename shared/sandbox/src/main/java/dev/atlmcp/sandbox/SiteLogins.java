@@ -34,11 +34,15 @@ final class SiteLogins {
         return basic(request).flatMap(pair -> Directory.byScopedToken(pair[0], pair[1]));
     }
 
-    /** Data Center: Bearer personal access token, or Basic {@code username:password}. */
-    static Optional<SandboxUser> dataCenter(Request request) {
+    /**
+     * Data Center: Bearer personal access token or OAuth access token (one the product's OAuth 2.0 provider issued), or
+     * Basic {@code username:password}.
+     */
+    static Optional<SandboxUser> dataCenter(Request request, Function<String, Optional<SandboxUser>> issued) {
         Optional<String> header = request.header("Authorization");
         if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Directory.byPat(header.get().substring(7).trim());
+            String token = header.get().substring(7).trim();
+            return Directory.byPat(token).or(() -> issued.apply(token));
         }
         return basic(request).flatMap(pair -> Directory.byPassword(pair[0], pair[1]));
     }

@@ -98,8 +98,12 @@ public final class ConnectBrowser {
         return submit(page, Map.of("username", person.username(), "password", person.password()));
     }
 
-    /** Accepts on Atlassian's consent page as {@code person}. */
+    /** Accepts on Atlassian's consent page, or a Data Center product's, as {@code person}. */
     public Page accept(Page consent, SandboxUser person) throws IOException, InterruptedException {
+        if (consent.document().getElementById("os_username") != null) {
+            return submit(consent, Map.of("os_username", person.username(), "os_password", person.password(),
+                    "decision", "accept"));
+        }
         return submit(consent, Map.of("email", person.email(), "password", person.password(), "decision", "accept"));
     }
 

@@ -29,6 +29,7 @@ import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.VaultDatabase;
 import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
+import dev.atlmcp.sandbox.oauth.DataCenterAuthServer;
 import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 
 /**
@@ -43,14 +44,17 @@ public final class DelegatedReplicas implements AutoCloseable {
             .compile("Open (http\\S+/connect/atlassian\\?link=\\S+) in your browser");
 
     private final String server;
+    /** The Data Center site's context path ({@code /jira}, {@code /confluence}), or null for Cloud. */
+    private final String dataCenter;
     private final String vaultKey = randomKey();
     private final VaultDatabase database;
     private final ReplicaRoundRobin replicas;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private DelegatedReplicas(String server) throws Exception {
+    private DelegatedReplicas(String server, String dataCenter) throws Exception {
         this.server = server;
+        this.dataCenter = dataCenter;
         database = VaultDatabase.create();
         try {
             replicas = ReplicaRoundRobin.start(server, settings());
@@ -61,13 +65,36 @@ public final class DelegatedReplicas implements AutoCloseable {
         registerCallbacks();
     }
 
-    /** Starts the vault database and two replicas of {@code server} (e.g. {@code confluence-mcp}). */
+    /**
+     * Starts the vault database and two replicas of {@code server} (e.g. {@code confluence-mcp}) on the sandbox's Cloud
+     * site.
+     */
     public static DelegatedReplicas start(String server) throws Exception {
-        return new DelegatedReplicas(server);
+        return new DelegatedReplicas(server, null);
+    }
+
+    /**
+     * The same on the sandbox's Data Center site at {@code contextPath} ({@code /jira}, {@code /confluence}), whose
+     * OAuth 2.0 provider the server finds at its default place, {@code <site>/rest/oauth2/latest/...}.
+     */
+    public static DelegatedReplicas startDataCenter(String server, String contextPath) throws Exception {
+        return new DelegatedReplicas(server, contextPath);
     }
 
     /** The delegated settings both replicas run with; {@code ${sandbox.url}} stands for the sandbox's address. */
     public Map<String, String> settings() {
+        if (dataCenter != null) {
+            return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
+                    Map.entry("ATLASSIAN_URL", "${sandbox.url}" + dataCenter),
+                    Map.entry("ATLASSIAN_DEPLOYMENT", "datacenter"),
+                    Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", DataCenterAuthServer.CLIENT_ID),
+                    Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", DataCenterAuthServer.CLIENT_SECRET),
+                    Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
+                    Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
+                    Map.entry("MCP_VAULT_KEYS", "k1=" + vaultKey),
+                    Map.entry("ATLASSIAN_OAUTH_UNUSED_GRANT_SWEEP", "PT2S"),
+                    Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
+        }
         return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
                 Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", AtlassianAuthServer.CLIENT_ID),
                 Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", AtlassianAuthServer.CLIENT_SECRET),
@@ -136,6 +163,12 @@ public final class DelegatedReplicas implements AutoCloseable {
         return link.group(1);
     }
 
+    /** The requests that reached the Data Center site's REST API (not its OAuth 2.0 provider): method, path, user. */
+    public List<dev.atlmcp.sandbox.Sandbox.LoggedRequest> dataCenterRequests() {
+        return replicas.site().requests().stream().filter(r -> r.path().startsWith(dataCenter + "/rest/") && !r.path()
+                .startsWith(dataCenter + DataCenterAuthServer.PATH)).toList();
+    }
+
     /** The requests that reached Atlassian's API gateway: method and path. */
     public List<String> gatewayRequests() {
         return replicas.site().requests().stream().filter(r -> r.path().startsWith("/ex/") || r.path().startsWith(
@@ -181,8 +214,10 @@ public final class DelegatedReplicas implements AutoCloseable {
     /** Every secret handled so far: bearer tokens, links, Atlassian's issued tokens, the servers' own secrets. */
     public List<String> secrets() {
         secrets.addAll(replicas.site().atlassianAuth().issuedTokens());
+        replicas.site().dataCenterAuth().forEach(provider -> secrets.addAll(provider.issuedTokens()));
         List<String> all = new ArrayList<>(secrets);
-        all.addAll(List.of(AtlassianAuthServer.CLIENT_SECRET, DevTokenIssuer.CONNECT_CLIENT_SECRET, vaultKey));
+        all.addAll(List.of(AtlassianAuthServer.CLIENT_SECRET, DataCenterAuthServer.CLIENT_SECRET,
+                DevTokenIssuer.CONNECT_CLIENT_SECRET, vaultKey));
         return all;
     }
 

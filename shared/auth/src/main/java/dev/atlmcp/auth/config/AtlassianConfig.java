@@ -48,7 +48,8 @@ public interface AtlassianConfig {
         /**
          * {@code basic} (email + API token, or DC username + password), {@code bearer} (DC PAT, OAuth access token),
          * {@code per-user} (each caller's own token from the {@code X-Atlassian-User-Token} request header) or
-         * {@code oauth} (each person's own grant, from connecting their Atlassian account; Cloud).
+         * {@code oauth} (each person's own grant, from connecting their Atlassian account; Cloud, and Data Center's
+         * OAuth 2.0 provider).
          */
         @WithDefault("basic")
         String mode();
@@ -95,13 +96,16 @@ public interface AtlassianConfig {
         return "per-user".equals(auth().mode().toLowerCase(Locale.ROOT));
     }
 
-    /** Delegated access: each person's own OAuth access token, which Atlassian accepts only through its gateway. */
+    /**
+     * Delegated access: each person's own OAuth access token, from Atlassian Cloud's authorization server (accepted
+     * only through its gateway) or Data Center's OAuth 2.0 provider (accepted by the site itself).
+     */
     default boolean isOAuth() {
         return "oauth".equals(auth().mode().trim().toLowerCase(Locale.ROOT));
     }
 
-    /** Whether calls go through the API gateway: switched on, or needed by OAuth access tokens. */
+    /** Whether calls go through the API gateway: switched on, or needed by Cloud's OAuth access tokens. */
     default boolean throughGateway() {
-        return gateway().enabled() || isOAuth();
+        return gateway().enabled() || isOAuth() && !isDataCenter();
     }
 }

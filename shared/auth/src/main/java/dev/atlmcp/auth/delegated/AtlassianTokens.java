@@ -9,9 +9,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.atlmcp.auth.config.AtlassianConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +37,11 @@ public class AtlassianTokens {
     private final AccessibleResourcesEndpoint resources;
     private final DelegatedConfig config;
 
+    private final AtlassianConfig atlassian;
+
     AtlassianTokens(@RestClient AtlassianTokenEndpoint endpoint, @RestClient AccessibleResourcesEndpoint resources,
-            DelegatedConfig config) {
+            DelegatedConfig config, AtlassianConfig atlassian) {
+        this.atlassian = atlassian;
         this.endpoint = endpoint;
         this.resources = resources;
         this.config = config;
@@ -56,9 +63,13 @@ public class AtlassianTokens {
     /**
      * A new access token and the refresh token that replaces this grant's ({@link GrantVault.InvalidGrant} if none).
      */
-    public Grant refresh(Grant grant) {
+    public Grant refresh(Grant grant, String redirectUrl) {
         Map<String, String> body = client("refresh_token");
         body.put("refresh_token", grant.refreshToken());
+        if (atlassian.isDataCenter()) {
+            // Data Center's provider checks the redirect URI on a refresh too, and refuses one without it
+            body.put("redirect_uri", redirectUrl);
+        }
         Instant now = Instant.now();
         JsonNode answer = call(body);
         String rotated = answer.path("refresh_token").asText();
@@ -99,7 +110,7 @@ public class AtlassianTokens {
     private JsonNode call(Map<String, String> body) {
         Response response;
         try {
-            response = endpoint.token(body);
+            response = atlassian.isDataCenter() ? endpoint.tokenForm(form(body)) : endpoint.token(body);
         } catch (WebApplicationException e) {
             response = e.getResponse();
         } catch (ProcessingException e) {
@@ -121,6 +132,12 @@ public class AtlassianTokens {
         }
         throw new TokenEndpointFailure("it answered HTTP " + status + (error.isEmpty() ? "" : " " + error)
                 + (description.isEmpty() ? "" : ": " + description));
+    }
+
+    private static MultivaluedMap<String, String> form(Map<String, String> body) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        body.forEach(form::add);
+        return form;
     }
 
     /** The innermost cause's class, which says what went wrong without carrying any request content. */

@@ -95,15 +95,20 @@ public class ConnectRoutes {
             ctx.response().addCookie(cookie);
             String product = productName();
             String body = ConnectPage.paragraph("You are signed in as " + who(signedIn) + ".")
-                    + ConnectPage.paragraph("Continue to Atlassian to let " + server.product() + "-mcp ("
+                    + ConnectPage.paragraph("Continue to " + authority() + " to let " + server.product() + "-mcp ("
                             + access.publicUrl() + ") act in " + product + " on " + atlassian.url().orElse("")
-                            + " as you, with your own Atlassian permissions. It asks to:")
+                            + " as you, with your own permissions there. It asks to:")
                     + ConnectPage.scopes(scopes())
                     + ConnectPage.paragraph("Agents you use through this server then see and change exactly what you "
                             + "may, and Atlassian records their changes as yours. You can disconnect at any time: ask "
-                            + "your agent to run " + server.product() + "_disconnect_atlassian, or remove the app "
-                            + "under Connected apps in your Atlassian account settings.")
-                    + ConnectPage.action("continue", consentUrl(state, verifier), "Continue to Atlassian");
+                            + "your agent to run " + server.product() + "_disconnect_atlassian, or " + (atlassian
+                                    .isDataCenter()
+                                            ? "revoke it under Profile > Authorized applications in "
+                                                    + product
+                                            : "remove the app under Connected apps in your Atlassian "
+                                                    + "account settings")
+                            + ".")
+                    + ConnectPage.action("continue", consentUrl(state, verifier), "Continue to " + authority());
             html(ctx, 200, "Connect " + product + " to your agent", body);
         } catch (VaultUnavailable e) {
             unavailable(ctx);
@@ -146,8 +151,12 @@ public class ConnectRoutes {
                 return;
             }
             Grant grant = tokens.exchange(code, started.get().verifier(), access.redirectUrl());
-            Optional<AtlassianTokens.Site> site = tokens.sites(grant.accessToken()).stream().filter(this::isThisSite)
-                    .findFirst();
+            // Data Center's provider is the site itself; a Cloud grant may cover other sites, or not this one
+            Optional<AtlassianTokens.Site> site = atlassian.isDataCenter() ? Optional.of(new AtlassianTokens.Site("",
+                    atlassian.url().orElse(""), List.of(grant.scopes().split(" ")))) : tokens
+                            .sites(grant
+                                    .accessToken())
+                            .stream().filter(this::isThisSite).findFirst();
             if (site.isEmpty()) {
                 denied(ctx, signedIn, "the grant does not include the configured site");
                 page(ctx, 403, "Your grant does not include " + atlassian.url().orElse("this site"), "Atlassian's "
@@ -201,23 +210,38 @@ public class ConnectRoutes {
         }
     }
 
+    /**
+     * The authorization request: Atlassian Cloud's ({@code audience}, {@code prompt=consent}) or Data Center's OAuth
+     * 2.0 provider's, both with {@code state} and PKCE (S256).
+     */
     private String consentUrl(String state, String verifier) {
-        return config.authorizeUrl() + "?audience=api.atlassian.com&client_id=" + encode(config.clientId().orElse(""))
-                + "&scope=" + encode(String.join(" ", scopes())) + "&redirect_uri=" + encode(access.redirectUrl())
-                + "&state=" + encode(state) + "&response_type=code&prompt=consent&code_challenge=" + encode(
-                        PkceChallenge.s256(verifier))
-                + "&code_challenge_method=S256";
+        boolean cloud = !atlassian.isDataCenter();
+        return config.authorizeUrl() + "?" + (cloud ? "audience=api.atlassian.com&" : "") + "client_id=" + encode(
+                config.clientId().orElse("")) + "&scope=" + encode(String.join(" ", scopes())) + "&redirect_uri="
+                + encode(access.redirectUrl()) + "&state=" + encode(state) + "&response_type=code" + (cloud
+                        ? "&prompt=consent"
+                        : "")
+                + "&code_challenge=" + encode(PkceChallenge.s256(verifier)) + "&code_challenge_method=S256";
     }
 
-    /** The configured scopes, with {@code offline_access} so the grant outlives the first access token. */
+    /**
+     * On Cloud the configured scopes, with {@code offline_access} so the grant outlives the first access token; on Data
+     * Center the provider's scope ({@code WRITE} or {@code READ}), whose grants always come with a refresh token.
+     */
     List<String> scopes() {
         List<String> scopes = new java.util.ArrayList<>();
-        config.scopes().orElse(List.of()).forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
+        (atlassian.isDataCenter() ? Optional.of(config.dataCenterScopes()) : config.scopes()).orElse(List.of())
+                .forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
         scopes.removeIf(String::isBlank);
-        if (!scopes.contains("offline_access")) {
+        if (!atlassian.isDataCenter() && !scopes.contains("offline_access")) {
             scopes.add("offline_access");
         }
         return scopes;
+    }
+
+    /** Who the person grants access at: Atlassian (Cloud), or the Data Center product itself. */
+    private String authority() {
+        return atlassian.isDataCenter() ? productName() : "Atlassian";
     }
 
     private String productName() {

@@ -45,6 +45,17 @@ public class DelegatedAccess {
         this.identity = identity;
     }
 
+    /** The outcome of the latest call's use of the vault, for the readiness report. */
+    public record VaultContact(boolean reached, Instant at) {
+    }
+
+    private volatile VaultContact vaultReached;
+
+    /** Whether the latest call reached the vault, and when; empty before the first call. */
+    public Optional<VaultContact> lastVaultContact() {
+        return Optional.ofNullable(vaultReached);
+    }
+
     private static final Pattern LINK_VALUE = Pattern.compile("(" + Pattern.quote(CONNECT_PATH + "?link=")
             + ")[A-Za-z0-9_-]+");
 
@@ -65,8 +76,12 @@ public class DelegatedAccess {
         try {
             grant = vault.use(person, server.product());
             if (grant.isPresent() && grant.get().accessExpiresAt().isBefore(due)) {
-                grant = vault.refreshIfDue(person, server.product(), due, tokens::refresh);
+                grant = vault.refreshIfDue(person, server.product(), due, g -> tokens.refresh(g, redirectUrl()));
             }
+            vaultReached = new VaultContact(true, Instant.now());
+        } catch (VaultUnavailable e) {
+            vaultReached = new VaultContact(false, Instant.now());
+            throw e;
         } catch (GrantVault.InvalidGrant e) {
             throw notConnected(person, true);
         } catch (VaultKeys.UnreadableGrant e) {

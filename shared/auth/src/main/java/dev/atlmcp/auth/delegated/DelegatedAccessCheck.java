@@ -38,10 +38,6 @@ public class DelegatedAccessCheck implements ConfigCheck {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
-        if (atlassian.isDataCenter()) {
-            problems.add(ConfigCheck.problem("atlassian.auth.mode", "oauth is available for Atlassian Cloud only in "
-                    + "this version; on Data Center use per-user or a service account"));
-        }
         if (!server.auth().enabled()) {
             problems.add(ConfigCheck.problem("mcp.auth.enabled", "must be true with atlassian.auth.mode=oauth: "
                     + "each call acts as the signed-in person"));
@@ -55,7 +51,13 @@ public class DelegatedAccessCheck implements ConfigCheck {
                 + "jdbc:postgresql://db.acme.internal:5432/mcp_vault", problems);
         VaultKeys.problems(server.vault().keys()).forEach(p -> problems.add(ConfigCheck.problem("mcp.vault.keys",
                 p)));
-        if (config.scopes().orElse(List.of()).stream().allMatch(String::isBlank)) {
+        if (atlassian.isDataCenter()) {
+            if (!List.of("READ", "WRITE").containsAll(config.dataCenterScopes())
+                    || config.dataCenterScopes().size() != 1) {
+                problems.add(ConfigCheck.problem("atlassian.oauth.data-center-scopes", "must be WRITE (which includes "
+                        + "READ) or READ: the tools need no more of Data Center's OAuth 2.0 provider"));
+            }
+        } else if (config.scopes().orElse(List.of()).stream().allMatch(String::isBlank)) {
             problems.add(ConfigCheck.problem("atlassian.oauth.scopes", "is required: the Atlassian scopes to ask "
                     + "for"));
         }

@@ -60,10 +60,31 @@ public class DelegatedAccessConfigSource implements ConfigSourceFactory {
             properties.put("quarkus.http.proxy.proxy-address-forwarding", "true");
             properties.put("quarkus.http.proxy.allow-x-forwarded", "true");
             properties.put("quarkus.http.proxy.enable-forwarded-host", "true");
+            proxy(context, properties);
+            dataCenterProvider(context, properties);
             properties.put("quarkus.http.auth.permission.connect.paths", "/connect/*");
             properties.put("quarkus.http.auth.permission.connect.policy", "authenticated");
         }
         return List.of(new PropertiesConfigSource(properties, "delegated-access", ORDINAL));
+    }
+
+    /** The connect page's sign-in reaches the identity provider the way the bearer tokens' keys are fetched. */
+    private static void proxy(ConfigSourceContext context, Map<String, String> properties) {
+        for (String setting : List.of("host", "port", "username", "password")) {
+            value(context, "quarkus.oidc.proxy." + setting).ifPresent(v -> properties.put(TENANT + "proxy." + setting,
+                    v));
+        }
+    }
+
+    /** On Data Center the authorization server is the site's own OAuth 2.0 provider. */
+    private static void dataCenterProvider(ConfigSourceContext context, Map<String, String> properties) {
+        boolean dataCenter = value(context, "atlassian.deployment").map(d -> d.equalsIgnoreCase("datacenter"))
+                .orElse(false);
+        Optional<String> site = value(context, "atlassian.url").map(u -> u.replaceAll("/+$", ""));
+        if (dataCenter && site.isPresent()) {
+            properties.put("atlassian.oauth.authorize-url", site.get() + "/rest/oauth2/latest/authorize");
+            properties.put("atlassian.oauth.token-url", site.get() + "/rest/oauth2/latest/token");
+        }
     }
 
     /** 64 hex characters derived from the vault's first key; empty if there is no valid key. */

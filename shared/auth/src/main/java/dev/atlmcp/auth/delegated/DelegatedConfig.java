@@ -9,7 +9,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Delegated access ({@code ATLASSIAN_AUTH_MODE=oauth}): this server as a confidential OAuth client of Atlassian, a 3LO
- * app on Cloud ({@code ATLASSIAN_OAUTH_*}). Endpoints default to Atlassian's and can point at a proxy or a test server.
+ * app on Cloud or an incoming application link on Data Center ({@code ATLASSIAN_OAUTH_*}). Endpoints default to
+ * Atlassian's on Cloud and to the site's {@code /rest/oauth2/latest/...} on Data Center
+ * ({@link DelegatedAccessConfigSource}), and can point at a proxy or a test server.
  */
 @ConfigMapping(prefix = "atlassian.oauth")
 public interface DelegatedConfig {
@@ -23,8 +25,15 @@ public interface DelegatedConfig {
     /** The callback URL registered for the app; {@code <public-url>/connect/atlassian/callback} by default. */
     Optional<String> redirectUrl();
 
-    /** The scopes asked for, space- or comma-separated; each server's default names what its tools use. */
+    /** The scopes asked for on Cloud, space- or comma-separated; each server's default names what its tools use. */
     Optional<List<String>> scopes();
+
+    /**
+     * The scope asked of Data Center's OAuth 2.0 provider: {@code WRITE} (which includes {@code READ}), or {@code READ}
+     * for a server that only reads. The incoming application link must allow it.
+     */
+    @WithDefault("WRITE")
+    List<String> dataCenterScopes();
 
     @WithDefault("https://auth.atlassian.com/authorize")
     String authorizeUrl();

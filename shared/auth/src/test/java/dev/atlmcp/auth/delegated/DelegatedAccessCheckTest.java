@@ -52,14 +52,27 @@ class DelegatedAccessCheckTest {
     }
 
     @Test
-    void dataCenterAndSignInSwitchedOffAreRefused() {
+    void aDataCenterSetUpPassesWithTheProvidersWriteOrReadScope() {
         Map<String, String> settings = new HashMap<>(COMPLETE);
         settings.put("atlassian.deployment", "datacenter");
+        settings.put("atlassian.url", "https://jira.acme.internal/jira");
+        assertEquals(List.of(), problems(settings, "jdbc:postgresql://db/vault", "mcp-connect"));
+        settings.put("atlassian.oauth.data-center-scopes", "READ");
+        assertEquals(List.of(), problems(settings, "jdbc:postgresql://db/vault", "mcp-connect"));
+        settings.put("atlassian.oauth.data-center-scopes", "SYSTEM_ADMIN");
+        assertEquals(List.of("Configuration error: atlassian.oauth.data-center-scopes "
+                + "(ATLASSIAN_OAUTH_DATA_CENTER_SCOPES) must be WRITE (which includes READ) or READ: the tools need no "
+                + "more of Data Center's OAuth 2.0 provider."), problems(settings, "jdbc:postgresql://db/vault",
+                        "mcp-connect"));
+    }
+
+    @Test
+    void signInSwitchedOffIsRefused() {
+        Map<String, String> settings = new HashMap<>(COMPLETE);
         settings.put("mcp.auth.enabled", "false");
         List<String> problems = problems(settings, "jdbc:postgresql://db/vault", "mcp-connect");
-        assertEquals(2, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("oauth is available for Atlassian Cloud only"), problems::toString);
-        assertTrue(problems.get(1).contains("mcp.auth.enabled (MCP_AUTH_ENABLED) must be true"), problems::toString);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("mcp.auth.enabled (MCP_AUTH_ENABLED) must be true"), problems::toString);
     }
 
     @Test

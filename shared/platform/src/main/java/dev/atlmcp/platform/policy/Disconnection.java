@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.config.ServerConfig;
 import dev.atlmcp.auth.delegated.DelegatedAccess;
 
@@ -19,10 +20,12 @@ public class Disconnection {
 
     private final DelegatedAccess access;
     private final ServerConfig server;
+    private final AtlassianConfig atlassian;
 
-    Disconnection(DelegatedAccess access, ServerConfig server) {
+    Disconnection(DelegatedAccess access, ServerConfig server, AtlassianConfig atlassian) {
         this.access = access;
         this.server = server;
+        this.atlassian = atlassian;
     }
 
     public String markdown() {
@@ -35,6 +38,11 @@ public class Disconnection {
                 ? "Disconnected: this server deleted your Atlassian grant for " + product + ". Agents using this "
                         + "server cannot act in " + product + " as you any more; a new call asks you to connect again."
                 : "You were not connected: this server holds no Atlassian grant of yours for " + product + ".";
+        if (atlassian.isDataCenter()) {
+            return removed + " To withdraw the grant in " + product + " too, revoke this server's access in your "
+                    + product + " profile, under the applications you authorized (or ask a " + product
+                    + " administrator).";
+        }
         return removed + " Atlassian lets apps delete their copy but not revoke a grant, so to withdraw it "
                 + "completely remove the app under Connected apps in your Atlassian account (" + CONNECTED_APPS
                 + ").";
