@@ -2,7 +2,6 @@ package dev.atlmcp.auth.delegated;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +23,7 @@ import io.smallrye.config.PropertiesConfigSource;
  * With {@code ATLASSIAN_AUTH_MODE=oauth}, the connect pages' sign-in: an OIDC tenant named {@code connect} for the
  * paths under {@code /connect/}, a web application (authorization code with PKCE) at the same identity provider as the
  * MCP bearer tokens, with this server's own client ({@code MCP_CONNECT_CLIENT_ID}, {@code MCP_CONNECT_CLIENT_SECRET}).
- * The sign-in's cookies are encrypted under a key derived from the vault's first key. Explicit
+ * The sign-in's cookies are encrypted under a key derived from the connect client's secret. Explicit
  * {@code quarkus.oidc.connect.*} properties override what this derives.
  */
 public class DelegatedAccessConfigSource implements ConfigSourceFactory {
@@ -51,7 +50,7 @@ public class DelegatedAccessConfigSource implements ConfigSourceFactory {
             properties.put(TENANT + "authentication.cookie-path", "/connect");
             properties.put(TENANT + "authentication.scopes", "profile,email");
             properties.put(TENANT + "token-state-manager.strategy", "id-token");
-            cookieSecret(value(context, "mcp.vault.keys")).ifPresent(secret -> {
+            cookieSecret(value(context, "mcp.connect.client-secret")).ifPresent(secret -> {
                 properties.put(TENANT + "authentication.state-secret", secret);
                 properties.put(TENANT + "token-state-manager.encryption-secret", secret);
             });
@@ -87,22 +86,20 @@ public class DelegatedAccessConfigSource implements ConfigSourceFactory {
         }
     }
 
-    /** 64 hex characters derived from the vault's first key; empty if there is no valid key. */
-    static Optional<String> cookieSecret(Optional<String> vaultKeys) {
-        Optional<String> first = vaultKeys.map(keys -> keys.split(",")[0].trim()).filter(k -> k.indexOf('=') > 0);
-        if (first.isEmpty()) {
+    /**
+     * 64 hex characters derived from the connect client's secret, which every replica shares and which, unlike the
+     * vault keys, does not change during a vault key rotation; empty without a secret.
+     */
+    static Optional<String> cookieSecret(Optional<String> connectClientSecret) {
+        if (connectClientSecret.isEmpty()) {
             return Optional.empty();
         }
         try {
-            byte[] key = Base64.getDecoder().decode(first.get().substring(first.get().indexOf('=') + 1).trim());
-            if (key.length != 32) {
-                return Optional.empty();
-            }
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(connectClientSecret.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Optional.of(HexFormat.of().formatHex(mac.doFinal("connect sign-in cookies".getBytes(
                     StandardCharsets.UTF_8))));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
     }

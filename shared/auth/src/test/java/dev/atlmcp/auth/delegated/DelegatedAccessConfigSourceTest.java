@@ -29,6 +29,31 @@ class DelegatedAccessConfigSourceTest {
         assertEquals("proxy-secret", config.getRawValue("quarkus.oidc.connect.proxy.password"));
     }
 
+    /**
+     * Replicas restarted one at a time during a vault key rotation must still read each other's sign-in cookies, so
+     * their key does not come from the vault keys; it changes with the connect client's secret.
+     */
+    @Test
+    void theSignInCookiesKeyOutlivesAVaultKeyRotation() {
+        String k1 = "k1=" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String k2 = "k2=" + java.util.Base64.getEncoder().encodeToString("k2-k2-k2-k2-k2-k2-k2-k2-k2-k2-k2-".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        String before = cookieKey(k1, "connect-secret");
+        assertEquals(64, before.length());
+        assertEquals(before, cookieKey(k1 + "," + k2, "connect-secret"));
+        assertEquals(before, cookieKey(k2 + "," + k1, "connect-secret"));
+        assertEquals(before, cookieKey(k2, "connect-secret"));
+        assertEquals(before, config(Map.of("atlassian.auth.mode", "oauth", "mcp.vault.keys", k1,
+                "mcp.connect.client-secret", "connect-secret")).getRawValue(
+                        "quarkus.oidc.connect.authentication.state-secret"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, cookieKey(k1, "another-secret"));
+    }
+
+    private static String cookieKey(String vaultKeys, String connectSecret) {
+        return config(Map.of("atlassian.auth.mode", "oauth", "mcp.vault.keys", vaultKeys, "mcp.connect.client-secret",
+                connectSecret)).getRawValue("quarkus.oidc.connect.token-state-manager.encryption-secret");
+    }
+
     @Test
     void withoutAProxyTheConnectTenantHasNone() {
         assertNull(config(Map.of("atlassian.auth.mode", "oauth")).getRawValue("quarkus.oidc.connect.proxy.host"));
