@@ -36,11 +36,11 @@ import dev.atlmcp.sandbox.oidc.DevTokenIssuer;
 /**
  * The Atlassian sandbox: one HTTP server that serves a Cloud site at {@code /} (Jira, Confluence under {@code /wiki},
  * Compass through the GraphQL gateway at {@code /gateway/api/graphql}), Data Center sites under the context paths
- * {@code /jira} and {@code /confluence} (each with its OAuth 2.0 provider), Atlassian's API gateway for the Cloud site ({@code /ex/jira/<cloudId>},
- * {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only), Atlassian's OAuth 2.0 (3LO)
- * authorization server under {@code /atlassian-auth}, a dev token issuer under {@code /oidc} and its own control API
- * under {@code /_sandbox}. It also answers requests sent through it as an HTTP proxy (absolute-form targets), and
- * optionally serves everything over mutual TLS as well.
+ * {@code /jira} and {@code /confluence} (each with its OAuth 2.0 provider), Atlassian's API gateway for the Cloud site
+ * ({@code /ex/jira/<cloudId>}, {@code /ex/confluence/<cloudId>}, {@code /graphql}; scoped and OAuth tokens only),
+ * Atlassian's OAuth 2.0 (3LO) authorization server under {@code /atlassian-auth}, a dev token issuer under
+ * {@code /oidc} and its own control API under {@code /_sandbox}. It also answers requests sent through it as an HTTP
+ * proxy (absolute-form targets), and optionally serves everything over mutual TLS as well.
  */
 public final class Sandbox implements AutoCloseable {
 

@@ -81,7 +81,7 @@ public final class SandboxMain {
                         DevTokenIssuer.DEFAULT_SCOPES, Duration.ofHours(12)));
             }
         }
-        java.util.List<String> callbacks = connecting.stream().map(url -> url + "/connect/atlassian/callback").toList();
+        List<String> callbacks = connecting.stream().map(url -> url + "/connect/atlassian/callback").toList();
         sandbox.atlassianAuth().callbacks(callbacks);
         sandbox.dataCenterAuth().forEach(provider -> provider.callbacks(callbacks));
         sandbox.issuer().connectRedirects(connecting.stream().map(url -> url + "/connect/signed-in").toList());

@@ -52,7 +52,7 @@ public class VaultAdminRoutes {
         if (!access.enabled()) {
             return;
         }
-        router.get(GRANTS).blockingHandler(ctx -> asAdmin(ctx, "list", this::list), false);
+        router.get(GRANTS).blockingHandler(ctx -> asAdmin(ctx, "list", (request, admin) -> list(request)), false);
         router.delete(GRANTS).blockingHandler(ctx -> asAdmin(ctx, "revoke", this::revoke), false);
         router.post(RESEAL).blockingHandler(ctx -> asAdmin(ctx, "reseal", this::reseal), false);
     }
@@ -86,7 +86,7 @@ public class VaultAdminRoutes {
         }
     }
 
-    private void list(RoutingContext ctx, SecurityIdentity admin) {
+    private void list(RoutingContext ctx) {
         JsonArray grants = new JsonArray();
         for (GrantVault.Listed grant : vault.list()) {
             grants.add(new JsonObject().put("subject", grant.subject()).put("product", grant.product()).put(

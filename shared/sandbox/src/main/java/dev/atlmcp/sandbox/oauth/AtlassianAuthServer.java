@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.SandboxUser;
-import dev.atlmcp.sandbox.http.ApiException;
 import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
@@ -133,7 +132,7 @@ public final class AtlassianAuthServer {
     }
 
     private Response consentPage(Request r) {
-        Map<String, String> params = single(r.query());
+        Map<String, String> params = OAuthValues.single(r.query());
         Optional<Response> invalid = invalidRequest(params);
         if (invalid.isPresent()) {
             return invalid.get();
@@ -166,11 +165,8 @@ public final class AtlassianAuthServer {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        String redirect = params.get("redirect_uri");
-        String state = params.containsKey("state") ? "&state=" + OAuthValues.encode(params.get("state")) : "";
-        String separator = redirect.contains("?") ? "&" : "?";
         if (!"accept".equals(params.get("decision"))) {
-            return HtmlPage.redirect(redirect + separator + "error=access_denied" + state);
+            return OAuthValues.back(params, "error=access_denied");
         }
         Optional<SandboxUser> user = Directory.all().stream().filter(u -> u.email().equalsIgnoreCase(params
                 .getOrDefault("email", "")) && u.password().equals(params.getOrDefault("password", ""))).findFirst();
@@ -178,9 +174,11 @@ public final class AtlassianAuthServer {
             return form(params, 401, "Incorrect email address and / or password.");
         }
         String code = OAuthValues.random("sbx-3lo-code-");
-        codes.put(code, new Code(user.get(), redirect, params.get("scope"), params.get("code_challenge"), now()
-                .plus(Duration.ofMinutes(5))));
-        return HtmlPage.redirect(redirect + separator + "code=" + OAuthValues.encode(code) + state);
+        codes.put(code,
+                new Code(user.get(), params.get("redirect_uri"), params.get("scope"), params.get("code_challenge"),
+                        now()
+                                .plus(Duration.ofMinutes(5))));
+        return OAuthValues.back(params, "code=" + OAuthValues.encode(code));
     }
 
     /** Atlassian shows an error page, and sends nothing to the redirect URL, when the request itself is wrong. */
@@ -205,26 +203,26 @@ public final class AtlassianAuthServer {
     private Response token(Request r) {
         Map<String, String> body = body(r);
         if (!CLIENT_ID.equals(body.get("client_id")) || !CLIENT_SECRET.equals(body.get("client_secret"))) {
-            throw error(401, "access_denied", "Unauthorized");
+            throw OAuthValues.error(401, "access_denied", "Unauthorized");
         }
         return switch (body.getOrDefault("grant_type", "")) {
         case "authorization_code" -> exchange(body);
         case "refresh_token" -> refresh(body);
-        default -> throw error(400, "unsupported_grant_type", "Unsupported grant type");
+        default -> throw OAuthValues.error(400, "unsupported_grant_type", "Unsupported grant type");
         };
     }
 
     private Response exchange(Map<String, String> body) {
         Code code = codes.remove(body.getOrDefault("code", ""));
         if (code == null || !now().isBefore(code.expiresAt())) {
-            throw error(403, "invalid_grant", "Invalid authorization code");
+            throw OAuthValues.error(403, "invalid_grant", "Invalid authorization code");
         }
         if (!code.redirectUri().equals(body.get("redirect_uri"))) {
-            throw error(403, "invalid_grant", "redirect_uri does not match the authorization request");
+            throw OAuthValues.error(403, "invalid_grant", "redirect_uri does not match the authorization request");
         }
         if (code.challenge() != null
                 && !code.challenge().equals(OAuthValues.s256(body.getOrDefault("code_verifier", "")))) {
-            throw error(403, "invalid_grant", "Invalid code_verifier");
+            throw OAuthValues.error(403, "invalid_grant", "Invalid code_verifier");
         }
         count("authorization_code");
         Family family = new Family(code.user(), code.scopes(), now());
@@ -238,7 +236,7 @@ public final class AtlassianAuthServer {
         if (refresh == null || !now.isBefore(refresh.family().createdAt().plus(Duration.ofDays(365)))
                 || !now.isBefore(refresh.lastUsed().plus(Duration.ofDays(90)))
                 || refresh.retiredAt() != null && !now.isBefore(refresh.retiredAt().plus(reuseWindow))) {
-            throw error(403, "invalid_grant", "Unknown or invalid refresh token.");
+            throw OAuthValues.error(403, "invalid_grant", "Unknown or invalid refresh token.");
         }
         if (refresh.retiredAt() == null) {
             refreshTokens.put(token, new Refresh(refresh.family(), now, now));
@@ -293,17 +291,6 @@ public final class AtlassianAuthServer {
             return values;
         }
         return r.form();
-    }
-
-    private static Map<String, String> single(Map<String, List<String>> query) {
-        Map<String, String> values = new LinkedHashMap<>();
-        query.forEach((k, v) -> values.put(k, v.get(0)));
-        return values;
-    }
-
-    private static ApiException error(int status, String error, String description) {
-        return new ApiException(Response.json(status, Json.object().put("error", error).put("error_description",
-                description)));
     }
 
 }

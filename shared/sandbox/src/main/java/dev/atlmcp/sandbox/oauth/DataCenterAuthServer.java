@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.sandbox.SandboxUser;
-import dev.atlmcp.sandbox.http.ApiException;
 import dev.atlmcp.sandbox.http.Json;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
@@ -105,7 +104,7 @@ public final class DataCenterAuthServer {
     }
 
     private Response consentPage(Request r) {
-        Map<String, String> params = single(r.query());
+        Map<String, String> params = OAuthValues.single(r.query());
         return invalidRequest(params).orElseGet(() -> form(params, 200, ""));
     }
 
@@ -130,11 +129,8 @@ public final class DataCenterAuthServer {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        String redirect = params.get("redirect_uri");
-        String state = params.containsKey("state") ? "&state=" + OAuthValues.encode(params.get("state")) : "";
-        String separator = redirect.contains("?") ? "&" : "?";
         if (!"accept".equals(params.get("decision"))) {
-            return HtmlPage.redirect(redirect + separator + "error=access_denied" + state);
+            return OAuthValues.back(params, "error=access_denied");
         }
         Optional<SandboxUser> user = Directory.byPassword(params.getOrDefault("os_username", ""), params.getOrDefault(
                 "os_password", ""));
@@ -142,9 +138,11 @@ public final class DataCenterAuthServer {
             return form(params, 401, "Sorry, your username and password are incorrect - please try again.");
         }
         String code = OAuthValues.random("sbx-dc-code-");
-        codes.put(code, new Code(user.get(), redirect, params.get("scope"), params.get("code_challenge"), Instant
-                .now().plus(Duration.ofMinutes(10))));
-        return HtmlPage.redirect(redirect + separator + "code=" + OAuthValues.encode(code) + state);
+        codes.put(code,
+                new Code(user.get(), params.get("redirect_uri"), params.get("scope"), params.get("code_challenge"),
+                        Instant
+                                .now().plus(Duration.ofMinutes(10))));
+        return OAuthValues.back(params, "code=" + OAuthValues.encode(code));
     }
 
     private Optional<Response> invalidRequest(Map<String, String> params) {
@@ -165,31 +163,31 @@ public final class DataCenterAuthServer {
     }
 
     private Response token(Request r) {
-        Map<String, String> body = new LinkedHashMap<>(single(r.query()));
+        Map<String, String> body = new LinkedHashMap<>(OAuthValues.single(r.query()));
         if (r.header("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded")) {
             body.putAll(r.form());
         }
         if (!CLIENT_ID.equals(body.get("client_id")) || !CLIENT_SECRET.equals(body.get("client_secret"))) {
-            throw error(401, "invalid_client", "Client authentication failed");
+            throw OAuthValues.error(401, "invalid_client", "Client authentication failed");
         }
         return switch (body.getOrDefault("grant_type", "")) {
         case "authorization_code" -> exchange(body);
         case "refresh_token" -> refresh(body);
-        default -> throw error(400, "unsupported_grant_type", "Unsupported grant type");
+        default -> throw OAuthValues.error(400, "unsupported_grant_type", "Unsupported grant type");
         };
     }
 
     private Response exchange(Map<String, String> body) {
         Code code = codes.remove(body.getOrDefault("code", ""));
         if (code == null || !Instant.now().isBefore(code.expiresAt())) {
-            throw error(400, "invalid_grant", "Authorization code is invalid or expired");
+            throw OAuthValues.error(400, "invalid_grant", "Authorization code is invalid or expired");
         }
         if (!code.redirectUri().equals(body.get("redirect_uri"))) {
-            throw error(400, "invalid_grant", "Redirect URI mismatch");
+            throw OAuthValues.error(400, "invalid_grant", "Redirect URI mismatch");
         }
         if (code.challenge() != null && !code.challenge().equals(OAuthValues.s256(body.getOrDefault("code_verifier",
                 "")))) {
-            throw error(400, "invalid_grant", "PKCE verification failed");
+            throw OAuthValues.error(400, "invalid_grant", "PKCE verification failed");
         }
         count("authorization_code");
         return tokens(code.user(), code.scope(), code.redirectUri());
@@ -198,11 +196,11 @@ public final class DataCenterAuthServer {
     private synchronized Response refresh(Map<String, String> body) {
         Refresh refresh = refreshTokens.remove(body.getOrDefault("refresh_token", ""));
         if (refresh == null || !Instant.now().isBefore(refresh.expiresAt())) {
-            throw error(400, "invalid_grant", "Refresh token is invalid or expired");
+            throw OAuthValues.error(400, "invalid_grant", "Refresh token is invalid or expired");
         }
         if (!refresh.redirectUri().equals(body.get("redirect_uri"))) {
             refreshTokens.put(body.get("refresh_token"), refresh);
-            throw error(400, "invalid_grant", "Redirect URI mismatch");
+            throw OAuthValues.error(400, "invalid_grant", "Redirect URI mismatch");
         }
         count("refresh_token");
         return tokens(refresh.user(), refresh.scope(), refresh.redirectUri());
@@ -224,14 +222,4 @@ public final class DataCenterAuthServer {
         grants.computeIfAbsent(grantType, t -> new AtomicInteger()).incrementAndGet();
     }
 
-    private static Map<String, String> single(Map<String, List<String>> query) {
-        Map<String, String> values = new LinkedHashMap<>();
-        query.forEach((k, v) -> values.put(k, v.get(0)));
-        return values;
-    }
-
-    private static ApiException error(int status, String error, String description) {
-        return new ApiException(Response.json(status, Json.object().put("error", error).put("error_description",
-                description)));
-    }
 }
