@@ -19,13 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vertx.core.json.JsonObject;
 
@@ -37,6 +35,7 @@ import dev.atlmcp.sandbox.compass.CompassApi;
 import dev.atlmcp.sandbox.oauth.AtlassianAuthServer;
 import dev.atlmcp.testing.ConnectBrowser;
 import dev.atlmcp.testing.DelegatedReplicas;
+import dev.atlmcp.testing.DelegatedServers;
 import dev.atlmcp.testing.ReplicaRoundRobin;
 import dev.atlmcp.testing.ServerProcess;
 import dev.atlmcp.testing.SseMcpClient;
@@ -49,34 +48,24 @@ import dev.atlmcp.testing.SseMcpClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegatedAccessIT {
 
-    private static DelegatedReplicas delegated;
-    private static ReplicaRoundRobin replicas;
+    @RegisterExtension
+    static final DelegatedServers SERVERS = DelegatedServers.cloud("jira-mcp");
 
-    @BeforeAll
-    static void start() throws Exception {
-        delegated = DelegatedReplicas.start("jira-mcp");
-        replicas = delegated.replicas();
+    private static DelegatedReplicas delegated() {
+        return SERVERS.get();
     }
 
-    @AfterAll
-    static void stop() {
-        if (delegated != null) {
-            delegated.close();
-        }
-    }
-
-    @BeforeEach
-    void clean() {
-        delegated.reset();
+    private static ReplicaRoundRobin replicas() {
+        return SERVERS.get().replicas();
     }
 
     @Test
     void beforeConnectingNothingIsSentAndThePersonGetsALinkOnlyTheyCanUse() throws Exception {
         String answer = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "OPS-1"));
         assertTrue(answer.startsWith("This server acts in Jira as you, with your own Atlassian permissions, and you "
-                + "have not connected your Atlassian account yet. Open " + replicas.publicUrl()
+                + "have not connected your Atlassian account yet. Open " + replicas().publicUrl()
                 + "/connect/atlassian?link="), answer);
-        assertEquals(List.of(), delegated.gatewayRequests(), "nothing reached Atlassian");
+        assertEquals(List.of(), delegated().gatewayRequests(), "nothing reached Atlassian");
 
         ConnectBrowser jane = new ConnectBrowser();
         ConnectBrowser.Page refused = jane.connect(link(answer), Directory.JANE, Directory.JANE);
@@ -84,7 +73,7 @@ class DelegatedAccessIT {
         assertEquals("This link was made for someone else", refused.title());
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "OPS-1")).contains(
                 "have not connected"), "Jane's attempt connected nobody");
-        assertTrue(delegated.auditedConnect("denied",
+        assertTrue(delegated().auditedConnect("denied",
                 "a connect link opened by someone other than the person it was made for",
                 Directory.JANE), "the refusal is audited with who tried");
     }
@@ -97,17 +86,17 @@ class DelegatedAccessIT {
         String janes = callText(Directory.JANE, "jira_list_projects", new JsonObject());
         assertTrue(bobs.contains("OPS") && !bobs.contains("PAY") && !bobs.contains("SEC"), bobs);
         assertTrue(janes.contains("PAY") && janes.contains("SEC"), janes);
-        List<Sandbox.LoggedRequest> log = replicas.site().requests().stream().filter(r -> r.path().startsWith(
+        List<Sandbox.LoggedRequest> log = replicas().site().requests().stream().filter(r -> r.path().startsWith(
                 "/ex/")).toList();
         assertFalse(log.isEmpty());
         assertTrue(log.stream().allMatch(r -> r.user().equals(Directory.BOB.accountId()) || r.user().equals(
                 Directory.JANE.accountId())), "never the service account: " + log);
-        assertTrue(delegated.auditedConnect("ok", "connected to " + replicas.site().url(), Directory.BOB),
+        assertTrue(delegated().auditedConnect("ok", "connected to " + replicas().site().url(), Directory.BOB),
                 "connecting is audited");
         String comment = callText(Directory.BOB, "jira_add_comment", new JsonObject().put("issue_key", "OPS-5").put(
                 "body", "Checked by Bob's agent."));
         assertTrue(comment.startsWith("Added comment ") && comment.contains(Directory.BOB.displayName()), comment);
-        assertTrue(delegated.logged("\"atlassianAccount\":\"" + Directory.BOB.accountId() + "\"", "jira_add_comment"),
+        assertTrue(delegated().logged("\"atlassianAccount\":\"" + Directory.BOB.accountId() + "\"", "jira_add_comment"),
                 "the write's audit event names Bob's Atlassian account");
         String whoami = callText(Directory.BOB, "jira_whoami", new JsonObject());
         assertTrue(whoami.contains(Directory.BOB.accountId()) && whoami.contains(
@@ -117,7 +106,7 @@ class DelegatedAccessIT {
     @Test
     void aRefreshHappensOnceWhenManyCallsOnBothReplicasNeedItAtOnce() throws Exception {
         connect(Directory.BOB);
-        delegated.expireAccessTokens();
+        delegated().expireAccessTokens();
         ExecutorService callers = Executors.newFixedThreadPool(12);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -131,40 +120,40 @@ class DelegatedAccessIT {
         } finally {
             callers.shutdownNow();
         }
-        assertEquals(1, replicas.sandbox().atlassianGrants().get("refresh_token"), "one refresh for all 24 calls");
-        replicas.assertBothReplicasServed(24);
+        assertEquals(1, replicas().sandbox().atlassianGrants().get("refresh_token"), "one refresh for all 24 calls");
+        replicas().assertBothReplicasServed(24);
     }
 
     @Test
     void aLostAnswerFromAtlassiansTokenEndpointLosesNothing() throws Exception {
         connect(Directory.BOB);
-        delegated.expireAccessTokens();
-        replicas.sandbox().addFault(dropTokenAnswer());
+        delegated().expireAccessTokens();
+        replicas().sandbox().addFault(dropTokenAnswer());
         String lost = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         assertEquals("Atlassian's authorization server did not renew your access just now. Nothing was sent to "
                 + "Atlassian and your connection is kept. Try again in a minute.", lost);
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
                 "# WEB-1: "), "the refresh token Atlassian had already replaced still worked within its reuse window");
-        assertEquals(2, replicas.sandbox().atlassianGrants().get("refresh_token"));
+        assertEquals(2, replicas().sandbox().atlassianGrants().get("refresh_token"));
     }
 
     @Test
     void pastTheReuseWindowOrAfterNinetyDaysThePersonConnectsAgain() throws Exception {
         connect(Directory.BOB);
-        replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ZERO,
+        replicas().sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ZERO,
                 java.time.Duration.ZERO);
-        delegated.expireAccessTokens();
-        replicas.sandbox().addFault(dropTokenAnswer());
+        delegated().expireAccessTokens();
+        replicas().sandbox().addFault(dropTokenAnswer());
         callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         String ended = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
         assertTrue(ended.startsWith("Your Atlassian connection for Jira has ended (it expired, was revoked in your "
                 + "Atlassian account, or was replaced), so this server cannot act as you any more. Open "), ended);
-        assertEquals(0, delegated.grants(), "the dead grant is gone");
+        assertEquals(0, delegated().grants(), "the dead grant is gone");
 
         connect(Directory.BOB);
-        replicas.sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(10),
+        replicas().sandbox().atlassianTokens(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(10),
                 java.time.Duration.ofDays(91));
-        delegated.expireAccessTokens();
+        delegated().expireAccessTokens();
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
                 "has ended"), "90 days unused");
     }
@@ -186,24 +175,25 @@ class DelegatedAccessIT {
     @Test
     void whileTheDatabaseIsDownCallsFailRetryablyAndAfterwardsEverythingWorks() throws Exception {
         connect(Directory.BOB);
-        delegated.database().available(false);
+        delegated().database().available(false);
         try {
-            int before = delegated.gatewayRequests().size();
+            int before = delegated().gatewayRequests().size();
             String down = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"));
             assertEquals("This server cannot reach its token store right now, so it cannot act as you. Nothing was "
                     + "sent to Atlassian and your connection is kept. Try again in a minute; if it persists, tell the "
                     + "server's operator.", down);
-            assertEquals(before, delegated.gatewayRequests().size());
+            assertEquals(before, delegated().gatewayRequests().size());
             for (int i = 0; i < 2; i++) {
-                callText(replicas.replica(i), Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key",
+                callText(replicas().replica(i), Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key",
                         "WEB-1"));
-                HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replicas.replica(i)
-                        .resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(replicas().replica(i)
+                                .resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ready.statusCode(), "a database outage never takes a replica out: " + ready.body());
                 assertTrue(ready.body().contains("\"tokenVault\": \"unreachable\""), ready.body());
             }
         } finally {
-            delegated.database().available(true);
+            delegated().database().available(true);
         }
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
                 "# WEB-1: "), "no restart, no new connection");
@@ -213,12 +203,12 @@ class DelegatedAccessIT {
     void aGrantCopiedIntoAnotherPersonsRowDoesNotOpen() throws Exception {
         connect(Directory.BOB);
         connect(Directory.JANE);
-        delegated.database().execute("update atlassian_grant a set sealed = b.sealed from atlassian_grant b "
+        delegated().database().execute("update atlassian_grant a set sealed = b.sealed from atlassian_grant b "
                 + "where a.person <> b.person");
-        int before = delegated.gatewayRequests().size();
+        int before = delegated().gatewayRequests().size();
         String bob = callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "SEC-1"));
         assertTrue(bob.contains("has ended"), bob);
-        assertEquals(before, delegated.gatewayRequests().size(), "nothing sent with Jane's token");
+        assertEquals(before, delegated().gatewayRequests().size(), "nothing sent with Jane's token");
     }
 
     @Test
@@ -235,23 +225,23 @@ class DelegatedAccessIT {
         ConnectBrowser.Page again = bob.open(link);
         assertEquals(410, again.status(), "a link that was used does not start another consent");
 
-        delegated.database().execute("delete from atlassian_grant");
+        delegated().database().execute("delete from atlassian_grant");
         String janesLink = link(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
         ConnectBrowser jane = new ConnectBrowser();
         ConnectBrowser.Page janesConsent = jane.click(jane.signIn(jane.open(janesLink), Directory.JANE), "continue");
         URI janesCallback = consentRedirect(janesConsent, Directory.JANE);
         ConnectBrowser.Page planted = bob.open(janesCallback.toString());
         assertEquals(403, planted.status(), "Jane's consent completed in Bob's browser would give Bob Jane's rights");
-        assertEquals(0, delegated.grants());
+        assertEquals(0, delegated().grants());
     }
 
     @Test
     void aClientThatSupportsUrlElicitationGetsTheLinkAsAnElicitation() throws Exception {
-        URI replica = replicas.replica(0);
-        String token = replicas.token(Directory.BOB);
-        String session = delegated.initialize(replica, token, new JsonObject().put("elicitation", new JsonObject()
+        URI replica = replicas().replica(0);
+        String token = replicas().token(Directory.BOB);
+        String session = delegated().initialize(replica, token, new JsonObject().put("elicitation", new JsonObject()
                 .put("url", new JsonObject())));
-        JsonObject error = DelegatedReplicas.message(delegated.post(replica, token, session, new JsonObject().put(
+        JsonObject error = DelegatedReplicas.message(delegated().post(replica, token, session, new JsonObject().put(
                 "jsonrpc", "2.0").put("id", 2).put("method", "tools/call").put("params", new JsonObject().put("name",
                         "jira_get_issue").put("arguments", new JsonObject().put("issue_key", "WEB-1"))))
                 .body())
@@ -259,14 +249,14 @@ class DelegatedAccessIT {
         assertEquals(-32042, error.getInteger("code"), error::encode);
         JsonObject elicitation = error.getJsonObject("data").getJsonArray("elicitations").getJsonObject(0);
         assertEquals("url", elicitation.getString("mode"), error::encode);
-        assertTrue(elicitation.getString("url").startsWith(replicas.publicUrl() + "/connect/atlassian?link="));
+        assertTrue(elicitation.getString("url").startsWith(replicas().publicUrl() + "/connect/atlassian?link="));
         assertEquals(200, new ConnectBrowser().connect(elicitation.getString("url"), Directory.BOB, Directory.BOB)
                 .status());
     }
 
     @Test
     void overLegacySseTooThePersonIsAskedToConnectAndThenActsAsThemselves() throws Exception {
-        try (SseMcpClient sse = new SseMcpClient(replicas.replica(1), replicas.token(Directory.PRIYA))) {
+        try (SseMcpClient sse = new SseMcpClient(replicas().replica(1), replicas().token(Directory.PRIYA))) {
             JsonObject first = sse.callTool("jira_get_issue", Map.of("issue_key", "PAY-1")).getJsonObject("result");
             String text = first.getJsonArray("content").getJsonObject(0).getString("text");
             assertTrue(first.getBoolean("isError") && text.contains("have not connected"), text);
@@ -278,16 +268,16 @@ class DelegatedAccessIT {
 
     @Test
     void withoutItsDatabaseOrKeysTheServerDoesNotStartAndSaysWhatIsMissing() throws Exception {
-        Map<String, String> settings = delegated.resolvedSettings();
+        Map<String, String> settings = delegated().resolvedSettings();
         Map<String, String> noVault = new HashMap<>(settings);
         noVault.remove("QUARKUS_DATASOURCE_JDBC_URL");
         noVault.remove("MCP_VAULT_KEYS");
         Map<String, String> unreachable = new HashMap<>(settings);
         unreachable.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ServerProcess
                 .freePort() + "/vault");
-        Process first = ServerProcess.start(replicas.site(), ServerProcess
+        Process first = ServerProcess.start(replicas().site(), ServerProcess
                 .freePort(), "http://localhost:1", "delegated-no-vault", noVault);
-        Process second = ServerProcess.start(replicas.site(), ServerProcess
+        Process second = ServerProcess.start(replicas().site(), ServerProcess
                 .freePort(), "http://localhost:1", "delegated-unreachable-vault", unreachable);
         assertTrue(first.waitFor(60, TimeUnit.SECONDS) && first.exitValue() != 0);
         assertTrue(second.waitFor(60, TimeUnit.SECONDS) && second.exitValue() != 0);
@@ -302,10 +292,10 @@ class DelegatedAccessIT {
 
     @Test
     void aSignInWithoutThePersonClaimIsToldWhatIsMissing() throws Exception {
-        Map<String, String> settings = new HashMap<>(delegated.resolvedSettings());
+        Map<String, String> settings = new HashMap<>(delegated().resolvedSettings());
         settings.put("MCP_IDENTITY_PERSON_CLAIM", "oid");
         int port = ServerProcess.freePort();
-        Process server = ServerProcess.start(replicas.site(), port, replicas.publicUrl(),
+        Process server = ServerProcess.start(replicas().site(), port, replicas().publicUrl(),
                 "delegated-person-claim", settings);
         try {
             URI direct = URI.create("http://127.0.0.1:" + port);
@@ -325,20 +315,20 @@ class DelegatedAccessIT {
         connect(Directory.BOB);
         connect(Directory.JANE);
         // Bob's grant for another product in the same vault (sealed for Jira, so only its row matters here)
-        delegated.database().execute("insert into atlassian_grant select person, 'confluence', key_id, sealed, "
+        delegated().database().execute("insert into atlassian_grant select person, 'confluence', key_id, sealed, "
                 + "access_expires_at, connected_at, refreshed_at, last_used_at from atlassian_grant where person = ("
                 + "select person from atlassian_grant where product = 'jira' order by connected_at limit 1)");
 
-        assertEquals(401, delegated.admin("GET", "/admin/grants", null).statusCode());
-        HttpResponse<String> notAdmin = delegated.admin("GET", "/admin/grants", replicas.token(Directory.JANE));
+        assertEquals(401, delegated().admin("GET", "/admin/grants", null).statusCode());
+        HttpResponse<String> notAdmin = delegated().admin("GET", "/admin/grants", replicas().token(Directory.JANE));
         assertEquals(403, notAdmin.statusCode(), notAdmin.body());
         assertEquals("Bearer error=\"insufficient_scope\", scope=\"jira:admin\"", notAdmin.headers().firstValue(
                 "WWW-Authenticate").orElse(""));
-        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"outcome\":\"denied\"", "\"subject\":\""
+        assertTrue(delegated().logged("\"event\":\"vault-admin\"", "\"outcome\":\"denied\"", "\"subject\":\""
                 + Directory.JANE.accountId() + "\""), "the refused request is audited");
 
-        String admin = delegated.adminToken(Directory.PRIYA);
-        HttpResponse<String> listed = delegated.admin("GET", "/admin/grants", admin);
+        String admin = delegated().adminToken(Directory.PRIYA);
+        HttpResponse<String> listed = delegated().admin("GET", "/admin/grants", admin);
         assertEquals(200, listed.statusCode(), listed.body());
         JsonObject listing = new JsonObject(listed.body());
         List<String> who = listing.getJsonArray("grants").stream().map(g -> ((JsonObject) g).getString("product")
@@ -350,12 +340,12 @@ class DelegatedAccessIT {
         assertEquals(CompassApi.CLOUD_ID, bobs.getString("cloudId"));
         assertTrue(bobs.getString("scopes").contains("read:jira-work") && bobs.containsKey("connectedAt") && bobs
                 .containsKey("lastUsedAt"), bobs::encode);
-        for (String secret : delegated.secrets()) {
+        for (String secret : delegated().secrets()) {
             assertFalse(listed.body().contains(secret), "the listing shows no token or secret");
         }
 
-        assertEquals(400, delegated.admin("DELETE", "/admin/grants", admin).statusCode());
-        HttpResponse<String> revoked = delegated.admin("DELETE", "/admin/grants?subject=" + Directory.BOB.accountId(),
+        assertEquals(400, delegated().admin("DELETE", "/admin/grants", admin).statusCode());
+        HttpResponse<String> revoked = delegated().admin("DELETE", "/admin/grants?subject=" + Directory.BOB.accountId(),
                 admin);
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertEquals(List.of("confluence", "jira"), new JsonObject(revoked.body()).getJsonArray("deleted").stream()
@@ -364,7 +354,7 @@ class DelegatedAccessIT {
                 "have not connected"), "Bob must connect again");
         assertTrue(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
                 "# WEB-1: "), "Jane is untouched");
-        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"action\":\"revoke\"", "revoked the grants of "
+        assertTrue(delegated().logged("\"event\":\"vault-admin\"", "\"action\":\"revoke\"", "revoked the grants of "
                 + Directory.BOB.accountId() + ": confluence, jira",
                 "\"subject\":\"" + Directory.PRIYA.accountId()
                         + "\""),
@@ -375,19 +365,19 @@ class DelegatedAccessIT {
     void aGrantUnusedForLongerThanItsLifetimeIsDeletedAndUseIsNoted() throws Exception {
         connect(Directory.BOB);
         connect(Directory.JANE);
-        delegated.database().execute("update atlassian_grant set last_used_at = now() - interval '2 hours'");
+        delegated().database().execute("update atlassian_grant set last_used_at = now() - interval '2 hours'");
         assertTrue(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).startsWith(
                 "# WEB-1: "));
-        delegated.database().execute("update atlassian_grant set last_used_at = now() - interval '91 days' where "
+        delegated().database().execute("update atlassian_grant set last_used_at = now() - interval '91 days' where "
                 + "last_used_at < now() - interval '1 hour'");
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        while (delegated.grants() > 1 && java.time.Instant.now().isBefore(deadline)) {
+        while (delegated().grants() > 1 && java.time.Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertEquals(1, delegated.grants(), "Bob's unused grant is gone; Jane's use was noted, so hers stays");
+        assertEquals(1, delegated().grants(), "Bob's unused grant is gone; Jane's use was noted, so hers stays");
         assertTrue(callText(Directory.BOB, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")).contains(
                 "have not connected"));
-        assertTrue(delegated.logged("\"event\":\"vault-admin\"", "\"action\":\"delete-unused\"",
+        assertTrue(delegated().logged("\"event\":\"vault-admin\"", "\"action\":\"delete-unused\"",
                 "deleted 1 grants unused for 90 days (jira)"), "the deletion is audited");
     }
 
@@ -401,23 +391,23 @@ class DelegatedAccessIT {
     void theVaultKeyRotatesWithoutDowntimeWithBothReplicasRunning() throws Exception {
         connect(Directory.BOB);
         connect(Directory.JANE);
-        String oldKey = "k1=" + delegated.vaultKey();
+        String oldKey = "k1=" + delegated().vaultKey();
         String newKey = "k2=" + DelegatedReplicas.newKey();
-        delegated.rememberSecret(newKey.substring(3));
+        delegated().rememberSecret(newKey.substring(3));
 
         rollingStep(0, oldKey + "," + newKey);
         rollingStep(1, oldKey + "," + newKey);
         rollingStep(0, newKey + "," + oldKey);
-        delegated.expireAccessTokens();
+        delegated().expireAccessTokens();
         assertWorksOn(0, Directory.BOB);
         assertEquals("k2", keyIdOf(Directory.BOB), "Bob's grant, refreshed on replica 0, is sealed under k2");
         assertWorksOn(1, Directory.BOB);
-        delegated.database().execute("update atlassian_grant set access_expires_at = now() + interval '1 hour'");
+        delegated().database().execute("update atlassian_grant set access_expires_at = now() + interval '1 hour'");
         // the replicas disagree on the first key now; a connect through the balancer crosses both
         connect(Directory.PRIYA);
         rollingStep(1, newKey + "," + oldKey);
 
-        HttpResponse<String> resealed = delegated.admin("POST", "/admin/vault/reseal", delegated.adminToken(
+        HttpResponse<String> resealed = delegated().admin("POST", "/admin/vault/reseal", delegated().adminToken(
                 Directory.PRIYA));
         assertEquals(200, resealed.statusCode(), resealed.body());
         JsonObject answer = new JsonObject(resealed.body());
@@ -426,7 +416,7 @@ class DelegatedAccessIT {
         assertEquals(0, answer.getInteger("unreadable"));
         assertEquals(new JsonObject().put("k2", 3), answer.getJsonObject("keys"));
         assertEquals(List.of("k2", "k2", "k2"), keyIds());
-        assertTrue(delegated.logged("\"action\":\"reseal\"", "grants again under k2"));
+        assertTrue(delegated().logged("\"action\":\"reseal\"", "grants again under k2"));
 
         rollingStep(0, newKey);
         rollingStep(1, newKey);
@@ -443,12 +433,12 @@ class DelegatedAccessIT {
             Future<List<String>> served = other.submit(() -> {
                 List<String> answers = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    answers.add(callText(replicas.replica(1 - restarting), i % 2 == 0 ? Directory.BOB
+                    answers.add(callText(replicas().replica(1 - restarting), i % 2 == 0 ? Directory.BOB
                             : Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1")));
                 }
                 return answers;
             });
-            replicas.restart(restarting, Map.of("MCP_VAULT_KEYS", keys));
+            replicas().restart(restarting, Map.of("MCP_VAULT_KEYS", keys));
             for (String answer : served.get()) {
                 assertTrue(answer.startsWith("# WEB-1: "), "the other replica kept serving: " + answer);
             }
@@ -459,14 +449,14 @@ class DelegatedAccessIT {
     }
 
     private void assertWorksOn(int replica, SandboxUser person) throws Exception {
-        String answer = callText(replicas.replica(replica), person, "jira_get_issue", new JsonObject().put(
+        String answer = callText(replicas().replica(replica), person, "jira_get_issue", new JsonObject().put(
                 "issue_key", "WEB-1"));
         assertTrue(answer.startsWith("# WEB-1: "), "replica " + replica + " as " + person.displayName() + ": "
                 + answer);
     }
 
     private static String keyIdOf(SandboxUser person) throws Exception {
-        try (var db = java.sql.DriverManager.getConnection(delegated.database().jdbcUrl()); var select = db
+        try (var db = java.sql.DriverManager.getConnection(delegated().database().jdbcUrl()); var select = db
                 .prepareStatement("select key_id from atlassian_grant where person = ?")) {
             select.setString(1, dev.atlmcp.auth.delegated.PersonKey.of(person.accountId()));
             try (var row = select.executeQuery()) {
@@ -477,7 +467,7 @@ class DelegatedAccessIT {
     }
 
     private static List<String> keyIds() throws Exception {
-        try (var db = java.sql.DriverManager.getConnection(delegated.database().jdbcUrl()); var rows = db
+        try (var db = java.sql.DriverManager.getConnection(delegated().database().jdbcUrl()); var rows = db
                 .createStatement().executeQuery("select key_id from atlassian_grant order by key_id")) {
             List<String> ids = new ArrayList<>();
             while (rows.next()) {
@@ -490,7 +480,7 @@ class DelegatedAccessIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void noTokenSecretOrLinkAppearsInAnyLogLine() throws Exception {
-        delegated.assertNoSecretInLogs("jira_get_issue");
+        delegated().assertNoSecretInLogs("jira_get_issue");
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode dropTokenAnswer() {
@@ -518,19 +508,19 @@ class DelegatedAccessIT {
     }
 
     private static String callText(SandboxUser person, String tool, JsonObject arguments) throws Exception {
-        return delegated.callText(person, tool, arguments);
+        return delegated().callText(person, tool, arguments);
     }
 
     private static String callText(URI server, SandboxUser person, String tool, JsonObject arguments)
             throws Exception {
-        return delegated.callText(server, person, tool, arguments);
+        return delegated().callText(server, person, tool, arguments);
     }
 
     private static String link(String answer) {
-        return delegated.link(answer);
+        return delegated().link(answer);
     }
 
     private static void connect(SandboxUser person) throws Exception {
-        delegated.connect(person, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"), "Jira");
+        delegated().connect(person, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"), "Jira");
     }
 }

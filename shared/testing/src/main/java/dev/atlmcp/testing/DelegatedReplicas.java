@@ -83,32 +83,28 @@ public final class DelegatedReplicas implements AutoCloseable {
 
     /** The delegated settings both replicas run with; {@code ${sandbox.url}} stands for the sandbox's address. */
     public Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(Map.of("ATLASSIAN_AUTH_MODE", "oauth",
+                "MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID,
+                "MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET,
+                "MCP_VAULT_KEYS", "k1=" + vaultKey,
+                "ATLASSIAN_OAUTH_UNUSED_GRANT_SWEEP", "PT2S",
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
         if (dataCenter != null) {
-            return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
-                    Map.entry("ATLASSIAN_URL", "${sandbox.url}" + dataCenter),
-                    Map.entry("ATLASSIAN_DEPLOYMENT", "datacenter"),
-                    Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", DataCenterAuthServer.CLIENT_ID),
-                    Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", DataCenterAuthServer.CLIENT_SECRET),
-                    Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
-                    Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
-                    Map.entry("MCP_VAULT_KEYS", "k1=" + vaultKey),
-                    Map.entry("ATLASSIAN_OAUTH_UNUSED_GRANT_SWEEP", "PT2S"),
-                    Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
+            // the provider's endpoints are left to their default, <site>/rest/oauth2/latest/...
+            settings.putAll(Map.of("ATLASSIAN_URL", "${sandbox.url}" + dataCenter,
+                    "ATLASSIAN_DEPLOYMENT", "datacenter",
+                    "ATLASSIAN_OAUTH_CLIENT_ID", DataCenterAuthServer.CLIENT_ID,
+                    "ATLASSIAN_OAUTH_CLIENT_SECRET", DataCenterAuthServer.CLIENT_SECRET));
+        } else {
+            settings.putAll(Map.of("ATLASSIAN_OAUTH_CLIENT_ID", AtlassianAuthServer.CLIENT_ID,
+                    "ATLASSIAN_OAUTH_CLIENT_SECRET", AtlassianAuthServer.CLIENT_SECRET,
+                    "ATLASSIAN_OAUTH_AUTHORIZE_URL", "${sandbox.url}" + AtlassianAuthServer.PREFIX + "/authorize",
+                    "ATLASSIAN_OAUTH_TOKEN_URL", "${sandbox.url}" + AtlassianAuthServer.PREFIX + "/oauth/token",
+                    "ATLASSIAN_OAUTH_RESOURCES_URL", "${sandbox.url}/oauth/token/accessible-resources",
+                    "ATLASSIAN_GATEWAY_URL", "${sandbox.url}",
+                    "ATLASSIAN_CLOUD_ID", CompassApi.CLOUD_ID));
         }
-        return Map.ofEntries(Map.entry("ATLASSIAN_AUTH_MODE", "oauth"),
-                Map.entry("ATLASSIAN_OAUTH_CLIENT_ID", AtlassianAuthServer.CLIENT_ID),
-                Map.entry("ATLASSIAN_OAUTH_CLIENT_SECRET", AtlassianAuthServer.CLIENT_SECRET),
-                Map.entry("ATLASSIAN_OAUTH_AUTHORIZE_URL", "${sandbox.url}" + AtlassianAuthServer.PREFIX
-                        + "/authorize"),
-                Map.entry("ATLASSIAN_OAUTH_TOKEN_URL", "${sandbox.url}" + AtlassianAuthServer.PREFIX + "/oauth/token"),
-                Map.entry("ATLASSIAN_OAUTH_RESOURCES_URL", "${sandbox.url}/oauth/token/accessible-resources"),
-                Map.entry("ATLASSIAN_GATEWAY_URL", "${sandbox.url}"),
-                Map.entry("ATLASSIAN_CLOUD_ID", CompassApi.CLOUD_ID),
-                Map.entry("MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID),
-                Map.entry("MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET),
-                Map.entry("MCP_VAULT_KEYS", "k1=" + vaultKey),
-                Map.entry("ATLASSIAN_OAUTH_UNUSED_GRANT_SWEEP", "PT2S"),
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()));
+        return settings;
     }
 
     /** The settings with the sandbox's address filled in, for a server started apart from the replicas. */
