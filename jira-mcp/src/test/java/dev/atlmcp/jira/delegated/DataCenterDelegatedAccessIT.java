@@ -1,5 +1,7 @@
 package dev.atlmcp.jira.delegated;
 
+import static dev.atlmcp.testing.DelegatedReplicas.args;
+import static dev.atlmcp.testing.DelegatedReplicas.first;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import dev.atlmcp.sandbox.Directory;
@@ -19,6 +22,7 @@ import dev.atlmcp.sandbox.Sandbox;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.testing.ConnectBrowser;
 import dev.atlmcp.testing.DelegatedReplicas;
+import dev.atlmcp.testing.DelegatedReplicas.ToolCall;
 import dev.atlmcp.testing.DelegatedServers;
 
 /**
@@ -106,6 +110,56 @@ class DataCenterDelegatedAccessIT {
                         + "the applications you authorized (or ask a Jira administrator)."),
                 answer);
         assertEquals(0, delegated().grants());
+    }
+
+    /** No tool needs a service credential: each one, called once as Jane, reaches Jira only as Jane. */
+    @Test
+    void everyToolWorksAsThePerson() throws Exception {
+        connect(Directory.JANE);
+        List<ToolCall> calls = List.of(
+                ToolCall.of("jira_get_issue", args("issue_key", "OPS-1")),
+                ToolCall.of("jira_search", args("jql", "project = OPS ORDER BY key ASC").put("limit", 2)),
+                ToolCall.of("jira_whoami", new JsonObject()),
+                ToolCall.of("jira_list_projects", new JsonObject()),
+                ToolCall.of("jira_get_project", args("project", "OPS")),
+                ToolCall.of("jira_list_boards", args("project", "OPS")),
+                ToolCall.of("jira_list_sprints", args("board_id", "1")),
+                ToolCall.of("jira_get_sprint_issues", args("sprint_id", "11")),
+                ToolCall.of("jira_move_to_sprint", args("sprint_id", "12").put("issue_keys", new JsonArray().add(
+                        "OPS-6"))),
+                ToolCall.of("jira_add_watcher", args("issue_key", "OPS-5").put("person", "bmartin")),
+                ToolCall.of("jira_add_worklog", args("issue_key", "OPS-5").put("time_spent", "15m")),
+                ToolCall.of("jira_add_remote_link", args("issue_key", "OPS-5").put("url", "https://example.com/dc")
+                        .put("title", "Data Center check")),
+                ToolCall.of("jira_search_fields", args("query", "story points")),
+                ToolCall.of("jira_get_create_fields", args("project", "OPS").put("issue_type", "Task")),
+                ToolCall.of("jira_assign_issue", args("issue_key", "OPS-7").put("assignee", "jdoe")),
+                ToolCall.of("jira_get_attachments", args("issue_key", "OPS-1")),
+                ToolCall.after("jira_read_attachment", seen -> args("issue_key", "OPS-1").put("attachment_id",
+                        first("\\| (\\d+) \\| checkout-errors\\.csv \\|", seen.get("jira_get_attachments")))),
+                ToolCall.of("jira_get_changelog", args("issue_key", "OPS-1")),
+                ToolCall.of("jira_get_comments", args("issue_key", "OPS-1").put("limit", 2)),
+                ToolCall.of("jira_find_users", args("query", "jane")),
+                ToolCall.of("jira_add_comment", args("issue_key", "OPS-5").put("body", "Checked as Jane.")),
+                ToolCall.after("jira_edit_comment", seen -> args("issue_key", "OPS-5").put("comment_id", first(
+                        "^Added comment (\\d+)", seen.get("jira_add_comment")))
+                        .put("body", "Checked as Jane, edited.")),
+                ToolCall.of("jira_create_issue", args("project", "OPS").put("issue_type", "Task").put("summary",
+                        "Data Center check")),
+                ToolCall.of("jira_create_issues", args("project", "OPS").put("issue_type", "Task").put("issues",
+                        new JsonArray().add(args("summary", "Data Center batch item")))),
+                ToolCall.of("jira_update_issue", args("issue_key", "OPS-7").put("labels_add", new JsonArray().add(
+                        "checked"))),
+                ToolCall.of("jira_list_my_agent_changes", new JsonObject()),
+                ToolCall.after("jira_undo_change", seen -> args("change_id", first("Change id: (\\S+)", seen.get(
+                        "jira_update_issue")))),
+                ToolCall.of("jira_get_transitions", args("issue_key", "OPS-7")),
+                ToolCall.of("jira_list_link_types", new JsonObject()),
+                ToolCall.of("jira_link_issues", args("issue_key", "OPS-5").put("relation", "relates to").put(
+                        "other_issue_key", "OPS-6")),
+                ToolCall.of("jira_transition_issue", args("issue_key", "OPS-7").put("transition", "In Progress")),
+                ToolCall.of("jira_disconnect_atlassian", new JsonObject()));
+        delegated().callEveryTool(Directory.JANE, calls, List.of());
     }
 
     @Test

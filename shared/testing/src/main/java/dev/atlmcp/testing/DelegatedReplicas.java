@@ -299,6 +299,79 @@ public final class DelegatedReplicas implements AutoCloseable {
         return randomKey();
     }
 
+    /**
+     * One call of a tool in {@link #callEveryTool}: its arguments, possibly made from the answers so far (by tool
+     * name), and whether the answer is a tool error by design.
+     */
+    public record ToolCall(String tool, java.util.function.Function<Map<String, String>, JsonObject> arguments,
+            boolean errorByDesign) {
+
+        public static ToolCall of(String tool, JsonObject arguments) {
+            return new ToolCall(tool, seen -> arguments, false);
+        }
+
+        public static ToolCall after(String tool, java.util.function.Function<Map<String, String>, JsonObject> made) {
+            return new ToolCall(tool, made, false);
+        }
+
+        public static ToolCall refused(String tool, JsonObject arguments) {
+            return new ToolCall(tool, seen -> arguments, true);
+        }
+    }
+
+    /**
+     * Calls every tool once, in one session as {@code person}, in order: the server must offer exactly these tools and
+     * {@code calledElsewhere}, each call must answer as a connected person (never with a connect link) and as a tool
+     * error only where {@link ToolCall#errorByDesign}, and every request that reached Atlassian must have acted as the
+     * person. The answers, by tool name (the last one of a tool called twice).
+     */
+    public Map<String, String> callEveryTool(SandboxUser person, List<ToolCall> calls, List<String> calledElsewhere)
+            throws Exception {
+        URI target = URI.create(replicas.publicUrl());
+        String token = replicas.token(person);
+        String session = initialize(target, token, new JsonObject());
+        JsonObject listed = message(post(target, token, session, new JsonObject().put("jsonrpc", "2.0").put("id", 2)
+                .put("method", "tools/list")).body());
+        java.util.SortedSet<String> offered = new java.util.TreeSet<>();
+        listed.getJsonObject("result").getJsonArray("tools").forEach(t -> offered.add(((JsonObject) t).getString(
+                "name")));
+        java.util.SortedSet<String> expected = new java.util.TreeSet<>(calledElsewhere);
+        calls.forEach(c -> expected.add(c.tool()));
+        assertEquals(expected, offered, "every tool the server offers is called");
+        Map<String, String> seen = new HashMap<>();
+        int id = 3;
+        for (ToolCall call : calls) {
+            JsonObject result = message(post(target, token, session, new JsonObject().put("jsonrpc", "2.0").put("id",
+                    id++).put("method", "tools/call").put("params", new JsonObject().put("name", call.tool()).put(
+                            "arguments", call.arguments().apply(seen)))).body()).getJsonObject("result");
+            assertTrue(result != null, call.tool() + ": a tool result");
+            String text = result.getJsonArray("content").getJsonObject(0).getString("text", "");
+            seen.put(call.tool(), text);
+            assertTrue(!text.contains("have not connected") && !text.contains("connection for"), call.tool()
+                    + " as a connected person: " + text);
+            assertEquals(call.errorByDesign(), result.getBoolean("isError", false), call.tool() + ": " + text);
+        }
+        List<dev.atlmcp.sandbox.Sandbox.LoggedRequest> reached = dataCenter != null ? dataCenterRequests()
+                : replicas.site().requests().stream().filter(r -> r.path().startsWith("/ex/") || r.path()
+                        .startsWith("/graphql")).toList();
+        assertTrue(reached.size() > calls.size() / 2, "the tools reached Atlassian: " + reached);
+        assertTrue(reached.stream().allMatch(r -> r.user().equals(person.accountId())), "only as "
+                + person.displayName() + ": " + reached);
+        return seen;
+    }
+
+    /** Tool arguments with one string value, to add more to. */
+    public static JsonObject args(String name, String value) {
+        return new JsonObject().put(name, value);
+    }
+
+    /** The first group of {@code pattern}'s first match in an earlier answer (lines are anchors). */
+    public static String first(String pattern, String text) {
+        Matcher matcher = Pattern.compile(pattern, Pattern.MULTILINE).matcher(text);
+        assertTrue(matcher.find(), pattern + " in " + text);
+        return matcher.group(1).trim();
+    }
+
     /** Asserts that neither replica's log holds any secret handled so far, nor a connect link's value. */
     public void assertNoSecretInLogs(String expectedInLog) throws Exception {
         List<String> all = secrets();
