@@ -106,7 +106,7 @@ class DataCenterDelegatedAccessIT {
                         "consumer-lag.csv")),
                 ToolCall.of("confluence_find_users", args("query", "mart")),
                 ToolCall.of("confluence_disconnect_atlassian", new JsonObject()));
-        delegated().callEveryTool(Directory.JANE, calls, List.of());
+        delegated().callEveryTool(Directory.JANE, calls);
     }
 
     @Test

@@ -159,7 +159,7 @@ class DataCenterDelegatedAccessIT {
                         "other_issue_key", "OPS-6")),
                 ToolCall.of("jira_transition_issue", args("issue_key", "OPS-7").put("transition", "In Progress")),
                 ToolCall.of("jira_disconnect_atlassian", new JsonObject()));
-        delegated().callEveryTool(Directory.JANE, calls, List.of());
+        delegated().callEveryTool(Directory.JANE, calls);
     }
 
     @Test

@@ -76,10 +76,6 @@ final class ControlApi {
             if (settings.has("reuseWindowSeconds")) {
                 sandbox.atlassianAuth().reuseWindow(Duration.ofSeconds(settings.path("reuseWindowSeconds").asLong()));
             }
-            if (settings.has("dataCenterAccessTokenSeconds")) {
-                sandbox.dataCenterAuth().forEach(provider -> provider.accessLifetime(Duration.ofSeconds(settings.path(
-                        "dataCenterAccessTokenSeconds").asLong())));
-            }
             if (settings.has("advanceSeconds")) {
                 sandbox.atlassianAuth().advance(Duration.ofSeconds(settings.path("advanceSeconds").asLong()));
             }

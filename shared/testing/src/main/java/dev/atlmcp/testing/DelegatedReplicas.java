@@ -82,7 +82,7 @@ public final class DelegatedReplicas implements AutoCloseable {
     }
 
     /** The delegated settings both replicas run with; {@code ${sandbox.url}} stands for the sandbox's address. */
-    public Map<String, String> settings() {
+    private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(Map.of("ATLASSIAN_AUTH_MODE", "oauth",
                 "MCP_CONNECT_CLIENT_ID", DevTokenIssuer.CONNECT_CLIENT_ID,
                 "MCP_CONNECT_CLIENT_SECRET", DevTokenIssuer.CONNECT_CLIENT_SECRET,
@@ -203,7 +203,7 @@ public final class DelegatedReplicas implements AutoCloseable {
     }
 
     /** Replica {@code index}'s log file. */
-    public Path log(int index) {
+    private Path log(int index) {
         return Path.of("target", server + "-replica-" + index + ".log");
     }
 
@@ -229,7 +229,7 @@ public final class DelegatedReplicas implements AutoCloseable {
     }
 
     /** The JSON-RPC answer to one tool call in a fresh session. */
-    public JsonObject call(URI target, SandboxUser person, String tool, JsonObject arguments) throws Exception {
+    private JsonObject call(URI target, SandboxUser person, String tool, JsonObject arguments) throws Exception {
         String token = replicas.token(person);
         String session = initialize(target, token, new JsonObject());
         return message(post(target, token, session, new JsonObject().put("jsonrpc", "2.0").put("id", 2).put(
@@ -320,13 +320,12 @@ public final class DelegatedReplicas implements AutoCloseable {
     }
 
     /**
-     * Calls every tool once, in one session as {@code person}, in order: the server must offer exactly these tools and
-     * {@code calledElsewhere}, each call must answer as a connected person (never with a connect link) and as a tool
-     * error only where {@link ToolCall#errorByDesign}, and every request that reached Atlassian must have acted as the
-     * person. The answers, by tool name (the last one of a tool called twice).
+     * Calls every tool once, in one session as {@code person}, in order: the server must offer exactly these tools,
+     * each call must answer as a connected person (never with a connect link) and as a tool error only where
+     * {@link ToolCall#errorByDesign}, and every request that reached Atlassian must have acted as the person. The
+     * answers, by tool name (the last one of a tool called twice).
      */
-    public Map<String, String> callEveryTool(SandboxUser person, List<ToolCall> calls, List<String> calledElsewhere)
-            throws Exception {
+    public Map<String, String> callEveryTool(SandboxUser person, List<ToolCall> calls) throws Exception {
         URI target = URI.create(replicas.publicUrl());
         String token = replicas.token(person);
         String session = initialize(target, token, new JsonObject());
@@ -335,7 +334,7 @@ public final class DelegatedReplicas implements AutoCloseable {
         java.util.SortedSet<String> offered = new java.util.TreeSet<>();
         listed.getJsonObject("result").getJsonArray("tools").forEach(t -> offered.add(((JsonObject) t).getString(
                 "name")));
-        java.util.SortedSet<String> expected = new java.util.TreeSet<>(calledElsewhere);
+        java.util.SortedSet<String> expected = new java.util.TreeSet<>();
         calls.forEach(c -> expected.add(c.tool()));
         assertEquals(expected, offered, "every tool the server offers is called");
         Map<String, String> seen = new HashMap<>();

@@ -1,6 +1,7 @@
 package dev.atlmcp.auth.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,11 @@ public interface ServerConfig {
      */
     @WithDefault("mcp")
     String product();
+
+    /** The product as people read it: {@code Jira}, {@code Confluence}, {@code Compass}. */
+    default String productName() {
+        return product().substring(0, 1).toUpperCase(Locale.ROOT) + product().substring(1);
+    }
 
     Auth auth();
 

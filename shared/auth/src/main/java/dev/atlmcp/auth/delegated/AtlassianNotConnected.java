@@ -10,6 +10,7 @@ public final class AtlassianNotConnected extends RuntimeException {
     private final boolean ended;
     private final String product;
 
+    /** {@code product}: as people read it, e.g. Jira. */
     AtlassianNotConnected(String product, String connectUrl, boolean ended) {
         super("Not connected to Atlassian", null, false, false);
         this.product = product;
@@ -23,10 +24,9 @@ public final class AtlassianNotConnected extends RuntimeException {
 
     /** What the person reads: why, what to open, and that nothing was sent. */
     public String instructions() {
-        String name = Character.toUpperCase(product.charAt(0)) + product.substring(1);
-        String why = ended ? "Your Atlassian connection for " + name + " has ended (it expired, was revoked in your "
+        String why = ended ? "Your Atlassian connection for " + product + " has ended (it expired, was revoked in your "
                 + "Atlassian account, or was replaced), so this server cannot act as you any more."
-                : "This server acts in " + name + " as you, with your own Atlassian permissions, and you have not "
+                : "This server acts in " + product + " as you, with your own Atlassian permissions, and you have not "
                         + "connected your Atlassian account yet.";
         return why + " Open " + connectUrl + " in your browser, sign in and accept, then try again. The link works "
                 + "for you only and expires in a few minutes. Nothing was sent to Atlassian.";

@@ -93,7 +93,7 @@ public class ConnectRoutes {
                     .setSameSite(CookieSameSite.LAX).setMaxAge(config.connectLinkLifetime().toSeconds()).setSecure(
                             access.publicUrl().startsWith("https:"));
             ctx.response().addCookie(cookie);
-            String product = productName();
+            String product = server.productName();
             String body = ConnectPage.paragraph("You are signed in as " + who(signedIn) + ".")
                     + ConnectPage.paragraph("Continue to " + authority() + " to let " + server.product() + "-mcp ("
                             + access.publicUrl() + ") act in " + product + " on " + atlassian.url().orElse("")
@@ -101,13 +101,8 @@ public class ConnectRoutes {
                     + ConnectPage.scopes(scopes())
                     + ConnectPage.paragraph("Agents you use through this server then see and change exactly what you "
                             + "may, and Atlassian records their changes as yours. You can disconnect at any time: ask "
-                            + "your agent to run " + server.product() + "_disconnect_atlassian, or " + (atlassian
-                                    .isDataCenter()
-                                            ? "revoke it under Profile > Authorized applications in "
-                                                    + product
-                                            : "remove the app under Connected apps in your Atlassian "
-                                                    + "account settings")
-                            + ".")
+                            + "your agent to run " + server.product() + "_disconnect_atlassian, or "
+                            + access.whereToWithdraw() + ".")
                     + ConnectPage.action("continue", consentUrl(state, verifier), "Continue to " + authority());
             html(ctx, 200, "Connect " + product + " to your agent", body);
         } catch (VaultUnavailable e) {
@@ -151,12 +146,7 @@ public class ConnectRoutes {
                 return;
             }
             Grant grant = tokens.exchange(code, started.get().verifier(), access.redirectUrl());
-            // Data Center's provider is the site itself; a Cloud grant may cover other sites, or not this one
-            Optional<AtlassianTokens.Site> site = atlassian.isDataCenter() ? Optional.of(new AtlassianTokens.Site("",
-                    atlassian.url().orElse(""), List.of(grant.scopes().split(" ")))) : tokens
-                            .sites(grant
-                                    .accessToken())
-                            .stream().filter(this::isThisSite).findFirst();
+            Optional<AtlassianTokens.Site> site = site(grant);
             if (site.isEmpty()) {
                 denied(ctx, signedIn, "the grant does not include the configured site");
                 page(ctx, 403, "Your grant does not include " + atlassian.url().orElse("this site"), "Atlassian's "
@@ -169,9 +159,11 @@ public class ConnectRoutes {
             audit.fire(new ConnectEvent(server.product(), "ok", "connected to " + site.get().url() + " with " + grant
                     .scopes(), signedIn, ctx));
             ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath("/connect").setMaxAge(0));
-            page(ctx, 200, productName() + " is connected", "Your agent now acts in " + productName() + " on "
-                    + site.get().url() + " as you, " + who(signedIn) + ". Close this tab, go back to your agent and "
-                    + "ask it to try again.");
+            page(ctx, 200, server.productName() + " is connected",
+                    "Your agent now acts in " + server.productName() + " on "
+                            + site.get().url() + " as you, " + who(signedIn)
+                            + ". Close this tab, go back to your agent and "
+                            + "ask it to try again.");
         } catch (VaultUnavailable e) {
             unavailable(ctx);
         } catch (NoPersonClaim e) {
@@ -190,6 +182,18 @@ public class ConnectRoutes {
 
     private void denied(RoutingContext ctx, SecurityIdentity signedIn, String why) {
         audit.fire(new ConnectEvent(server.product(), "denied", why, signedIn, ctx));
+    }
+
+    /**
+     * The configured site, if the grant reaches it: Data Center's provider is the site itself; a Cloud grant may cover
+     * other sites, or not this one.
+     */
+    private Optional<AtlassianTokens.Site> site(Grant grant) {
+        if (atlassian.isDataCenter()) {
+            return Optional.of(new AtlassianTokens.Site("", atlassian.url().orElse(""), List.of(grant.scopes().split(
+                    " "))));
+        }
+        return tokens.sites(grant.accessToken()).stream().filter(this::isThisSite).findFirst();
     }
 
     private boolean isThisSite(AtlassianTokens.Site site) {
@@ -230,8 +234,9 @@ public class ConnectRoutes {
      */
     List<String> scopes() {
         List<String> scopes = new java.util.ArrayList<>();
-        (atlassian.isDataCenter() ? Optional.of(config.dataCenterScopes()) : config.scopes()).orElse(List.of())
-                .forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
+        List<String> configured = atlassian.isDataCenter() ? config.dataCenterScopes() : config.scopes().orElse(List
+                .of());
+        configured.forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
         scopes.removeIf(String::isBlank);
         if (!atlassian.isDataCenter() && !scopes.contains("offline_access")) {
             scopes.add("offline_access");
@@ -241,11 +246,7 @@ public class ConnectRoutes {
 
     /** Who the person grants access at: Atlassian (Cloud), or the Data Center product itself. */
     private String authority() {
-        return atlassian.isDataCenter() ? productName() : "Atlassian";
-    }
-
-    private String productName() {
-        return Character.toUpperCase(server.product().charAt(0)) + server.product().substring(1);
+        return atlassian.isDataCenter() ? server.productName() : "Atlassian";
     }
 
     private String who(SecurityIdentity signedIn) {

@@ -26,6 +26,9 @@ public class DelegatedAccess {
 
     public static final String CONNECT_PATH = "/connect/atlassian";
 
+    /** Where a person sees and removes the apps connected to their Atlassian Cloud account. */
+    public static final String CONNECTED_APPS = "https://id.atlassian.com/manage-profile/apps";
+
     private final AtlassianConfig atlassian;
     private final ServerConfig server;
     private final DelegatedConfig config;
@@ -114,7 +117,19 @@ public class DelegatedAccess {
 
     private AtlassianNotConnected notConnected(String person, boolean ended) {
         String link = requests.create(person, server.product(), config.connectLinkLifetime());
-        return new AtlassianNotConnected(server.product(), publicUrl() + CONNECT_PATH + "?link=" + link, ended);
+        return new AtlassianNotConnected(server.productName(), publicUrl() + CONNECT_PATH + "?link=" + link, ended);
+    }
+
+    /**
+     * Where the person withdraws the grant at Atlassian itself, which this server cannot do for them: on Cloud by
+     * removing the app from their account, on Data Center in their profile in the product.
+     */
+    public String whereToWithdraw() {
+        String product = server.productName();
+        return atlassian.isDataCenter() ? "revoke this server's access in your " + product + " profile, under the "
+                + "applications you authorized (or ask a " + product + " administrator)"
+                : "remove the app under "
+                        + "Connected apps in your Atlassian account (" + CONNECTED_APPS + ")";
     }
 
     String publicUrl() {

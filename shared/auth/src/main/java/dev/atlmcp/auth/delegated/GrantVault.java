@@ -102,7 +102,13 @@ public class GrantVault {
 
     /** Deletes every grant of the person, all products; the products they had. */
     public List<String> deleteAll(String person) {
-        return deleteReturning("delete from atlassian_grant where person = ? returning product", person);
+        try (Connection db = dataSource.get().getConnection(); PreparedStatement delete = db.prepareStatement(
+                "delete from atlassian_grant where person = ? returning product")) {
+            delete.setString(1, person);
+            return products(delete);
+        } catch (SQLException e) {
+            throw new VaultUnavailable(e);
+        }
     }
 
     /** Deletes the grants not used since {@code cutoff}; the product of each. */
@@ -212,15 +218,6 @@ public class GrantVault {
     public void save(String person, String product, Grant grant) {
         try (Connection db = dataSource.get().getConnection()) {
             upsert(db, person, product, grant);
-        } catch (SQLException e) {
-            throw new VaultUnavailable(e);
-        }
-    }
-
-    private List<String> deleteReturning(String sql, String person) {
-        try (Connection db = dataSource.get().getConnection(); PreparedStatement delete = db.prepareStatement(sql)) {
-            delete.setString(1, person);
-            return products(delete);
         } catch (SQLException e) {
             throw new VaultUnavailable(e);
         }

@@ -1,7 +1,5 @@
 package dev.atlmcp.platform.policy;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atlmcp.auth.config.AtlassianConfig;
@@ -15,9 +13,6 @@ import dev.atlmcp.auth.delegated.DelegatedAccess;
 @ApplicationScoped
 public class Disconnection {
 
-    /** Where a person sees and removes the apps connected to their Atlassian account. */
-    public static final String CONNECTED_APPS = "https://id.atlassian.com/manage-profile/apps";
-
     private final DelegatedAccess access;
     private final ServerConfig server;
     private final AtlassianConfig atlassian;
@@ -29,7 +24,7 @@ public class Disconnection {
     }
 
     public String markdown() {
-        String product = server.product().substring(0, 1).toUpperCase(Locale.ROOT) + server.product().substring(1);
+        String product = server.productName();
         if (!access.enabled()) {
             return "This server does not act with your own Atlassian grant (ATLASSIAN_AUTH_MODE is not oauth), so "
                     + "there is nothing to disconnect.";
@@ -38,13 +33,8 @@ public class Disconnection {
                 ? "Disconnected: this server deleted your Atlassian grant for " + product + ". Agents using this "
                         + "server cannot act in " + product + " as you any more; a new call asks you to connect again."
                 : "You were not connected: this server holds no Atlassian grant of yours for " + product + ".";
-        if (atlassian.isDataCenter()) {
-            return removed + " To withdraw the grant in " + product + " too, revoke this server's access in your "
-                    + product + " profile, under the applications you authorized (or ask a " + product
-                    + " administrator).";
-        }
-        return removed + " Atlassian lets apps delete their copy but not revoke a grant, so to withdraw it "
-                + "completely remove the app under Connected apps in your Atlassian account (" + CONNECTED_APPS
-                + ").";
+        return removed + (atlassian.isDataCenter() ? " To withdraw the grant in " + product + " too, "
+                : " Atlassian lets apps delete their copy but not revoke a grant, so to withdraw it completely ")
+                + access.whereToWithdraw() + ".";
     }
 }

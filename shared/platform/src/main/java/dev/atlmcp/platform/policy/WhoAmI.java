@@ -5,7 +5,6 @@ import dev.atlmcp.auth.identity.IdentityMapper;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +29,7 @@ public class WhoAmI {
     }
 
     public String markdown() {
-        String product = server.product().substring(0, 1).toUpperCase(Locale.ROOT) + server.product().substring(1);
+        String product = server.productName();
         Caller caller = identity.caller();
         IdentityMapper.Mapping mapping = identity.map(caller);
         StringBuilder md = new StringBuilder("# Who you are\n");

@@ -33,6 +33,7 @@ public final class DataCenterAuthServer {
     public static final String CLIENT_SECRET = "sbx-dc-link-secret-Vr7n2Kq8";
     public static final String APP_NAME = "Atlassian MCP servers (incoming link)";
     private static final Set<String> SCOPES = Set.of("READ", "WRITE");
+    private static final Duration ACCESS_LIFETIME = Duration.ofHours(2);
 
     private record Code(SandboxUser user, String redirectUri, String scope, String challenge, Instant expiresAt) {
     }
@@ -50,7 +51,6 @@ public final class DataCenterAuthServer {
     private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> grants = new ConcurrentHashMap<>();
-    private volatile Duration accessLifetime = Duration.ofHours(2);
 
     /** {@code product}: the name the consent page shows, e.g. Jira. */
     public DataCenterAuthServer(String product) {
@@ -77,10 +77,6 @@ public final class DataCenterAuthServer {
         callbacks.addAll(urls);
     }
 
-    public void accessLifetime(Duration lifetime) {
-        this.accessLifetime = lifetime;
-    }
-
     /** How many times each grant type was exchanged successfully since the last reset. */
     public Map<String, Integer> grantCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -93,14 +89,13 @@ public final class DataCenterAuthServer {
         return new ArrayList<>(issued);
     }
 
-    /** Forgets every code and token and restores the defaults; registered callbacks stay. */
+    /** Forgets every code and token; registered callbacks stay. */
     public void reset() {
         codes.clear();
         accessTokens.clear();
         refreshTokens.clear();
         issued.clear();
         grants.clear();
-        accessLifetime = Duration.ofHours(2);
     }
 
     private Response consentPage(Request r) {
@@ -209,12 +204,12 @@ public final class DataCenterAuthServer {
     private Response tokens(SandboxUser user, String scope, String redirectUri) {
         String access = OAuthValues.random("sbx-dc-at-");
         String refresh = OAuthValues.random("sbx-dc-rt-");
-        accessTokens.put(access, new Access(user, Instant.now().plus(accessLifetime)));
+        accessTokens.put(access, new Access(user, Instant.now().plus(ACCESS_LIFETIME)));
         refreshTokens.put(refresh, new Refresh(user, scope, redirectUri, Instant.now().plus(Duration.ofDays(90))));
         issued.add(access);
         issued.add(refresh);
         return Response.ok(Json.object().put("access_token", access).put("token_type", "bearer").put("expires_in",
-                accessLifetime.toSeconds()).put("refresh_token", refresh).put("scope", scope).put("created_at",
+                ACCESS_LIFETIME.toSeconds()).put("refresh_token", refresh).put("scope", scope).put("created_at",
                         Instant.now().getEpochSecond()));
     }
 
