@@ -63,8 +63,14 @@ export const readCalls = {
   compass: ["compass_get_component", { component: "checkout-api" }, (t) => t.startsWith("# checkout-api\nService")],
 };
 
-// initialize, tools/list and the server's read call through a bridge, one check each.
-export async function useTools(remote, server, label) {
+// A tool outside each server's first default tool set, which ?toolsets=<that set> must hide.
+export const otherSetTool = { jira: "jira_list_boards", confluence: "confluence_get_comments",
+  compass: "compass_who_owns" };
+export const firstSet = { jira: "core", confluence: "core", compass: "catalog" };
+
+// initialize, tools/list and the server's read call through a bridge, one check each; narrowed: the URL asked for the
+// server's first default tool set only.
+export async function useTools(remote, server, label, narrowed = false) {
   const init = await remote.request("initialize", {
     protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "claude-desktop-like", version: "1.0.0" },
   });
@@ -73,7 +79,8 @@ export async function useTools(remote, server, label) {
   const list = await remote.request("tools/list", {});
   const names = (list.result?.tools ?? []).map((t) => t.name);
   const [tool, args, ok] = readCalls[server];
-  check(`${label} tools/list`, names.includes(tool), JSON.stringify(list).slice(0, 300));
+  check(`${label} tools/list`, names.includes(tool) && names.includes(otherSetTool[server]) !== narrowed,
+    JSON.stringify(names));
   const call = await remote.request("tools/call", { name: tool, arguments: args });
   const text = call.result?.content?.[0]?.text ?? "";
   check(`${label} ${tool}`, !call.result?.isError && ok(text), JSON.stringify(call).slice(0, 300));

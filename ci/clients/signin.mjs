@@ -14,7 +14,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { auth, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
-import { bridge, readCalls, useTools } from "./bridge.mjs";
+import { bridge, firstSet, readCalls, useTools } from "./bridge.mjs";
 import { check, finish } from "./checks.mjs";
 
 const MCP_REMOTE_PORT = 18301;
@@ -85,8 +85,9 @@ function claims(token) {
 
 // --- mcp-remote, as a desktop client's configuration starts it ---
 
-async function mcpRemote(server, url, transport) {
-  const label = `${server} mcp-remote ${transport} sign-in`;
+// narrowed: the URL asks for one tool set; the OAuth resource stays the plain MCP endpoint.
+async function mcpRemote(server, url, transport, narrowed = false) {
+  const label = `${server} mcp-remote ${transport}${narrowed ? " narrowed" : ""} sign-in`;
   const remote = bridge([url, String(MCP_REMOTE_PORT), "--transport", transport,
     "--static-oauth-client-info", JSON.stringify({ client_id: "mcp-desktop" })],
   // BROWSER=true: the system opener does nothing; the URL mcp-remote prints goes to Chromium instead
@@ -95,9 +96,9 @@ async function mcpRemote(server, url, transport) {
     const [, authorizationUrl] = await remote.logged(/Please authorize this client by visiting:\s*\n(\S+)/);
     const asked = new URL(authorizationUrl);
     check(`${label}: discovered Keycloak from the 401`, asked.pathname.endsWith("/protocol/openid-connect/auth")
-      && asked.searchParams.get("resource") === url.replace(/\/sse$/, ""), authorizationUrl);
+      && asked.searchParams.get("resource") === url.replace(/\?.*$/, "").replace(/\/sse$/, ""), authorizationUrl);
     await signInAt("jane", authorizationUrl);
-    await useTools(remote, server, label);
+    await useTools(remote, server, label, narrowed);
   } finally {
     await remote.close();
   }
@@ -365,6 +366,12 @@ try {
   for (const [server, url] of Object.entries(servers)) {
     for (const [transport, endpoint] of [["http-only", url], ["sse-only", url + "/sse"]]) {
       await attempt(`${server} mcp-remote ${transport} sign-in`, () => mcpRemote(server, endpoint, transport));
+    }
+  }
+  if (servers.jira) {
+    for (const [transport, endpoint] of [["http-only", servers.jira], ["sse-only", servers.jira + "/sse"]]) {
+      await attempt(`jira mcp-remote ${transport} narrowed sign-in`, () => mcpRemote("jira",
+        `${endpoint}?toolsets=${firstSet.jira}`, transport, true));
     }
   }
   const tokens = {};

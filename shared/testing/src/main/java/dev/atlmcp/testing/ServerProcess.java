@@ -50,6 +50,8 @@ public final class ServerProcess {
         env.put("MCP_PUBLIC_URL", publicUrl);
         env.put("MCP_SIGNING_KEYS", SandboxTestResource.TEST_SIGNING_KEY);
         env.put("MCP_POLICY_LINK_HOSTS", SandboxTestResource.TEST_LINK_HOSTS);
+        // every tool, as in the in-process tests; ToolSetsContract tests the default sets
+        env.put("MCP_TOOLSETS", "all");
         env.putAll(extraEnv);
         File log = new File(new File(jar).getParentFile().getParentFile(), logName + ".log");
         builder.redirectErrorStream(true).redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log)

@@ -43,7 +43,12 @@ public final class SseMcpClient implements AutoCloseable {
 
     /** A client whose every request also carries {@code headers}. */
     public SseMcpClient(URI base, String token, Map<String, String> headers) throws Exception {
-        this(base, token, headers, null);
+        this(base.resolve("/mcp/sse"), token, headers, null);
+    }
+
+    /** A client of the stream at {@code path}, e.g. {@code /mcp/sse?toolsets=core}. */
+    public static SseMcpClient at(URI base, String path, String token) throws Exception {
+        return new SseMcpClient(base.resolve(path), token, Map.of(), null);
     }
 
     /**
@@ -52,13 +57,14 @@ public final class SseMcpClient implements AutoCloseable {
      */
     public static SseMcpClient answeringElicitations(URI base, String token, Function<JsonObject, JsonObject> answer)
             throws Exception {
-        return new SseMcpClient(base, token, Map.of(), request -> answer.apply(request.getJsonObject("params")));
+        return new SseMcpClient(base.resolve("/mcp/sse"), token, Map.of(), request -> answer.apply(request
+                .getJsonObject("params")));
     }
 
     /** Like {@link #answeringElicitations}, with the whole {@code elicitation/create} request (its id too). */
     public static SseMcpClient answeringElicitationRequests(URI base, String token,
             Function<JsonObject, JsonObject> answer) throws Exception {
-        return new SseMcpClient(base, token, Map.of(), answer);
+        return new SseMcpClient(base.resolve("/mcp/sse"), token, Map.of(), answer);
     }
 
     /** Where this session's messages are posted: {@code /mcp/messages/<session>}. */
@@ -73,12 +79,12 @@ public final class SseMcpClient implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private SseMcpClient(URI base, String token, Map<String, String> headers,
+    private SseMcpClient(URI stream, String token, Map<String, String> headers,
             Function<JsonObject, JsonObject> elicitation) throws Exception {
         this.token = token;
         this.headers = headers;
         this.elicitation = elicitation;
-        HttpRequest get = withHeaders(HttpRequest.newBuilder(base.resolve("/mcp/sse"))).header("Accept",
+        HttpRequest get = withHeaders(HttpRequest.newBuilder(stream)).header("Accept",
                 "text/event-stream").GET().build();
         HttpResponse<java.io.InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -90,7 +96,7 @@ public final class SseMcpClient implements AutoCloseable {
         reader = new Thread(() -> read(response.body()), "sse-test-reader");
         reader.setDaemon(true);
         reader.start();
-        messages = base.resolve(next());
+        messages = stream.resolve(next());
         JsonObject capabilities = elicitation == null ? new JsonObject() : new JsonObject().put("elicitation",
                 new JsonObject());
         request("initialize", new JsonObject().put("protocolVersion", elicitation == null ? "2024-11-05"

@@ -30,6 +30,22 @@ public final class Tokens {
         return copy.encode();
     }
 
+    /**
+     * Prints what each tool set's tools cost in tools/list, through {@code ?toolsets=}; for a server that enables every
+     * set.
+     */
+    public static void printToolSets(String server, java.util.Map<String, java.util.List<String>> sets) {
+        sets.forEach((set, tools) -> {
+            McpStreamableTestClient client = io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient()
+                    .setMcpPath("/mcp?toolsets=" + set).setAdditionalHeaders(Mcp.bearer(Mcp.token())).build()
+                    .connect();
+            int tokens = count(asModelsSeeThem(Mcp.toolsList(client)));
+            client.disconnect();
+            System.out.println(server + " tool set " + set + ": " + tools.size() + " tools, " + tokens
+                    + " tokens (o200k_base)");
+        });
+    }
+
     /** The tokens of the server's whole tools/list result as a model sees it, printed with its size for the record. */
     public static int toolsList(String server) {
         McpStreamableTestClient client = Mcp.client();

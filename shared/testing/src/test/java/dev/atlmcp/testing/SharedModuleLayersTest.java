@@ -25,6 +25,7 @@ class SharedModuleLayersTest {
             "dev.atlmcp.platform.audit",
             "dev.atlmcp.platform.atlassian",
             "dev.atlmcp.platform.changes",
+            "dev.atlmcp.platform.toolsets",
             "dev.atlmcp.platform.policy",
             "dev.atlmcp.platform.writes",
             "dev.atlmcp.platform.args",

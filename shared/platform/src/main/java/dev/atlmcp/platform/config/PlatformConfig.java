@@ -15,6 +15,12 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "mcp")
 public interface PlatformConfig {
 
+    /**
+     * The tool sets this server offers, comma-separated, or {@code all} ({@code MCP_TOOLSETS}); the server's defaults
+     * when unset (see {@code dev.atlmcp.platform.toolsets.ToolSets}).
+     */
+    Optional<List<String>> toolsets();
+
     Policy policy();
 
     Redaction redaction();

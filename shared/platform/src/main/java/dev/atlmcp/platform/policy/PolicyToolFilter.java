@@ -12,13 +12,15 @@ import dev.atlmcp.auth.config.AtlassianConfig;
 import dev.atlmcp.auth.inbound.InboundPolicy;
 import dev.atlmcp.platform.audit.AuditLog;
 import dev.atlmcp.platform.config.PlatformConfig;
+import dev.atlmcp.platform.toolsets.RequestedToolSets;
+import dev.atlmcp.platform.toolsets.ToolSets;
 
 /**
- * Tool visibility from the operator's policy: read-only mode and allow/deny lists; the tool that withdraws a person's
- * own Atlassian grant is offered with delegated access only, read-only or not. A hidden tool is left out of
- * {@code tools/list} and a call to it is answered like a call to an unknown tool. This decides visibility only: it does
- * not block, and the MCP library ignores a filter that throws, so it fails open; enforcement that must fail closed
- * lives in the services.
+ * Tool visibility from the operator's policy: the enabled tool sets, narrowed to those the client's MCP URL asks for,
+ * read-only mode and allow/deny lists; the tool that withdraws a person's own Atlassian grant is offered with delegated
+ * access only, whatever the sets, read-only or not. A hidden tool is left out of {@code tools/list} and a call to it is
+ * answered like a call to an unknown tool. This decides visibility only: it does not block, and the MCP library ignores
+ * a filter that throws, so it fails open; enforcement that must fail closed lives in the services.
  */
 @Singleton
 public class PolicyToolFilter implements ToolFilter {
@@ -27,9 +29,12 @@ public class PolicyToolFilter implements ToolFilter {
     private final AtlassianConfig atlassian;
     private final AuditLog audit;
     private final SecurityIdentity identity;
+    private final ToolSets toolSets;
 
-    PolicyToolFilter(PlatformConfig config, AtlassianConfig atlassian, AuditLog audit, SecurityIdentity identity) {
+    PolicyToolFilter(PlatformConfig config, AtlassianConfig atlassian, AuditLog audit, SecurityIdentity identity,
+            ToolSets toolSets) {
         this.policy = config.policy();
+        this.toolSets = toolSets;
         this.atlassian = atlassian;
         this.audit = audit;
         this.identity = identity;
@@ -47,6 +52,9 @@ public class PolicyToolFilter implements ToolFilter {
     private boolean visible(ToolInfo tool) {
         if (tool.name().endsWith(InboundPolicy.DISCONNECT_TOOL_SUFFIX)) {
             return atlassian.isOAuth() && policy.denyTools().map(deny -> !deny.contains(tool.name())).orElse(true);
+        }
+        if (!toolSets.offers(tool.name(), RequestedToolSets.current())) {
+            return false;
         }
         boolean readOnlyTool = tool.annotations().map(a -> a.readOnlyHint()).orElse(false);
         if (policy.readOnly() && !readOnlyTool) {

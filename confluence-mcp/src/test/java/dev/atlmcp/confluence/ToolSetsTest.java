@@ -1,0 +1,32 @@
+package dev.atlmcp.confluence;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.atlmcp.testing.ToolSetsContract;
+
+/** confluence-mcp as installed: its default tool sets, narrowed by the client's URL. */
+@QuarkusTest
+@TestProfile(ToolSetsTest.DefaultSets.class)
+class ToolSetsTest extends ToolSetsContract {
+
+    public static class DefaultSets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.toolsets", "");
+        }
+    }
+
+    @Override
+    protected String server() {
+        return "confluence-mcp";
+    }
+
+    @Override
+    protected String toolWithoutArguments() {
+        return "confluence_whoami";
+    }
+}
