@@ -172,7 +172,7 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
-    void linksCommentsWatchersWorklogsAndRemoteLinksOnDataCenter() {
+    void linksCommentsWatchersWorklogsRemoteLinksAndAttachmentsOnDataCenter() {
         assertTrue(text(call(Transport.STREAMABLE, "jira_link_issues", Map.of("issue_key", "OPS-5", "relation",
                 "blocks", "other_issue_key", "OPS-6"))).startsWith("Linked: OPS-5 blocks OPS-6."));
         assertTrue(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-6"))).contains(
@@ -186,6 +186,17 @@ class DataCenterToolsTest extends SandboxReset {
                 "2h", "comment", "Drained the **queue**."))).startsWith("Done: 2h logged on OPS-5."));
         assertTrue(text(call(Transport.STREAMABLE, "jira_add_remote_link", Map.of("issue_key", "OPS-5", "url",
                 "https://example.com/runbook", "title", "Runbook"))).startsWith("Done: OPS-5 links to "));
+        String attached = text(call(Transport.SSE, "jira_add_attachment", Map.of("issue_key", "OPS-5", "filename",
+                "dc-notes.txt", "text", "drained")));
+        assertTrue(attached.startsWith("Done: dc-notes.txt attached to OPS-5."), attached);
+        assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/api/2/issue/OPS-5/attachments 200"), Mcp
+                .sandbox().requests()::toString);
+        Matcher attachment = Pattern.compile("Change id: (\\S+) ").matcher(attached);
+        assertTrue(attachment.find());
+        assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", attachment.group(1))))
+                .startsWith("Done: undo "));
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.matches(
+                "DELETE /jira/rest/api/2/attachment/\\d+ 204")), Mcp.sandbox().requests()::toString);
         Matcher id = Pattern.compile("Change id: (\\S+) ").matcher(watcher);
         assertTrue(id.find());
         assertTrue(text(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", id.group(1)))).startsWith(

@@ -13,8 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -183,6 +186,21 @@ public interface JiraClient {
     @Produces(MediaType.WILDCARD)
     byte[] attachmentContent(@PathParam("version") String version, @PathParam("id") String id,
             @QueryParam("redirect") boolean redirect);
+
+    /**
+     * Attaches a file (multipart part {@code file}): {@code [{"id", "filename", "size", "mimeType", ...}]}. Jira
+     * refuses the request without {@code X-Atlassian-Token: no-check} (its XSRF check), on Cloud and Data Center alike.
+     */
+    @POST
+    @Path("/{version}/issue/{key}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ClientHeaderParam(name = "X-Atlassian-Token", value = "no-check")
+    JsonNode addAttachment(@PathParam("version") String version, @PathParam("key") String key,
+            ClientMultipartForm file);
+
+    @DELETE
+    @Path("/{version}/attachment/{id}")
+    void deleteAttachment(@PathParam("version") String version, @PathParam("id") String id);
 
     /** Cloud: the issue's history, oldest first: {@code {"values", "total", "isLast"}}. */
     @GET

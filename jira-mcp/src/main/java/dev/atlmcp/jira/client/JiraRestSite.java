@@ -1,7 +1,13 @@
 package dev.atlmcp.jira.client;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.vertx.core.buffer.Buffer;
+
+import dev.atlmcp.platform.content.UploadedFile;
 
 /** The operations Cloud and Data Center share, on the REST API version each speaks. */
 abstract class JiraRestSite implements JiraSite {
@@ -128,6 +134,18 @@ abstract class JiraRestSite implements JiraSite {
     @Override
     public JsonNode addRemoteLink(String key, JsonNode link) {
         return client.addRemoteLink(version, key, link);
+    }
+
+    @Override
+    public JsonNode addAttachment(String key, UploadedFile file) {
+        JsonNode added = client.addAttachment(version, key, ClientMultipartForm.create().binaryFileUpload("file", file
+                .name(), Buffer.buffer(file.content()), file.mediaType()));
+        return added.isArray() && !added.isEmpty() ? added.get(0) : added;
+    }
+
+    @Override
+    public void deleteAttachment(String id) {
+        client.deleteAttachment(version, id);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.platform.content.UploadedFile;
+
 /**
  * The Jira site as the services see it: one operation per thing they do, in Jira's terms. Whether the site is Cloud
  * (REST v3, ADF, account ids) or Data Center (REST v2, wiki markup, usernames) is decided here and nowhere else:
@@ -87,6 +89,11 @@ public interface JiraSite {
 
     /** An attachment's bytes. */
     byte[] attachment(String id, String filename);
+
+    /** Attaches a file to an issue: the new attachment, {@code {"id", "filename", "size", "mimeType", ...}}. */
+    JsonNode addAttachment(String key, UploadedFile file);
+
+    void deleteAttachment(String id);
 
     // Comments
 

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.config.PlatformConfig;
+import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.platform.errors.ToolRefusal;
 import dev.atlmcp.platform.atlassian.AtlassianException;
 import dev.atlmcp.platform.policy.OutboundLinks;
@@ -27,7 +30,7 @@ import dev.atlmcp.jira.client.JiraSite;
 
 /**
  * What an agent adds next to an issue's fields: a watcher, a worklog, a remote link (a URL such as a pull request or a
- * dashboard). Each is recorded and undone by removing what was added, if it is still as it was.
+ * dashboard), an attachment. Each is recorded and undone by removing what was added, if it is still as it was.
  */
 @ApplicationScoped
 public class IssueAdditions {
@@ -45,10 +48,12 @@ public class IssueAdditions {
     private final IssueWrites writes;
     private final JiraUsers users;
     private final OutboundLinks links;
+    private final int maxUploadBytes;
 
-    IssueAdditions(JiraService jira, JiraSite site, WritePipeline pipeline,
-            IssueWrites writes, JiraUsers users, OutboundLinks links) {
+    IssueAdditions(JiraService jira, JiraSite site, WritePipeline pipeline, IssueWrites writes, JiraUsers users,
+            OutboundLinks links, PlatformConfig config) {
         this.links = links;
+        this.maxUploadBytes = config.policy().maxUploadBytes();
         this.jira = jira;
         this.site = site;
         this.pipeline = pipeline;
@@ -113,6 +118,23 @@ public class IssueAdditions {
                 issue.key() + " links to " + target, dryRun, confirmationToken);
     }
 
+    /** Attaches a file given as text or base64 in the call, never one from the server's disk. */
+    public Added addAttachment(String key, String filename, String text, String base64, String mediaType,
+            boolean dryRun, String confirmationToken) {
+        IssueDto issue = writable(key);
+        UploadedFile file = UploadedFile.of(filename, text, base64, mediaType, maxUploadBytes);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("file", file.describe());
+        return add(issue, "jira_add_attachment", "attachment-added", "attach " + file.name() + " (" + file.mediaType()
+                + ", " + AttachmentReader.size(file.size()) + ") to " + issue.key(), "/attachments", body, Map.of(),
+                () -> {
+                    JsonNode attachment = site.addAttachment(issue.key(), file);
+                    return JsonNodeFactory.instance.objectNode().put("attachmentId", attachment.path("id").asText())
+                            .put("filename", attachment.path("filename").asText(file.name())).put("size", file.size())
+                            .put("sha256", file.sha256());
+                }, file.name() + " attached to " + issue.key(), dryRun, confirmationToken);
+    }
+
     private Added add(IssueDto issue, String tool, String action, String what, String subPath, JsonNode body,
             Map<String, String> pinned, Supplier<ObjectNode> send, String sentence, boolean dryRun,
             String confirmationToken) {
@@ -156,6 +178,17 @@ public class IssueAdditions {
             }
             path = base + "/worklog/" + id;
             remove = () -> site.deleteWorklog(key, id);
+        }
+        case "attachment-added" -> {
+            String id = after.path("attachmentId").asText();
+            IssueDto current = jira.readable(key, "project,attachment", null);
+            boolean there = current.fields().attachment != null && current.fields().attachment.stream().anyMatch(
+                    a -> id.equals(a.id()));
+            if (!there) {
+                throw gone(change, "attachment " + after.path("filename").asText() + " is no longer on " + key);
+            }
+            path = site.api() + "/attachment/" + id;
+            remove = () -> site.deleteAttachment(id);
         }
         default -> {
             String id = after.path("remoteLinkId").asText();

@@ -72,8 +72,8 @@ public class JiraUndo {
         case "issue-transitioned" -> transitions.undo(change, issue, dryRun, confirmationToken);
         case "issues-linked" -> links.undo(change, issue, dryRun, confirmationToken);
         case "comment-edited" -> undoCommentEdit(change, issue, dryRun, confirmationToken);
-        case "watcher-added", "worklog-added", "remote-link-added" -> additions.undo(change, issue, dryRun,
-                confirmationToken);
+        case "watcher-added", "worklog-added", "remote-link-added", "attachment-added" -> additions.undo(change, issue,
+                dryRun, confirmationToken);
         case "sprint-moved" -> sprints.undo(change, issue, dryRun, confirmationToken);
         case "issue-created" -> throw new ToolRefusal("Creating " + key + " cannot be undone here: this server never "
                 + "deletes issues. Close it with a transition, or ask a Jira administrator to delete it.");

@@ -25,7 +25,7 @@ public class JiraToolSets {
                 "jira_move_to_sprint"));
         sets.put("history", List.of("jira_get_changelog"));
         sets.put("collaboration", List.of("jira_add_watcher", "jira_add_remote_link"));
-        sets.put("attachments", List.of("jira_get_attachments", "jira_read_attachment"));
+        sets.put("attachments", List.of("jira_get_attachments", "jira_read_attachment", "jira_add_attachment"));
         sets.put("worklogs", List.of("jira_add_worklog"));
         return new ToolSetCatalog(sets, List.of("core", "agile"));
     }

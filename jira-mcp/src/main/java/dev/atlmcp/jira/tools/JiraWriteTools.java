@@ -256,6 +256,27 @@ public class JiraWriteTools {
 
     @Icons(ProductIcons.class)
 
+    @Tool(name = "jira_add_attachment", description = """
+            Attach a file to a Jira issue from content you give: text (a log excerpt, CSV, Markdown) or base64 with \
+            its media_type (an image, a PDF), up to the server's size limit (2 MB unless configured). Never a file \
+            from a disk. jira_undo_change removes it.""", annotations = @Tool.Annotations(title = "Add Jira attachment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String jira_add_attachment(
+            @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
+            @ToolArg(description = "File name with its extension, e.g. checkout-errors.csv") String filename,
+            @ToolArg(description = "The content as text, stored as UTF-8", required = false) String text,
+            @ToolArg(description = "Or the content as base64", required = false) String base64,
+            @ToolArg(name = "media_type", description = "e.g. image/png; needed with base64, else taken from the extension", required = false) String mediaType,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return IssueMarkdown.added(additions.addAttachment(issueKey, filename, text, base64, mediaType, dryRun,
+                confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "jira_move_to_sprint", description = """
             Move up to 50 issues into a sprint (id from jira_list_sprints), or back to the backlog with sprint_id \
             backlog. Each issue's previous sprint is kept, so jira_undo_change moves it back.""", annotations = @Tool.Annotations(title = "Move Jira issues to a sprint", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))

@@ -131,6 +131,8 @@ class DataCenterDelegatedAccessIT {
                 ToolCall.of("jira_add_worklog", args("issue_key", "OPS-5").put("time_spent", "15m")),
                 ToolCall.of("jira_add_remote_link", args("issue_key", "OPS-5").put("url", "https://example.com/dc")
                         .put("title", "Data Center check")),
+                ToolCall.of("jira_add_attachment", args("issue_key", "OPS-5").put("filename", "dc.txt").put("text",
+                        "as Jane")),
                 ToolCall.of("jira_search_fields", args("query", "story points")),
                 ToolCall.of("jira_get_create_fields", args("project", "OPS").put("issue_type", "Task")),
                 ToolCall.of("jira_assign_issue", args("issue_key", "OPS-7").put("assignee", "jdoe")),

@@ -156,5 +156,12 @@ public interface PlatformConfig {
         /** The most results one call returns, whatever limit the caller asks for ({@code MCP_POLICY_MAX_RESULTS}). */
         @WithDefault("50")
         int maxResults();
+
+        /**
+         * The largest file, in bytes, an agent may attach from a tool call's content
+         * ({@code MCP_POLICY_MAX_UPLOAD_BYTES}, default 2 MiB; at most 7,000,000, as base64 fits the 10 MB message).
+         */
+        @WithDefault("2097152")
+        int maxUploadBytes();
     }
 }

@@ -31,6 +31,7 @@ import dev.atlmcp.platform.signing.KeyRing;
 @Singleton
 public class ConfigValidator {
 
+    private static final int MAX_UPLOAD = 7_000_000;
     private static final Pattern CLOUD_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -120,6 +121,11 @@ public class ConfigValidator {
                     "is required for a server that can write: it signs the change "
                             + "records undo relies on and the confirmation tokens; set the same name=secret on every replica, "
                             + "e.g. MCP_SIGNING_KEYS=k1=$(openssl rand -base64 48), or set MCP_POLICY_READ_ONLY=true"));
+        }
+        if (platform.policy().maxUploadBytes() < 1 || platform.policy().maxUploadBytes() > MAX_UPLOAD) {
+            problems.add(ConfigCheck.problem("mcp.policy.max-upload-bytes", "must be between 1 and " + MAX_UPLOAD
+                    + " bytes (a file's base64 must fit one 10 MB MCP message), got " + platform.policy()
+                            .maxUploadBytes()));
         }
         if (platform.policy().maxResults() < 1) {
             problems.add(ConfigCheck.problem("mcp.policy.max-results", "must be at least 1, got " + platform.policy()

@@ -1,6 +1,7 @@
 package dev.atlmcp.sandbox.jira;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -15,11 +16,12 @@ import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.SandboxUser;
 import dev.atlmcp.sandbox.http.ApiException;
 import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Multipart;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
 
-/** Watchers, worklogs and remote links of issues, as Jira's v2/v3 resources answer them. */
+/** Watchers, worklogs, remote links and uploaded attachments of issues, as Jira's v2/v3 resources answer them. */
 final class IssueExtras {
 
     private static final Pattern DURATION = Pattern
@@ -50,6 +52,8 @@ final class IssueExtras {
             }
             return Response.ok(result);
         });
+        router.post(api + "/issue/{key}/attachments", this::addAttachments);
+        router.delete(api + "/attachment/{id}", this::deleteAttachment);
         router.post(api + "/issue/{key}/watchers", this::addWatcher);
         router.delete(api + "/issue/{key}/watchers", this::removeWatcher);
         router.post(api + "/issue/{key}/worklog", this::addWorklog);
@@ -171,6 +175,49 @@ final class IssueExtras {
     }
 
     /** {@code {"object": {"url", "title"}}}; answers the new link's id. */
+    /**
+     * Jira's upload: multipart parts named {@code file}, and {@code X-Atlassian-Token: no-check}, without which its
+     * XSRF check refuses the request.
+     */
+    private Response addAttachments(Request r) {
+        if (!r.header("X-Atlassian-Token").map(t -> t.equalsIgnoreCase("no-check") || t.equalsIgnoreCase("nocheck"))
+                .orElse(false)) {
+            return Response.json(403, ApiException.errorCollection(List.of("XSRF check failed"), java.util.Map.of()));
+        }
+        Issue issue = workable.apply(r);
+        List<Multipart.Part> files = Multipart.parts(r).stream()
+                .filter(p -> "file".equals(p.name()) && p.filename() != null).toList();
+        if (files.isEmpty()) {
+            throw ApiException.badRequest("No file was attached: send the files as multipart parts named 'file'.");
+        }
+        ArrayNode added = Json.array();
+        synchronized (store.get()) {
+            for (Multipart.Part file : files) {
+                Issue.Attachment attachment = new Issue.Attachment(store.get().nextCommentId(), file.filename(), file
+                        .contentType() == null ? "application/octet-stream" : file.contentType().split(";")[0].trim(),
+                        file.content(), (SandboxUser) r.principal(), Instant.now());
+                issue.attachments.add(attachment);
+                added.add(json.attachment(attachment));
+            }
+            issue.updated = Instant.now();
+        }
+        return Response.ok(added);
+    }
+
+    private Response deleteAttachment(Request r) {
+        String id = r.pathParam("id");
+        SandboxUser user = (SandboxUser) r.principal();
+        synchronized (store.get()) {
+            Issue issue = store.get().visibleIssues(user).stream().filter(i -> i.attachments.stream().anyMatch(a -> a
+                    .id().equals(id))).findFirst().orElseThrow(() -> ApiException.notFound("The attachment with id '"
+                            + id + "' does not exist"));
+            issue.project.requireWorker(user);
+            issue.attachments.removeIf(a -> a.id().equals(id));
+            issue.updated = Instant.now();
+        }
+        return Response.noContent();
+    }
+
     private Response addRemoteLink(Request r) {
         Issue issue = workable.apply(r);
         JsonNode object = r.json().path("object");
