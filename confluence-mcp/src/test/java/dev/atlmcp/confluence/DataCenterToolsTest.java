@@ -221,7 +221,7 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
-    void attachmentsAreListedAndReadThroughTheDownloadLink() {
+    void attachmentsAreListedReadThroughTheDownloadLinkAndAddedThroughVersionOne() {
         String list = call(Transport.STREAMABLE, "confluence_get_attachments", Map.of("page_id", "131079")).text();
         assertTrue(list.contains("| consumer-lag.csv | text/csv | 48 B | Bob Martin |"), list);
         assertTrue(call(Transport.STREAMABLE, "confluence_read_attachment", Map.of("page_id", "131079",
@@ -229,6 +229,16 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(
                 Mcp.sandbox().requests().contains("GET /confluence/download/attachments/131079/consumer-lag.csv 200"),
                 Mcp.sandbox().requests()::toString);
+        Mcp.Result added = call(Transport.SSE, "confluence_add_attachment", Map.of("page_id", "131079", "filename",
+                "dc-lag.txt", "text", "910"));
+        assertTrue(added.text().startsWith("Done: dc-lag.txt attached to page 131079"), added.text());
+        String changeId = added.text().replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+        assertTrue(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", changeId)).text()
+                .startsWith("Done: undo "));
+        assertTrue(Mcp.sandbox().requests().contains("POST /confluence/rest/api/content/131079/child/attachment 200"),
+                Mcp.sandbox().requests()::toString);
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.matches(
+                "DELETE /confluence/rest/api/content/att\\d+ 204")), Mcp.sandbox().requests()::toString);
     }
 
     @Test

@@ -32,6 +32,7 @@ class PermissionDeniedTest extends SandboxReset {
         writes.put("confluence_add_comment", Map.of("page_id", legacy, "body", "x"));
         writes.put("confluence_add_inline_comment", Map.of("page_id", legacy, "selection", "Retired", "body", "x"));
         writes.put("confluence_add_labels", Map.of("page_id", legacy, "labels", List.of("retired")));
+        writes.put("confluence_add_attachment", Map.of("page_id", legacy, "filename", "audit.txt", "text", "x"));
         writes.put("confluence_create_page", Map.of("space", "ARC", "title", "Legacy ledger", "body", "x"));
         writes.forEach((tool, arguments) -> {
             Mcp.Result result = call(Transport.STREAMABLE, tool, arguments);

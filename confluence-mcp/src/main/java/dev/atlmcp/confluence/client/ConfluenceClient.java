@@ -1,5 +1,6 @@
 package dev.atlmcp.confluence.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,8 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -328,6 +332,27 @@ public interface ConfluenceClient {
     @Produces(MediaType.WILDCARD)
     jakarta.ws.rs.core.Response cloudAttachmentDownload(@PathParam("id") String pageId,
             @PathParam("attachmentId") String attachmentId);
+
+    /**
+     * Attaches a file to a page (multipart part {@code file}); v1 on both, Cloud under {@code /wiki}. Confluence
+     * refuses the request without {@code X-Atlassian-Token: nocheck} (its XSRF check).
+     */
+    @POST
+    @Path("/wiki/rest/api/content/{id}/child/attachment")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ClientHeaderParam(name = "X-Atlassian-Token", value = "nocheck")
+    JsonNode cloudAddAttachment(@PathParam("id") String pageId, ClientMultipartForm file);
+
+    @POST
+    @Path("/rest/api/content/{id}/child/attachment")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ClientHeaderParam(name = "X-Atlassian-Token", value = "nocheck")
+    JsonNode dataCenterAddAttachment(@PathParam("id") String pageId, ClientMultipartForm file);
+
+    /** Cloud: moves an attachment to the trash. */
+    @DELETE
+    @Path("/wiki/api/v2/attachments/{id}")
+    void cloudDeleteAttachment(@PathParam("id") String id);
 
     @GET
     @Path("/download/attachments/{pageId}/{file}")

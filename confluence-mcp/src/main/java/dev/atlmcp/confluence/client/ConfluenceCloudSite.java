@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.buffer.Buffer;
+
+import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.adf.AdfSections;
 import dev.atlmcp.platform.content.AttachmentReader;
 import dev.atlmcp.platform.errors.ToolRefusal;
@@ -36,6 +41,11 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
     @Override
     public String contentApi() {
         return "/wiki/rest/api/content";
+    }
+
+    @Override
+    public String attachmentApi(String attachmentId) {
+        return "/wiki/api/v2/attachments/" + attachmentId;
     }
 
     @Override
@@ -321,6 +331,19 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
      * The download operation redirects to a signed URL of Atlassian's media store, on another host; that URL is fetched
      * without the site's credentials, which must not leave the site.
      */
+    @Override
+    public String addAttachment(String pageId, UploadedFile file) {
+        return client
+                .cloudAddAttachment(pageId, ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer
+                        .buffer(file.content()), file.mediaType()))
+                .path("results").path(0).path("id").asText();
+    }
+
+    @Override
+    public void deleteAttachment(String attachmentId) {
+        client.cloudDeleteAttachment(attachmentId);
+    }
+
     @Override
     public byte[] attachment(String pageId, String attachmentId, String title) {
         String location;

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.buffer.Buffer;
+
+import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.adf.AdfToStorage;
 import dev.atlmcp.adf.StorageSections;
 import dev.atlmcp.adf.StorageToAdf;
@@ -37,6 +42,11 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
     @Override
     public String contentApi() {
         return "/rest/api/content";
+    }
+
+    @Override
+    public String attachmentApi(String attachmentId) {
+        return contentApi() + "/" + attachmentId;
     }
 
     @Override
@@ -356,6 +366,19 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
     @Override
     public JsonNode attachments(String pageId, int limit) {
         return client.dataCenterAttachments(pageId, limit, "version");
+    }
+
+    @Override
+    public String addAttachment(String pageId, UploadedFile file) {
+        return client.dataCenterAddAttachment(pageId,
+                ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer
+                        .buffer(file.content()), file.mediaType()))
+                .path("results").path(0).path("id").asText();
+    }
+
+    @Override
+    public void deleteAttachment(String attachmentId) {
+        client.deleteDataCenterContent(attachmentId);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.atlmcp.platform.content.UploadedFile;
+
 /**
  * The Confluence site as the services see it: one operation per thing they do, in Confluence's terms. Whether the site
  * is Cloud (REST v2 and v1 under {@code /wiki}, ADF bodies, account ids, cursors) or Data Center (REST v1, storage
@@ -35,6 +37,9 @@ public interface ConfluenceSite {
 
     /** The v1 content API, {@code /rest/api/content} (Data Center) or {@code /wiki/rest/api/content} (Cloud). */
     String contentApi();
+
+    /** Where an attachment is deleted, as write previews show it. */
+    String attachmentApi(String attachmentId);
 
     /** Where pages are created. */
     String pagesPath();
@@ -183,6 +188,12 @@ public interface ConfluenceSite {
 
     /** A page's attachments: {@code {"results": [...]}} in the site's shape. */
     JsonNode attachments(String pageId, int limit);
+
+    /** Attaches a file to a page: the new attachment's id. */
+    String addAttachment(String pageId, UploadedFile file);
+
+    /** Moves an attachment to the trash. */
+    void deleteAttachment(String attachmentId);
 
     /** An attachment's bytes (Cloud stops reading at what {@code AttachmentReader} takes). */
     byte[] attachment(String pageId, String attachmentId, String title);

@@ -153,6 +153,12 @@ public final class PageMarkdown {
                 + " (confluence_undo_change removes them)." + notes(added.notes());
     }
 
+    public static String attachmentAdded(PageAttachments.Added added) {
+        return "Done: " + added.file().name() + " attached to page " + added.page().id() + " (" + added.page()
+                .title() + ").\nChange id: " + added.changeId() + " (confluence_undo_change moves it to the trash)."
+                + notes(added.notes());
+    }
+
     public static String versions(PageHistory.Versions versions) {
         String page = "page " + versions.page().id() + " (" + versions.page().title() + ")";
         String summary = Listing.summary(versions.versions().size(), null, "version", "versions", versions

@@ -1,20 +1,29 @@
 package dev.atlmcp.confluence.service;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.confluence.client.PageView;
+import dev.atlmcp.platform.changes.AgentChange;
+import dev.atlmcp.platform.config.PlatformConfig;
 import dev.atlmcp.platform.content.AttachmentReader;
+import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.platform.errors.ToolRefusal;
+import dev.atlmcp.platform.writes.WriteGate;
+import dev.atlmcp.platform.writes.WritePipeline;
 import dev.atlmcp.confluence.client.ConfluenceSite;
 
 /**
- * A page's attachments: the list, and reading one as text or as an image (capped, as for Jira). The attachment is
- * looked up among the page's own, so the space scope applies to it as to the page.
+ * A page's attachments: the list, reading one as text or as an image (capped, as for Jira), and attaching a file given
+ * in the call (recorded, so an undo moves it to the trash). The attachment is looked up among the page's own, so the
+ * space scope applies to it as to the page.
  */
 @ApplicationScoped
 public class PageAttachments {
@@ -31,12 +40,54 @@ public class PageAttachments {
     public record Read(PageView page, Attachment attachment, AttachmentReader.Content content) {
     }
 
+    /** A file attached to a page by this server, its change id, and notes on what went wrong around it. */
+    public record Added(PageView page, UploadedFile file, String changeId, List<String> notes) {
+    }
+
     private final ConfluenceService confluence;
     private final ConfluenceSite site;
+    private final WritePipeline pipeline;
+    private final ConfluenceProperties properties;
+    private final int maxUploadBytes;
 
-    PageAttachments(ConfluenceService confluence, ConfluenceSite site) {
+    PageAttachments(ConfluenceService confluence, ConfluenceSite site, WritePipeline pipeline,
+            ConfluenceProperties properties, PlatformConfig config) {
         this.confluence = confluence;
         this.site = site;
+        this.pipeline = pipeline;
+        this.properties = properties;
+        this.maxUploadBytes = config.policy().maxUploadBytes();
+    }
+
+    /** Attaches a file given as text or base64 in the call, never one from the server's disk. */
+    public Added add(String pageId, String filename, String text, String base64, String mediaType, boolean dryRun,
+            String confirmationToken) {
+        UploadedFile file = UploadedFile.of(filename, text, base64, mediaType, maxUploadBytes);
+        Listed listed = list(pageId);
+        PageView page = listed.page();
+        pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
+        if (listed.attachments().stream().anyMatch(a -> a.title().equals(file.name()))) {
+            throw new ToolRefusal("Page " + page.id() + " already has an attachment named " + file.name() + ". Choose "
+                    + "another file name; this server does not replace attachments.");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("file", file.describe());
+        String what = "attach " + file.name() + " (" + file.mediaType() + ", " + AttachmentReader.size(file.size())
+                + ") to page " + page.id() + " (" + page.title() + ")";
+        pipeline.approve(new WriteGate.Write("confluence_add_attachment", what, "POST", site.contentApi() + "/"
+                + page.id() + "/child/attachment", body,
+                () -> properties.withChangeRecords(page.id(), String.join(
+                        ",", listed.attachments().stream().map(Attachment::title).toList()))),
+                dryRun,
+                confirmationToken);
+        String id = pipeline.sendApproved(what, "list the page's attachments with confluence_get_attachments",
+                () -> site.addAttachment(page.id(), file));
+        AgentChange change = pipeline.start("confluence_add_attachment", "attachment-added", page.id(), what, null,
+                JsonNodeFactory.instance.objectNode().put("attachmentId", id).put("title", file.name()).put("sha256",
+                        file.sha256()));
+        List<String> notes = new ArrayList<>();
+        properties.keep(change, "The file was attached", "").ifPresent(notes::add);
+        return new Added(page, file, change.id(), notes);
     }
 
     public Listed list(String pageId) {

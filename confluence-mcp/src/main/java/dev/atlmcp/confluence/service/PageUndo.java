@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +26,7 @@ import dev.atlmcp.confluence.client.ConfluenceSite;
 public class PageUndo {
 
     public static final String LIST_TOOL = "confluence_list_my_agent_changes";
+    private static final int ATTACHMENTS = 200;
 
     /** What an undo did, and notes on what went wrong around it. */
     public record Undone(String what, List<String> notes) {
@@ -62,6 +64,9 @@ public class PageUndo {
         }
         if (change.action().equals("labels-added")) {
             return undoLabels(change, page, stored, dryRun, confirmationToken);
+        }
+        if (change.action().equals("attachment-added")) {
+            return undoAttachment(change, page, stored, dryRun, confirmationToken);
         }
         if (!change.action().equals("page-updated")) {
             throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this server. "
@@ -136,6 +141,30 @@ public class PageUndo {
             });
         }
         return finish(change, record, what, "The labels were removed");
+    }
+
+    /** Moves an attachment the change added to the trash, if it is still on the page. */
+    private Undone undoAttachment(AgentChange change, PageView page, ConfluenceProperties.Property record,
+            boolean dryRun, String confirmationToken) {
+        String id = change.after().path("attachmentId").asText();
+        String title = change.after().path("title").asText();
+        boolean there = false;
+        for (JsonNode a : site.attachments(page.id(), ATTACHMENTS).path("results")) {
+            there |= a.path("id").asText().equals(id);
+        }
+        if (!there) {
+            throw new ToolRefusal("The attachment " + title + " of change " + change.id() + " is no longer on page "
+                    + page.id() + ": someone removed it already. Nothing was changed.");
+        }
+        String what = "undo " + change.id() + " (move attachment " + title + " of page " + page.id() + " to the "
+                + "trash)";
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, "DELETE", site.attachmentApi(id), null,
+                () -> id), dryRun, confirmationToken);
+        pipeline.sendApproved(what, "list the page's attachments with confluence_get_attachments", () -> {
+            site.deleteAttachment(id);
+            return null;
+        });
+        return finish(change, record, what, "The attachment was moved to the trash");
     }
 
     private Undone finish(AgentChange change, ConfluenceProperties.Property record, String what, String done) {

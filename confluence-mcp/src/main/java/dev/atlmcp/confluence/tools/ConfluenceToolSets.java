@@ -25,7 +25,8 @@ public class ConfluenceToolSets {
         sets.put("comments", List.of("confluence_get_comments", "confluence_add_comment",
                 "confluence_add_inline_comment"));
         sets.put("history", List.of("confluence_get_page_versions", "confluence_get_page_diff"));
-        sets.put("attachments", List.of("confluence_get_attachments", "confluence_read_attachment"));
+        sets.put("attachments", List.of("confluence_get_attachments", "confluence_read_attachment",
+                "confluence_add_attachment"));
         sets.put("spaces", List.of("confluence_list_spaces", "confluence_get_space"));
         return new ToolSetCatalog(sets, List.of("core", "comments"));
     }

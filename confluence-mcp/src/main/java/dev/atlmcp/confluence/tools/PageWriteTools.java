@@ -14,6 +14,7 @@ import dev.atlmcp.platform.args.CheckedArguments;
 import dev.atlmcp.platform.toolcall.ToolCalls;
 import dev.atlmcp.confluence.render.PageMarkdown;
 import dev.atlmcp.confluence.service.CommentThreads;
+import dev.atlmcp.confluence.service.PageAttachments;
 import dev.atlmcp.confluence.service.PageCreation;
 import dev.atlmcp.confluence.service.PageLabels;
 import dev.atlmcp.confluence.service.PageUpdates;
@@ -26,8 +27,11 @@ public class PageWriteTools {
     private final PageCreation creation;
     private final PageLabels labels;
     private final CommentThreads threads;
+    private final PageAttachments attachments;
 
-    PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels, CommentThreads threads) {
+    PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels, CommentThreads threads,
+            PageAttachments attachments) {
+        this.attachments = attachments;
         this.threads = threads;
         this.updates = updates;
         this.creation = creation;
@@ -86,6 +90,28 @@ public class PageWriteTools {
             @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return PageMarkdown.labelsAdded(this.labels.add(pageId, labels, dryRun, confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
+    @Tool(name = "confluence_add_attachment", description = """
+            Attach a file to a Confluence page from content you give: text (a log excerpt, CSV, Markdown) or base64 \
+            with its media_type (an image, a PDF), up to the server's size limit (2 MB unless configured). Never a \
+            file from a disk; a name the page already has is refused. confluence_undo_change moves it to the \
+            trash.""", annotations = @Tool.Annotations(title = "Add Confluence attachment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String confluence_add_attachment(
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
+            @ToolArg(description = ArgumentDescriptions.FILENAME) String filename,
+            @ToolArg(description = ArgumentDescriptions.FILE_TEXT, required = false) String text,
+            @ToolArg(description = ArgumentDescriptions.FILE_BASE64, required = false) String base64,
+            @ToolArg(name = "media_type", description = ArgumentDescriptions.MEDIA_TYPE, required = false) String mediaType,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.attachmentAdded(attachments.add(pageId, filename, text, base64, mediaType, dryRun,
+                confirmationToken));
     }
 
     @ToolGuardrails(input = CheckedArguments.class)

@@ -104,6 +104,8 @@ class DataCenterDelegatedAccessIT {
                 ToolCall.of("confluence_get_attachments", args("page_id", "131079")),
                 ToolCall.of("confluence_read_attachment", args("page_id", "131079").put("attachment_id",
                         "consumer-lag.csv")),
+                ToolCall.of("confluence_add_attachment", args("page_id", "131079").put("filename", "dc.txt").put(
+                        "text", "as Jane")),
                 ToolCall.of("confluence_find_users", args("query", "mart")),
                 ToolCall.of("confluence_disconnect_atlassian", new JsonObject()));
         delegated().callEveryTool(Directory.JANE, calls);

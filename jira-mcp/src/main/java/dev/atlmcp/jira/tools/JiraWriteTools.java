@@ -262,10 +262,10 @@ public class JiraWriteTools {
             from a disk. jira_undo_change removes it.""", annotations = @Tool.Annotations(title = "Add Jira attachment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String jira_add_attachment(
             @ToolArg(name = "issue_key", description = JiraArgumentDescriptions.ISSUE_KEY) String issueKey,
-            @ToolArg(description = "File name with its extension, e.g. checkout-errors.csv") String filename,
-            @ToolArg(description = "The content as text, stored as UTF-8", required = false) String text,
-            @ToolArg(description = "Or the content as base64", required = false) String base64,
-            @ToolArg(name = "media_type", description = "e.g. image/png; needed with base64, else taken from the extension", required = false) String mediaType,
+            @ToolArg(description = ArgumentDescriptions.FILENAME) String filename,
+            @ToolArg(description = ArgumentDescriptions.FILE_TEXT, required = false) String text,
+            @ToolArg(description = ArgumentDescriptions.FILE_BASE64, required = false) String base64,
+            @ToolArg(name = "media_type", description = ArgumentDescriptions.MEDIA_TYPE, required = false) String mediaType,
             @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
             @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atlmcp.sandbox.Flavour;
 import dev.atlmcp.sandbox.MediaHost;
 import dev.atlmcp.sandbox.http.Json;
+import dev.atlmcp.sandbox.http.Multipart;
 import dev.atlmcp.sandbox.http.Request;
 import dev.atlmcp.sandbox.http.Response;
 import dev.atlmcp.sandbox.http.Router;
@@ -17,7 +18,9 @@ import dev.atlmcp.sandbox.http.Router;
  * A page's attachments (Cloud v2 {@code /pages/{id}/attachments}, Data Center v1 {@code /child/attachment}) and their
  * downloads: on Cloud the v1 download operation answers 302 to a signed URL of the media store ({@link MediaHost}), as
  * Confluence Cloud does; on Data Center the download link ({@code /download/attachments/{pageId}/{file}}) serves the
- * file.
+ * file. Uploads go to v1's {@code /child/attachment} on both (multipart {@code file}, {@code X-Atlassian-Token:
+ * nocheck}; a file name the page already has is refused); Cloud deletes through v2, Data Center through v1's content
+ * resource.
  */
 final class AttachmentEndpoints {
 
@@ -35,8 +38,11 @@ final class AttachmentEndpoints {
         if (flavour == Flavour.CLOUD) {
             router.get("/wiki/api/v2/pages/{id}/attachments", this::listV2);
             router.get("/wiki/rest/api/content/{id}/child/attachment/{attachmentId}/download", this::redirect);
+            router.post("/wiki/rest/api/content/{id}/child/attachment", this::upload);
+            router.delete("/wiki/api/v2/attachments/{attachmentId}", this::delete);
         } else {
             router.get("/rest/api/content/{id}/child/attachment", this::listV1);
+            router.post("/rest/api/content/{id}/child/attachment", this::upload);
             router.get("/download/attachments/{id}/{file}", this::download);
         }
     }
@@ -68,6 +74,62 @@ final class AttachmentEndpoints {
         }
         json.putObject("_links");
         return Response.ok(json);
+    }
+
+    private Response upload(Request r) {
+        if (!r.header("X-Atlassian-Token").map(t -> t.equalsIgnoreCase("nocheck") || t.equalsIgnoreCase("no-check"))
+                .orElse(false)) {
+            throw Cql.error(403, "Forbidden", "XSRF check failed");
+        }
+        Page page = page(r);
+        page.space.requireEditor(ConfluenceApi.user(r), false);
+        List<Multipart.Part> files = Multipart.parts(r).stream()
+                .filter(p -> "file".equals(p.name()) && p.filename() != null).toList();
+        if (files.isEmpty()) {
+            throw Cql.error(400, "Bad Request", "No file was attached: send it as a multipart part named 'file'.");
+        }
+        ObjectNode json = Json.object();
+        ArrayNode results = json.putArray("results");
+        synchronized (page.attachments) {
+            for (Multipart.Part file : files) {
+                if (page.attachments.stream().anyMatch(a -> a.title().equals(file.filename()))) {
+                    throw Cql.error(400, "Bad Request", "Cannot add a new attachment with same file name as an "
+                            + "existing attachment: " + file.filename());
+                }
+                Page.Attachment attachment = new Page.Attachment("att" + store.get().nextContentId(), file.filename(),
+                        file.contentType() == null ? "application/octet-stream" : file.contentType().split(";")[0]
+                                .trim(),
+                        file.content(), ConfluenceApi.user(r), java.time.Instant.now());
+                page.attachments.add(attachment);
+                ObjectNode item = results.addObject().put("id", attachment.id()).put("type", "attachment").put(
+                        "status", "current").put("title", attachment.title());
+                item.putObject("extensions").put("mediaType", attachment.mediaType()).put("fileSize", attachment
+                        .content().length);
+                item.putObject("_links").put("download", link(page, attachment));
+            }
+        }
+        return Response.ok(json.put("size", results.size()));
+    }
+
+    /** Cloud v2 {@code DELETE /attachments/{id}} and Data Center v1 {@code DELETE /content/{id}}: to the trash. */
+    Response delete(Request r) {
+        String id = r.pathParam(flavour == Flavour.CLOUD ? "attachmentId" : "id");
+        for (Page page : store.get().visiblePages(ConfluenceApi.user(r))) {
+            synchronized (page.attachments) {
+                if (page.attachments.stream().anyMatch(a -> a.id().equals(id))) {
+                    page.space.requireEditor(ConfluenceApi.user(r), flavour == Flavour.CLOUD);
+                    page.attachments.removeIf(a -> a.id().equals(id));
+                    return Response.noContent();
+                }
+            }
+        }
+        throw flavour == Flavour.CLOUD ? ConfluenceApi.v2Error(404, "NOT_FOUND", "Not Found", null) : Cql.error(404,
+                "Not Found", "No content found with id: ContentId{id=" + id + "}");
+    }
+
+    /** Whether {@code id} names an attachment, so Data Center's content DELETE can hand it here. */
+    boolean isAttachment(String id) {
+        return id.startsWith("att");
     }
 
     private Response listV1(Request r) {

@@ -65,6 +65,7 @@ public final class ConfluenceApi {
     }
 
     public void register(Router router) {
+        AttachmentEndpoints attachments = new AttachmentEndpoints(flavour, () -> store, media);
         if (flavour == Flavour.CLOUD) {
             router.get("/wiki/api/v2/pages/{id}", this::pageV2);
             router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
@@ -87,14 +88,17 @@ public final class ConfluenceApi {
             router.get("/rest/api/user/current", this::currentUser);
             router.post("/rest/api/content", this::createContentV1);
             router.get("/rest/api/content/{id}/child/comment", this::childComments);
-            router.delete("/rest/api/content/{id}", r -> deleteComment(r, () -> Cql.error(404, "Not Found",
-                    "No content found with id: ContentId{id=" + r.pathParam("id") + "}")));
+            // one resource for every kind of content: comments and attachments here
+            router.delete("/rest/api/content/{id}", r -> attachments.isAttachment(r.pathParam("id")) ? attachments
+                    .delete(r)
+                    : deleteComment(r, () -> Cql.error(404, "Not Found", "No content found with id: "
+                            + "ContentId{id=" + r.pathParam("id") + "}")));
             new PageWrites(flavour, () -> store).register(router, "");
         }
         new PageTree(flavour, () -> store).register(router);
         new VersionEndpoints(flavour, () -> store).register(router);
         new PageComments(flavour, () -> store).register(router);
-        new AttachmentEndpoints(flavour, () -> store, media).register(router);
+        attachments.register(router);
     }
 
     /** Cloud v2: {@code {"pageId", "body": {"representation": "atlas_doc_format" | "storage", "value"}}}. */
