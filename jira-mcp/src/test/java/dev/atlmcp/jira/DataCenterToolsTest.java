@@ -246,6 +246,26 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
+    void parentsAndAnEpicsChildrenComeFromTheParentAndTheEpicLink() {
+        String created = text(call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "PAY", "issue_type",
+                "Sub-task", "summary", "Wallet token storage", "parent", "PAY-3")));
+        String key = created.replaceFirst("(?s)^Created (PAY-\\d+).*", "$1");
+        assertEquals("Parent: PAY-3 Support Apple Pay in checkout (To Do) › PAY-1 PSD3 strong customer authentication "
+                + "(In Progress)",
+                HierarchyTest.parentLine(text(call(Transport.STREAMABLE, "jira_get_issue", Map.of(
+                        "issue_key", key)))));
+        String epic = text(call(Transport.SSE, "jira_get_issue", Map.of("issue_key", "PAY-1", "include",
+                "children")));
+        assertTrue(epic.contains("\n## Child issues (1)\n") && epic.contains("| PAY-3 | Support Apple Pay in "
+                + "checkout |"), epic);
+        String story = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "PAY-3", "include",
+                "children")));
+        // Data Center's parent finds only sub-tasks: the epic's story above was found through its Epic Link
+        assertTrue(story.contains("\n## Child issues (1)\n") && story.contains("| " + key + " | Wallet token "
+                + "storage |"), story);
+    }
+
+    @Test
     void attachmentsAreListedThroughVersionTwoAndReadWhereDataCenterServesFiles() {
         String list = text(call(Transport.STREAMABLE, "jira_get_attachments", Map.of("issue_key", "OPS-1")));
         assertTrue(list.startsWith("3 attachments on OPS-1"), list);

@@ -87,7 +87,7 @@ class IssueViewsTest extends SandboxReset {
                 text(call(transport, "jira_search", Map.of("jql", "project = OPS",
                         "fields", "team"))));
         assertEquals("Invalid argument: include: 'history' is not one of comments, changelog, transitions, worklogs, "
-                + "watchers, remote_links",
+                + "watchers, remote_links, children",
                 text(call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1",
                         "include", "comments,history"))));
         assertTrue(text(call(transport, "jira_get_issue", Map.of("issue_key", "OPS-1", "fields", " , "))).startsWith(

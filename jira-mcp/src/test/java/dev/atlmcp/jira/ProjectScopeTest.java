@@ -172,6 +172,8 @@ class ProjectScopeTest extends SandboxReset {
             assertFalse(sso.contains("PAY-"), sso);
             assertTrue(sso.contains("outside the allowed projects"), sso);
         }
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.contains("/issue/PAY-")), "no issue outside the "
+                + "allowed projects is even read, the parents above an issue included: " + Mcp.sandbox().requests());
         String table = text(call(Transport.STREAMABLE, "jira_search", Map.of("jql", "key in (OPS-1, WEB-1)",
                 "fields", "summary,parent,subtasks,issuelinks")));
         assertFalse(table.contains("PAY-"), table);

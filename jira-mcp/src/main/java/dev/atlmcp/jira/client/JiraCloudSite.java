@@ -1,5 +1,7 @@
 package dev.atlmcp.jira.client;
 
+import java.util.Optional;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -93,6 +95,11 @@ public class JiraCloudSite extends JiraRestSite {
             }
         }
         return projects;
+    }
+
+    @Override
+    public Optional<String> epicKey(IssueDto issue) {
+        return Optional.empty();
     }
 
     @Override

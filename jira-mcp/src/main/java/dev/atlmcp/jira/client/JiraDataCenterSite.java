@@ -1,5 +1,7 @@
 package dev.atlmcp.jira.client;
 
+import java.util.Optional;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +23,11 @@ import dev.atlmcp.platform.args.Arguments;
  */
 public class JiraDataCenterSite extends JiraRestSite {
 
+    private static final String EPIC_LINK_TYPE = "com.pyxis.greenhopper.jira:gh-epic-link";
+
     private final JiraDataCenterFiles files;
+    /** Jira Software's Epic Link field id, once looked up; empty where the site has none. */
+    private volatile Optional<String> epicLink;
 
     public JiraDataCenterSite(JiraClient client, JiraDataCenterFiles files) {
         super(client, "2");
@@ -95,6 +101,37 @@ public class JiraDataCenterSite extends JiraRestSite {
     @Override
     public List<ProjectDto> projects(int maxPages, int pageSize) {
         return client.allProjects();
+    }
+
+    @Override
+    public Optional<String> epicKey(IssueDto issue) {
+        return epicLink().map(id -> issue.fields() == null ? null : issue.fields().other.get(id)).filter(
+                JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    @Override
+    public String hierarchyFields() {
+        return super.hierarchyFields() + epicLink().map(id -> "," + id).orElse("");
+    }
+
+    @Override
+    public String childrenJql(String key, boolean epic) {
+        return epic && epicLink().isPresent() ? "\"Epic Link\" = " + key + " ORDER BY key ASC" : super.childrenJql(key,
+                epic);
+    }
+
+    private Optional<String> epicLink() {
+        Optional<String> known = epicLink;
+        if (known == null) {
+            known = Optional.empty();
+            for (JsonNode field : fields()) {
+                if (EPIC_LINK_TYPE.equals(field.path("schema").path("custom").asText())) {
+                    known = Optional.of(field.path("id").asText());
+                }
+            }
+            epicLink = known;
+        }
+        return known;
     }
 
     @Override

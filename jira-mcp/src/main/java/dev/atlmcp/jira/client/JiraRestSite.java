@@ -137,6 +137,16 @@ abstract class JiraRestSite implements JiraSite {
     }
 
     @Override
+    public String hierarchyFields() {
+        return "summary,status,issuetype,parent";
+    }
+
+    @Override
+    public String childrenJql(String key, boolean epic) {
+        return "parent = " + key + " ORDER BY key ASC";
+    }
+
+    @Override
     public JsonNode addAttachment(String key, UploadedFile file) {
         JsonNode added = client.addAttachment(version, key, ClientMultipartForm.create().binaryFileUpload("file", file
                 .name(), Buffer.buffer(file.content()), file.mediaType()));

@@ -1,6 +1,7 @@
 package dev.atlmcp.jira.client;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,6 +74,20 @@ public interface JiraSite {
      *            where the previous page said to go on, or null for the first page
      */
     Found search(String jql, int limit, String cursor, List<String> fields);
+
+    // Hierarchy
+
+    /**
+     * The key of the epic an issue belongs to where the site keeps it apart from {@code parent} (Data Center's Epic
+     * Link, from an issue read with {@link #hierarchyFields()}); empty where the parent is the epic (Cloud).
+     */
+    Optional<String> epicKey(IssueDto issue);
+
+    /** The fields that say where an issue sits: summary, status, type, parent (and Data Center's Epic Link). */
+    String hierarchyFields();
+
+    /** JQL finding an issue's children, in key order: sub-tasks, or an epic's issues. */
+    String childrenJql(String key, boolean epic);
 
     /** What a search answers when nothing matches. */
     Found nothingFound();

@@ -24,6 +24,7 @@ import dev.atlmcp.jira.service.Attachments;
 import dev.atlmcp.jira.service.IssueAdditions;
 import dev.atlmcp.jira.service.IssueCreation;
 import dev.atlmcp.jira.service.IssueDetails;
+import dev.atlmcp.jira.service.IssueHierarchy;
 import dev.atlmcp.jira.service.IssueLinks;
 import dev.atlmcp.jira.service.IssueTransitions;
 import dev.atlmcp.jira.service.IssueWrites;
@@ -45,7 +46,7 @@ public final class IssueMarkdown {
 
     /** The default view of an issue. */
     public static String issue(IssueDto issue, ContentPolicy policy) {
-        return issue(new IssueDetails.View(issue, Set.of(), null, null, null, null, null, null), policy);
+        return issue(new IssueDetails.View(issue, Set.of(), null, null, null, null, null, null, null, null), policy);
     }
 
     /** The issue with people's text fenced as data, restricted comments and excluded fields left out. */
@@ -68,7 +69,7 @@ public final class IssueMarkdown {
         line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
         line(md, "Components", names(f.components));
         line(md, "Fix versions", names(f.fixVersions));
-        line(md, "Parent", f.parent != null ? ref(f.parent) : f.hiddenParent > 0 ? OUTSIDE_PARENT : null);
+        line(md, "Parent", parents(f, view.parents()));
         line(md, "Attachments", f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
                 a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
         if (!policy.excluded("environment", "Environment")) {
@@ -108,6 +109,20 @@ public final class IssueMarkdown {
 
     private static final String OUTSIDE_PARENT = "an issue outside the allowed projects";
 
+    /** The parent, then its parents up to the top: {@code PAY-2 Wallets (In Progress) › PAY-1 PSD3 (In Progress)}. */
+    private static String parents(IssueDto.Fields f, IssueHierarchy.Parents parents) {
+        List<String> chain = new ArrayList<>();
+        if (parents != null) {
+            parents.chain().forEach(p -> chain.add(ref(p)));
+        } else if (f.parent != null) {
+            chain.add(ref(f.parent));
+        }
+        if (parents != null ? parents.outside() : f.hiddenParent > 0) {
+            chain.add(OUTSIDE_PARENT);
+        }
+        return chain.isEmpty() ? null : String.join(" › ", chain);
+    }
+
     /** The line that counts relations left out because their issues are outside the allowed projects. */
     private static void outside(StringBuilder md, int count, String one, String many) {
         if (count > 0) {
@@ -137,6 +152,31 @@ public final class IssueMarkdown {
         if (view.remoteLinks() != null) {
             remoteLinks(md, key, view.remoteLinks(), content);
         }
+        if (view.children() != null) {
+            children(md, key, view.children(), content);
+        }
+    }
+
+    /** The first children as a table; where there are more, the search that pages through them all. */
+    private static void children(StringBuilder md, String key, IssueHierarchy.Children children,
+            UntrustedText content) {
+        JiraService.SearchPage page = children.page();
+        md.append("\n## Child issues (");
+        if (page.issues().isEmpty()) {
+            md.append("none)\n");
+            return;
+        }
+        md.append(page.nextCursor() == null ? String.valueOf(page.issues().size()) : "first " + page.issues().size()
+                + "; the rest: jira_search with jql '" + children.jql() + "' and cursor " + page.nextCursor())
+                .append(")\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (IssueDto child : page.issues()) {
+            IssueDto.Fields f = child.fields() == null ? new IssueDto.Fields() : child.fields();
+            rows.add(List.of(child.key(), cell(f, "summary"), cell(f, "status"), cell(f, "issuetype"), cell(f,
+                    "assignee")));
+        }
+        md.append(content.block(key + " child issues", Listing.table(List.of("Key", "Summary", "Status", "Type",
+                "Assignee"), rows))).append('\n');
     }
 
     private static void history(StringBuilder md, String key, JiraService.ChangelogPage page, UntrustedText content) {

@@ -21,7 +21,7 @@ public class IssueDetails {
 
     /** What {@code include} can add to an issue. */
     public enum Part {
-        COMMENTS, CHANGELOG, TRANSITIONS, WORKLOGS, WATCHERS, REMOTE_LINKS;
+        COMMENTS, CHANGELOG, TRANSITIONS, WORKLOGS, WATCHERS, REMOTE_LINKS, CHILDREN;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,18 +35,20 @@ public class IssueDetails {
 
     /**
      * The issue and what was included (null when not asked for); {@code shownFields} are the ids a caller selected,
-     * empty for the default view.
+     * empty for the default view, which also has the issue's parents up to the top.
      */
-    public record View(IssueDto issue, Set<String> shownFields, JiraService.CommentPage comments,
-            JiraService.ChangelogPage changelog, IssueTransitions.Open transitions, JsonNode worklogs,
-            JsonNode watchers, JsonNode remoteLinks) {
+    public record View(IssueDto issue, Set<String> shownFields, IssueHierarchy.Parents parents,
+            JiraService.CommentPage comments, JiraService.ChangelogPage changelog, IssueTransitions.Open transitions,
+            JsonNode worklogs, JsonNode watchers, JsonNode remoteLinks, IssueHierarchy.Children children) {
     }
 
     private final JiraService jira;
     private final JiraSite site;
     private final IssueTransitions transitions;
+    private final IssueHierarchy hierarchy;
 
-    IssueDetails(JiraService jira, JiraSite site, IssueTransitions transitions) {
+    IssueDetails(JiraService jira, JiraSite site, IssueTransitions transitions, IssueHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.jira = jira;
         this.site = site;
         this.transitions = transitions;
@@ -59,12 +61,14 @@ public class IssueDetails {
         IssueDto issue = selected ? jira.issue(key, chosen) : jira.issue(key);
         String issueKey = issue.key();
         return new View(issue, chosen.stream().map(JiraService.SelectedField::id).collect(Collectors.toSet()),
+                selected ? null : hierarchy.parents(issue),
                 parts.contains(Part.COMMENTS) ? allComments(issueKey) : null,
                 parts.contains(Part.CHANGELOG) ? latestChanges(issueKey) : null,
                 parts.contains(Part.TRANSITIONS) ? transitions.open(issueKey) : null,
                 parts.contains(Part.WORKLOGS) ? site.worklogs(issueKey, 0, MAX_WORKLOGS) : null,
                 parts.contains(Part.WATCHERS) ? site.watchers(issueKey) : null,
-                parts.contains(Part.REMOTE_LINKS) ? site.remoteLinks(issueKey) : null);
+                parts.contains(Part.REMOTE_LINKS) ? site.remoteLinks(issueKey) : null,
+                parts.contains(Part.CHILDREN) ? hierarchy.children(issue) : null);
     }
 
     static Set<Part> parts(String include) {

@@ -187,7 +187,7 @@ public class JiraService {
         }
     }
 
-    private boolean allowsIssue(String key) {
+    boolean allowsIssue(String key) {
         return key != null && key.contains("-") && scope.allowsProject(key.substring(0, key.lastIndexOf('-')));
     }
 

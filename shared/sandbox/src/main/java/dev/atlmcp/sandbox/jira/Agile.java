@@ -147,13 +147,13 @@ final class Agile {
         Sprint sprint = sprint(r);
         String jql = r.param("jql").orElse("");
         java.util.function.Predicate<Issue> matching = jql.isBlank() ? i -> true : Jql.parse(jql, new Jql.Context(user(
-                r), Instant.now(), store.get())).where();
+                r), Instant.now(), store.get(), json.dataCenter())).where();
         List<Issue> issues = store.get().visibleIssues(user(r)).stream().filter(i -> Integer.valueOf(sprint.id())
                 .equals(i.sprintId)).filter(matching).toList();
         int start = Math.max(0, r.intParam("startAt", 0));
         int max = Math.max(1, Math.min(100, r.intParam("maxResults", 50)));
         ArrayNode values = Json.array();
-        issues.stream().skip(start).limit(max).forEach(i -> values.add(json.issue(i, IssueJson.selectFields(List.of(
+        issues.stream().skip(start).limit(max).forEach(i -> values.add(json.issue(i, json.selectFields(List.of(
                 "summary,status,issuetype,priority,assignee,updated")), false)));
         ObjectNode result = Json.object().put("startAt", start).put("maxResults", max).put("total", issues.size());
         result.set("issues", values);

@@ -119,6 +119,15 @@ final class Issue {
         this.project = project;
     }
 
+    boolean isSubtask() {
+        return "Sub-task".equals(type);
+    }
+
+    /** The epic the issue belongs to (its parent, when that is an epic and the issue is no sub-task), or null. */
+    Issue epic() {
+        return parent != null && !isSubtask() && "Epic".equals(parent.type) ? parent : null;
+    }
+
     int number() {
         return Integer.parseInt(key.substring(key.indexOf('-') + 1));
     }

@@ -63,23 +63,31 @@ final class IssueJson {
         this.apiPath = flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2";
     }
 
-    /** Every field id the site knows, custom fields included. */
-    static List<String> allFieldIds() {
+    boolean dataCenter() {
+        return flavour == Flavour.DATACENTER;
+    }
+
+    /** Every field id the site knows, custom fields included; Data Center's Jira Software adds its Epic Link. */
+    List<String> allFieldIds() {
         List<String> ids = new ArrayList<>(SYSTEM_FIELDS);
         ids.addAll(JiraStore.CUSTOM_FIELDS.keySet());
+        if (dataCenter()) {
+            ids.add(JiraStore.EPIC_LINK);
+        }
         return ids;
     }
 
     static String displayName(String fieldId) {
         String[] custom = JiraStore.CUSTOM_FIELDS.get(fieldId);
-        return custom != null ? custom[0] : NAMES.getOrDefault(fieldId, fieldId);
+        return fieldId.equals(JiraStore.EPIC_LINK) ? "Epic Link" : custom != null ? custom[0] : NAMES.getOrDefault(
+                fieldId, fieldId);
     }
 
     /**
      * Resolves Jira's {@code fields} parameter ({@code *all}, {@code *navigable}, ids, {@code -id} exclusions) to the
      * field ids to return.
      */
-    static Set<String> selectFields(List<String> requested) {
+    Set<String> selectFields(List<String> requested) {
         Set<String> result = new LinkedHashSet<>();
         List<String> excluded = new ArrayList<>();
         for (String raw : requested) {
@@ -161,7 +169,9 @@ final class IssueJson {
             yield subtasks;
         }
         case "issuelinks" -> links(issue);
-        case "parent" -> issue.parent == null ? null : issueRef(issue.parent);
+        // Data Center: only a sub-task has a parent; an epic's issues name it in the Epic Link field
+        case "parent" -> issue.parent == null || dataCenter() && !issue.isSubtask() ? null : issueRef(issue.parent);
+        case JiraStore.EPIC_LINK -> issue.epic() == null ? nodes.nullNode() : nodes.textNode(issue.epic().key);
         case "watches" -> Json.object().put("watchCount", issue.watchers.size()).put("isWatching", false);
         case "votes" -> Json.object().put("votes", 0).put("hasVoted", false);
         case "timetracking" -> Json.object();

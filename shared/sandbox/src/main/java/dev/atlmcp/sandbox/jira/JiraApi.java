@@ -505,7 +505,7 @@ public final class JiraApi {
     private Response getIssue(Request r) {
         Issue issue = visible(r);
         List<String> requested = listParam(r, "fields");
-        Set<String> fields = IssueJson.selectFields(requested.isEmpty() ? List.of("*all") : requested);
+        Set<String> fields = json.selectFields(requested.isEmpty() ? List.of("*all") : requested);
         String expand = r.param("expand").orElse("");
         ObjectNode result = json.issue(issue, fields, expand.contains("names"));
         if (expand.contains("changelog")) {
@@ -539,7 +539,7 @@ public final class JiraApi {
 
     private Response searchJql(Request r, String jql, String pageToken, int maxResults, List<String> fields,
             String expand) {
-        Jql.Query query = Jql.parse(jql, new Jql.Context(user(r), Instant.now(), store));
+        Jql.Query query = Jql.parse(jql, new Jql.Context(user(r), Instant.now(), store, flavour == Flavour.DATACENTER));
         if (!query.bounded()) {
             throw ApiException.badRequest("Unbounded JQL queries are not allowed here. Please add a search "
                     + "restriction to your query.");
@@ -550,7 +550,7 @@ public final class JiraApi {
         int end = Math.min(matches.size(), offset + size);
         ObjectNode result = Json.object();
         ArrayNode issues = result.putArray("issues");
-        Set<String> selected = IssueJson.selectFields(fields);
+        Set<String> selected = json.selectFields(fields);
         for (Issue issue : matches.subList(Math.min(offset, end), end)) {
             issues.add(selected.isEmpty() ? Json.object().put("id", issue.id)
                     : json.issue(issue, selected, false));
@@ -574,12 +574,12 @@ public final class JiraApi {
 
     private Response searchStartAt(Request r, String jql, int startAt, int maxResults, List<String> fields,
             String expand) {
-        Jql.Query query = Jql.parse(jql, new Jql.Context(user(r), Instant.now(), store));
+        Jql.Query query = Jql.parse(jql, new Jql.Context(user(r), Instant.now(), store, flavour == Flavour.DATACENTER));
         List<Issue> matches = matches(r, query);
         int size = Math.max(0, Math.min(maxResults, 1000));
         int from = Math.max(0, Math.min(startAt, matches.size()));
         int end = Math.min(matches.size(), from + size);
-        Set<String> selected = IssueJson.selectFields(fields.isEmpty() ? List.of("*navigable") : fields);
+        Set<String> selected = json.selectFields(fields.isEmpty() ? List.of("*navigable") : fields);
         ObjectNode result = Json.object().put("expand", "names,schema").put("startAt", from)
                 .put("maxResults", size).put("total", matches.size());
         ArrayNode issues = result.putArray("issues");
@@ -620,14 +620,17 @@ public final class JiraApi {
 
     private Response fields() {
         ArrayNode fields = Json.array();
-        for (String id : IssueJson.allFieldIds()) {
+        for (String id : json.allFieldIds()) {
             boolean custom = id.startsWith("customfield_");
             ObjectNode field = fields.addObject().put("id", id).put("key", id).put("name", IssueJson.displayName(id))
                     .put("custom", custom).put("navigable", true).put("searchable", true);
             if (custom) {
                 String[] spec = JiraStore.CUSTOM_FIELDS.get(id);
-                field.putObject("schema").put("type", spec == null ? "any" : spec[1]).put("customId", Long.parseLong(id
-                        .substring("customfield_".length())));
+                ObjectNode schema = field.putObject("schema").put("type", spec == null ? "any" : spec[1]).put(
+                        "customId", Long.parseLong(id.substring("customfield_".length())));
+                if (id.equals(JiraStore.EPIC_LINK)) {
+                    schema.put("custom", "com.pyxis.greenhopper.jira:gh-epic-link");
+                }
             }
         }
         return Response.ok(fields);

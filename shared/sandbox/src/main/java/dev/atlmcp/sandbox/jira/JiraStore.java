@@ -22,6 +22,8 @@ final class JiraStore {
 
     /** Custom field id to display name and schema type. */
     static final Map<String, String[]> CUSTOM_FIELDS = new LinkedHashMap<>();
+    /** Jira Software's Epic Link on Data Center (the epic's key); Cloud has the parent field instead. */
+    static final String EPIC_LINK = "customfield_10101";
 
     static {
         CUSTOM_FIELDS.put("customfield_10016", new String[] { "Story Points", "number" });

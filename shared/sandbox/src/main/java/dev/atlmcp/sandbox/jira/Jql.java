@@ -27,7 +27,8 @@ import dev.atlmcp.sandbox.http.ApiException;
 final class Jql {
 
     /** What a clause needs to evaluate: who is asking and what "now" is. */
-    record Context(SandboxUser currentUser, Instant now, JiraStore store) {
+    /** On Data Center an epic's issues are found by {@code "Epic Link"}; {@code parent} finds only sub-tasks. */
+    record Context(SandboxUser currentUser, Instant now, JiraStore store, boolean dataCenter) {
     }
 
     record Query(Predicate<Issue> where, Comparator<Issue> order, boolean bounded) {
@@ -40,7 +41,7 @@ final class Jql {
     private static final Set<String> FIELDS = Set.of("project", "status", "issuetype", "type", "priority", "assignee",
             "reporter", "labels", "component", "fixversion", "key", "issuekey", "id", "created", "createddate",
             "updated", "updateddate", "resolution", "parent", "duedate", "summary", "description", "comment", "text",
-            "environment", "statuscategory");
+            "environment", "statuscategory", "epic link", "cf[10101]");
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")|('(?:[^'\\\\]|\\\\.)*')|(!=|!~|>=|<=|=|~|<|>|\\(|\\)|,)|([^\\s=!~<>(),\"']+))");
     private static final Pattern RELATIVE = Pattern.compile("([-+]?)(\\d+)([wdhm])");
@@ -329,7 +330,7 @@ final class Jql {
                         + "'.");
             }
         }
-        case "key", "issuekey", "parent" -> {
+        case "key", "issuekey", "parent", "epic link", "cf[10101]" -> {
             if (!value.matches("(?i)[A-Z][A-Z0-9_]*-\\d+")) {
                 throw ApiException.badRequest("The issue key '" + value + "' for field '" + field
                         + "' is invalid.");
@@ -405,7 +406,9 @@ final class Jql {
         case "key", "issuekey" -> List.of(issue.key);
         case "id" -> List.of(issue.id);
         case "resolution" -> issue.resolution == null ? List.of() : List.of(issue.resolution);
-        case "parent" -> issue.parent == null ? List.of() : List.of(issue.parent.key, issue.parent.id);
+        case "parent" -> issue.parent == null || context.dataCenter && !issue.isSubtask() ? List.of() : List.of(
+                issue.parent.key, issue.parent.id);
+        case "epic link", "cf[10101]" -> issue.epic() == null ? List.of() : List.of(issue.epic().key, issue.epic().id);
         case "duedate" -> issue.dueDate == null ? List.of() : List.of(issue.dueDate);
         case "summary" -> List.of(issue.summary);
         case "environment" -> issue.environment == null ? List.of() : List.of(issue.environment);
