@@ -64,7 +64,7 @@ class AttachmentUploadTest extends SandboxReset {
                 .text();
         assertTrue(undone.startsWith("Done: undo 131079~"), undone);
         assertFalse(list().contains("lag-notes.md"), list());
-        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.matches("DELETE /wiki/api/v2/attachments/att\\d+ "
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.matches("DELETE /wiki/api/v2/attachments/\\d+ "
                 + "204")), Mcp.sandbox().requests()::toString);
     }
 
@@ -103,7 +103,7 @@ class AttachmentUploadTest extends SandboxReset {
         Mcp.Result added = attach(Transport.STREAMABLE, Map.of("filename", "gone.txt", "text", "x"));
         String id = list().lines().filter(l -> l.contains("| gone.txt |")).findFirst().orElseThrow().split("\\|")[1]
                 .trim();
-        SandboxSite.send(Directory.BOT, "DELETE", "/wiki/api/v2/attachments/" + id, null);
+        SandboxSite.send(Directory.BOT, "DELETE", "/wiki/api/v2/attachments/" + id.replace("att", ""), null);
         String undone = call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", changeId(added)))
                 .text();
         assertEquals("The attachment gone.txt of change " + changeId(added) + " is no longer on page 131079: someone "

@@ -48,6 +48,13 @@ public interface CompassCatalog {
     record ComponentType(String id, String name, String description) {
     }
 
+    /**
+     * A metric source of a component and its latest value ({@code value} and {@code at} null when none was reported);
+     * {@code unit} is the definition's suffix, e.g. {@code %}.
+     */
+    record Metric(String name, String unit, Double value, String at, String url) {
+    }
+
     /** A scorecard criterion and the component's score in it; {@code score} is null when not reported. */
     record Criterion(String id, String name, Integer weight, Integer score, Integer max) {
     }
@@ -106,6 +113,9 @@ public interface CompassCatalog {
     Team ownerTeam(String componentId);
 
     Page<Event> events(String componentId, EventQuery query);
+
+    /** The component's metric sources with their latest values, the first 50. */
+    List<Metric> metrics(String componentId);
 
     List<ComponentType> componentTypes();
 

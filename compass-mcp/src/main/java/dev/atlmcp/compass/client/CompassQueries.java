@@ -54,6 +54,15 @@ final class CompassQueries {
             + "CompassIncidentEvent { incidentProperties { state severity { label level } } } } pageInfo { "
             + "hasNextPage endCursor } } " + QUERY_ERROR + " } } " + QUERY_ERROR + " } } }";
 
+    /** A component's metric sources, each with its definition and latest value. */
+    static final String METRICS = "query metrics($id: ID!, $query: CompassComponentMetricSourcesQuery) { compass { "
+            + "component(id: $id) { __typename ... on CompassComponent { id name metricSources(query: $query) { "
+            + "__typename ... on CompassComponentMetricSourcesConnection { nodes { id title url metricDefinition { id "
+            + "name description format { __typename ... on CompassMetricDefinitionFormatSuffix { suffix } } } "
+            + "values(query: { first: 1 }) { __typename ... on CompassMetricSourceValuesConnection { nodes { value "
+            + "timestamp } } " + QUERY_ERROR + " } } pageInfo { hasNextPage endCursor } } " + QUERY_ERROR + " } } "
+            + QUERY_ERROR + " } } }";
+
     static final String COMPONENT_TYPES = "query componentTypes($cloudId: ID!, $query: "
             + "CompassComponentTypeQueryInput) { compass { componentTypes(cloudId: $cloudId, query: $query) { "
             + "__typename ... on CompassComponentTypeConnection { nodes { id name description } pageInfo { "

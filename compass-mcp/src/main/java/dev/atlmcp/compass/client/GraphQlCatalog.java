@@ -121,6 +121,23 @@ public class GraphQlCatalog implements CompassCatalog {
     }
 
     @Override
+    public List<Metric> metrics(String componentId) {
+        JsonNode result = gateway.nested(gateway.compass(CompassQueries.METRICS, vars().put("id", componentId).set(
+                "query", json.createObjectNode().put("first", 50)), "component").path("metricSources"), "metrics");
+        List<Metric> metrics = new ArrayList<>();
+        for (JsonNode source : result.path("nodes")) {
+            JsonNode definition = source.path("metricDefinition");
+            JsonNode latest = gateway.nested(source.path("values"), "metric values").path("nodes").path(0);
+            metrics.add(new Metric(definition.path("name").asText(source.path("title").asText()), definition.path(
+                    "format").path("suffix").asText(""), latest.path("value").isNumber() ? latest.path("value")
+                            .asDouble() : null,
+                    latest.path("timestamp").asText(null), source.path("url").asText(
+                            null)));
+        }
+        return metrics;
+    }
+
+    @Override
     public Page<Event> events(String componentId, EventQuery q) {
         ObjectNode query = json.createObjectNode().put("first", q.first());
         if (!q.types().isEmpty()) {

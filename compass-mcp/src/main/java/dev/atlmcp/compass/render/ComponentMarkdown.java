@@ -128,6 +128,28 @@ public final class ComponentMarkdown {
                                 "Environment or severity", "URL"), rows)));
     }
 
+    /** Metric names and sources can be written by people, so the table is fenced as data. */
+    public static String metrics(ComponentActivity.Metrics metrics, ContentPolicy policy) {
+        String head = "# " + metrics.component().name() + ": metrics, latest values\n";
+        if (metrics.metrics().isEmpty()) {
+            return head + "None: no metric source is connected to this component in Compass.";
+        }
+        UntrustedText content = policy.newAnswer();
+        List<List<String>> rows = metrics.metrics().stream()
+                .map(m -> java.util.Arrays.asList(m.name(),
+                        m.value() == null ? "none reported" : number(m.value()) + m.unit(),
+                        m.at() == null ? null : time(m.at()), m
+                                .url()))
+                .toList();
+        return content.finish(head + content.block(metrics.component().name() + " metrics", Listing.table(List.of(
+                "Metric", "Latest", "Reported", "Source"), rows)));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(
+                value);
+    }
+
     /** Team and people names are text people wrote, so the answer is fenced as data. */
     public static String owner(Ownership.Owner owner, ContentPolicy policy) {
         String name = owner.component().name();

@@ -13,7 +13,10 @@ import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 
-/** What happened to a component (deployments, incidents, other events) in a time window. */
+/**
+ * What happened to a component (deployments, incidents, other events) in a time window, and how it measures (its
+ * metrics' latest values).
+ */
 @ApplicationScoped
 public class ComponentActivity {
 
@@ -24,12 +27,20 @@ public class ComponentActivity {
     public record Events(ComponentDto component, int hours, List<CompassCatalog.Event> events, boolean more) {
     }
 
+    public record Metrics(ComponentDto component, List<CompassCatalog.Metric> metrics) {
+    }
+
     private final CompassService compass;
     private final CompassCatalog catalog;
 
     ComponentActivity(CompassService compass, CompassCatalog catalog) {
         this.compass = compass;
         this.catalog = catalog;
+    }
+
+    public Metrics metrics(String component) {
+        ComponentDto found = compass.component(component);
+        return new Metrics(found, catalog.metrics(found.id()));
     }
 
     /**

@@ -25,6 +25,7 @@ public class CompassToolSets {
                 "compass_create_relationship", "compass_list_my_agent_changes", "compass_undo_change"));
         sets.put("ownership", List.of("compass_who_owns", "compass_my_components"));
         sets.put("scorecards", List.of("compass_get_scorecards"));
+        sets.put("metrics", List.of("compass_get_metrics"));
         sets.put("events", List.of("compass_get_events"));
         return new ToolSetCatalog(sets, List.of("catalog", "ownership"));
     }

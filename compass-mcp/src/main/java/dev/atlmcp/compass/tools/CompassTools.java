@@ -89,6 +89,18 @@ public class CompassTools {
 
     @Icons(ProductIcons.class)
 
+    @Tool(name = "compass_get_metrics", description = """
+            Read a Compass component's metrics with their latest values, e.g. deployment frequency, change failure \
+            rate, time to recovery, test coverage, with when each was reported and its source.""", annotations = @Tool.Annotations(title = "Get Compass metrics", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String compass_get_metrics(
+            @ToolArg(name = "component", description = CompassArgumentDescriptions.COMPONENT) String component) {
+        return ComponentMarkdown.metrics(activity.metrics(component), content);
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_list_component_types", description = """
             List the component types of this Compass catalog (id, name, description), the values the type filter \
             and new components take.""", annotations = @Tool.Annotations(title = "List Compass component types", readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = true))

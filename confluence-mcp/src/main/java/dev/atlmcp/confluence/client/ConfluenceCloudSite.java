@@ -45,7 +45,7 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
 
     @Override
     public String attachmentApi(String attachmentId) {
-        return "/wiki/api/v2/attachments/" + attachmentId;
+        return "/wiki/api/v2/attachments/" + attachmentId.replaceFirst("^att", "");
     }
 
     @Override
@@ -341,7 +341,8 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
 
     @Override
     public void deleteAttachment(String attachmentId) {
-        client.cloudDeleteAttachment(attachmentId);
+        // v2 takes the number; the "att" prefix of the ids Confluence lists is optional where it reads them
+        client.cloudDeleteAttachment(attachmentId.replaceFirst("^att", ""));
     }
 
     @Override

@@ -90,8 +90,10 @@ final class Traffic implements AutoCloseable {
         }
     }
 
+    /** JSON and text bodies, and multipart ones (uploads), whose parts the contract check needs to see. */
     private static boolean isText(String contentType) {
-        return contentType.contains("json") || contentType.startsWith("text/");
+        return contentType.contains("json") || contentType.startsWith("text/") || contentType.startsWith(
+                "multipart/");
     }
 
     private static String serialise(Object body) {

@@ -30,6 +30,9 @@ final class ConnectPage {
             Map.entry("write:comment:confluence", "add comments"),
             Map.entry("read:attachment:confluence", "list attachments"),
             Map.entry("readonly:content.attachment:confluence", "download attachments"),
+            Map.entry("write:confluence-file", "attach files to pages"),
+            Map.entry("delete:attachment:confluence", "move a file this server attached for you to the trash, when "
+                    + "you undo it"),
             Map.entry("read:space:confluence", "read spaces"),
             Map.entry("delete:comment:confluence", "delete a comment this server added for you, when you undo it"),
             Map.entry("write:confluence-content", "add and remove labels"),
@@ -40,6 +43,7 @@ final class ConnectPage {
             Map.entry("read:component:compass", "read components, their owners, links and dependencies"),
             Map.entry("write:component:compass", "create and change components"),
             Map.entry("read:event:compass", "read deployments, incidents and other events of components"),
+            Map.entry("read:metric:compass", "read metrics such as deployment frequency and their values"),
             Map.entry("read:scorecard:compass", "read scorecards and scores"),
             Map.entry("offline_access", "keep this access while you are away, until you disconnect"));
 

@@ -145,9 +145,15 @@ public final class CompassApi {
                         .dataFetcher("deleteRelationship", writes::deleteRelationship))
                 .type("CompassComponent", t -> t.dataFetcher("relationships", this::relationships)
                         .dataFetcher("events", this::events)
+                        .dataFetcher("metricSources", this::metricSources)
                         .dataFetcher("ownerTeam",
                                 env -> optedIn(env, "CompassComponent.ownerTeam",
                                         env.<Map<String, Object>> getSource().get("ownerTeam"))))
+                .type("CompassMetricSource", t -> t.dataFetcher("values", env -> {
+                    Map<String, Object> query = env.getArgumentOrDefault("query", Map.of());
+                    return page("CompassMetricSourceValuesConnection", cast(env.<Map<String, Object>> getSource()
+                            .get("__values")), (Integer) query.get("first"), (String) query.get("after"));
+                }))
                 .type("CompassScorecard", t -> t.dataFetcher("scorecardScore", this::scorecardScore))
                 .type("CompassScorecardScore", t -> t.dataFetcher("criteriaScores", env -> optedIn(env,
                         "CompassScorecardScore.criteriaScores", env.<Map<String, Object>> getSource().get(
@@ -156,7 +162,8 @@ public final class CompassApi {
                 "CompassComponentTypesQueryResult", "CompassScorecardsQueryResult",
                 "CompassRelationshipConnectionResult", "CompassEventsQueryResult",
                 "CompassCustomFieldDefinitionsResult", "QueryErrorExtension", "CompassCustomField",
-                "CompassCustomFieldDefinition", "CompassEvent")) {
+                "CompassCustomFieldDefinition", "CompassEvent", "CompassComponentMetricSourcesQueryResult",
+                "CompassMetricDefinitionFormat", "CompassMetricSourceValuesQueryResult")) {
             wiring.type(union, t -> t.typeResolver(GraphScalars::byTypename));
         }
         return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
@@ -293,6 +300,13 @@ public final class CompassApi {
                 .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to))
                 .sorted(Comparator.comparing(Component.Event::at).reversed()).<Object> map(view::event).toList();
         return page("CompassEventConnection", nodes, (Integer) query.get("first"), (String) query.get("after"));
+    }
+
+    private Object metricSources(DataFetchingEnvironment env) {
+        Map<String, Object> query = env.getArgumentOrDefault("query", Map.of());
+        List<Object> nodes = source(env).metrics.stream().<Object> map(ComponentView::metric).toList();
+        return page("CompassComponentMetricSourcesConnection", nodes, (Integer) query.get("first"), (String) query
+                .get("after"));
     }
 
     private static Component source(DataFetchingEnvironment env) {

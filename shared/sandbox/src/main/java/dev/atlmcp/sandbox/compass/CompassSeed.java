@@ -192,6 +192,16 @@ final class CompassSeed {
         deployment(checkoutApi, "checkout-api 2.31.1", "STAGING", "FAILED", hoursAgo(2));
         deployment(paymentsApi, "payments-api 7.4.2", "PRODUCTION", "SUCCESSFUL", hoursAgo(50));
         incident(checkoutApi, "Checkout API p99 latency above 5s", "OPEN", "Sev 1", "1", hoursAgo(3));
+        metric(checkoutApi, "deployment-frequency", "Deployment Frequency", "Deployments to production per week",
+                " deploys / week", 4.5, 6, 5);
+        metric(checkoutApi, "change-failure-rate", "Change Failure Rate", "Deployments that caused a failure in "
+                + "production, of all deployments", "%", 12.5, 8.3, 0);
+        metric(checkoutApi, "mttr", "Mean Time to Recovery", "Time from an incident's start to its resolution",
+                " h", 3.2, 1.5);
+        metric(checkoutApi, "unit-test-coverage", "Unit Test Coverage", "Lines covered by unit tests", "%", 78.4,
+                77.9);
+        metric(paymentsApi, "deployment-frequency", "Deployment Frequency", "Deployments to production per week",
+                " deploys / week", 2, 3);
         incident(paymentsApi, "Elevated card declines", "RESOLVED", "Sev 3", "3", hoursAgo(200));
     }
 
@@ -216,6 +226,17 @@ final class CompassSeed {
         component.events.add(new Component.Event("DEPLOYMENT", name, "Deployed by the delivery pipeline",
                 "https://ci.acme.example/deployments/" + Math.abs(name.hashCode()), at, Map.of("state", state,
                         "environment", environment, "startedAt", at.minus(Duration.ofMinutes(6)))));
+    }
+
+    /** A metric source whose values were reported daily, newest first. */
+    private void metric(Component component, String definition, String name, String description, String suffix,
+            double... values) {
+        List<Component.Value> reported = new java.util.ArrayList<>();
+        for (int day = 0; day < values.length; day++) {
+            reported.add(new Component.Value(values[day], hoursAgo(1 + 24 * day)));
+        }
+        component.metrics.add(new Component.Metric(component.id + "/metric-source/" + definition, name, description,
+                suffix, "https://metrics.acme.example/" + component.slug + "/" + definition, reported));
     }
 
     private void incident(Component component, String name, String state, String label, String level, Instant at) {

@@ -16,6 +16,13 @@ final class Component {
             Map<String, Object> properties) {
     }
 
+    /** A metric source: what it measures, its unit, and its values, newest first. */
+    record Metric(String id, String name, String description, String suffix, String url, List<Value> values) {
+    }
+
+    record Value(double value, Instant at) {
+    }
+
     final String id;
     final String slug;
     volatile String name;
@@ -30,6 +37,7 @@ final class Component {
     final List<Component> dependsOn = new ArrayList<>();
     final List<Component> childOf = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
+    final List<Metric> metrics = new ArrayList<>();
     /** Custom field values by definition id: text, number, boolean, option id or option ids. */
     final Map<String, Object> fields = new LinkedHashMap<>();
     /** Only members of the owner team may change it; everyone else is answered 403. */

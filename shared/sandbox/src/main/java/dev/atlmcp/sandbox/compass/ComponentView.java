@@ -105,6 +105,20 @@ final class ComponentView {
         return g;
     }
 
+    /** A metric source with its definition and values; {@code values} pages them, newest first. */
+    static Map<String, Object> metric(Component.Metric m) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("id", m.id());
+        g.put("title", m.name());
+        g.put("url", m.url());
+        g.put("metricDefinition", Map.of("id", m.id().replaceFirst(".*/metric-source/", "metric-definition/"), "name",
+                m.name(), "description", m.description(), "format", Map.of("__typename",
+                        "CompassMetricDefinitionFormatSuffix", "suffix", m.suffix())));
+        g.put("__values", m.values().stream().<Object> map(v -> Map.of("value", v.value(), "timestamp", v.at()))
+                .toList());
+        return g;
+    }
+
     Map<String, Object> event(Component.Event e) {
         Map<String, Object> g = new LinkedHashMap<>();
         boolean deployment = e.type().equals("DEPLOYMENT");

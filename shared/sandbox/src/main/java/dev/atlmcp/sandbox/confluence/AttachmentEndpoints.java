@@ -105,15 +105,19 @@ final class AttachmentEndpoints {
                         "status", "current").put("title", attachment.title());
                 item.putObject("extensions").put("mediaType", attachment.mediaType()).put("fileSize", attachment
                         .content().length);
-                item.putObject("_links").put("download", link(page, attachment));
+                item.putObject("_links").put("download", link(page, attachment)).put("webui", "/spaces/" + page.space
+                        .key() + "/pages/" + page.id + "?preview=/" + page.id + "/" + attachment.id());
             }
         }
-        return Response.ok(json.put("size", results.size()));
+        json.put("start", 0).put("limit", results.size()).put("size", results.size()).putObject("_links").put("base",
+                "").put("context", "/wiki");
+        return Response.ok(json);
     }
 
     /** Cloud v2 {@code DELETE /attachments/{id}} and Data Center v1 {@code DELETE /content/{id}}: to the trash. */
     Response delete(Request r) {
-        String id = r.pathParam(flavour == Flavour.CLOUD ? "attachmentId" : "id");
+        String given = r.pathParam(flavour == Flavour.CLOUD ? "attachmentId" : "id");
+        String id = given.startsWith("att") ? given : "att" + given;
         for (Page page : store.get().visiblePages(ConfluenceApi.user(r))) {
             synchronized (page.attachments) {
                 if (page.attachments.stream().anyMatch(a -> a.id().equals(id))) {

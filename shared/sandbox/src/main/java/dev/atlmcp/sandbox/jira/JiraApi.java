@@ -136,7 +136,9 @@ public final class JiraApi {
             return Response.ok(Json.object().set("issueLinkTypes", types));
         });
         router.post(api + "/issueLink", this::linkIssues);
-        router.get(api + "/attachment/{id}", r -> Response.ok(json.attachment(attachment(r))));
+        // the attachment resource answers its id as a number (AttachmentMetadata), issue fields as a string
+        router.get(api + "/attachment/{id}", r -> Response.ok(json.attachment(attachment(r)).put("id", Long.parseLong(
+                attachment(r).id()))));
         if (flavour == Flavour.CLOUD) {
             router.get(api + "/attachment/content/{id}", r -> {
                 Issue.Attachment a = attachment(r);
