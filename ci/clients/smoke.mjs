@@ -113,6 +113,8 @@ const expectations = {
     ["compass_get_dependencies", { component: "payment-gateway", direction: "upstream", depth: 2 },
       (t) => t.includes("- Payment Gateway\n  - payments-api\n    - checkout-api")],
     ["compass_get_metrics", { component: "checkout-api" }, (t) => t.includes("| Change Failure Rate | 12.5% |")],
+    ["compass_record_deployment", { component: "checkout-api", name: "checkout-api smoke", url: "https://ci.acme.example/smoke" },
+      (t) => t.startsWith("Recorded the successful deployment checkout-api smoke to production on checkout-api.")],
     ["compass_get_events", { component: "checkout-api", types: "incident" },
       (t) => t.includes("| incident | Checkout API p99 latency above 5s | OPEN | Sev 1 |")],
     ["compass_list_component_types", {}, (t) => t.includes("| SERVICE | Service |")],

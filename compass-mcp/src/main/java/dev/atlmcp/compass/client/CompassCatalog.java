@@ -78,6 +78,10 @@ public interface CompassCatalog {
     record NewLink(String type, String url, String name) {
     }
 
+    /** A deployment to record: its state (SUCCESSFUL, FAILED, ...) and environment (PRODUCTION, STAGING, ...). */
+    record NewDeployment(String name, String description, String url, String state, String environment, Instant at) {
+    }
+
     String cloudId();
 
     ComponentDto component(String id);
@@ -147,4 +151,6 @@ public interface CompassCatalog {
     void createRelationship(String startId, String endId, String type);
 
     void deleteRelationship(String startId, String endId, String type);
+
+    void recordDeployment(String componentId, NewDeployment deployment);
 }

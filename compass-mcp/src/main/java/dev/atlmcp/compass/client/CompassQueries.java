@@ -115,6 +115,10 @@ final class CompassQueries {
     static final String CREATE_RELATIONSHIP = "mutation createRelationship($input: CreateCompassRelationshipInput!) "
             + "{ compass { createRelationship(input: $input) { success " + ERRORS + " } } }";
 
+    /** Records an event on a component; Compass has no operation that removes one. */
+    static final String CREATE_EVENT = "mutation createEvent($input: CompassCreateEventInput!) { compass { "
+            + "createCompassEvent(input: $input) { success " + ERRORS + " } } }";
+
     static final String DELETE_RELATIONSHIP = "mutation deleteRelationship($input: DeleteCompassRelationshipInput!) "
             + "{ compass { deleteRelationship(input: $input) { success " + ERRORS + " } } }";
 

@@ -286,6 +286,20 @@ public class GraphQlCatalog implements CompassCatalog {
                 type)), "deleteRelationship");
     }
 
+    @Override
+    public void recordDeployment(String componentId, NewDeployment d) {
+        ObjectNode input = json.createObjectNode().put("cloudId", cloudId()).put("componentId", componentId);
+        ObjectNode deployment = input.putObject("event").putObject("deployment").put("displayName", d.name()).put(
+                "url", d.url()).put("lastUpdated", d.at().toString()).put("updateSequenceNumber", d.at()
+                        .toEpochMilli());
+        putIfSet(deployment, "description", d.description());
+        ObjectNode properties = deployment.putObject("deploymentProperties").put("sequenceNumber", d.at()
+                .toEpochMilli()).put("state", d.state()).put("completedAt", d.at().toString());
+        properties.putObject("environment").put("category", d.environment()).put("displayName", d.environment()
+                .toLowerCase(Locale.ROOT)).put("environmentId", d.environment().toLowerCase(Locale.ROOT));
+        gateway.mutate(CompassQueries.CREATE_EVENT, vars().set("input", input), "createCompassEvent");
+    }
+
     private ObjectNode relationshipInput(String startId, String endId, String type) {
         return json.createObjectNode().put("startNodeId", startId).put("endNodeId", endId).put("relationshipType",
                 type);

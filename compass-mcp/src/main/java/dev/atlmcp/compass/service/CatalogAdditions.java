@@ -1,5 +1,7 @@
 package dev.atlmcp.compass.service;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +23,9 @@ import dev.atlmcp.compass.client.CompassCatalog;
 import dev.atlmcp.compass.client.ComponentDto;
 
 /**
- * What agents add to components: labels, links and relationships. Each addition answers a change id that carries what
- * was added, so its undo removes exactly that and nothing someone else added.
+ * What agents add to components: labels, links, relationships and deployment events. Each addition answers a change id
+ * that carries what was added, so its undo removes exactly that and nothing someone else added; an event stays, as
+ * Compass cannot remove one.
  */
 @ApplicationScoped
 public class CatalogAdditions {
@@ -30,6 +33,11 @@ public class CatalogAdditions {
     static final String LABELS = "labels-added";
     static final String LINK = "link-added";
     static final String RELATIONSHIP = "relationship-created";
+    static final String DEPLOYMENT = "deployment-recorded";
+    private static final Set<String> DEPLOYMENT_STATES = Set.of("PENDING", "IN_PROGRESS", "SUCCESSFUL", "FAILED",
+            "ROLLED_BACK", "CANCELLED", "UNKNOWN");
+    private static final Set<String> ENVIRONMENTS = Set.of("PRODUCTION", "STAGING", "TESTING", "DEVELOPMENT",
+            "UNMAPPED");
     private static final Set<String> LINK_TYPES = Set.of("REPOSITORY", "DOCUMENT", "DASHBOARD", "ON_CALL",
             "CHAT_CHANNEL", "PROJECT", "OTHER_LINK");
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
@@ -150,9 +158,53 @@ public class CatalogAdditions {
                 + ".");
     }
 
+    /** Records a deployment event on a component, as a pipeline would, e.g. a manual release or a rollback. */
+    public Written recordDeployment(String reference, String name, String url, String state, String environment,
+            String description, boolean dryRun, String confirmationToken) {
+        String title = Arguments.text("name", name, 255, "checkout-api 2.31.2");
+        String status = constant("state", state == null || state.isBlank() ? "SUCCESSFUL" : state, DEPLOYMENT_STATES);
+        String where = constant("environment", environment == null || environment.isBlank() ? "PRODUCTION"
+                : environment, ENVIRONMENTS);
+        String link = Arguments.text("url", url, 2000, "https://ci.acme.example/deployments/42");
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
+        }
+        links.requireAllowed("url", link);
+        String about = description == null || description.isBlank() ? null : Arguments.text("description",
+                description, 1000, "Rolled back after the latency alert");
+        ComponentDto component = compass.component(reference);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String what = "record the " + words(status) + " deployment " + title + " to " + words(where) + " on "
+                + component.name();
+        ObjectNode input = json.createObjectNode().put("componentId", component.id()).put("displayName", title).put(
+                "url", link).put("state", status).put("environment", where).put("description", about);
+        sender.send("compass_record_deployment", what, "createCompassEvent", input, component,
+                "look for it with compass_get_events", dryRun, confirmationToken, () -> {
+                    catalog.recordDeployment(component.id(), new CompassCatalog.NewDeployment(title, about, link,
+                            status, where, at));
+                    return null;
+                });
+        ObjectNode after = json.createObjectNode().put("name", title).put("state", status).put("environment", where)
+                .put("at", at.toString());
+        return recorded(component, DEPLOYMENT, "compass_record_deployment", what, after, "Recorded the " + words(
+                status) + " deployment " + title + " to " + words(where) + " on " + component.name() + ".");
+    }
+
+    private static String constant(String argument, String value, Set<String> allowed) {
+        String constant = value.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (!allowed.contains(constant)) {
+            throw new IllegalArgumentException(argument + " must be one of " + String.join(", ", allowed.stream()
+                    .sorted().toList()) + ", got '" + value + "'");
+        }
+        return constant;
+    }
+
     public Written undo(AgentChange change, boolean dryRun, String confirmationToken) {
         ComponentDto component = compass.component(change.item());
         return switch (change.action()) {
+        case DEPLOYMENT -> throw new ToolRefusal("Not undone: Compass keeps the events recorded on a component and "
+                + "has no way to remove one, so the deployment " + change.after().path("name").asText() + " stays in "
+                + component.name() + "'s activity. Nothing was changed.");
         case LABELS -> undoLabels(change, component, dryRun, confirmationToken);
         case LINK -> undoLink(change, component, dryRun, confirmationToken);
         default -> undoRelationship(change, component, dryRun, confirmationToken);

@@ -23,8 +23,8 @@ public class CompassUndo {
         AgentChange change = sender.undoable(changeId);
         return switch (change.action()) {
         case ComponentUpdates.ACTION -> updates.undo(change, dryRun, confirmationToken);
-        case CatalogAdditions.LABELS, CatalogAdditions.LINK, CatalogAdditions.RELATIONSHIP -> additions.undo(change,
-                dryRun, confirmationToken);
+        case CatalogAdditions.LABELS, CatalogAdditions.LINK, CatalogAdditions.RELATIONSHIP, CatalogAdditions.DEPLOYMENT -> additions
+                .undo(change, dryRun, confirmationToken);
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this "
                 + "server. Nothing was changed.");
         };

@@ -26,7 +26,7 @@ public class CompassToolSets {
         sets.put("ownership", List.of("compass_who_owns", "compass_my_components"));
         sets.put("scorecards", List.of("compass_get_scorecards"));
         sets.put("metrics", List.of("compass_get_metrics"));
-        sets.put("events", List.of("compass_get_events"));
+        sets.put("events", List.of("compass_get_events", "compass_record_deployment"));
         return new ToolSetCatalog(sets, List.of("catalog", "ownership"));
     }
 }

@@ -121,6 +121,28 @@ public class ComponentWriteTools {
 
     @Icons(ProductIcons.class)
 
+    @Tool(name = "compass_record_deployment", description = """
+            Record a deployment event on a Compass component (a manual release, hotfix or rollback a pipeline did \
+            not report), with its state and environment. Compass cannot remove events, so this cannot be \
+            undone.""", annotations = @Tool.Annotations(title = "Record Compass deployment", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String compass_record_deployment(
+            @ToolArg(name = "component", description = CompassArgumentDescriptions.COMPONENT) String component,
+            @ToolArg(description = "What was deployed, e.g. checkout-api 2.31.2") String name,
+            @ToolArg(description = "The deployment's http(s) URL, e.g. the pipeline run") String url,
+            @ToolArg(description = "SUCCESSFUL, FAILED, ROLLED_BACK, IN_PROGRESS, PENDING, CANCELLED or UNKNOWN", defaultValue = "SUCCESSFUL") String state,
+            @ToolArg(description = "PRODUCTION, STAGING, TESTING, DEVELOPMENT or UNMAPPED", defaultValue = "PRODUCTION") String environment,
+            @ToolArg(description = "What it changed", required = false) String description,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return ComponentMarkdown.written(additions.recordDeployment(component, name, url, state, environment,
+                description, dryRun, confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
     @Tool(name = "compass_create_relationship", description = """
             Record that a Compass component depends on another (DEPENDS_ON) or is a child of it (CHILD_OF); \
             compass_get_dependencies then shows it. An existing relationship is not added twice.""", annotations = @Tool.Annotations(title = "Create Compass relationship", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))

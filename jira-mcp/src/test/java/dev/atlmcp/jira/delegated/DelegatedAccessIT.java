@@ -291,6 +291,34 @@ class DelegatedAccessIT {
     }
 
     @Test
+    void aGrantWithoutAScopeTheServerNowAsksForLeadsToConnectingAgainNotToAtlassiansRefusal() throws Exception {
+        connect(Directory.JANE);
+        Map<String, String> settings = new HashMap<>(delegated().resolvedSettings());
+        settings.put("ATLASSIAN_OAUTH_SCOPES", "read:jira-work write:jira-work read:jira-user "
+                + "read:board-scope:jira-software write:board-scope:jira-software read:project:jira "
+                + "read:sprint:jira-software write:sprint:jira-software read:issue-details:jira read:jql:jira "
+                + "read:issue:jira-software manage:jira-webhook");
+        int port = ServerProcess.freePort();
+        Process upgraded = ServerProcess.start(replicas().site(), port, replicas().publicUrl(), "delegated-more-scopes",
+                settings);
+        try {
+            URI direct = URI.create("http://127.0.0.1:" + port);
+            ServerProcess.awaitHealthy(direct);
+            int before = delegated().gatewayRequests().size();
+            String answer = callText(direct, Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key",
+                    "WEB-1"));
+            assertTrue(answer.startsWith("This server now needs more access in Jira than you granted when you "
+                    + "connected (manage:jira-webhook), after an upgrade or a change of its settings; connect again to "
+                    + "grant it. Open " + replicas().publicUrl() + "/connect/atlassian?link="), answer);
+            assertEquals(before, delegated().gatewayRequests().size(), "nothing reached Atlassian");
+        } finally {
+            upgraded.destroy();
+        }
+        assertTrue(callText(Directory.JANE, "jira_get_issue", new JsonObject().put("issue_key", "WEB-1"))
+                .startsWith("# WEB-1: "), "the replicas that ask for what Jane granted still act as her");
+    }
+
+    @Test
     void aSignInWithoutThePersonClaimIsToldWhatIsMissing() throws Exception {
         Map<String, String> settings = new HashMap<>(delegated().resolvedSettings());
         settings.put("MCP_IDENTITY_PERSON_CLAIM", "oid");

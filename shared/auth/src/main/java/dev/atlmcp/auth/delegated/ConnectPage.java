@@ -43,6 +43,7 @@ final class ConnectPage {
             Map.entry("read:component:compass", "read components, their owners, links and dependencies"),
             Map.entry("write:component:compass", "create and change components"),
             Map.entry("read:event:compass", "read deployments, incidents and other events of components"),
+            Map.entry("write:event:compass", "record deployments on components"),
             Map.entry("read:metric:compass", "read metrics such as deployment frequency and their values"),
             Map.entry("read:scorecard:compass", "read scorecards and scores"),
             Map.entry("offline_access", "keep this access while you are away, until you disconnect"));

@@ -98,7 +98,7 @@ public class ConnectRoutes {
                     + ConnectPage.paragraph("Continue to " + authority() + " to let " + server.product() + "-mcp ("
                             + access.publicUrl() + ") act in " + product + " on " + atlassian.url().orElse("")
                             + " as you, with your own permissions there. It asks to:")
-                    + ConnectPage.scopes(scopes())
+                    + ConnectPage.scopes(access.requestedScopes())
                     + ConnectPage.paragraph("Agents you use through this server then see and change exactly what you "
                             + "may, and Atlassian records their changes as yours. You can disconnect at any time: ask "
                             + "your agent to run " + server.product() + "_disconnect_atlassian, or "
@@ -221,27 +221,12 @@ public class ConnectRoutes {
     private String consentUrl(String state, String verifier) {
         boolean cloud = !atlassian.isDataCenter();
         return config.authorizeUrl() + "?" + (cloud ? "audience=api.atlassian.com&" : "") + "client_id=" + encode(
-                config.clientId().orElse("")) + "&scope=" + encode(String.join(" ", scopes())) + "&redirect_uri="
+                config.clientId().orElse("")) + "&scope=" + encode(String.join(" ", access.requestedScopes()))
+                + "&redirect_uri="
                 + encode(access.redirectUrl()) + "&state=" + encode(state) + "&response_type=code" + (cloud
                         ? "&prompt=consent"
                         : "")
                 + "&code_challenge=" + encode(PkceChallenge.s256(verifier)) + "&code_challenge_method=S256";
-    }
-
-    /**
-     * On Cloud the configured scopes, with {@code offline_access} so the grant outlives the first access token; on Data
-     * Center the provider's scope ({@code WRITE} or {@code READ}), whose grants always come with a refresh token.
-     */
-    List<String> scopes() {
-        List<String> scopes = new java.util.ArrayList<>();
-        List<String> configured = atlassian.isDataCenter() ? config.dataCenterScopes() : config.scopes().orElse(List
-                .of());
-        configured.forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
-        scopes.removeIf(String::isBlank);
-        if (!atlassian.isDataCenter() && !scopes.contains("offline_access")) {
-            scopes.add("offline_access");
-        }
-        return scopes;
     }
 
     /** Who the person grants access at: Atlassian (Cloud), or the Data Center product itself. */

@@ -1,7 +1,10 @@
 package dev.atlmcp.auth.delegated;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,7 @@ public class DelegatedAccess {
     private static final Logger LOG = Logger.getLogger(DelegatedAccess.class);
 
     public static final String CONNECT_PATH = "/connect/atlassian";
+    private static final String OFFLINE_ACCESS = "offline_access";
 
     /** Where a person sees and removes the apps connected to their Atlassian Cloud account. */
     public static final String CONNECTED_APPS = "https://id.atlassian.com/manage-profile/apps";
@@ -86,13 +90,48 @@ public class DelegatedAccess {
             vaultReached = new VaultContact(false, Instant.now());
             throw e;
         } catch (GrantVault.InvalidGrant e) {
-            throw notConnected(person, true);
+            throw notConnected(person, AtlassianNotConnected.Reason.ENDED, List.of());
         } catch (VaultKeys.UnreadableGrant e) {
             LOG.warnf("A grant in the vault cannot be read (%s); the person is asked to connect again",
                     e.getMessage());
-            throw notConnected(person, true);
+            throw notConnected(person, AtlassianNotConnected.Reason.ENDED, List.of());
         }
-        return "Bearer " + grant.orElseThrow(() -> notConnected(person, false)).accessToken();
+        Grant usable = grant.orElseThrow(() -> notConnected(person, AtlassianNotConnected.Reason.NEVER, List.of()));
+        List<String> missing = missingScopes(usable);
+        if (!missing.isEmpty()) {
+            throw notConnected(person, AtlassianNotConnected.Reason.MORE_ACCESS, missing);
+        }
+        return "Bearer " + usable.accessToken();
+    }
+
+    /**
+     * What a person grants: on Cloud the configured scopes, with {@code offline_access} so the grant outlives the first
+     * access token; on Data Center the provider's scope ({@code WRITE} or {@code READ}), whose grants always come with
+     * a refresh token.
+     */
+    public List<String> requestedScopes() {
+        List<String> scopes = new ArrayList<>();
+        List<String> configured = atlassian.isDataCenter() ? config.dataCenterScopes() : config.scopes().orElse(List
+                .of());
+        configured.forEach(s -> scopes.addAll(List.of(s.trim().split("[\\s,]+"))));
+        scopes.removeIf(String::isBlank);
+        if (!atlassian.isDataCenter() && !scopes.contains(OFFLINE_ACCESS)) {
+            scopes.add(OFFLINE_ACCESS);
+        }
+        return scopes;
+    }
+
+    /**
+     * The scopes this server asks for that the grant lacks (a grant from before an upgrade that added some); none when
+     * Atlassian did not say what it granted. Calls would fail at Atlassian with them missing, so the person connects
+     * again instead.
+     */
+    List<String> missingScopes(Grant grant) {
+        if (grant.scopes() == null || grant.scopes().isBlank()) {
+            return List.of();
+        }
+        Set<String> granted = Set.of(grant.scopes().trim().split("[\\s,]+"));
+        return requestedScopes().stream().filter(s -> !s.equals(OFFLINE_ACCESS) && !granted.contains(s)).toList();
     }
 
     /** The vault's name for the signed-in person, from the configured claim of their bearer token. */
@@ -115,9 +154,11 @@ public class DelegatedAccess {
         return vault.delete(person(), server.product());
     }
 
-    private AtlassianNotConnected notConnected(String person, boolean ended) {
+    private AtlassianNotConnected notConnected(String person, AtlassianNotConnected.Reason reason,
+            List<String> missingScopes) {
         String link = requests.create(person, server.product(), config.connectLinkLifetime());
-        return new AtlassianNotConnected(server.productName(), publicUrl() + CONNECT_PATH + "?link=" + link, ended);
+        return new AtlassianNotConnected(server.productName(), publicUrl() + CONNECT_PATH + "?link=" + link, reason,
+                missingScopes);
     }
 
     /**

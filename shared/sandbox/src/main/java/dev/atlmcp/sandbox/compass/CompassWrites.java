@@ -222,6 +222,39 @@ final class CompassWrites {
                 .graph(start), "endNode", view.graph(end.get()))) : succeeded();
     }
 
+    /** A deployment event on a component; the cloud id must be the site's, the component one the caller may change. */
+    Object createEvent(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        if (!CompassApi.CLOUD_ID.equals(input.get("cloudId"))) {
+            return failed(403, "FORBIDDEN", "The cloudId does not match this site");
+        }
+        if (input.get("componentId") == null) {
+            return failed(400, "BAD_REQUEST", "No event source with this external id is attached to a component");
+        }
+        Optional<Object> refused = writable(env, input.get("componentId"));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Map<String, Object> deployment = GraphResults.cast(GraphResults.<Map<String, Object>> cast(input.get("event"))
+                .get("deployment"));
+        if (deployment == null) {
+            return failed(400, "BAD_REQUEST", "Only deployment events are recorded here");
+        }
+        Map<String, Object> properties = GraphResults.cast(deployment.get("deploymentProperties"));
+        Map<String, Object> environment = GraphResults.cast(properties.get("environment"));
+        Component component = store.get().byId(String.valueOf(input.get("componentId"))).orElseThrow();
+        Instant at = Instant.parse(String.valueOf(deployment.get("lastUpdated")));
+        synchronized (component) {
+            component.events.add(new Component.Event("DEPLOYMENT", String.valueOf(deployment.get("displayName")),
+                    (String) deployment.get("description"), String.valueOf(deployment.get("url")), at, Map.of("state",
+                            String.valueOf(properties.get("state")), "environment", String.valueOf(environment.get(
+                                    "category")),
+                            "startedAt", properties.get("startedAt") == null ? at : Instant
+                                    .parse(String.valueOf(properties.get("startedAt"))))));
+        }
+        return succeeded();
+    }
+
     /** Empty if the caller may change the component; otherwise the failed payload. */
     private Optional<Object> writable(DataFetchingEnvironment env, Object id) {
         Optional<Component> c = store.get().byId(String.valueOf(id));
