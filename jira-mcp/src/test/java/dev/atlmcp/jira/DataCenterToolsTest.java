@@ -246,6 +246,18 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
+    void versionsAndReleaseNotesComeThroughVersionTwo() {
+        String versions = text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB")));
+        assertTrue(versions.contains("| storefront 3.5 | 10101 | unreleased | "), versions);
+        String notes = text(call(Transport.SSE, "jira_get_release_notes", Map.of("project", "PAY", "version",
+                "settlement-job 4.12.0")));
+        assertTrue(notes.startsWith("# Release notes: settlement-job 4.12.0 (PAY)\nReleased, released "), notes);
+        assertTrue(notes.contains("## Story (1)\n- PAY-2 Batch ledger writes in the settlement job (Done)"), notes);
+        assertTrue(Mcp.sandbox().requests().contains("GET /jira/rest/api/2/project/WEB/version 200"), Mcp.sandbox()
+                .requests()::toString);
+    }
+
+    @Test
     void parentsAndAnEpicsChildrenComeFromTheParentAndTheEpicLink() {
         String created = text(call(Transport.STREAMABLE, "jira_create_issue", Map.of("project", "PAY", "issue_type",
                 "Sub-task", "summary", "Wallet token storage", "parent", "PAY-3")));

@@ -96,6 +96,13 @@ public interface JiraClient {
     @Path("/{version}/project/{key}")
     ProjectDto getProject(@PathParam("version") String version, @PathParam("key") String key);
 
+    /** A project's versions, a page: {@code {"values", "total", "isLast"}}; the same on Cloud and Data Center. */
+    @GET
+    @Path("/{version}/project/{key}/version")
+    JsonNode projectVersions(@PathParam("version") String version, @PathParam("key") String key,
+            @QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults,
+            @QueryParam("status") String status, @QueryParam("orderBy") String orderBy);
+
     /** The body is a JSON string: the account id (Cloud) or username (Data Center). */
     @POST
     @Path("/{version}/issue/{key}/watchers")

@@ -137,6 +137,11 @@ abstract class JiraRestSite implements JiraSite {
     }
 
     @Override
+    public JsonNode versions(String project, String status, int startAt, int maxResults) {
+        return client.projectVersions(version, project, startAt, maxResults, status, "-releaseDate");
+    }
+
+    @Override
     public String hierarchyFields() {
         return "summary,status,issuetype,parent";
     }

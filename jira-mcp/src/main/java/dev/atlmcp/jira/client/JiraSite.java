@@ -99,6 +99,12 @@ public interface JiraSite {
 
     ProjectDto project(String key);
 
+    /**
+     * A page of a project's versions, newest release date first: {@code status} is a comma-separated mix of released,
+     * unreleased and archived, or null for all.
+     */
+    JsonNode versions(String project, String status, int startAt, int maxResults);
+
     /** Every field of the site, system and custom: {@code [{"id", "name", "custom", "schema"}]}. */
     JsonNode fields();
 

@@ -133,6 +133,8 @@ class DataCenterDelegatedAccessIT {
                         .put("title", "Data Center check")),
                 ToolCall.of("jira_add_attachment", args("issue_key", "OPS-5").put("filename", "dc.txt").put("text",
                         "as Jane")),
+                ToolCall.of("jira_list_versions", args("project", "OPS")),
+                ToolCall.of("jira_get_release_notes", args("project", "PAY").put("version", "settlement-job 4.12.0")),
                 ToolCall.of("jira_search_fields", args("query", "story points")),
                 ToolCall.of("jira_get_create_fields", args("project", "OPS").put("issue_type", "Task")),
                 ToolCall.of("jira_assign_issue", args("issue_key", "OPS-7").put("assignee", "jdoe")),

@@ -166,6 +166,7 @@ public final class JiraApi {
             router.get(api + "/project", r -> Response.ok(projects(r)));
         }
         router.get(api + "/project/{key}", this::project);
+        router.get(api + "/project/{key}/version", this::projectVersions);
         router.delete(api + "/issueLink/{id}", r -> {
             Issue.Link link = store.linkById(r.pathParam("id")).filter(l -> l.outward().project.visibleTo(user(r)))
                     .orElseThrow(() -> ApiException.notFound("No issue link with id '" + r.pathParam("id")
@@ -240,9 +241,55 @@ public final class JiraApi {
         issues.stream().flatMap(i -> i.components.stream()).distinct().sorted().forEach(c -> components.addObject()
                 .put("id", String.valueOf(Math.abs(c.hashCode() % 100000))).put("name", c));
         ArrayNode versions = json.putArray("versions");
-        issues.stream().flatMap(i -> i.fixVersions.stream()).distinct().sorted().forEach(v -> versions.addObject()
-                .put("id", String.valueOf(Math.abs(v.hashCode() % 100000))).put("name", v).put("released", true));
+        store.versions(project).forEach(v -> versions.add(version(v)));
         return Response.ok(json);
+    }
+
+    /** Jira's Version: dates only when set, ids as strings. */
+    private ObjectNode version(JiraStore.Version v) {
+        ObjectNode json = Json.object().put("self", baseUrl + (flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2")
+                + "/version/" + v.id()).put("id", v.id()).put("name", v.name()).put("archived", v.archived()).put(
+                        "released", v.released()).put("projectId", Long.parseLong(v.project().id()));
+        if (v.description() != null) {
+            json.put("description", v.description());
+        }
+        if (v.startDate() != null) {
+            json.put("startDate", v.startDate());
+        }
+        if (v.releaseDate() != null) {
+            json.put("releaseDate", v.releaseDate());
+            json.put("overdue", !v.released() && java.time.LocalDate.parse(v.releaseDate()).isBefore(java.time.LocalDate
+                    .now(java.time.ZoneOffset.UTC)));
+        }
+        return json;
+    }
+
+    /**
+     * A project's versions a page at a time: {@code status} a comma-separated mix of released, unreleased and archived
+     * (all when absent), {@code orderBy} name, releaseDate or sequence, with {@code -} for descending.
+     */
+    private Response projectVersions(Request r) {
+        Project project = visibleProject(r, r.pathParam("key"));
+        java.util.Set<String> statuses = new java.util.HashSet<>(listParam(r, "status"));
+        java.util.List<JiraStore.Version> all = new ArrayList<>(store.versions(project).stream().filter(v -> statuses
+                .isEmpty() || statuses.contains(v.archived() ? "archived" : v.released() ? "released" : "unreleased"))
+                .toList());
+        String order = r.param("orderBy").orElse("sequence");
+        java.util.Comparator<JiraStore.Version> by = switch (order.replaceFirst("^[-+]", "")) {
+        case "name" -> java.util.Comparator.comparing(JiraStore.Version::name);
+        case "releaseDate" -> java.util.Comparator.comparing(v -> v.releaseDate() == null ? "9999" : v.releaseDate());
+        case "sequence" -> java.util.Comparator.comparing(v -> 0);
+        default -> throw ApiException.badRequest("Invalid orderBy: " + order);
+        };
+        all.sort(order.startsWith("-") ? by.reversed() : by);
+        int start = Math.max(0, r.intParam("startAt", 0));
+        int max = Math.max(1, Math.min(MAX_PAGE, r.intParam("maxResults", 50)));
+        ArrayNode values = Json.array();
+        all.stream().skip(start).limit(max).forEach(v -> values.add(version(v)));
+        ObjectNode page = Json.object().put("self", baseUrl + r.path()).put("maxResults", max).put("startAt", start)
+                .put("total", all.size()).put("isLast", start + max >= all.size());
+        page.set("values", values);
+        return Response.ok(page);
     }
 
     private Issue.Attachment attachment(Request r) {

@@ -132,15 +132,20 @@ final class JiraSeed {
                 jane, daysAgo(4), adf("25-jira-bug-report-realistic.json"));
         sso.labels.addAll(List.of("sso", "login"));
         sso.components.add("auth-gateway");
-        issue(web, "Story", "Accessible colour contrast on product pages", "To Do", "Medium", bob, bob, daysAgo(8),
-                adf("01-paragraph-basic-marks.json")).customFields.put("customfield_10016",
-                        Json.MAPPER.getNodeFactory().numberNode(3));
-        issue(web, "Story", "Search filters agreed in the catalogue workshop", "To Do", "Medium", null, jane,
-                daysAgo(6), adf("19-decision-list.json"));
-        issue(web, "Task", "Upgrade the storefront to React 19", "In Review", "Low", bob, bob, daysAgo(9),
-                adf("20-expand-and-nested-expand.json"));
-        issue(web, "Story", "Notify product owners when a listing is mentioned", "Done", "Low", bob, priya,
-                daysAgo(20), adf("11-mentions.json")).resolution = "Done";
+        Issue contrast = issue(web, "Story", "Accessible colour contrast on product pages", "To Do", "Medium", bob,
+                bob, daysAgo(8), adf("01-paragraph-basic-marks.json"));
+        contrast.customFields.put("customfield_10016", Json.MAPPER.getNodeFactory().numberNode(3));
+        Issue filters = issue(web, "Story", "Search filters agreed in the catalogue workshop", "To Do", "Medium", null,
+                jane, daysAgo(6), adf("19-decision-list.json"));
+        Issue react = issue(web, "Task", "Upgrade the storefront to React 19", "In Review", "Low", bob, bob, daysAgo(
+                9), adf("20-expand-and-nested-expand.json"));
+        Issue notify = issue(web, "Story", "Notify product owners when a listing is mentioned", "Done", "Low", bob,
+                priya, daysAgo(20), adf("11-mentions.json"));
+        notify.resolution = "Done";
+        version(web, "10100", "storefront 3.4", "Mentions and the React upgrade", -40, -9, true, notify, react);
+        version(web, "10101", "storefront 3.5", "Accessibility, search filters and the EMEA sign-in fix", -9, 14,
+                false, sso, contrast, filters);
+        version(pay, "10102", "settlement-job 4.12.0", "Batched ledger writes", -12, -5, true, settlement);
 
         Issue report = issue(web, "Bug", "Customer report: checkout button does nothing on Safari", "To Do", "High",
                 bob, bob, daysAgo(1), adf("jira/web-customer-report.json"));
@@ -216,6 +221,19 @@ final class JiraSeed {
     private void attach(Issue issue, String name, String type, byte[] content, SandboxUser author, int minutesAgo) {
         issue.attachments.add(new Issue.Attachment(store.nextCommentId(), name, type, content, author, now.minus(
                 minutesAgo, ChronoUnit.MINUTES)));
+    }
+
+    /** A version from {@code startDays} to {@code releaseDays} from today, fixing these issues. */
+    private void version(Project project, String id, String name, String description, int startDays,
+            int releaseDays, boolean released, Issue... fixed) {
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        store.addVersion(new JiraStore.Version(id, project, name, description, today.plusDays(startDays).toString(),
+                today.plusDays(releaseDays).toString(), released, false));
+        for (Issue issue : fixed) {
+            if (!issue.fixVersions.contains(name)) {
+                issue.fixVersions.add(name);
+            }
+        }
     }
 
     private Instant hoursAgo(int hours) {

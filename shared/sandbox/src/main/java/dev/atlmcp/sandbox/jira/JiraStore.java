@@ -41,6 +41,22 @@ final class JiraStore {
             new Issue.LinkType("10002", "Duplicate", "is duplicated by", "duplicates"),
             new Issue.LinkType("10003", "Causes", "is caused by", "causes"));
 
+    /** A project's version (a release); dates as {@code yyyy-MM-dd}, null when not set. */
+    record Version(String id, Project project, String name, String description, String startDate,
+            String releaseDate, boolean released, boolean archived) {
+    }
+
+    private final List<Version> versions = new java.util.ArrayList<>();
+
+    synchronized void addVersion(Version version) {
+        versions.add(version);
+    }
+
+    /** A project's versions, in the order they were made (Jira's sequence). */
+    synchronized List<Version> versions(Project project) {
+        return versions.stream().filter(v -> v.project().equals(project)).toList();
+    }
+
     /** Each account's own user properties, by account id. */
     final Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> userProperties = new LinkedHashMap<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();

@@ -391,6 +391,14 @@ final class Jql {
         }
     }
 
+    /** Names and, for versions the project has, their ids: JQL takes either. */
+    private List<String> fixVersions(Issue issue) {
+        List<String> values = new java.util.ArrayList<>(issue.fixVersions);
+        context.store.versions(issue.project).stream().filter(v -> issue.fixVersions.contains(v.name())).forEach(
+                v -> values.add(v.id()));
+        return values;
+    }
+
     private List<String> values(String field, Issue issue) {
         return switch (field) {
         case "project" -> List.of(issue.project.key(), issue.project.name(), issue.project.id());
@@ -402,7 +410,7 @@ final class Jql {
         case "reporter" -> userValues(issue.reporter);
         case "labels" -> issue.labels;
         case "component" -> issue.components;
-        case "fixversion" -> issue.fixVersions;
+        case "fixversion" -> fixVersions(issue);
         case "key", "issuekey" -> List.of(issue.key);
         case "id" -> List.of(issue.id);
         case "resolution" -> issue.resolution == null ? List.of() : List.of(issue.resolution);

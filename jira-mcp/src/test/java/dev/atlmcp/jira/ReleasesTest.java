@@ -1,0 +1,78 @@
+package dev.atlmcp.jira;
+
+import static dev.atlmcp.testing.Mcp.call;
+import static dev.atlmcp.testing.Mcp.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.atlmcp.testing.Mcp;
+import dev.atlmcp.testing.Mcp.Transport;
+import dev.atlmcp.testing.SandboxReset;
+
+/** A project's versions and a version's release notes, its issues grouped by type. */
+@QuarkusTest
+class ReleasesTest extends SandboxReset {
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void versionsComeLatestReleaseFirstWithTheirState(Transport transport) {
+        String versions = text(call(transport, "jira_list_versions", Map.of("project", "WEB")));
+        assertTrue(versions.startsWith("# Versions of WEB, latest release date first\n2 versions of 2. Last page.\n"),
+                versions);
+        int unreleased = versions.indexOf("| storefront 3.5 | 10101 | unreleased | ");
+        int released = versions.indexOf("| storefront 3.4 | 10100 | released | ");
+        assertTrue(unreleased > 0 && released > unreleased, versions);
+        assertTrue(versions.contains("Accessibility, search filters and the EMEA sign-in fix"), versions);
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith(
+                "GET /rest/api/3/project/WEB/version ")), Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
+    void statusNarrowsAndPagesGoOnWithACursor() {
+        String released = text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB", "status",
+                "released")));
+        assertTrue(released.contains("storefront 3.4") && !released.contains("storefront 3.5"), released);
+        String first = text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB", "limit", 1)));
+        String cursor = first.replaceFirst("(?s).*cursor=\"([^\"]+)\".*", "$1");
+        String second = text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB", "limit", 1,
+                "cursor", cursor)));
+        assertTrue(first.contains("storefront 3.5") && second.contains("storefront 3.4"), first + "\n" + second);
+        assertEquals("Invalid argument: status must be released, unreleased, archived or all, comma-separated, got "
+                + "'shipped'", text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB",
+                        "status", "shipped"))));
+    }
+
+    @Test
+    void releaseNotesGroupTheVersionsIssuesByType() {
+        String notes = text(call(Transport.SSE, "jira_get_release_notes", Map.of("project", "WEB", "version",
+                "Storefront 3.5")));
+        assertTrue(notes.startsWith("# Release notes: storefront 3.5 (WEB)\nUnreleased, due "), notes);
+        assertTrue(notes.contains("3 issues."), notes);
+        int bugs = notes.indexOf("## Bug (1)\n- WEB-1 Login via SSO fails for users in the EMEA region (In Progress)");
+        int stories = notes.indexOf("## Story (2)\n- WEB-2 Accessible colour contrast on product pages (To Do)\n"
+                + "- WEB-3 Search filters agreed in the catalogue workshop (To Do)");
+        assertTrue(bugs > 0 && stories > bugs, notes);
+        assertTrue(notes.contains("⟦data "), "summaries are data people wrote: " + notes);
+        String byId = text(call(Transport.STREAMABLE, "jira_get_release_notes", Map.of("project", "WEB", "version",
+                "10100")));
+        assertTrue(byId.startsWith("# Release notes: storefront 3.4 (WEB)\nReleased, released "), byId);
+    }
+
+    @Test
+    void unknownVersionsAndProjectsAreClear() {
+        assertEquals("Project WEB has no version storefront 9. List them with jira_list_versions.", text(call(
+                Transport.STREAMABLE, "jira_get_release_notes", Map.of("project", "WEB", "version",
+                        "storefront 9"))));
+        Mcp.Result missing = call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "NOPE"));
+        assertTrue(missing.isError() && missing.text().contains("No project could be found with key 'NOPE'"), missing
+                .text());
+    }
+}
