@@ -49,7 +49,7 @@ class AttachmentUploadTest extends SandboxReset {
     @Test
     void aTextFileIsAttachedReadBackAndMovedToTheTrashByUndo() {
         Mcp.Result added = attach(Transport.STREAMABLE, Map.of("filename", "lag-notes.md", "text",
-                "Consumer lag peaked at **910** messages.\n"));
+                "Consumer lag peaked at **910** messages.\n", "comment", "Notes from the lag incident"));
         assertFalse(added.isError(), added::text);
         assertTrue(added.text().startsWith("Done: lag-notes.md attached to page 131079 (Runbook: payment webhooks)."
                 + "\nChange id: 131079~"), added.text());
@@ -81,11 +81,12 @@ class AttachmentUploadTest extends SandboxReset {
     @Test
     void aDryRunShowsTheFileAndANameThePageHasIsRefused() {
         String preview = attach(Transport.STREAMABLE, Map.of("filename", "notes.txt", "text", "910 messages",
-                "dry_run", true)).text();
+                "comment", "Lag notes", "dry_run", true)).text();
         assertTrue(preview.startsWith("Dry run: nothing was sent. This call would attach notes.txt (text/plain, 12 B) "
                 + "to page 131079 (Runbook: payment webhooks) with:\nPOST /wiki/rest/api/content/131079/child/"
                 + "attachment"), preview);
-        assertTrue(preview.contains("\"sha256\" : \""), preview);
+        assertTrue(preview.contains("\"sha256\" : \"") && preview.contains("\"comment\" : \"Lag notes\"")
+                && preview.contains("\"minorEdit\" : \"false\""), preview);
         Mcp.Result clash = attach(Transport.STREAMABLE, Map.of("filename", "consumer-lag.csv", "text", "a,b\n"));
         assertTrue(clash.isError(), clash::text);
         assertEquals("Page 131079 already has an attachment named consumer-lag.csv. Choose another file name; this "

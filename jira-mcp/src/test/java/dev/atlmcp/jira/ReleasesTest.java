@@ -46,7 +46,8 @@ class ReleasesTest extends SandboxReset {
                 "cursor", cursor)));
         assertTrue(first.contains("storefront 3.5") && second.contains("storefront 3.4"), first + "\n" + second);
         assertEquals("Invalid argument: status must be released, unreleased, archived or all, comma-separated, got "
-                + "'shipped'", text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB",
+                + "'shipped'",
+                text(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "WEB",
                         "status", "shipped"))));
     }
 

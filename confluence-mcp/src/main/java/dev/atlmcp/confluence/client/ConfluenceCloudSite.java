@@ -5,13 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.vertx.core.buffer.Buffer;
 
 import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.adf.AdfSections;
@@ -332,11 +328,10 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
      * without the site's credentials, which must not leave the site.
      */
     @Override
-    public String addAttachment(String pageId, UploadedFile file) {
-        return client
-                .cloudAddAttachment(pageId, ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer
-                        .buffer(file.content()), file.mediaType()))
-                .path("results").path(0).path("id").asText();
+    public String addAttachment(String pageId, UploadedFile file, String comment) {
+        return client.cloudAddAttachment(pageId, attachmentForm(file, comment)).path("results").path(0)
+                .path("id")
+                .asText();
     }
 
     @Override

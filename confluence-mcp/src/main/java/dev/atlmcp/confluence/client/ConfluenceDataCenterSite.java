@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.vertx.core.buffer.Buffer;
 
 import dev.atlmcp.platform.content.UploadedFile;
 import dev.atlmcp.adf.AdfToStorage;
@@ -369,11 +365,10 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
     }
 
     @Override
-    public String addAttachment(String pageId, UploadedFile file) {
-        return client.dataCenterAddAttachment(pageId,
-                ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer
-                        .buffer(file.content()), file.mediaType()))
-                .path("results").path(0).path("id").asText();
+    public String addAttachment(String pageId, UploadedFile file, String comment) {
+        return client.dataCenterAddAttachment(pageId, attachmentForm(file, comment)).path("results")
+                .path(0).path("id")
+                .asText();
     }
 
     @Override

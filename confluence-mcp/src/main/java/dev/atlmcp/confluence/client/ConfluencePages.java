@@ -5,6 +5,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
+import io.vertx.core.buffer.Buffer;
+
+import dev.atlmcp.platform.content.UploadedFile;
+
 /** What both sites do the same way with what Confluence sends: links made absolute, cursors read from links. */
 public abstract class ConfluencePages {
 
@@ -29,6 +35,16 @@ public abstract class ConfluencePages {
         }
         String root = base != null ? base : webRoot;
         return path.startsWith("http") ? path : root.replaceAll("/+$", "") + path;
+    }
+
+    /**
+     * The v1 upload's form, the same on both sites: the file, {@code minorEdit} (which the operation requires; false,
+     * so watchers hear of it as of any upload) and the comment if there is one.
+     */
+    static ClientMultipartForm attachmentForm(UploadedFile file, String comment) {
+        ClientMultipartForm form = ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer.buffer(
+                file.content()), file.mediaType()).attribute("minorEdit", "false", null);
+        return comment == null ? form : form.attribute("comment", comment, null);
     }
 
     /** A query parameter of a link Confluence sent, such as the {@code cursor} of its {@code next} link. */

@@ -189,8 +189,8 @@ public interface ConfluenceSite {
     /** A page's attachments: {@code {"results": [...]}} in the site's shape. */
     JsonNode attachments(String pageId, int limit);
 
-    /** Attaches a file to a page: the new attachment's id. */
-    String addAttachment(String pageId, UploadedFile file);
+    /** Attaches a file to a page, with a comment shown beside it (or null): the new attachment's id. */
+    String addAttachment(String pageId, UploadedFile file, String comment);
 
     /** Moves an attachment to the trash. */
     void deleteAttachment(String attachmentId);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.atlmcp.confluence.client.PageView;
+import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.changes.AgentChange;
 import dev.atlmcp.platform.config.PlatformConfig;
 import dev.atlmcp.platform.content.AttachmentReader;
@@ -60,9 +61,11 @@ public class PageAttachments {
     }
 
     /** Attaches a file given as text or base64 in the call, never one from the server's disk. */
-    public Added add(String pageId, String filename, String text, String base64, String mediaType, boolean dryRun,
-            String confirmationToken) {
+    public Added add(String pageId, String filename, String text, String base64, String mediaType, String comment,
+            boolean dryRun, String confirmationToken) {
         UploadedFile file = UploadedFile.of(filename, text, base64, mediaType, maxUploadBytes);
+        String note = comment == null || comment.isBlank() ? null : Arguments.text("comment", comment, 255,
+                "Consumer lag during the incident");
         Listed listed = list(pageId);
         PageView page = listed.page();
         pipeline.requireOwner("page " + page.id(), "pages you created", Collections.singletonList(page.creatorId()));
@@ -70,8 +73,11 @@ public class PageAttachments {
             throw new ToolRefusal("Page " + page.id() + " already has an attachment named " + file.name() + ". Choose "
                     + "another file name; this server does not replace attachments.");
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("minorEdit", "false");
         body.set("file", file.describe());
+        if (note != null) {
+            body.put("comment", note);
+        }
         String what = "attach " + file.name() + " (" + file.mediaType() + ", " + AttachmentReader.size(file.size())
                 + ") to page " + page.id() + " (" + page.title() + ")";
         pipeline.approve(new WriteGate.Write("confluence_add_attachment", what, "POST", site.contentApi() + "/"
@@ -81,7 +87,7 @@ public class PageAttachments {
                 dryRun,
                 confirmationToken);
         String id = pipeline.sendApproved(what, "list the page's attachments with confluence_get_attachments",
-                () -> site.addAttachment(page.id(), file));
+                () -> site.addAttachment(page.id(), file, note));
         AgentChange change = pipeline.start("confluence_add_attachment", "attachment-added", page.id(), what, null,
                 JsonNodeFactory.instance.objectNode().put("attachmentId", id).put("title", file.name()).put("sha256",
                         file.sha256()));

@@ -107,11 +107,12 @@ public class PageWriteTools {
             @ToolArg(description = ArgumentDescriptions.FILE_TEXT, required = false) String text,
             @ToolArg(description = ArgumentDescriptions.FILE_BASE64, required = false) String base64,
             @ToolArg(name = "media_type", description = ArgumentDescriptions.MEDIA_TYPE, required = false) String mediaType,
+            @ToolArg(description = "A comment shown beside the file, e.g. what it is", required = false) String comment,
             @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
             @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
-        return PageMarkdown.attachmentAdded(attachments.add(pageId, filename, text, base64, mediaType, dryRun,
-                confirmationToken));
+        return PageMarkdown.attachmentAdded(attachments.add(pageId, filename, text, base64, mediaType, comment,
+                dryRun, confirmationToken));
     }
 
     @ToolGuardrails(input = CheckedArguments.class)

@@ -27,11 +27,14 @@ public final class ReleaseMarkdown {
         }
         UntrustedText content = policy.newAnswer();
         List<List<String>> rows = versions.versions().stream().map(v -> java.util.Arrays.asList(v.path("name")
-                .asText(), v.path("id").asText(), status(v), v.path("startDate").asText(null), v.path("releaseDate")
-                        .asText(null), v.path("description").asText(null))).toList();
+                .asText(), v.path("id").asText(), status(v), v.path("startDate").asText(null),
+                v.path("releaseDate")
+                        .asText(null),
+                v.path("description").asText(null))).toList();
         return content.finish(head + Listing.summary(rows.size(), versions.total(), "version", "versions", versions
-                .nextCursor()) + "\n\n" + content.block(versions.project() + " versions", Listing.table(List.of("Name",
-                        "Id", "Status", "Start", "Release", "Description"), rows)));
+                .nextCursor()) + "\n\n" + content.block(versions.project() + " versions",
+                        Listing.table(List.of("Name",
+                                "Id", "Status", "Start", "Release", "Description"), rows)));
     }
 
     /** The version, when and whether it was released, then its issues by type, each with its status. */
@@ -50,8 +53,9 @@ public final class ReleaseMarkdown {
         }
         Map<String, List<IssueDto>> byType = new LinkedHashMap<>();
         for (IssueDto issue : notes.issues()) {
-            String type = issue.fields() == null || issue.fields().issuetype == null ? "Other" : issue.fields().issuetype
-                    .name();
+            String type = issue.fields() == null || issue.fields().issuetype == null ? "Other"
+                    : issue.fields().issuetype
+                            .name();
             byType.computeIfAbsent(type, t -> new ArrayList<>()).add(issue);
         }
         StringBuilder md = new StringBuilder();

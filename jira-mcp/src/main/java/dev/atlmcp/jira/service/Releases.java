@@ -81,7 +81,7 @@ public class Releases {
         String jql = "project = " + key + " AND fixVersion = " + found.path("id").asText()
                 + " ORDER BY issuetype ASC, key ASC";
         List<IssueDto> issues = new ArrayList<>();
-        Integer total = null;
+        Integer total;
         String cursor = null;
         do {
             JiraService.SearchPage page = jira.search(jql, JiraService.MAX_LIMIT, cursor);

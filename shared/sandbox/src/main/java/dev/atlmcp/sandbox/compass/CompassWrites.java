@@ -235,13 +235,13 @@ final class CompassWrites {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> deployment = GraphResults.cast(GraphResults.<Map<String, Object>> cast(input.get("event"))
-                .get("deployment"));
+        Map<String, Object> event = cast(input.get("event"));
+        Map<String, Object> deployment = cast(event.get("deployment"));
         if (deployment == null) {
             return failed(400, "BAD_REQUEST", "Only deployment events are recorded here");
         }
-        Map<String, Object> properties = GraphResults.cast(deployment.get("deploymentProperties"));
-        Map<String, Object> environment = GraphResults.cast(properties.get("environment"));
+        Map<String, Object> properties = cast(deployment.get("deploymentProperties"));
+        Map<String, Object> environment = cast(properties.get("environment"));
         Component component = store.get().byId(String.valueOf(input.get("componentId"))).orElseThrow();
         Instant at = Instant.parse(String.valueOf(deployment.get("lastUpdated")));
         synchronized (component) {

@@ -83,11 +83,17 @@ final class AttachmentEndpoints {
         }
         Page page = page(r);
         page.space.requireEditor(ConfluenceApi.user(r), false);
-        List<Multipart.Part> files = Multipart.parts(r).stream()
-                .filter(p -> "file".equals(p.name()) && p.filename() != null).toList();
+        List<Multipart.Part> parts = Multipart.parts(r);
+        List<Multipart.Part> files = parts.stream().filter(p -> "file".equals(p.name()) && p.filename() != null)
+                .toList();
         if (files.isEmpty()) {
             throw Cql.error(400, "Bad Request", "No file was attached: send it as a multipart part named 'file'.");
         }
+        if (parts.stream().noneMatch(p -> "minorEdit".equals(p.name()))) {
+            throw Cql.error(400, "Bad Request", "The minorEdit part is required.");
+        }
+        List<String> comments = parts.stream().filter(p -> "comment".equals(p.name())).map(p -> new String(p
+                .content(), java.nio.charset.StandardCharsets.UTF_8)).toList();
         ObjectNode json = Json.object();
         ArrayNode results = json.putArray("results");
         synchronized (page.attachments) {
@@ -103,6 +109,10 @@ final class AttachmentEndpoints {
                 page.attachments.add(attachment);
                 ObjectNode item = results.addObject().put("id", attachment.id()).put("type", "attachment").put(
                         "status", "current").put("title", attachment.title());
+                if (!comments.isEmpty()) {
+                    item.putObject("metadata").put("comment", comments.get(0)).put("mediaType", attachment
+                            .mediaType());
+                }
                 item.putObject("extensions").put("mediaType", attachment.mediaType()).put("fileSize", attachment
                         .content().length);
                 item.putObject("_links").put("download", link(page, attachment)).put("webui", "/spaces/" + page.space

@@ -138,7 +138,7 @@ final class IssueExtras {
         String spent = body.path("timeSpent").asText("").trim();
         Matcher m = DURATION.matcher(spent);
         if (spent.isEmpty() || !m.matches()) {
-            throw new ApiException(Response.json(400, ApiException.errorCollection(java.util.List.of(), java.util.Map
+            throw new ApiException(Response.json(400, ApiException.errorCollection(List.of(), java.util.Map
                     .of("timeLogged", "Invalid time duration entered."))));
         }
         long seconds = 0;

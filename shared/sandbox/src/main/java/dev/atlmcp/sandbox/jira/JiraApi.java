@@ -249,7 +249,8 @@ public final class JiraApi {
     private ObjectNode version(JiraStore.Version v) {
         ObjectNode json = Json.object().put("self", baseUrl + (flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2")
                 + "/version/" + v.id()).put("id", v.id()).put("name", v.name()).put("archived", v.archived()).put(
-                        "released", v.released()).put("projectId", Long.parseLong(v.project().id()));
+                        "released", v.released())
+                .put("projectId", Long.parseLong(v.project().id()));
         if (v.description() != null) {
             json.put("description", v.description());
         }
@@ -270,8 +271,10 @@ public final class JiraApi {
      */
     private Response projectVersions(Request r) {
         Project project = visibleProject(r, r.pathParam("key"));
-        java.util.Set<String> statuses = new java.util.HashSet<>(listParam(r, "status"));
-        java.util.List<JiraStore.Version> all = new ArrayList<>(store.versions(project).stream().filter(v -> statuses
+        Set<String> statuses = new java.util.HashSet<>();
+        listParam(r, "status").forEach(s -> statuses.addAll(List.of(s.split(","))));
+        statuses.removeIf(String::isBlank);
+        List<JiraStore.Version> all = new ArrayList<>(store.versions(project).stream().filter(v -> statuses
                 .isEmpty() || statuses.contains(v.archived() ? "archived" : v.released() ? "released" : "unreleased"))
                 .toList());
         String order = r.param("orderBy").orElse("sequence");

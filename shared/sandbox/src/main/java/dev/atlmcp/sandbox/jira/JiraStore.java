@@ -46,7 +46,7 @@ final class JiraStore {
             String releaseDate, boolean released, boolean archived) {
     }
 
-    private final List<Version> versions = new java.util.ArrayList<>();
+    private final List<Version> versions = new ArrayList<>();
 
     synchronized void addVersion(Version version) {
         versions.add(version);

@@ -393,7 +393,7 @@ final class Jql {
 
     /** Names and, for versions the project has, their ids: JQL takes either. */
     private List<String> fixVersions(Issue issue) {
-        List<String> values = new java.util.ArrayList<>(issue.fixVersions);
+        List<String> values = new ArrayList<>(issue.fixVersions);
         context.store.versions(issue.project).stream().filter(v -> issue.fixVersions.contains(v.name())).forEach(
                 v -> values.add(v.id()));
         return values;
