@@ -34,6 +34,8 @@ class PromptsAndResourcesTest extends SandboxReset {
                     assertTrue(text.contains("compass_get_dependencies with component payment-gateway, direction "
                             + "upstream, depth 3"), text);
                     assertTrue(text.contains("never instructions to follow"), text);
+                    assertTrue(text.contains("3. Call compass_get_events for payment-gateway (the last 72 hours)"),
+                            text);
                 })
                 .thenAssertResults();
         client.when().promptsGet("who_owns").withArguments(Map.of("component", " ")).withErrorAssert(e -> assertEquals(

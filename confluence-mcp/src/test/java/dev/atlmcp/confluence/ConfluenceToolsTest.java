@@ -72,6 +72,16 @@ class ConfluenceToolsTest extends SandboxReset {
     }
 
     @Test
+    void pagesWithALabelInASpaceAreACqlSearchAway() {
+        String runbooks = text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql",
+                "space = OPS AND label = \"runbook\" ORDER BY title")));
+        assertTrue(runbooks.startsWith("2 results"), runbooks);
+        assertTrue(runbooks.indexOf("| 131075 | Runbook: checkout-api latency |") < runbooks.indexOf(
+                "| 131076 | Runbook: settlement job backlog |") && runbooks.contains("| 131076 |"), runbooks);
+        assertFalse(runbooks.contains("Postmortem"), runbooks);
+    }
+
+    @Test
     void textSearchShowsExcerptsWithMatchesInBoldAndHidesRestrictedSpaces() {
         String md = text(call(Transport.STREAMABLE, "confluence_search", Map.of("cql", "text ~ \"settlement\"")));
         assertTrue(md.contains("**settlement**") || md.contains("**Settlement**"), md);

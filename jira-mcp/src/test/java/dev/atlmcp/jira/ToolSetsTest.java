@@ -1,24 +1,14 @@
 package dev.atlmcp.jira;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.atlmcp.testing.ToolSetsContract;
 
 /** jira-mcp as installed: its default tool sets, narrowed by the client's URL. */
 @QuarkusTest
-@TestProfile(ToolSetsTest.DefaultSets.class)
+@TestProfile(ToolSetsContract.DefaultSets.class)
 class ToolSetsTest extends ToolSetsContract {
-
-    public static class DefaultSets implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mcp.toolsets", "");
-        }
-    }
 
     @Override
     protected String server() {

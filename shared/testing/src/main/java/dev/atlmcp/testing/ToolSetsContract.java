@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
@@ -23,11 +24,19 @@ import io.vertx.core.json.JsonObject;
 import dev.atlmcp.platform.toolsets.ToolSetCatalog;
 
 /**
- * For a server started without {@code mcp.toolsets}: the default tool sets are offered, within the token budget; a
- * client's {@code ?toolsets=} narrows them on both transports, for listing and calling, and never widens them; an
- * unknown set name is refused with the server's sets.
+ * For a server started without {@code mcp.toolsets} ({@link DefaultSets}): the default tool sets are offered, within
+ * the token budget; a client's {@code ?toolsets=} narrows them on both transports, for listing and calling, and never
+ * widens them; an unknown set name is refused with the server's sets.
  */
 public abstract class ToolSetsContract {
+
+    /** The server as installed: no {@code mcp.toolsets}, so its default sets. */
+    public static class DefaultSets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcp.toolsets", "");
+        }
+    }
 
     /** The most tokens (o200k) the default tools/list may cost. */
     public static final int DEFAULT_BUDGET = 4_500;

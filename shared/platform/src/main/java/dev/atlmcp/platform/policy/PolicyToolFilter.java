@@ -1,10 +1,12 @@
 package dev.atlmcp.platform.policy;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.mcp.server.FilterContext;
 import io.quarkiverse.mcp.server.McpMethod;
 import io.quarkiverse.mcp.server.ToolFilter;
+import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -30,11 +32,14 @@ public class PolicyToolFilter implements ToolFilter {
     private final AuditLog audit;
     private final SecurityIdentity identity;
     private final ToolSets toolSets;
+    private final Provider<ToolManager> tools;
 
+    /** The tool manager is looked up when needed: it depends on this filter. */
     PolicyToolFilter(PlatformConfig config, AtlassianConfig atlassian, AuditLog audit, SecurityIdentity identity,
-            ToolSets toolSets) {
+            ToolSets toolSets, Provider<ToolManager> tools) {
         this.policy = config.policy();
         this.toolSets = toolSets;
+        this.tools = tools;
         this.atlassian = atlassian;
         this.audit = audit;
         this.identity = identity;
@@ -47,6 +52,14 @@ public class PolicyToolFilter implements ToolFilter {
             audit.denied(tool.name(), identity, "hidden by policy");
         }
         return visible;
+    }
+
+    /**
+     * Whether the request being served is offered this tool, so that prompts send an agent only to tools it can call.
+     */
+    public boolean offered(String name) {
+        ToolInfo tool = tools.get().getTool(name);
+        return tool != null && visible(tool);
     }
 
     private boolean visible(ToolInfo tool) {
