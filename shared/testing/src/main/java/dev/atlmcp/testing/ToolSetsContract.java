@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.mcp.server.test.McpAssured;
@@ -49,6 +51,34 @@ public abstract class ToolSetsContract {
 
     /** A tool of the first default set that needs no arguments. */
     protected abstract String toolWithoutArguments();
+
+    /**
+     * A prompt one of whose steps needs a tool outside the default sets: its arguments, the tool it must not name, and
+     * what it says instead.
+     */
+    public record PromptCase(String prompt, Map<String, String> arguments, String hiddenTool, String instead) {
+    }
+
+    /** The server's prompt that needs a tool outside the default sets; none where every prompt keeps to them. */
+    protected Optional<PromptCase> promptNeedingAToolOutsideTheDefaults() {
+        return Optional.empty();
+    }
+
+    @Test
+    void promptsSendTheAgentOnlyToToolsItsConnectionIsOffered() {
+        Optional<PromptCase> prompt = promptNeedingAToolOutsideTheDefaults();
+        Assumptions.assumeTrue(prompt.isPresent(), server() + "'s prompts use only tools of its default sets");
+        McpStreamableTestClient client = Mcp.client();
+        try {
+            client.when().promptsGet(prompt.get().prompt(), prompt.get().arguments(), r -> {
+                String text = r.messages().get(0).content().asText().text();
+                assertFalse(text.contains(prompt.get().hiddenTool()), text);
+                assertTrue(text.contains(prompt.get().instead()), text);
+            }).thenAssertResults();
+        } finally {
+            client.disconnect();
+        }
+    }
 
     private List<String> toolsOf(List<String> sets) {
         List<String> tools = new ArrayList<>();
