@@ -97,7 +97,7 @@ public class DelegatedAccess {
             throw notConnected(person, AtlassianNotConnected.Reason.ENDED, List.of());
         }
         Grant usable = grant.orElseThrow(() -> notConnected(person, AtlassianNotConnected.Reason.NEVER, List.of()));
-        List<String> missing = missingScopes(usable);
+        List<String> missing = missingScopes(requestedScopes(), usable.scopes());
         if (!missing.isEmpty()) {
             throw notConnected(person, AtlassianNotConnected.Reason.MORE_ACCESS, missing);
         }
@@ -126,12 +126,12 @@ public class DelegatedAccess {
      * Atlassian did not say what it granted. Calls would fail at Atlassian with them missing, so the person connects
      * again instead.
      */
-    List<String> missingScopes(Grant grant) {
-        if (grant.scopes() == null || grant.scopes().isBlank()) {
+    static List<String> missingScopes(List<String> requested, String granted) {
+        if (granted == null || granted.isBlank()) {
             return List.of();
         }
-        Set<String> granted = Set.of(grant.scopes().trim().split("[\\s,]+"));
-        return requestedScopes().stream().filter(s -> !s.equals(OFFLINE_ACCESS) && !granted.contains(s)).toList();
+        Set<String> grantedScopes = Set.copyOf(List.of(granted.trim().split("[\\s,]+")));
+        return requested.stream().filter(s -> !s.equals(OFFLINE_ACCESS) && !grantedScopes.contains(s)).toList();
     }
 
     /** The vault's name for the signed-in person, from the configured claim of their bearer token. */
