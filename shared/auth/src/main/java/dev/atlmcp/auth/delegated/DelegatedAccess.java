@@ -40,6 +40,8 @@ public class DelegatedAccess {
     private final ConnectRequests requests;
     private final AtlassianTokens tokens;
     private final SecurityIdentity identity;
+    /** Fixed by the configuration, so worked out once rather than on every call. */
+    private final List<String> requestedScopes;
 
     DelegatedAccess(AtlassianConfig atlassian, ServerConfig server, DelegatedConfig config, GrantVault vault,
             ConnectRequests requests, AtlassianTokens tokens, SecurityIdentity identity) {
@@ -50,6 +52,7 @@ public class DelegatedAccess {
         this.requests = requests;
         this.tokens = tokens;
         this.identity = identity;
+        this.requestedScopes = requestedScopes(atlassian, config);
     }
 
     /** The outcome of the latest call's use of the vault, for the readiness report. */
@@ -97,7 +100,7 @@ public class DelegatedAccess {
             throw notConnected(person, AtlassianNotConnected.Reason.ENDED, List.of());
         }
         Grant usable = grant.orElseThrow(() -> notConnected(person, AtlassianNotConnected.Reason.NEVER, List.of()));
-        List<String> missing = missingScopes(requestedScopes(), usable.scopes());
+        List<String> missing = missingScopes(requestedScopes, usable.scopes());
         if (!missing.isEmpty()) {
             throw notConnected(person, AtlassianNotConnected.Reason.MORE_ACCESS, missing);
         }
@@ -110,6 +113,10 @@ public class DelegatedAccess {
      * a refresh token.
      */
     public List<String> requestedScopes() {
+        return requestedScopes;
+    }
+
+    private static List<String> requestedScopes(AtlassianConfig atlassian, DelegatedConfig config) {
         List<String> scopes = new ArrayList<>();
         List<String> configured = atlassian.isDataCenter() ? config.dataCenterScopes() : config.scopes().orElse(List
                 .of());
@@ -118,7 +125,7 @@ public class DelegatedAccess {
         if (!atlassian.isDataCenter() && !scopes.contains(OFFLINE_ACCESS)) {
             scopes.add(OFFLINE_ACCESS);
         }
-        return scopes;
+        return List.copyOf(scopes);
     }
 
     /**
