@@ -94,17 +94,8 @@ public class CatalogAdditions {
 
     public Written addLink(String reference, String type, String url, String name, boolean dryRun,
             String confirmationToken) {
-        String linkType = type == null ? "" : type.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-',
-                '_');
-        if (!LINK_TYPES.contains(linkType)) {
-            throw new IllegalArgumentException("type must be one of " + String.join(", ", LINK_TYPES.stream().sorted()
-                    .toList()) + ", got '" + type + "'");
-        }
-        String link = Arguments.text("url", url, 2000, "https://github.com/acme/checkout-api");
-        if (!link.startsWith("https://") && !link.startsWith("http://")) {
-            throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
-        }
-        links.requireAllowed("url", link);
+        String linkType = constant("type", type == null ? "" : type, LINK_TYPES);
+        String link = allowedUrl(url, "https://github.com/acme/checkout-api");
         String title = name == null || name.isBlank() ? null : Arguments.text("name", name, 255, "Runbook");
         ComponentDto component = compass.component(reference);
         if (component.links() != null && component.links().stream().anyMatch(l -> l.url().equals(link))) {
@@ -165,11 +156,7 @@ public class CatalogAdditions {
         String status = constant("state", state == null || state.isBlank() ? "SUCCESSFUL" : state, DEPLOYMENT_STATES);
         String where = constant("environment", environment == null || environment.isBlank() ? "PRODUCTION"
                 : environment, ENVIRONMENTS);
-        String link = Arguments.text("url", url, 2000, "https://ci.acme.example/deployments/42");
-        if (!link.startsWith("https://") && !link.startsWith("http://")) {
-            throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
-        }
-        links.requireAllowed("url", link);
+        String link = allowedUrl(url, "https://ci.acme.example/deployments/42");
         String about = description == null || description.isBlank() ? null : Arguments.text("description",
                 description, 1000, "Rolled back after the latency alert");
         ComponentDto component = compass.component(reference);
@@ -190,6 +177,17 @@ public class CatalogAdditions {
                 status) + " deployment " + title + " to " + words(where) + " on " + component.name() + ".");
     }
 
+    /** An http(s) URL within the link allow-list. */
+    private String allowedUrl(String url, String example) {
+        String link = Arguments.text("url", url, 2000, example);
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw new IllegalArgumentException("url must be an http or https address, got '" + url + "'");
+        }
+        links.requireAllowed("url", link);
+        return link;
+    }
+
+    /** One of {@code allowed}, given in any case with spaces or hyphens for underscores. */
     private static String constant(String argument, String value, Set<String> allowed) {
         String constant = value.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         if (!allowed.contains(constant)) {
