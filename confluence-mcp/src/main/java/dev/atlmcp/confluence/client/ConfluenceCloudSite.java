@@ -41,7 +41,7 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
 
     @Override
     public String attachmentApi(String attachmentId) {
-        return "/wiki/api/v2/attachments/" + attachmentId.replaceFirst("^att", "");
+        return "/wiki/api/v2/attachments/" + v2AttachmentId(attachmentId);
     }
 
     @Override
@@ -336,8 +336,12 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
 
     @Override
     public void deleteAttachment(String attachmentId) {
-        // v2 takes the number; the "att" prefix of the ids Confluence lists is optional where it reads them
-        client.cloudDeleteAttachment(attachmentId.replaceFirst("^att", ""));
+        client.cloudDeleteAttachment(v2AttachmentId(attachmentId));
+    }
+
+    /** v2's delete takes the number; the "att" prefix of the ids Confluence lists is optional where it reads them. */
+    private static String v2AttachmentId(String attachmentId) {
+        return attachmentId.replaceFirst("^att", "");
     }
 
     @Override

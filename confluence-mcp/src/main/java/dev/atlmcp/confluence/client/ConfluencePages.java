@@ -7,8 +7,6 @@ import java.util.Objects;
 
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
-import io.vertx.core.buffer.Buffer;
-
 import dev.atlmcp.platform.content.UploadedFile;
 
 /** What both sites do the same way with what Confluence sends: links made absolute, cursors read from links. */
@@ -42,8 +40,7 @@ public abstract class ConfluencePages {
      * so watchers hear of it as of any upload) and the comment if there is one.
      */
     static ClientMultipartForm attachmentForm(UploadedFile file, String comment) {
-        ClientMultipartForm form = ClientMultipartForm.create().binaryFileUpload("file", file.name(), Buffer.buffer(
-                file.content()), file.mediaType()).attribute("minorEdit", "false", null);
+        ClientMultipartForm form = file.form().attribute("minorEdit", "false", null);
         return comment == null ? form : form.attribute("comment", comment, null);
     }
 

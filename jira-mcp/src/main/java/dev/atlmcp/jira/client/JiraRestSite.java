@@ -1,11 +1,7 @@
 package dev.atlmcp.jira.client;
 
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
-import io.vertx.core.buffer.Buffer;
 
 import dev.atlmcp.platform.content.UploadedFile;
 
@@ -153,8 +149,7 @@ abstract class JiraRestSite implements JiraSite {
 
     @Override
     public JsonNode addAttachment(String key, UploadedFile file) {
-        JsonNode added = client.addAttachment(version, key, ClientMultipartForm.create().binaryFileUpload("file", file
-                .name(), Buffer.buffer(file.content()), file.mediaType()));
+        JsonNode added = client.addAttachment(version, key, file.form());
         return added.isArray() && !added.isEmpty() ? added.get(0) : added;
     }
 

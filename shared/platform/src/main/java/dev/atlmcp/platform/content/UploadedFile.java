@@ -9,8 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.buffer.Buffer;
 
 /**
  * A file an agent gives in a tool call to attach, as text or base64 with its declared media type: checked name, type
@@ -111,6 +115,11 @@ public record UploadedFile(String name, String mediaType, byte[] content) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The file as Atlassian's upload operations take it: a multipart form with the file in the part {@code file}. */
+    public ClientMultipartForm form() {
+        return ClientMultipartForm.create().binaryFileUpload("file", name, Buffer.buffer(content), mediaType);
     }
 
     /**
