@@ -1,8 +1,10 @@
 package dev.atlmcp.jira.render;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ public final class ReleaseMarkdown {
             return head + "None of those.";
         }
         UntrustedText content = policy.newAnswer();
-        List<List<String>> rows = versions.versions().stream().map(v -> java.util.Arrays.asList(v.path("name")
+        List<List<String>> rows = versions.versions().stream().map(v -> Arrays.asList(v.path("name")
                 .asText(), v.path("id").asText(), status(v), v.path("startDate").asText(null),
                 v.path("releaseDate")
                         .asText(null),
@@ -42,7 +44,8 @@ public final class ReleaseMarkdown {
         JsonNode v = notes.version();
         StringBuilder about = new StringBuilder();
         String release = v.path("releaseDate").asText(null);
-        about.append(status(v).substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(status(v).substring(1));
+        String status = status(v);
+        about.append(status.substring(0, 1).toUpperCase(Locale.ROOT)).append(status.substring(1));
         if (release != null) {
             about.append(v.path("released").asBoolean() ? ", released " : ", due ").append(release);
         }
