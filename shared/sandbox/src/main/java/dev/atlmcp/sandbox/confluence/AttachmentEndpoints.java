@@ -77,15 +77,13 @@ final class AttachmentEndpoints {
     }
 
     private Response upload(Request r) {
-        if (!r.header("X-Atlassian-Token").map(t -> t.equalsIgnoreCase("nocheck") || t.equalsIgnoreCase("no-check"))
-                .orElse(false)) {
+        if (!Multipart.passesXsrfCheck(r)) {
             throw Cql.error(403, "Forbidden", "XSRF check failed");
         }
         Page page = page(r);
         page.space.requireEditor(ConfluenceApi.user(r), false);
         List<Multipart.Part> parts = Multipart.parts(r);
-        List<Multipart.Part> files = parts.stream().filter(p -> "file".equals(p.name()) && p.filename() != null)
-                .toList();
+        List<Multipart.Part> files = parts.stream().filter(Multipart.Part::isFile).toList();
         if (files.isEmpty()) {
             throw Cql.error(400, "Bad Request", "No file was attached: send it as a multipart part named 'file'.");
         }
@@ -103,9 +101,7 @@ final class AttachmentEndpoints {
                             + "existing attachment: " + file.filename());
                 }
                 Page.Attachment attachment = new Page.Attachment("att" + store.get().nextContentId(), file.filename(),
-                        file.contentType() == null ? "application/octet-stream" : file.contentType().split(";")[0]
-                                .trim(),
-                        file.content(), ConfluenceApi.user(r), java.time.Instant.now());
+                        file.mediaType(), file.content(), ConfluenceApi.user(r), java.time.Instant.now());
                 page.attachments.add(attachment);
                 ObjectNode item = results.addObject().put("id", attachment.id()).put("type", "attachment").put(
                         "status", "current").put("title", attachment.title());

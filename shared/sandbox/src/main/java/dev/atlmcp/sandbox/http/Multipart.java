@@ -20,6 +20,25 @@ public final class Multipart {
 
     /** One part: its form field name, file name (null for a plain field), content type and bytes. */
     public record Part(String name, String filename, String contentType, byte[] content) {
+
+        /** A file in the part {@code file}, where Jira and Confluence take uploads. */
+        public boolean isFile() {
+            return "file".equals(name) && filename != null;
+        }
+
+        /** The content type without parameters, {@code application/octet-stream} when the part gives none. */
+        public String mediaType() {
+            return contentType == null ? "application/octet-stream" : contentType.split(";")[0].trim();
+        }
+    }
+
+    /**
+     * Whether the request carries {@code X-Atlassian-Token: no-check} (or {@code nocheck}), without which Jira's and
+     * Confluence's XSRF check refuses an upload.
+     */
+    public static boolean passesXsrfCheck(Request request) {
+        return request.header("X-Atlassian-Token").map(t -> t.equalsIgnoreCase("no-check") || t.equalsIgnoreCase(
+                "nocheck")).orElse(false);
     }
 
     private Multipart() {

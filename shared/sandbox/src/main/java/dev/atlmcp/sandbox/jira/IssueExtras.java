@@ -180,13 +180,11 @@ final class IssueExtras {
      * XSRF check refuses the request.
      */
     private Response addAttachments(Request r) {
-        if (!r.header("X-Atlassian-Token").map(t -> t.equalsIgnoreCase("no-check") || t.equalsIgnoreCase("nocheck"))
-                .orElse(false)) {
+        if (!Multipart.passesXsrfCheck(r)) {
             return Response.json(403, ApiException.errorCollection(List.of("XSRF check failed"), java.util.Map.of()));
         }
         Issue issue = workable.apply(r);
-        List<Multipart.Part> files = Multipart.parts(r).stream()
-                .filter(p -> "file".equals(p.name()) && p.filename() != null).toList();
+        List<Multipart.Part> files = Multipart.parts(r).stream().filter(Multipart.Part::isFile).toList();
         if (files.isEmpty()) {
             throw ApiException.badRequest("No file was attached: send the files as multipart parts named 'file'.");
         }
@@ -194,8 +192,7 @@ final class IssueExtras {
         synchronized (store.get()) {
             for (Multipart.Part file : files) {
                 Issue.Attachment attachment = new Issue.Attachment(store.get().nextCommentId(), file.filename(), file
-                        .contentType() == null ? "application/octet-stream" : file.contentType().split(";")[0].trim(),
-                        file.content(), (SandboxUser) r.principal(), Instant.now());
+                        .mediaType(), file.content(), (SandboxUser) r.principal(), Instant.now());
                 issue.attachments.add(attachment);
                 added.add(json.attachment(attachment));
             }
