@@ -56,7 +56,7 @@ class ConfluenceToolsTest extends SandboxReset {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void searchListsMatchesAndPagesWithTheCursor(Transport transport) {
-        String cql = "space = ENG ORDER BY title";
+        String cql = "space = ENG AND type = page ORDER BY title";
         String page1 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3)));
         assertTrue(page1.startsWith("3 results of 5. More: call again with cursor=\""), page1);
         assertTrue(page1.contains("| Id | Title | Type | Space | Updated | Excerpt | URL |"), page1);

@@ -66,10 +66,12 @@ class DataCenterToolsTest extends SandboxReset {
     void searchPagesWithStartOffsets(Transport transport) {
         String cql = "space = ENG ORDER BY title";
         String page1 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3)));
-        assertTrue(page1.startsWith("3 results of 5. More: call again with cursor=\"start:3\"."), page1);
+        assertTrue(page1.startsWith("3 results of 6. More: call again with cursor=\"start:3\"."), page1);
         String page2 = text(call(transport, "confluence_search", Map.of("cql", cql, "limit", 3, "cursor",
                 "start:3")));
-        assertTrue(page2.startsWith("2 results of 5. Last page."), page2);
+        assertTrue(page2.startsWith("3 results of 6. Last page."), page2);
+        assertTrue(page2.contains("| 65550 | Platform update: December | blogpost |"), "CQL without a type finds "
+                + "blog posts too: " + page2);
         assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/search 200"));
     }
 
@@ -239,6 +241,46 @@ class DataCenterToolsTest extends SandboxReset {
                 Mcp.sandbox().requests()::toString);
         assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.matches(
                 "DELETE /confluence/rest/api/content/att\\d+ 204")), Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
+    void pagesMoveWithinTheirSpaceByAnUpdateAndAreNeitherMovedAcrossSpacesNorCopied() {
+        Mcp.Result moved = call(Transport.STREAMABLE, "confluence_move_page", Map.of("page_id", "131077",
+                "parent_id", "131078"));
+        assertTrue(moved.text().startsWith("Moved page 131077 (Postmortem: 2026-11-18 checkout latency) under page "
+                + "131078 (On-call handbook) in space OPS."), moved.text());
+        assertTrue(call(Transport.SSE, "confluence_get_page", Map.of("page_id", "131077")).text().contains(
+                "Path: Operations Home (131073) > On-call handbook (131078)"));
+        String changeId = moved.text().replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+        assertTrue(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id", changeId)).text()
+                .startsWith("Done: undo "));
+        assertTrue(call(Transport.SSE, "confluence_get_page", Map.of("page_id", "131077")).text().contains(
+                "Path: Operations Home (131073)\n"));
+        assertEquals(2, Mcp.sandbox().requests().stream().filter(r -> r.equals(
+                "PUT /confluence/rest/api/content/131077 200")).count(), Mcp.sandbox().requests()::toString);
+
+        assertEquals("Not moved: Confluence Data Center's REST API moves a page only within its space, and page "
+                + "65537 is in space ENG. Move it in Confluence (… > Move), or choose a parent in space OPS. Nothing "
+                + "was changed.",
+                call(Transport.STREAMABLE, "confluence_move_page", Map.of("page_id", "131077",
+                        "parent_id", "65537")).text());
+        assertTrue(call(Transport.SSE, "confluence_copy_page", Map.of("page_id", "131078", "parent_id", "131073"))
+                .text().startsWith("Not copied: Confluence Data Center's REST API has no operation that copies a "
+                        + "page."));
+    }
+
+    @Test
+    void restrictionsAndBlogPostsReadAsOnCloud() {
+        String restrictions = call(Transport.STREAMABLE, "confluence_get_page_restrictions", Map.of("page_id",
+                "131075")).text();
+        assertTrue(restrictions.contains("- View, inherited from page 131074 (Runbooks): group sre\n- Edit: Bob "
+                + "Martin (bmartin), Jane Doe (jdoe), group sre"), restrictions);
+        String post = call(Transport.SSE, "confluence_get_blog_post", Map.of("blog_post_id", "131090")).text();
+        assertTrue(post.startsWith("# Checkout latency: what we changed after November 18\nBlog post 131090"), post);
+        assertEquals("Content 131090 is a blog post: read it with confluence_get_blog_post.", call(
+                Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "131090")).text());
+        assertEquals("Content 131075 is a page: read it with confluence_get_page.", call(Transport.STREAMABLE,
+                "confluence_get_blog_post", Map.of("blog_post_id", "131075")).text());
     }
 
     @Test

@@ -46,7 +46,8 @@ class SpaceScopeTest extends SandboxReset {
 
     @ParameterizedTest
     @ValueSource(strings = { "space = PAY", "space = OPS OR space = PAY", "space in (OPS, PAY) ORDER BY title",
-            "type = page", "NOT space = OPS", "id = 196610 OR id = 131075", "title ~ \"ORDER BY\" OR space = PAY",
+            "type = page", "type = blogpost", "NOT space = OPS", "id = 196610 OR id = 131075",
+            "title ~ \"ORDER BY\" OR space = PAY",
             "(space = PAY) OR (space = ENG) ORDER BY created DESC", "text ~ \"settlement\"" })
     void queriesOnlyEverSeeAllowedSpaces(String cql) {
         Mcp.Result result = call(Transport.STREAMABLE, "confluence_search", Map.of("cql", cql, "limit", 50));
@@ -96,7 +97,7 @@ class SpaceScopeTest extends SandboxReset {
     void everyRelationOfAPageOutsideTheAllowedSpacesAnswersLikeAPageThatDoesNotExist() {
         for (String tool : java.util.List.of("confluence_get_page", "confluence_get_comments",
                 "confluence_get_page_tree", "confluence_get_page_versions", "confluence_get_labels",
-                "confluence_get_attachments")) {
+                "confluence_get_attachments", "confluence_get_page_restrictions")) {
             String missing = text(call(Transport.STREAMABLE, tool, Map.of("page_id", "424242")));
             String foreign = text(call(Transport.STREAMABLE, tool, Map.of("page_id", "196610")));
             assertTrue(missing.startsWith("Not found."), tool + ": " + missing);
@@ -126,6 +127,33 @@ class SpaceScopeTest extends SandboxReset {
         assertEquals(missing, text(call(Transport.STREAMABLE, "confluence_undo_change", Map.of("change_id",
                 "196610~aaaaaaaaaa"), Mcp.as(Mcp.tokenFor("mapped-subject", null)))));
         assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ") || r.startsWith("PUT ")));
+    }
+
+    @Test
+    void pagesAreNeitherMovedNorCopiedIntoOrOutOfSpacesOutsideThePolicy() {
+        String bob = Mcp.tokenFor("mapped-subject", null);
+        String missing = text(call(Transport.STREAMABLE, "confluence_move_page", Map.of("page_id", "131075",
+                "parent_id", "424242"), Mcp.as(bob)));
+        assertTrue(missing.startsWith("Not found."), missing);
+        assertEquals(missing.replace("424242", "196609"), text(call(Transport.SSE, "confluence_move_page", Map.of(
+                "page_id", "131075", "parent_id", "196609"), Mcp.as(bob))));
+        assertEquals(missing.replace("424242", "196610"), text(call(Transport.STREAMABLE, "confluence_copy_page",
+                Map.of("page_id", "131075", "parent_id", "196610"), Mcp.as(bob))));
+        assertEquals(missing.replace("424242", "196610"), text(call(Transport.STREAMABLE, "confluence_move_page",
+                Map.of("page_id", "196610", "parent_id", "131074"), Mcp.as(bob))));
+        assertEquals(missing.replace("424242", "196610"), text(call(Transport.STREAMABLE, "confluence_copy_page",
+                Map.of("page_id", "196610", "parent_id", "131074"), Mcp.as(bob))));
+        assertEquals("The write guard (MCP_POLICY_WRITE_GUARD=own) lets you change only pages you created "
+                + "(5b10a2844c20165700ede21g); page 131077 is not. Nothing was changed.",
+                text(call(Transport.SSE,
+                        "confluence_move_page", Map.of("page_id", "131077", "parent_id", "131078"), Mcp.as(bob))));
+        String noPost = text(call(Transport.STREAMABLE, "confluence_get_blog_post", Map.of("blog_post_id",
+                "424242")));
+        assertTrue(noPost.startsWith("Not found."), noPost);
+        assertEquals(noPost.replace("424242", "196650"), text(call(Transport.SSE, "confluence_get_blog_post", Map.of(
+                "blog_post_id", "196650"))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.startsWith("POST ") || r.startsWith("PUT ")),
+                Mcp.sandbox().requests()::toString);
     }
 
     @Test

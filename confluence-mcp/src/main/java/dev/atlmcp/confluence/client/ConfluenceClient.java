@@ -368,4 +368,51 @@ public interface ConfluenceClient {
     @GET
     @Path("/rest/api/search")
     JsonNode dataCenterUserSearch(@QueryParam("cql") String cql, @QueryParam("limit") int limit);
+
+    /** Cloud v2: a blog post, in a page's shape without a parent. */
+    @GET
+    @Path("/wiki/api/v2/blogposts/{id}")
+    PageDtos.CloudPage cloudBlogPost(@PathParam("id") String id, @QueryParam("body-format") String bodyFormat,
+            @QueryParam("include-labels") boolean includeLabels);
+
+    /** Cloud v2: a page's ancestors, the top of the space first: {@code {"results": [{"id", "type"}]}}. */
+    @GET
+    @Path("/wiki/api/v2/pages/{id}/ancestors")
+    JsonNode cloudAncestors(@PathParam("id") String id, @QueryParam("limit") int limit);
+
+    /**
+     * v1 on both: who may view ({@code read}) and edit ({@code update}) a page: {@code {"read": {"restrictions":
+     * {"user": {"results"}, "group": {"results"}}}, "update": ...}}.
+     */
+    @GET
+    @Path("/wiki/rest/api/content/{id}/restriction/byOperation")
+    JsonNode cloudRestrictions(@PathParam("id") String id, @QueryParam("expand") String expand);
+
+    @GET
+    @Path("/rest/api/content/{id}/restriction/byOperation")
+    JsonNode dataCenterRestrictions(@PathParam("id") String id, @QueryParam("expand") String expand);
+
+    /** v1 on both: one operation's restrictions, with the content's title when {@code expand} names content. */
+    @GET
+    @Path("/wiki/rest/api/content/{id}/restriction/byOperation/{operation}")
+    JsonNode cloudRestriction(@PathParam("id") String id, @PathParam("operation") String operation,
+            @QueryParam("expand") String expand);
+
+    @GET
+    @Path("/rest/api/content/{id}/restriction/byOperation/{operation}")
+    JsonNode dataCenterRestriction(@PathParam("id") String id, @PathParam("operation") String operation,
+            @QueryParam("expand") String expand);
+
+    /** Cloud v1: moves a page under ({@code append}) or beside ({@code before}, {@code after}) a target page. */
+    @PUT
+    @Path("/wiki/rest/api/content/{id}/move/{position}/{targetId}")
+    JsonNode cloudMovePage(@PathParam("id") String id, @PathParam("position") String position,
+            @PathParam("targetId") String targetId);
+
+    /**
+     * Cloud v1: copies a page: {@code {"destination": {"type": "parent_page", "value"}, "pageTitle", "copy...": b}}.
+     */
+    @POST
+    @Path("/wiki/rest/api/content/{id}/copy")
+    JsonNode cloudCopyPage(@PathParam("id") String id, JsonNode copy);
 }

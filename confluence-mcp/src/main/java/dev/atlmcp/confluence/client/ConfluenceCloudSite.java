@@ -22,6 +22,7 @@ import dev.atlmcp.platform.errors.ToolRefusal;
 public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSite {
 
     private static final String ADF = "atlas_doc_format";
+    private static final int MAX_ANCESTORS = 50;
 
     private final ConfluenceClient client;
     private final MediaDownloads media;
@@ -81,7 +82,15 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
 
     @Override
     public PageView page(String id) {
-        PageDtos.CloudPage page = client.cloudPage(id, ADF, true);
+        return view(client.cloudPage(id, ADF, true));
+    }
+
+    @Override
+    public PageView blogPost(String id) {
+        return view(client.cloudBlogPost(id, ADF, true));
+    }
+
+    private PageView view(PageDtos.CloudPage page) {
         PageDtos.CloudSpace space = client.cloudSpace(page.spaceId());
         PageDtos.CloudVersion version = page.version();
         List<String> labels = page.labels() == null || page.labels().results() == null ? List.of()
@@ -365,5 +374,52 @@ public class ConfluenceCloudSite extends ConfluencePages implements ConfluenceSi
                     + " URL, which is not fetched. Open it in Confluence.");
         }
         return AttachmentReader.readAtMost(media.download(target.toString()), title, "Confluence");
+    }
+
+    @Override
+    public List<String> ancestorIds(PageView page) {
+        List<String> ids = new ArrayList<>();
+        client.cloudAncestors(page.id(), MAX_ANCESTORS).path("results").forEach(a -> ids.add(a.path("id").asText()));
+        return ids;
+    }
+
+    @Override
+    public JsonNode restrictions(String id) {
+        return client.cloudRestrictions(id, ConfluenceDataCenterSite.RESTRICTION_EXPAND);
+    }
+
+    @Override
+    public JsonNode viewRestriction(String id) {
+        return client.cloudRestriction(id, "read", ConfluenceDataCenterSite.RESTRICTION_EXPAND + ",content");
+    }
+
+    @Override
+    public Optional<String> noMoveAcrossSpaces() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Call moveUnder(PageView page, String parentId) {
+        return new Call("PUT", contentApi() + "/" + page.id() + "/move/append/" + parentId, null);
+    }
+
+    @Override
+    public void move(PageView page, String parentId) {
+        client.cloudMovePage(page.id(), "append", parentId);
+    }
+
+    @Override
+    public Optional<String> noCopy() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String copyPath(String id) {
+        return contentApi() + "/" + id + "/copy";
+    }
+
+    @Override
+    public JsonNode copyPage(String id, JsonNode copy) {
+        return client.cloudCopyPage(id, copy);
     }
 }

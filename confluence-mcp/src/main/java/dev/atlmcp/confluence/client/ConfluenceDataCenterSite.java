@@ -14,6 +14,7 @@ import dev.atlmcp.adf.StorageSections;
 import dev.atlmcp.adf.StorageToAdf;
 import dev.atlmcp.platform.args.Arguments;
 import dev.atlmcp.platform.atlassian.AtlassianException;
+import dev.atlmcp.platform.errors.ToolRefusal;
 
 /**
  * Confluence Data Center: REST v1 under {@code /rest/api}; bodies in storage format, converted to and from ADF; people
@@ -26,6 +27,7 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
     private static final String COMMENT_EXPAND = "body.storage,version,ancestors,extensions.inlineProperties,"
             + "extensions.resolution";
     private static final int COMMENT_PAGE = 100;
+    static final String RESTRICTION_EXPAND = "restrictions.user,restrictions.group";
     private static final int MAX_COMMENT_PAGES = 20;
 
     private final ConfluenceClient client;
@@ -82,7 +84,20 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
 
     @Override
     public PageView page(String id) {
+        return content(id, "page", "a blog post: read it with confluence_get_blog_post");
+    }
+
+    @Override
+    public PageView blogPost(String id) {
+        return content(id, "blogpost", "a page: read it with confluence_get_page");
+    }
+
+    /** Pages and blog posts share v1's content resource; each tool reads only its own kind. */
+    private PageView content(String id, String type, String otherwise) {
         PageDtos.DataCenterPage page = client.dataCenterPage(id, PAGE_EXPAND);
+        if (page.type() != null && !page.type().equals(type)) {
+            throw new ToolRefusal("Content " + id + " is " + otherwise + ".");
+        }
         PageDtos.DataCenterVersion version = page.version();
         List<String> labels = page.metadata() == null || page.metadata().labels() == null
                 || page.metadata().labels().results() == null ? List.of()
@@ -379,5 +394,54 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
     @Override
     public byte[] attachment(String pageId, String attachmentId, String title) {
         return client.downloadDataCenterAttachment(pageId, title);
+    }
+
+    @Override
+    public List<String> ancestorIds(PageView page) {
+        return page.ancestors().stream().map(PageView.Ancestor::id).toList();
+    }
+
+    @Override
+    public JsonNode restrictions(String id) {
+        return client.dataCenterRestrictions(id, RESTRICTION_EXPAND);
+    }
+
+    @Override
+    public JsonNode viewRestriction(String id) {
+        return client.dataCenterRestriction(id, "read", RESTRICTION_EXPAND + ",content");
+    }
+
+    @Override
+    public Optional<String> noMoveAcrossSpaces() {
+        return Optional.of("Confluence Data Center's REST API moves a page only within its space");
+    }
+
+    /** Data Center moves a page by updating it with other ancestors: its body stays, as a new version. */
+    @Override
+    public Call moveUnder(PageView page, String parentId) {
+        ObjectNode update = pageUpdate(page.id(), page.title(), page.source(), page.version() + 1, "Moved by an "
+                + "agent");
+        update.putArray("ancestors").addObject().put("id", parentId);
+        return new Call("PUT", pagePath(page.id()), update);
+    }
+
+    @Override
+    public void move(PageView page, String parentId) {
+        client.updateDataCenterPage(page.id(), moveUnder(page, parentId).body());
+    }
+
+    @Override
+    public Optional<String> noCopy() {
+        return Optional.of("Confluence Data Center's REST API has no operation that copies a page");
+    }
+
+    @Override
+    public String copyPath(String id) {
+        return pagePath(id) + "/copy";
+    }
+
+    @Override
+    public JsonNode copyPage(String id, JsonNode copy) {
+        throw new IllegalStateException(noCopy().orElseThrow());
     }
 }

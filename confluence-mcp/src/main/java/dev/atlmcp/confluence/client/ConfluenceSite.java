@@ -33,6 +33,10 @@ public interface ConfluenceSite {
     record Snapshot(String title, JsonNode body) {
     }
 
+    /** A request as write previews show it and as it is sent: method, path and body (null for none). */
+    record Call(String method, String path, JsonNode body) {
+    }
+
     // Paths as write previews show requests
 
     /** The v1 content API, {@code /rest/api/content} (Data Center) or {@code /wiki/rest/api/content} (Cloud). */
@@ -197,4 +201,40 @@ public interface ConfluenceSite {
 
     /** An attachment's bytes (Cloud stops reading at what {@code AttachmentReader} takes). */
     byte[] attachment(String pageId, String attachmentId, String title);
+
+    // Blog posts
+
+    /** A blog post with its space, version, labels and body; Confluence's own 404 when it does not exist. */
+    PageView blogPost(String id);
+
+    // Restrictions
+
+    /** The ids of the pages above a page, the top of the space first. */
+    List<String> ancestorIds(PageView page);
+
+    /** Who may view ({@code read}) and edit ({@code update}) a page, in v1's {@code byOperation} shape. */
+    JsonNode restrictions(String id);
+
+    /** Who may view a page, with its title ({@code content.title}), in v1's shape of one operation. */
+    JsonNode viewRestriction(String id);
+
+    // Moving and copying
+
+    /** Why the site cannot move a page to another space, where it cannot. */
+    Optional<String> noMoveAcrossSpaces();
+
+    /** The request that puts a page under another parent. */
+    Call moveUnder(PageView page, String parentId);
+
+    /** Sends {@link #moveUnder}'s request. */
+    void move(PageView page, String parentId);
+
+    /** Why the site cannot copy pages, where it cannot. */
+    Optional<String> noCopy();
+
+    /** Where a page is copied. */
+    String copyPath(String id);
+
+    /** Copies a page: the new page as v1 content ({@code id}, {@code title}, {@code _links.webui}). */
+    JsonNode copyPage(String id, JsonNode copy);
 }

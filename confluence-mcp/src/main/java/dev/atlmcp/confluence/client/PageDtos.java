@@ -33,7 +33,7 @@ public final class PageDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DataCenterPage(String id, @JsonDeserialize(using = InlineText.class) String title,
+    public record DataCenterPage(String id, String type, @JsonDeserialize(using = InlineText.class) String title,
             DataCenterSpace space, DataCenterVersion version,
             List<Ancestor> ancestors, Bodies body, Metadata metadata, History history, Links _links) {
     }

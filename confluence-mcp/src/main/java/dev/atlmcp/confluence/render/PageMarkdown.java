@@ -17,6 +17,8 @@ import dev.atlmcp.confluence.service.PageAttachments;
 import dev.atlmcp.confluence.service.PageCreation;
 import dev.atlmcp.confluence.service.PageHistory;
 import dev.atlmcp.confluence.service.PageLabels;
+import dev.atlmcp.confluence.service.PageMoves;
+import dev.atlmcp.confluence.service.PageRestrictions;
 import dev.atlmcp.confluence.service.PageUndo;
 import dev.atlmcp.confluence.service.PageUpdates;
 import dev.atlmcp.confluence.client.PageView;
@@ -31,10 +33,19 @@ public final class PageMarkdown {
 
     /** The page with its body fenced as data. */
     public static String page(PageView page, ContentPolicy policy) {
+        return content(page, "Page", "page", policy);
+    }
+
+    /** A blog post, shown as a page is. */
+    public static String blogPost(PageView post, ContentPolicy policy) {
+        return content(post, "Blog post", "blog post", policy);
+    }
+
+    private static String content(PageView page, String kind, String noun, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(page.title()).append('\n');
-        md.append("Page ").append(page.id()).append(" · space ").append(page.spaceKey());
+        md.append(kind).append(' ').append(page.id()).append(" · space ").append(page.spaceKey());
         if (page.spaceName() != null) {
             md.append(" (").append(page.spaceName()).append(')');
         }
@@ -59,7 +70,8 @@ public final class PageMarkdown {
             md.append("URL: ").append(page.url()).append('\n');
         }
         String body = AdfToMarkdown.render(page.body()).strip();
-        md.append('\n').append(body.isEmpty() ? "(This page is empty.)" : content.block("page " + page.id() + " body"
+        md.append('\n').append(body.isEmpty() ? "(This " + noun + " is empty.)" : content.block(noun + " " + page.id()
+                + " body"
                 + (page.updatedBy() == null ? "" : ", last edited by " + page.updatedBy()), body));
         return content.finish(md.toString());
     }
@@ -151,6 +163,49 @@ public final class PageMarkdown {
         return "Added " + String.join(", ", added.added()) + " to " + page + "." + (added.already().isEmpty() ? ""
                 : " It already had " + String.join(", ", added.already()) + ".") + "\nChange id: " + added.changeId()
                 + " (confluence_undo_change removes them)." + notes(added.notes());
+    }
+
+    /** Who may view and edit a page, its own restrictions and those it inherits. */
+    public static String restrictions(PageRestrictions.Restrictions r) {
+        PageView page = r.page();
+        StringBuilder md = new StringBuilder("Restrictions of page ").append(page.id()).append(" (").append(page
+                .title()).append(") in space ").append(page.spaceKey()).append(":\n");
+        md.append("- View: ").append(r.view().restricted() ? who(r.view()) : r.above().isEmpty()
+                ? "not restricted (everyone who may view space " + page.spaceKey() + ")"
+                : "no restriction of its own").append('\n');
+        for (PageRestrictions.Above above : r.above()) {
+            md.append("- View, inherited from page ").append(above.pageId()).append(" (").append(above.title())
+                    .append("): ").append(who(above.view())).append('\n');
+        }
+        md.append("- Edit: ").append(r.edit().restricted() ? who(r.edit()) : "not restricted (everyone who may view "
+                + "it and add pages in space " + page.spaceKey() + ")");
+        if (!r.above().isEmpty() || r.view().restricted()) {
+            md.append("\nOnly people allowed by every view restriction above may view it; space permissions apply "
+                    + "too.");
+        }
+        return md.toString();
+    }
+
+    private static String who(PageRestrictions.Access access) {
+        List<String> parts = new ArrayList<>(access.people());
+        access.groups().forEach(g -> parts.add("group " + g));
+        return String.join(", ", parts);
+    }
+
+    public static String moved(PageMoves.Moved moved) {
+        return "Moved page " + moved.page().id() + " (" + moved.page().title() + ") under page " + moved.parent().id()
+                + " (" + moved.parent().title() + ") in space " + moved.parent().spaceKey() + ".\nChange id: "
+                + moved.changeId() + " (confluence_undo_change moves it back under page " + moved.page().parentId()
+                + " while nobody has moved it since)." + notes(moved.notes());
+    }
+
+    public static String copied(PageMoves.Copied copied) {
+        return "Copied page " + copied.source().id() + " (" + copied.source().title() + ") to page " + copied.id()
+                + " (" + copied.title() + ") under page " + copied.parent().id() + " (" + copied.parent().title()
+                + ") in space " + copied.parent().spaceKey() + ", with its attachments, labels and restrictions."
+                + (copied.url() == null ? "" : "\nURL: " + copied.url()) + "\nChange id: " + copied.changeId()
+                + " (this server does not delete pages: delete the copy in Confluence if it should go)."
+                + notes(copied.notes());
     }
 
     public static String attachmentAdded(PageAttachments.Added added) {

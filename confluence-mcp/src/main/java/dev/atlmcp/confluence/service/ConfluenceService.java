@@ -29,17 +29,30 @@ public class ConfluenceService {
     }
 
     public PageView page(String pageId) {
-        String id = pageId(pageId);
+        return page("page_id", pageId);
+    }
+
+    /** A page named by the argument {@code argument}, which error messages name. */
+    public PageView page(String argument, String pageId) {
+        String id = contentId(argument, "a page", pageId);
         PageView page = site.page(id);
         scope.requireSpace(page.spaceKey(), notFound(id));
         return page;
     }
 
-    private static String pageId(String pageId) {
-        String id = pageId == null ? "" : pageId.trim();
+    /** A blog post, within the allowed spaces like a page. */
+    public PageView blogPost(String blogPostId) {
+        String id = contentId("blog_post_id", "a blog post", blogPostId);
+        PageView post = site.blogPost(id);
+        scope.requireSpace(post.spaceKey(), notFound(id));
+        return post;
+    }
+
+    private static String contentId(String name, String what, String value) {
+        String id = value == null ? "" : value.trim();
         if (!id.matches("\\d{1,20}")) {
-            throw new IllegalArgumentException("page_id must be the numeric id of a page (the number in its URL, "
-                    + "e.g. 123456), got '" + pageId + "'");
+            throw new IllegalArgumentException(name + " must be the numeric id of " + what + " (the number in its "
+                    + "URL, e.g. 123456), got '" + value + "'");
         }
         return id;
     }
@@ -49,15 +62,22 @@ public class ConfluenceService {
         return new AtlassianException(404, site.pageNotFound(id), Optional.empty());
     }
 
-    /** CQL as given, or plain text made into a safe CQL text query; either narrowed to one space if asked. */
-    public SearchView search(String cql, String text, String space, int limit, String cursor) {
+    /**
+     * CQL as given, or plain text made into a safe CQL text query for pages or blog posts ({@code type}); either
+     * narrowed to one space if asked.
+     */
+    public SearchView search(String cql, String text, String space, String type, int limit, String cursor) {
         boolean byCql = cql != null && !cql.isBlank();
         if (byCql == (text != null && !text.isBlank())) {
             throw new IllegalArgumentException("cql and query: give exactly one of them, e.g. query: checkout latency "
                     + "runbook");
         }
+        String kind = type == null || type.isBlank() ? "page" : type.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("page") && !kind.equals("blogpost")) {
+            throw new IllegalArgumentException("type must be page or blogpost, got '" + type + "'");
+        }
         String given = byCql ? Arguments.text("cql", cql, MAX_CQL, "space = OPS AND type = page AND text ~ "
-                + "\"runbook\"") : "type = page AND text ~ \""
+                + "\"runbook\"") : "type = " + kind + " AND text ~ \""
                         + Arguments.text("query", text, 500, "checkout runbook")
                                 .replaceAll("[\"\\\\]", " ").trim()
                         + "\"";

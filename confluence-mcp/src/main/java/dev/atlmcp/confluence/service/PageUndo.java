@@ -58,9 +58,12 @@ public class PageUndo {
         if (change.action().equals("comment-added")) {
             return undoComment(change, page, stored, dryRun, confirmationToken);
         }
-        if (change.action().equals("page-created")) {
+        if (change.action().equals("page-created") || change.action().equals("page-copied")) {
             throw new ToolRefusal("Not undone: this server does not delete pages, the one it created included. "
                     + "Delete or archive page " + page.id() + " in Confluence if it should go. Nothing was changed.");
+        }
+        if (change.action().equals("page-moved")) {
+            return undoMove(change, page, stored, dryRun, confirmationToken);
         }
         if (change.action().equals("labels-added")) {
             return undoLabels(change, page, stored, dryRun, confirmationToken);
@@ -165,6 +168,28 @@ public class PageUndo {
             return null;
         });
         return finish(change, record, what, "The attachment was moved to the trash");
+    }
+
+    /** Moves a page back under the parent it had, if it is still where the change put it. */
+    private Undone undoMove(AgentChange change, PageView page, ConfluenceProperties.Property record, boolean dryRun,
+            String confirmationToken) {
+        String movedUnder = change.after().path("parentId").asText();
+        if (!movedUnder.equals(page.parentId())) {
+            throw new ToolRefusal("Not undone: page " + page.id() + " is no longer under page " + movedUnder + ", "
+                    + "where change " + change.id() + " put it: someone moved it since. Nothing was changed.");
+        }
+        PageView parent = confluence.page(change.before().path("parentId").asText());
+        ConfluenceSite.Call call = site.moveUnder(page, parent.id());
+        String what = "undo " + change.id() + " (move page " + page.id() + " back under page " + parent.id() + " ("
+                + parent.title() + "))";
+        pipeline.approve(new WriteGate.Write("confluence_undo_change", what, call.method(), call.path(), call.body(),
+                () -> page.parentId()), dryRun, confirmationToken);
+        pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page: its path shows where it is",
+                () -> {
+                    site.move(page, parent.id());
+                    return null;
+                });
+        return finish(change, record, what, "The page was moved back");
     }
 
     private Undone finish(AgentChange change, ConfluenceProperties.Property record, String what, String done) {

@@ -27,7 +27,9 @@ public class ConfluenceToolSets {
         sets.put("history", List.of("confluence_get_page_versions", "confluence_get_page_diff"));
         sets.put("attachments", List.of("confluence_get_attachments", "confluence_read_attachment",
                 "confluence_add_attachment"));
-        sets.put("spaces", List.of("confluence_list_spaces", "confluence_get_space"));
+        sets.put("spaces", List.of("confluence_list_spaces", "confluence_get_space", "confluence_get_page_restrictions",
+                "confluence_move_page", "confluence_copy_page"));
+        sets.put("blogs", List.of("confluence_get_blog_post"));
         return new ToolSetCatalog(sets, List.of("core", "comments"));
     }
 }

@@ -17,6 +17,7 @@ import dev.atlmcp.confluence.service.CommentThreads;
 import dev.atlmcp.confluence.service.PageAttachments;
 import dev.atlmcp.confluence.service.PageCreation;
 import dev.atlmcp.confluence.service.PageLabels;
+import dev.atlmcp.confluence.service.PageMoves;
 import dev.atlmcp.confluence.service.PageUpdates;
 
 /** Confluence page writes: each recorded on the page with the version it replaced, answering with its change id. */
@@ -28,9 +29,11 @@ public class PageWriteTools {
     private final PageLabels labels;
     private final CommentThreads threads;
     private final PageAttachments attachments;
+    private final PageMoves moves;
 
     PageWriteTools(PageUpdates updates, PageCreation creation, PageLabels labels, CommentThreads threads,
-            PageAttachments attachments) {
+            PageAttachments attachments, PageMoves moves) {
+        this.moves = moves;
         this.attachments = attachments;
         this.threads = threads;
         this.updates = updates;
@@ -113,6 +116,41 @@ public class PageWriteTools {
             Elicitation elicitation) {
         return PageMarkdown.attachmentAdded(attachments.add(pageId, filename, text, base64, mediaType, comment,
                 dryRun, confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
+    @Tool(name = "confluence_move_page", description = """
+            Move a Confluence page, with the pages under it, under another parent page, in its space or (Cloud) \
+            another allowed space. Refused where the page would leave a page that restricts who may view it. \
+            confluence_undo_change moves it back.""", annotations = @Tool.Annotations(title = "Move Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+    String confluence_move_page(
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
+            @ToolArg(name = "parent_id", description = "The page to put it under") String parentId,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.moved(moves.move(pageId, parentId, dryRun, confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
+    @Tool(name = "confluence_copy_page", description = """
+            Copy a Confluence page, with its attachments, labels and restrictions (not the pages under it), to a \
+            new page under a parent page in an allowed space. The title defaults to "Copy of <title>" in the same \
+            space, the same title elsewhere. Confluence Cloud only.""", annotations = @Tool.Annotations(title = "Copy Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String confluence_copy_page(
+            @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
+            @ToolArg(name = "parent_id", description = "The page to put the copy under") String parentId,
+            @ToolArg(description = "The copy's title, unique in its space", required = false) String title,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return PageMarkdown.copied(moves.copy(pageId, parentId, title, dryRun, confirmationToken));
     }
 
     @ToolGuardrails(input = CheckedArguments.class)

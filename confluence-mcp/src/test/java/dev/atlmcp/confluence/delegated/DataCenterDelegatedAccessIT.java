@@ -107,6 +107,12 @@ class DataCenterDelegatedAccessIT {
                 ToolCall.of("confluence_add_attachment", args("page_id", "131079").put("filename", "dc.txt").put(
                         "text", "as Jane")),
                 ToolCall.of("confluence_find_users", args("query", "mart")),
+                ToolCall.of("confluence_get_blog_post", args("blog_post_id", "131090")),
+                ToolCall.of("confluence_get_page_restrictions", args("page_id", "131075")),
+                ToolCall.of("confluence_move_page", args("page_id", "131078").put("parent_id", "131077")),
+                ToolCall.after("confluence_undo_change", seen -> args("change_id", first("Change id: (\\S+)",
+                        seen.get("confluence_move_page")))),
+                ToolCall.refused("confluence_copy_page", args("page_id", "131078").put("parent_id", "131073")),
                 ToolCall.of("confluence_disconnect_atlassian", new JsonObject()));
         delegated().callEveryTool(Directory.JANE, calls);
     }

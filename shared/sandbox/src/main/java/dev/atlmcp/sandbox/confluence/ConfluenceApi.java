@@ -67,7 +67,8 @@ public final class ConfluenceApi {
     public void register(Router router) {
         AttachmentEndpoints attachments = new AttachmentEndpoints(flavour, () -> store, media);
         if (flavour == Flavour.CLOUD) {
-            router.get("/wiki/api/v2/pages/{id}", this::pageV2);
+            router.get("/wiki/api/v2/pages/{id}", r -> contentV2(r, (id, u) -> store.visiblePage(id, u)));
+            router.get("/wiki/api/v2/blogposts/{id}", r -> contentV2(r, (id, u) -> store.visibleBlogPost(id, u)));
             router.get("/wiki/api/v2/spaces/{id}", this::spaceV2);
             router.get("/wiki/rest/api/search", this::search);
             router.get("/wiki/rest/api/search/user", this::userSearch);
@@ -95,6 +96,8 @@ public final class ConfluenceApi {
                             + "ContentId{id=" + r.pathParam("id") + "}")));
             new PageWrites(flavour, () -> store).register(router, "");
         }
+        new ContentRestrictions(flavour, () -> store).register(router, flavour == Flavour.CLOUD ? "/wiki" : "");
+        new PageMoves(flavour, () -> store).register(router);
         new PageTree(flavour, () -> store).register(router);
         new VersionEndpoints(flavour, () -> store).register(router);
         new PageComments(flavour, () -> store).register(router);
@@ -220,23 +223,26 @@ public final class ConfluenceApi {
         return Response.ok(json.put("displayName", user.displayName()));
     }
 
-    private Response pageV2(Request r) {
+    /** A page or blog post in v2's shape; a blog post has no parent. */
+    private Response contentV2(Request r, java.util.function.BiFunction<String, SandboxUser, Optional<Page>> lookup) {
         String id = r.pathParam("id");
         if (!id.matches("\\d+")) {
             throw v2Error(400, "INVALID_REQUEST_PARAMETER", "Bad Request", "Provided value {" + id
                     + "} for 'id' is not the correct type. Expected type is ContentId");
         }
-        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND", "Not Found", null));
+        Page page = lookup.apply(id, user(r)).orElseThrow(() -> v2Error(404, "NOT_FOUND", "Not Found", null));
         Page.Version version = version(page, r.intParam("version", page.current().number()));
         ObjectNode json = Json.object().put("id", page.id).put("status", "current").put("title", version.title())
                 .put("spaceId", page.space.id());
         if (page.parentId != null) {
             json.put("parentId", page.parentId).put("parentType", "page");
-        } else {
+        } else if (Page.PAGE.equals(page.type)) {
             json.putNull("parentId");
         }
-        json.put("authorId", page.creator.accountId()).put("ownerId", page.creator.accountId())
-                .put("createdAt", page.createdAt.toString());
+        json.put("authorId", page.creator.accountId()).put("createdAt", page.createdAt.toString());
+        if (Page.PAGE.equals(page.type)) {
+            json.put("ownerId", page.creator.accountId());
+        }
         json.putObject("version").put("number", version.number()).put("message", version.message())
                 .put("minorEdit", false).put("authorId", version.author().accountId())
                 .put("createdAt", version.createdAt().toString());
@@ -280,14 +286,14 @@ public final class ConfluenceApi {
             comment.putObject("container").put("id", commented.get().id).put("type", "page");
             return Response.ok(comment);
         }
-        Page page = store.visiblePage(id, user(r)).orElseThrow(() -> Cql.error(404, "Not Found",
-                "No content found with id: ContentId{id=" + id + "}"));
+        Page page = store.visiblePage(id, user(r)).or(() -> store.visibleBlogPost(id, user(r))).orElseThrow(
+                () -> Cql.error(404, "Not Found", "No content found with id: ContentId{id=" + id + "}"));
         Page.Version version = r.param("version").map(v -> page.versions.stream().filter(p -> String.valueOf(p
                 .number()).equals(v)).findFirst().orElseThrow(() -> Cql.error(404, "Not Found", "No content found "
                         + "with id: ContentId{id=" + id + "} and version " + v)))
                 .orElse(page.current());
         Set<String> expand = Set.of(r.param("expand").orElse("").split(","));
-        ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("status", "current")
+        ObjectNode json = Json.object().put("id", page.id).put("type", page.type).put("status", "current")
                 .put("title", version.title());
         if (expand.contains("space")) {
             ObjectNode space = json.putObject("space").put("id", Long.parseLong(page.space.id()))
@@ -335,7 +341,8 @@ public final class ConfluenceApi {
         }
         SandboxUser user = user(r);
         Cql.Query query = Cql.compile(cql, user);
-        List<Page> matches = store.visiblePages(user).stream().filter(query.filter()).sorted(query.order()).toList();
+        List<Page> matches = store.visibleContent(user).stream().filter(query.filter()).sorted(query.order())
+                .toList();
         int limit = Math.max(1, Math.min(MAX_SEARCH, r.intParam("limit", 25)));
         int start = flavour == Flavour.CLOUD && r.param("cursor").isPresent() ? decodeCursor(r.param("cursor")
                 .get()) : r.intParam("start", 0);
@@ -345,7 +352,7 @@ public final class ConfluenceApi {
         String text = textTerm(cql);
         for (Page page : matches.subList(Math.min(start, matches.size()), end)) {
             ObjectNode result = results.addObject();
-            ObjectNode content = result.putObject("content").put("id", page.id).put("type", "page")
+            ObjectNode content = result.putObject("content").put("id", page.id).put("type", page.type)
                     .put("status", "current").put("title", page.title());
             content.putObject("_links").put("webui", webui(page)).put("tinyui", "/x/" + page.id);
             result.put("title", page.title()).put("excerpt", PageText.excerpt(page.current().adf(), text))
@@ -353,7 +360,7 @@ public final class ConfluenceApi {
             result.putObject("resultGlobalContainer").put("title", page.space.name()).put("displayUrl",
                     spaceUrl(page.space));
             result.putArray("breadcrumbs");
-            result.put("entityType", "content").put("iconCssClass", "aui-icon content-type-page")
+            result.put("entityType", "content").put("iconCssClass", "aui-icon content-type-" + page.type)
                     .put("lastModified", page.current().createdAt().toString())
                     .put("friendlyLastModified", FRIENDLY.format(page.current().createdAt()));
         }
@@ -416,6 +423,11 @@ public final class ConfluenceApi {
 
     static String webui(Flavour flavour, Page page) {
         String slug = page.title().replaceAll("[^A-Za-z0-9]+", "+").replaceAll("^\\+|\\+$", "");
+        if (Page.BLOG_POST.equals(page.type)) {
+            String day = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(page.createdAt);
+            return flavour == Flavour.CLOUD ? "/spaces/" + page.space.key() + "/blog/" + day + "/" + page.id + "/"
+                    + slug : "/display/" + page.space.key() + "/" + day + "/" + slug;
+        }
         return flavour == Flavour.CLOUD ? "/spaces/" + page.space.key() + "/pages/" + page.id + "/" + slug
                 : "/display/" + page.space.key() + "/" + slug;
     }

@@ -87,7 +87,8 @@ final class ConfluenceSeed {
                 .add("release");
 
         page("131073", ops, null, "Operations Home", bob, 180, doc(p("On-call, runbooks and postmortems.")));
-        page("131074", ops, "131073", "Runbooks", bob, 170, doc(p("One page per alert. Keep them short.")));
+        Page runbooks = page("131074", ops, "131073", "Runbooks", bob, 170, doc(p("One page per alert. Keep them "
+                + "short.")));
         Page runbook = page("131075", ops, "131074", "Runbook: checkout-api latency", bob, 100, checkoutRunbook(
                 false));
         runbook.labels.addAll(List.of("runbook", "checkout-api"));
@@ -128,6 +129,19 @@ final class ConfluenceSeed {
                 daysAgo(2), null, "0f3c9a2e-5b7d-4e1f-8a6b-2c4d6e8f0a1b", "the consumer stalls", false));
         page("131078", ops, "131073", "On-call handbook", bob, 150,
                 SeedResources.adf("10-panels-all-types.json")).labels.add("on-call");
+
+        restrict(runbooks, "read", Set.of(), Set.of("sre"));
+        restrict(runbook, "update", Set.of(jane, bob), Set.of("sre"));
+        blogPost("131090", ops, "Checkout latency: what we changed after November 18", jane, 2, doc(
+                p("After the ", strong("2026-11-18"), " incident we capped the settlement job's pool at 20 "
+                        + "connections and raised checkout-db's to 80."),
+                h(2, "What is next"),
+                bullets(li("Batch ledger writes (PAY-2)."), li("Alert on pool saturation, not only latency.")),
+                p("Questions to ", mention(jane), "."))).labels.addAll(List.of("incident", "checkout-api"));
+        blogPost("196650", pay, "Settlement cut-over plan", priya, 4, doc(p("We switch settlement to the new ledger "
+                + "on January 12; the old job stays paused for a week.")));
+        blogPost("65550", eng, "Platform update: December", bob, 6, doc(p("Java 25 base images are available; "
+                + "services move over in January.")));
 
         page("196609", pay, null, "Payments Home", priya, 190, doc(p("Payments engineering.")));
         page("196610", pay, "196609", "Settlement job design", priya, 45, SeedResources.adf(
@@ -184,6 +198,17 @@ final class ConfluenceSeed {
         page.versions.add(version(1, title, adf, author, daysAgo(daysAgo), ""));
         store.add(page);
         return page;
+    }
+
+    private Page blogPost(String id, Space space, String title, SandboxUser author, int daysAgo, JsonNode adf) {
+        Page post = new Page(id, Page.BLOG_POST, space, null, author, daysAgo(daysAgo));
+        post.versions.add(version(1, title, adf, author, daysAgo(daysAgo), ""));
+        store.add(post);
+        return post;
+    }
+
+    private static void restrict(Page page, String operation, Set<SandboxUser> users, Set<String> groups) {
+        page.restrictions.put(operation, new Page.Restriction(users, groups));
     }
 
     private Page.Comment comment(String id, String text, SandboxUser author, int daysAgo, String parentId) {

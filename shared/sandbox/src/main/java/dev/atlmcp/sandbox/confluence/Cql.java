@@ -157,7 +157,7 @@ final class Cql {
 
     private boolean equalsValue(String field, Page page, String value) {
         return switch (field) {
-        case "type" -> value.equalsIgnoreCase("page");
+        case "type" -> value.equalsIgnoreCase(page.type);
         case "space", "space.key" -> page.space.key().equalsIgnoreCase(value);
         case "title" -> page.title().equalsIgnoreCase(value);
         case "label" -> page.labels.stream().anyMatch(l -> l.equalsIgnoreCase(value));

@@ -194,7 +194,10 @@ final class PageWrites {
         }
     }
 
-    /** Data Center v1: {@code {id, type, title, version: {number}, body: {storage: {value, representation}}}}. */
+    /**
+     * Data Center v1: {@code {id, type, title, version: {number}, body: {storage: {value, representation}}}}; other
+     * {@code ancestors} move the page.
+     */
     private Response updateV1(Request r) {
         Page page = editable(r);
         JsonNode request = r.json();
@@ -202,6 +205,10 @@ final class PageWrites {
         if (storage == null) {
             throw Cql.error(400, "Bad Request", "A page update needs body.storage.value.");
         }
+        if (request.path("version").path("number").asInt() != page.current().number() + 1) {
+            throw Cql.error(409, "Conflict", conflict(page));
+        }
+        new PageMoves(flavour, store).moveByUpdate(r, page, request.path("ancestors"));
         Page.Version version = newVersion(page, request, StorageToAdf.convert(storage), storage, ConfluenceApi.user(
                 r), () -> Cql.error(409, "Conflict", conflict(page)));
         ObjectNode json = Json.object().put("id", page.id).put("type", "page").put("title", version.title());
