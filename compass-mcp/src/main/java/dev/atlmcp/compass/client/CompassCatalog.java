@@ -131,6 +131,27 @@ public interface CompassCatalog {
 
     List<FieldDefinition> customFieldDefinitions();
 
+    /**
+     * A custom field definition to create: {@code kind} as {@link FieldDefinition#kind()} (TEXT, SINGLE_SELECT, ...),
+     * the component type ids it applies to, and the options of a select field.
+     */
+    record NewFieldDefinition(String kind, String name, String description, List<String> componentTypeIds,
+            List<String> options) {
+    }
+
+    /** The names of the components with a value of a custom field, and whether every component was looked at. */
+    record FieldUsage(List<String> components, boolean complete) {
+    }
+
+    /** The new definition's id. */
+    String createFieldDefinition(NewFieldDefinition field);
+
+    /** Deletes a definition, and with it every component's value of it. */
+    void deleteFieldDefinition(String id);
+
+    /** Which components have a value of the custom field, looking at up to {@code maxComponents}. */
+    FieldUsage fieldUsage(String definitionId, int maxComponents);
+
     ComponentDto createComponent(NewComponent component);
 
     /**

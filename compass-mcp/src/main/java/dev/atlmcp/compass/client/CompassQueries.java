@@ -122,6 +122,25 @@ final class CompassQueries {
     static final String DELETE_RELATIONSHIP = "mutation deleteRelationship($input: DeleteCompassRelationshipInput!) "
             + "{ compass { deleteRelationship(input: $input) { success " + ERRORS + " } } }";
 
+    /** [UNVERIFIED] one member by kind, e.g. {textFieldDefinition: {cloudId, name, description, componentTypeIds}}. */
+    static final String CREATE_FIELD_DEFINITION = "mutation createFieldDefinition($input: "
+            + "CompassCreateCustomFieldDefinitionInput!) { compass { createCustomFieldDefinition(input: $input) { "
+            + "success " + ERRORS + " customFieldDefinition { __typename id name } } } }";
+
+    /** [UNVERIFIED] deletes the definition and every component's value of it. */
+    static final String DELETE_FIELD_DEFINITION = "mutation deleteFieldDefinition($input: "
+            + "CompassDeleteCustomFieldDefinitionInput!) { compass { deleteCustomFieldDefinition(input: $input) { "
+            + "success " + ERRORS + " deletedCustomFieldDefinitionId } } }";
+
+    /** Components with the custom fields they have values for, page by page. */
+    static final String FIELD_VALUES = "query fieldValues($cloudId: String!, $query: CompassSearchComponentQuery) { "
+            + "compass { searchComponents(cloudId: $cloudId, query: $query) { __typename ... on "
+            + "CompassSearchComponentConnection { nodes { component { id name customFields { definition { id } "
+            + "... on CompassCustomTextField { textValue } ... on CompassCustomNumberField { numberValue } "
+            + "... on CompassCustomBooleanField { booleanValue } ... on CompassCustomUserField { userIdValue } "
+            + "... on CompassCustomSingleSelectField { option { id } } ... on CompassCustomMultiSelectField { "
+            + "options { id } } } } } pageInfo { hasNextPage endCursor } } " + QUERY_ERROR + " } } }";
+
     private static String search(String field) {
         return "query " + field + "($cloudId: String!, $query: CompassSearchComponentQuery) { compass { " + field
                 + "(cloudId: $cloudId, query: $query) { __typename ... on CompassSearchComponentConnection { "

@@ -1,10 +1,12 @@
 package dev.atlmcp.compass.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,7 @@ import dev.atlmcp.platform.atlassian.AtlassianException;
 @ApplicationScoped
 public class GraphQlCatalog implements CompassCatalog {
 
+    private static final int FIELD_USAGE_PAGE = 50;
     private static final Map<String, String> INPUT_MEMBERS = Map.of("TEXT", "textField:textValue", "NUMBER",
             "numberField:numberValue", "BOOLEAN", "booleanField:booleanValue", "USER", "userField:userIdValue",
             "SINGLE_SELECT", "singleSelectField:option", "MULTI_SELECT", "multiSelectField:options");
@@ -213,6 +216,66 @@ public class GraphQlCatalog implements CompassCatalog {
                     "description").asText(null), options));
         }
         return fields;
+    }
+
+    @Override
+    public String createFieldDefinition(NewFieldDefinition field) {
+        ObjectNode definition = json.createObjectNode().put("cloudId", cloudId()).put("name", field.name());
+        putIfSet(definition, "description", field.description());
+        ArrayNode types = definition.putArray("componentTypeIds");
+        field.componentTypeIds().forEach(types::add);
+        if (!field.options().isEmpty()) {
+            ArrayNode options = definition.putArray("options");
+            field.options().forEach(options::add);
+        }
+        String member = Arrays.stream(field.kind().toLowerCase(Locale.ROOT).split("_")).map(w -> Character
+                .toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining());
+        ObjectNode input = json.createObjectNode();
+        input.set(Character.toLowerCase(member.charAt(0)) + member.substring(1) + "FieldDefinition", definition);
+        return gateway.mutate(CompassQueries.CREATE_FIELD_DEFINITION, vars().set("input", input),
+                "createCustomFieldDefinition").path("customFieldDefinition").path("id").asText();
+    }
+
+    @Override
+    public void deleteFieldDefinition(String id) {
+        gateway.mutate(CompassQueries.DELETE_FIELD_DEFINITION, vars().set("input", json.createObjectNode().put("id",
+                id)), "deleteCustomFieldDefinition");
+    }
+
+    @Override
+    public FieldUsage fieldUsage(String definitionId, int maxComponents) {
+        List<String> using = new ArrayList<>();
+        String after = null;
+        for (int seen = 0; seen < maxComponents; seen += FIELD_USAGE_PAGE) {
+            ObjectNode query = json.createObjectNode().put("first", FIELD_USAGE_PAGE);
+            if (after != null) {
+                query.put("after", after);
+            }
+            JsonNode result = gateway.compass(CompassQueries.FIELD_VALUES, vars().put("cloudId", cloudId()).set(
+                    "query", query), "searchComponents");
+            for (JsonNode node : result.path("nodes")) {
+                JsonNode component = node.path("component");
+                for (JsonNode f : component.path("customFields")) {
+                    if (f.path("definition").path("id").asText().equals(definitionId) && hasValue(f)) {
+                        using.add(component.path("name").asText());
+                    }
+                }
+            }
+            after = next(result);
+            if (after == null) {
+                return new FieldUsage(using, true);
+            }
+        }
+        return new FieldUsage(using, false);
+    }
+
+    private static boolean hasValue(JsonNode field) {
+        for (String value : List.of("textValue", "numberValue", "booleanValue", "userIdValue", "option")) {
+            if (!field.path(value).isMissingNode() && !field.path(value).isNull()) {
+                return true;
+            }
+        }
+        return !field.path("options").isEmpty();
     }
 
     @Override

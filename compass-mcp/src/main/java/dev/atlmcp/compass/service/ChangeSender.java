@@ -67,6 +67,11 @@ public class ChangeSender {
         return notes;
     }
 
+    /** Audits a change just written that is not on one component; returns notes for the caller. */
+    public List<String> recorded(AgentChange change) {
+        return new ArrayList<>(pipeline.recorded(change).stream().toList());
+    }
+
     /** The change behind an id if the caller may undo it. */
     public AgentChange undoable(String changeId) {
         ObjectNode record = CompassChangeIds.record(changeId);

@@ -12,8 +12,11 @@ public class CompassUndo {
     private final ChangeSender sender;
     private final ComponentUpdates updates;
     private final CatalogAdditions additions;
+    private final CustomFieldDefinitions fields;
 
-    CompassUndo(ChangeSender sender, ComponentUpdates updates, CatalogAdditions additions) {
+    CompassUndo(ChangeSender sender, ComponentUpdates updates, CatalogAdditions additions,
+            CustomFieldDefinitions fields) {
+        this.fields = fields;
         this.sender = sender;
         this.updates = updates;
         this.additions = additions;
@@ -23,6 +26,7 @@ public class CompassUndo {
         AgentChange change = sender.undoable(changeId);
         return switch (change.action()) {
         case ComponentUpdates.ACTION -> updates.undo(change, dryRun, confirmationToken);
+        case CustomFieldDefinitions.CREATED -> fields.undo(change, dryRun, confirmationToken);
         case CatalogAdditions.LABELS, CatalogAdditions.LINK, CatalogAdditions.RELATIONSHIP, CatalogAdditions.DEPLOYMENT -> additions
                 .undo(change, dryRun, confirmationToken);
         default -> throw new ToolRefusal("Changes of kind '" + change.action() + "' cannot be undone by this "

@@ -27,6 +27,7 @@ public class CompassToolSets {
         sets.put("scorecards", List.of("compass_get_scorecards"));
         sets.put("metrics", List.of("compass_get_metrics"));
         sets.put("events", List.of("compass_get_events", "compass_record_deployment"));
+        sets.put("fields", List.of("compass_create_custom_field"));
         return new ToolSetCatalog(sets, List.of("catalog", "ownership"));
     }
 }

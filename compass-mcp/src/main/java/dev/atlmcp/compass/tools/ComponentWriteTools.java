@@ -19,6 +19,7 @@ import dev.atlmcp.compass.service.CatalogAdditions;
 import dev.atlmcp.compass.service.CompassUndo;
 import dev.atlmcp.compass.service.ComponentCreation;
 import dev.atlmcp.compass.service.ComponentUpdates;
+import dev.atlmcp.compass.service.CustomFieldDefinitions;
 
 /** Compass catalog changes and their undo; each change id carries what the change replaced or added. */
 @ToolCalls
@@ -29,9 +30,11 @@ public class ComponentWriteTools {
     private final CatalogAdditions additions;
     private final CompassUndo undo;
     private final AgentChanges changes;
+    private final CustomFieldDefinitions fields;
 
     ComponentWriteTools(ComponentCreation creation, ComponentUpdates updates, CatalogAdditions additions,
-            CompassUndo undo, AgentChanges changes) {
+            CompassUndo undo, AgentChanges changes, CustomFieldDefinitions fields) {
+        this.fields = fields;
         this.creation = creation;
         this.updates = updates;
         this.additions = additions;
@@ -80,6 +83,27 @@ public class ComponentWriteTools {
             @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
             Elicitation elicitation) {
         return ComponentMarkdown.written(updates.update(component, name, description, ownerId, customFields, dryRun,
+                confirmationToken));
+    }
+
+    @ToolGuardrails(input = CheckedArguments.class)
+
+    @Icons(ProductIcons.class)
+
+    @Tool(name = "compass_create_custom_field", description = """
+            Create a Compass custom field definition (text, number, boolean, user, single or multi select) that \
+            components of the given types can then have a value of. A name Compass already has is refused. The \
+            change id undoes it while no component has a value of it.""", annotations = @Tool.Annotations(title = "Create Compass custom field", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+    String compass_create_custom_field(
+            @ToolArg(description = "The field's name, e.g. Data classification") String name,
+            @ToolArg(description = "TEXT, NUMBER, BOOLEAN, USER, SINGLE_SELECT or MULTI_SELECT") String type,
+            @ToolArg(description = "What the field means, shown to people", required = false) String description,
+            @ToolArg(name = "component_types", description = "Component type ids it applies to, e.g. [\"SERVICE\"]; omit for all", required = false) List<String> componentTypes,
+            @ToolArg(description = "The options of a select field, e.g. [\"public\", \"internal\"]", required = false) List<String> options,
+            @ToolArg(name = "dry_run", description = ArgumentDescriptions.DRY_RUN, defaultValue = "false") boolean dryRun,
+            @ToolArg(name = "confirmation_token", description = ArgumentDescriptions.CONFIRMATION_TOKEN, required = false) String confirmationToken,
+            Elicitation elicitation) {
+        return ComponentMarkdown.written(fields.create(name, type, description, componentTypes, options, dryRun,
                 confirmationToken));
     }
 

@@ -57,7 +57,7 @@ public final class CompassApi {
 
     public CompassApi(String siteUrl) {
         this.siteUrl = siteUrl;
-        this.view = new ComponentView(siteUrl);
+        this.view = new ComponentView(siteUrl, () -> store);
         this.writes = new CompassWrites(() -> store, view);
         this.graphql = GraphQL.newGraphQL(schema()).build();
         reset();
@@ -132,7 +132,7 @@ public final class CompassApi {
                                 env -> forCloud(
                                         String.valueOf(env.<Map<String, Object>> getArgument("query").get("cloudId")),
                                         () -> connection(
-                                                "CompassCustomFieldDefinitionsConnection", CompassStore.FIELDS.stream()
+                                                "CompassCustomFieldDefinitionsConnection", store.fields().stream()
                                                         .<Object> map(ComponentView::definition).toList(),
                                                 false, null))))
                 .type("CompassCatalogMutationApi", t -> t.dataFetcher("createComponent", writes::createComponent)
@@ -143,7 +143,9 @@ public final class CompassApi {
                         .dataFetcher("deleteComponentLink", writes::deleteLink)
                         .dataFetcher("createRelationship", writes::createRelationship)
                         .dataFetcher("deleteRelationship", writes::deleteRelationship)
-                        .dataFetcher("createCompassEvent", writes::createEvent))
+                        .dataFetcher("createCompassEvent", writes::createEvent)
+                        .dataFetcher("createCustomFieldDefinition", writes::createFieldDefinition)
+                        .dataFetcher("deleteCustomFieldDefinition", writes::deleteFieldDefinition))
                 .type("CompassComponent", t -> t.dataFetcher("relationships", this::relationships)
                         .dataFetcher("events", this::events)
                         .dataFetcher("metricSources", this::metricSources)

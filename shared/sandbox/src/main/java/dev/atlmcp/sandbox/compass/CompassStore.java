@@ -10,8 +10,16 @@ import java.util.function.Predicate;
 /** The state of one simulated Compass catalog, and the catalog's fixed definitions (types, fields, scorecards). */
 final class CompassStore {
 
-    /** A custom field definition; {@code kind} is Text, Number, Boolean, User, SingleSelect or MultiSelect. */
-    record FieldDefinition(String id, String kind, String name, String description, Map<String, String> options) {
+    /**
+     * A custom field definition; {@code kind} is Text, Number, Boolean, User, SingleSelect or MultiSelect. It applies
+     * to components of the given types.
+     */
+    record FieldDefinition(String id, String kind, String name, String description, Map<String, String> options,
+            List<String> componentTypeIds) {
+
+        FieldDefinition(String id, String kind, String name, String description, Map<String, String> options) {
+            this(id, kind, name, description, options, TYPES.stream().map(t -> t[0]).toList());
+        }
     }
 
     record Criterion(String id, String name, int weight, Predicate<Component> met) {
@@ -63,6 +71,7 @@ final class CompassStore {
                                     "CHAT_CHANNEL")))));
 
     private final Map<String, Component> byId = new LinkedHashMap<>();
+    private final List<FieldDefinition> fields = new ArrayList<>(FIELDS);
 
     synchronized void add(Component component) {
         byId.put(component.id, component);
@@ -90,8 +99,26 @@ final class CompassStore {
         return byId.values().stream().filter(c -> c.childOf.contains(parent)).toList();
     }
 
-    static Optional<FieldDefinition> field(String id) {
-        return FIELDS.stream().filter(f -> f.id().equals(id)).findFirst();
+    synchronized Optional<FieldDefinition> field(String id) {
+        return fields.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    synchronized List<FieldDefinition> fields() {
+        return List.copyOf(fields);
+    }
+
+    /** Adds a definition; false if one of that name exists. */
+    synchronized boolean addField(FieldDefinition field) {
+        if (fields.stream().anyMatch(f -> f.name().equalsIgnoreCase(field.name()))) {
+            return false;
+        }
+        return fields.add(field);
+    }
+
+    /** Removes a definition and every component's value of it; false if there is none. */
+    synchronized boolean removeField(String id) {
+        byId.values().forEach(c -> c.fields.remove(id));
+        return fields.removeIf(f -> f.id().equals(id));
     }
 
     private static Map<String, String> options(String... idsAndValues) {

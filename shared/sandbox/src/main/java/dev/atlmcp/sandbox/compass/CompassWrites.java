@@ -6,6 +6,7 @@ import static dev.atlmcp.sandbox.compass.GraphResults.succeeded;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -276,7 +277,7 @@ final class CompassWrites {
     }
 
     /** Applies custom field inputs; a value of null clears the field. */
-    private static Optional<Map<String, Object>> setFields(Component c, Object inputs) {
+    private Optional<Map<String, Object>> setFields(Component c, Object inputs) {
         List<Map<String, Object>> fields = inputs == null ? List.of() : cast(inputs);
         for (Map<String, Object> field : fields) {
             Map.Entry<String, Object> member = field.entrySet().stream().filter(e -> e.getValue() != null)
@@ -286,7 +287,7 @@ final class CompassWrites {
             }
             Map<String, Object> value = cast(member.getValue());
             String id = String.valueOf(value.get("definitionId"));
-            Optional<CompassStore.FieldDefinition> definition = CompassStore.field(id);
+            Optional<CompassStore.FieldDefinition> definition = store.get().field(id);
             if (definition.isEmpty()) {
                 return Optional.of(failed(404, "NOT_FOUND", "Custom field definition " + id + " not found"));
             }
@@ -313,5 +314,59 @@ final class CompassWrites {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One of {@code textFieldDefinition}, {@code numberFieldDefinition}, ... with {@code cloudId}, {@code name},
+     * {@code description}, {@code componentTypeIds} and, for selects, {@code options}; names are unique.
+     */
+    Object createFieldDefinition(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        List<Map.Entry<String, Object>> given = input.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        if (given.size() != 1) {
+            return failed(400, "BAD_REQUEST", "Provide exactly one kind of custom field definition");
+        }
+        String key = given.get(0).getKey();
+        Map<String, Object> definition = cast(given.get(0).getValue());
+        if (!CompassApi.CLOUD_ID.equals(definition.get("cloudId"))) {
+            return failed(403, "FORBIDDEN", "You do not have access to cloud id " + definition.get("cloudId") + ".");
+        }
+        String name = String.valueOf(definition.get("name")).trim();
+        if (name.isEmpty() || name.length() > 100) {
+            return failed(400, "BAD_REQUEST", "A custom field name must have 1 to 100 characters");
+        }
+        List<String> types = definition.get("componentTypeIds") == null ? List.of() : cast(definition.get(
+                "componentTypeIds"));
+        if (types.isEmpty() || types.stream().anyMatch(t -> CompassStore.TYPES.stream().noneMatch(k -> k[0].equals(
+                t)))) {
+            return failed(400, "BAD_REQUEST", "A custom field must apply to at least one known component type");
+        }
+        String kind = Character.toUpperCase(key.charAt(0)) + key.substring(1, key.length() - "FieldDefinition"
+                .length());
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> values = definition.get("options") == null ? List.of() : cast(definition.get("options"));
+        String id = "field-" + UUID.randomUUID();
+        for (int i = 0; i < values.size(); i++) {
+            options.put(id + "-option-" + (i + 1), values.get(i));
+        }
+        if (kind.endsWith("Select") && options.isEmpty()) {
+            return failed(400, "BAD_REQUEST", "A select field needs at least one option");
+        }
+        CompassStore.FieldDefinition field = new CompassStore.FieldDefinition(id, kind, name, (String) definition.get(
+                "description"), options, types);
+        if (!store.get().addField(field)) {
+            return failed(409, "CONFLICT", "A custom field named " + name + " already exists");
+        }
+        return succeeded("customFieldDefinition", ComponentView.definition(field));
+    }
+
+    /** Deletes a definition together with every value of it. */
+    Object deleteFieldDefinition(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        String id = String.valueOf(input.get("id"));
+        if (!store.get().removeField(id)) {
+            return failed(404, "NOT_FOUND", "Custom field definition " + id + " not found");
+        }
+        return succeeded("deletedCustomFieldDefinitionId", id);
     }
 }

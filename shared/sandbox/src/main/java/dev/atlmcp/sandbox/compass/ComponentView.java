@@ -10,9 +10,11 @@ import java.util.Map;
 final class ComponentView {
 
     private final String siteUrl;
+    private final java.util.function.Supplier<CompassStore> store;
 
-    ComponentView(String siteUrl) {
+    ComponentView(String siteUrl, java.util.function.Supplier<CompassStore> store) {
         this.siteUrl = siteUrl;
+        this.store = store;
     }
 
     Map<String, Object> graph(Component c) {
@@ -36,7 +38,7 @@ final class ComponentView {
         g.put("scorecards", CompassStore.SCORECARDS.stream().map(s -> scorecard(s, c)).toList());
         g.put("scorecardScores", CompassStore.SCORECARDS.stream().map(s -> score(s, c)).toList());
         List<Object> fields = new ArrayList<>();
-        c.fields.forEach((id, value) -> CompassStore.field(id).ifPresent(d -> fields.add(field(d, value))));
+        c.fields.forEach((id, value) -> store.get().field(id).ifPresent(d -> fields.add(field(d, value))));
         g.put("customFields", fields);
         g.put("changeMetadata", Map.of("createdAt", c.createdAt, "lastUserModificationAt", c.modifiedAt));
         return g;
@@ -102,6 +104,7 @@ final class ComponentView {
         g.put("description", d.description());
         g.put("options", d.options().entrySet().stream().map(o -> Map.of("id", o.getKey(), "value", o.getValue()))
                 .toList());
+        g.put("componentTypeIds", d.componentTypeIds());
         return g;
     }
 
