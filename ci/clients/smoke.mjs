@@ -30,6 +30,7 @@ const expectations = {
     ["jira_add_attachment", { issue_key: "OPS-5", filename: "smoke.txt", text: "Smoke test." },
       (t) => t.startsWith("Done: smoke.txt attached to OPS-5.")],
     ["jira_list_versions", { project: "WEB" }, (t) => t.includes("| storefront 3.5 | 10101 | unreleased |")],
+    ["jira_get_development_info", { issue_key: "WEB-1" }, (t) => t.includes("| #412 | WEB-1: keep the EMEA return URL through SSO | OPEN |")],
     ["jira_get_release_notes", { project: "WEB", version: "storefront 3.5" }, (t) => t.includes("## Story (2)")],
     ["jira_search_fields", { query: "story points" }, (t) => t.includes("| customfield_10016 | Story Points |")],
     ["jira_get_create_fields", { project: "OPS", issue_type: "Incident" }, (t) => t.includes("| Severity | required |")],

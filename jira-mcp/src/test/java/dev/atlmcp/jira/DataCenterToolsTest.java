@@ -50,6 +50,15 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(md.contains("## Comments (3)"), md);
     }
 
+    @Test
+    void developmentInfoComesFromBitbucketServer() {
+        String md = call(Transport.SSE, "jira_get_development_info", Map.of("issue_key", "OPS-1")).text();
+        assertTrue(md.startsWith("Development of OPS-1:\n\n## Bitbucket Server\n"), md);
+        assertTrue(md.contains("| #88 | OPS-1: raise the checkout-db pool to 80 | MERGED | Bob Martin | "), md);
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith(
+                "GET /jira/rest/dev-status/latest/issue/detail")), Mcp.sandbox().requests()::toString);
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void searchPagesWithStartAt(Transport transport) {

@@ -28,6 +28,7 @@ public class JiraToolSets {
         sets.put("collaboration", List.of("jira_add_watcher", "jira_add_remote_link"));
         sets.put("attachments", List.of("jira_get_attachments", "jira_read_attachment", "jira_add_attachment"));
         sets.put("worklogs", List.of("jira_add_worklog"));
+        sets.put("development", List.of("jira_get_development_info"));
         return new ToolSetCatalog(sets, List.of("core", "agile"));
     }
 }

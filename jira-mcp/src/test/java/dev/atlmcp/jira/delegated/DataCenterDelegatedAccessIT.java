@@ -134,6 +134,7 @@ class DataCenterDelegatedAccessIT {
                 ToolCall.of("jira_add_attachment", args("issue_key", "OPS-5").put("filename", "dc.txt").put("text",
                         "as Jane")),
                 ToolCall.of("jira_list_versions", args("project", "OPS")),
+                ToolCall.of("jira_get_development_info", args("issue_key", "OPS-1")),
                 ToolCall.of("jira_get_release_notes", args("project", "PAY").put("version", "settlement-job 4.12.0")),
                 ToolCall.of("jira_search_fields", args("query", "story points")),
                 ToolCall.of("jira_get_create_fields", args("project", "OPS").put("issue_type", "Task")),

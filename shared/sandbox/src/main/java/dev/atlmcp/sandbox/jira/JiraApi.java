@@ -63,6 +63,7 @@ public final class JiraApi {
 
     public void register(Router router) {
         new Agile(() -> store, json, Instant.now()).register(router);
+        new DevStatus(flavour, () -> store).register(router);
         if (flavour == Flavour.CLOUD) {
             router.get("/rest/api/3/issue/{key}", this::getIssue);
             router.get("/rest/api/3/search/jql", r -> searchJql(r, r.param("jql").orElse(""),
