@@ -62,6 +62,18 @@ class ApiGatewayTest extends SandboxReset {
     }
 
     @Test
+    void assetsAreReadOnTheGatewaysOwnAssetsPath() {
+        Mcp.Result asset = call(Transport.STREAMABLE, "jira_get_asset", Map.of("object", "ITA-3"));
+        assertTrue(text(asset).startsWith("# ITA-3 prod-eu-app-07\nServer"), () -> text(asset));
+        List<Sandbox.LoggedRequest> log = Mcp.sandbox().requestLog();
+        assertTrue(log.stream().anyMatch(r -> r.path().equals(Sandbox.GATEWAY_JIRA
+                + "/rest/servicedeskapi/assets/workspace") || r.path().startsWith("/jsm/assets/workspace/")),
+                log::toString);
+        assertTrue(log.stream().anyMatch(r -> r.path().matches("/jsm/assets/workspace/[^/]+/v1/object/3") && r
+                .status() == 200), log::toString);
+    }
+
+    @Test
     void nothingSecretIsLoggedAtAnyLevelEvenWhenAtlassianRefuses() {
         assertFalse(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-2")).isError());
         Mcp.sandbox().addFault(SandboxControl.fault().put("pathPrefix", Sandbox.GATEWAY_JIRA).put("status", 401)

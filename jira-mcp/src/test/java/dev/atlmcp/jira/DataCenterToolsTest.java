@@ -51,6 +51,38 @@ class DataCenterToolsTest extends SandboxReset {
     }
 
     @Test
+    void serviceDeskRequestsAreReadRaisedAndAnsweredThroughTheSameApi() {
+        String md = call(Transport.STREAMABLE, "jira_get_request", Map.of("issue_key", "HELP-1")).text();
+        assertTrue(md.startsWith("# HELP-1 VPN drops every 10 minutes when working from home\nRequest type: Get IT "
+                + "help"), md);
+        assertTrue(md.contains("| Time to first response | met |"), md);
+        String raised = call(Transport.SSE, "jira_create_request", Map.of("service_desk", "HELP", "request_type", "12",
+                "summary", "Printer on floor 3 is down", "fields", Map.of("Impact", "High"))).text();
+        assertTrue(raised.startsWith("Raised HELP-3: a 'Report a system outage' request"), raised);
+        String note = call(Transport.STREAMABLE, "jira_add_request_comment", Map.of("issue_key", "HELP-3", "body",
+                "Toner replaced.", "visibility", "internal")).text();
+        assertTrue(note.startsWith("Added an internal note "), note);
+        assertTrue(Mcp.sandbox().requests().contains("POST /jira/rest/servicedeskapi/request/HELP-3/comment 201"),
+                Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
+    void assetsComeFromInsightsRestApi() {
+        String servers = call(Transport.STREAMABLE, "jira_search_assets", Map.of("aql", "objectType = Server",
+                "limit", 1)).text();
+        assertTrue(servers.startsWith("1 object of 2. More: call again with cursor=\"start:1\"."), servers);
+        String next = call(Transport.STREAMABLE, "jira_search_assets", Map.of("aql", "objectType = Server", "limit", 1,
+                "cursor", "start:1")).text();
+        assertTrue(next.contains("| ITA-5 | prod-eu-app-09 |"), next);
+        assertTrue(call(Transport.SSE, "jira_get_asset", Map.of("object", "ITA-4")).text().contains(
+                "- Runs on: prod-eu-app-07 (ITA-3, Server)"));
+        assertTrue(call(Transport.SSE, "jira_get_issue_assets", Map.of("issue_key", "OPS-1")).text().startsWith(
+                "Assets connected to OPS-1: 3 objects of 3."));
+        assertTrue(Mcp.sandbox().requests().stream().anyMatch(r -> r.startsWith("GET /jira/rest/insight/1.0/aql/"
+                + "objects")), Mcp.sandbox().requests()::toString);
+    }
+
+    @Test
     void developmentInfoComesFromBitbucketServer() {
         String md = call(Transport.SSE, "jira_get_development_info", Map.of("issue_key", "OPS-1")).text();
         assertTrue(md.startsWith("Development of OPS-1:\n\n## Bitbucket Server\n"), md);

@@ -260,7 +260,8 @@ class JiraToolsTest extends SandboxReset {
     @Test
     void projectsListTheOnesThisAccountCanBrowse() {
         String projects = text(call(Transport.STREAMABLE, "jira_list_projects", Map.of()));
-        assertTrue(projects.startsWith("3 projects:"), projects);
+        assertTrue(projects.startsWith("4 projects:")
+                && projects.contains("| HELP | IT Help Desk | service_desk | 10004 |"), projects);
         assertTrue(projects.contains("| OPS | Operations | software | 10000 |"), projects);
         assertFalse(projects.contains("SEC"), "the service account cannot browse SEC: " + projects);
     }

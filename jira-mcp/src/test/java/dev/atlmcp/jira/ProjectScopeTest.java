@@ -123,8 +123,9 @@ class ProjectScopeTest extends SandboxReset {
         assertEquals(missing, text(call(Transport.SSE, "jira_get_development_info", Map.of("issue_key", "PAY-1"))));
         assertEquals(missing, text(call(Transport.STREAMABLE, "jira_get_development_info", Map.of("issue_key", idOf(
                 "PAY-1")))));
-        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.contains("/dev-status/")), Mcp.sandbox()
-                .requests()::toString);
+        assertEquals(missing, text(call(Transport.STREAMABLE, "jira_get_issue_assets", Map.of("issue_key", "PAY-1"))));
+        assertTrue(Mcp.sandbox().requests().stream().noneMatch(r -> r.contains("/dev-status/") || r.contains(
+                "/jsm/assets/")), Mcp.sandbox().requests()::toString);
     }
 
     /** The numeric id of an issue, asked of the sandbox directly with the service account. */

@@ -29,6 +29,9 @@ public class JiraToolSets {
         sets.put("attachments", List.of("jira_get_attachments", "jira_read_attachment", "jira_add_attachment"));
         sets.put("worklogs", List.of("jira_add_worklog"));
         sets.put("development", List.of("jira_get_development_info"));
+        sets.put("service-desk", List.of("jira_list_service_desks", "jira_get_request_types", "jira_create_request",
+                "jira_get_request", "jira_get_queue", "jira_add_request_comment"));
+        sets.put("assets", List.of("jira_search_assets", "jira_get_asset", "jira_get_issue_assets"));
         return new ToolSetCatalog(sets, List.of("core", "agile"));
     }
 }

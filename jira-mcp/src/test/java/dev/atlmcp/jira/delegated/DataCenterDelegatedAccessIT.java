@@ -135,6 +135,17 @@ class DataCenterDelegatedAccessIT {
                         "as Jane")),
                 ToolCall.of("jira_list_versions", args("project", "OPS")),
                 ToolCall.of("jira_get_development_info", args("issue_key", "OPS-1")),
+                ToolCall.of("jira_search_assets", args("aql", "objectType = Service")),
+                ToolCall.of("jira_get_asset", args("object", "ITA-1")),
+                ToolCall.of("jira_get_issue_assets", args("issue_key", "OPS-1")),
+                ToolCall.of("jira_list_service_desks", new JsonObject()),
+                ToolCall.of("jira_get_request_types", args("service_desk", "HELP")),
+                ToolCall.of("jira_get_queue", args("service_desk", "HELP")),
+                ToolCall.of("jira_get_request", args("issue_key", "HELP-1")),
+                ToolCall.of("jira_create_request", args("service_desk", "HELP").put("request_type", "Get IT help").put(
+                        "summary", "Raised as Jane")),
+                ToolCall.of("jira_add_request_comment", args("issue_key", "HELP-1").put("body", "Noted as Jane.").put(
+                        "visibility", "internal")),
                 ToolCall.of("jira_get_release_notes", args("project", "PAY").put("version", "settlement-job 4.12.0")),
                 ToolCall.of("jira_search_fields", args("query", "story points")),
                 ToolCall.of("jira_get_create_fields", args("project", "OPS").put("issue_type", "Task")),

@@ -297,7 +297,9 @@ class DelegatedAccessIT {
         settings.put("ATLASSIAN_OAUTH_SCOPES", "read:jira-work write:jira-work read:jira-user "
                 + "read:board-scope:jira-software write:board-scope:jira-software read:project:jira "
                 + "read:sprint:jira-software write:sprint:jira-software read:issue-details:jira read:jql:jira "
-                + "read:issue:jira-software manage:jira-webhook");
+                + "read:issue:jira-software read:servicedesk-request write:servicedesk-request "
+                + "read:servicemanagement-insight-objects read:cmdb-object:jira read:cmdb-type:jira "
+                + "read:cmdb-attribute:jira manage:jira-webhook");
         int port = ServerProcess.freePort();
         Process upgraded = ServerProcess.start(replicas().site(), port, replicas().publicUrl(), "delegated-more-scopes",
                 settings);

@@ -152,6 +152,8 @@ public final class Sandbox implements AutoCloseable {
         compass.registerTenantInfo(edge);
         Router gatewayGraphql = new Router();
         compass.registerGateway(gatewayGraphql);
+        Router gatewayAssets = new Router();
+        cloudJira.registerAssetsGateway(gatewayAssets);
         Router unknownSite = new Router();
         // RFC 8414 metadata for an issuer with a path sits at /.well-known/oauth-authorization-server/oidc
         Router wellKnown = new Router();
@@ -182,6 +184,7 @@ public final class Sandbox implements AutoCloseable {
                 new Site("/ex", "API gateway: sites it does not know", unknownSite, this::gatewayLogin, true),
                 new Site("/graphql", "Compass GraphQL through the API gateway", gatewayGraphql, this::gatewayLogin,
                         true),
+                new Site("/jsm/assets", "Assets through the API gateway", gatewayAssets, this::gatewayLogin, true),
                 new Site("/_edge", "The site's tenant information", edge, r -> Optional.of(NOBODY), true),
                 new Site("", "Cloud site: Jira, Confluence (`/wiki`) and Compass", cloud, SiteLogins::cloud, true));
 

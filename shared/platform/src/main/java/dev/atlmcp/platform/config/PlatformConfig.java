@@ -77,6 +77,13 @@ public interface PlatformConfig {
         @WithDefault("true")
         boolean foreignLinks();
 
+        /**
+         * Ask for confirmation before any write that reaches people outside the company, such as a public reply to a
+         * service-desk customer ({@code MCP_CONFIRM_EXTERNAL}).
+         */
+        @WithDefault("true")
+        boolean external();
+
         /** How long a confirmation token is valid ({@code MCP_CONFIRM_TTL}). */
         @WithDefault("PT5M")
         java.time.Duration ttl();

@@ -40,8 +40,17 @@ public class WriteGate {
      * The write about to be sent: what it does in words, the request itself, and what changes on the item once it is
      * applied (asked only when a confirmation token is made or checked).
      */
+    /**
+     * A write as previewed and confirmed; {@code external} when it reaches people outside the company (a reply a
+     * service-desk customer is sent), which needs confirmation unless {@code MCP_CONFIRM_EXTERNAL} is off.
+     */
     public record Write(String tool, String summary, String method, String path, JsonNode body,
-            Supplier<String> itemVersion) {
+            Supplier<String> itemVersion, boolean external) {
+
+        public Write(String tool, String summary, String method, String path, JsonNode body,
+                Supplier<String> itemVersion) {
+            this(tool, summary, method, path, body, itemVersion, false);
+        }
     }
 
     private static final String PURPOSE = "confirmation";
@@ -89,13 +98,13 @@ public class WriteGate {
         }
         Write write = foreign.isEmpty() ? asked : new Write(asked.tool(), asked.summary() + ", with links to "
                 + String.join(", ", foreign) + " (outside the hosts agents may link to)", asked.method(), asked.path(),
-                asked.body(), asked.itemVersion());
+                asked.body(), asked.itemVersion(), asked.external());
         if (dryRun) {
             throw new WriteHeld("Dry run: nothing was sent. This call would " + write.summary() + " with:\n"
                     + write.method() + " " + write.path() + "\n" + (write.body() == null ? "" : write.body()
                             .toPrettyString()));
         }
-        if (!needsConfirmation(write.tool()) && foreign.isEmpty()) {
+        if (!needsConfirmation(write.tool()) && foreign.isEmpty() && !(write.external() && confirm.external())) {
             permit.grant();
             return;
         }

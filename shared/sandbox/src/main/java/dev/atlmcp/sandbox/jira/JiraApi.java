@@ -61,9 +61,16 @@ public final class JiraApi {
         store = JiraSeed.seeded(Instant.now());
     }
 
+    /** Assets on the API gateway's own host ({@code /jsm/assets}); Cloud only. */
+    public void registerAssetsGateway(Router router) {
+        new AssetsCatalog(flavour).registerGateway(router, "");
+    }
+
     public void register(Router router) {
         new Agile(() -> store, json, Instant.now()).register(router);
         new DevStatus(flavour, () -> store).register(router);
+        new ServiceDesk(flavour, () -> store, json).register(router);
+        new AssetsCatalog(flavour).register(router);
         if (flavour == Flavour.CLOUD) {
             router.get("/rest/api/3/issue/{key}", this::getIssue);
             router.get("/rest/api/3/search/jql", r -> searchJql(r, r.param("jql").orElse(""),

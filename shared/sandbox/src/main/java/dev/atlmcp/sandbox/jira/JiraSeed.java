@@ -175,6 +175,25 @@ final class JiraSeed {
                 "https://grafana.example.com/d/checkout-api/latency", "Grafana: checkout-api latency"));
         // The service account may browse WEB but no longer work on it; it commented before that changed.
         comment(sso, bot, "Linked the identity provider's change log to this bug.", 90);
+        serviceDesk(jane, bob, priya, bot);
+    }
+
+    /** HELP, a Jira Service Management project: Jane, Bob and the service account are its agents, Priya a customer. */
+    private void serviceDesk(SandboxUser jane, SandboxUser bob, SandboxUser priya, SandboxUser bot) {
+        Project help = new Project(ServiceDesk.PROJECT_ID, ServiceDesk.PROJECT_KEY, "IT Help Desk", "service_desk",
+                jane, Set.of(jane, bob, priya, bot), Set.of(jane, bob, bot));
+        store.addProject(help);
+        Issue vpn = issue(help, "IT Help", "VPN drops every 10 minutes when working from home", "In Progress", "High",
+                bob, priya, hoursAgo(6),
+                paragraphDoc("Since Monday the VPN disconnects about every 10 minutes. I am on "
+                        + "the home Wi-Fi; the office network is fine."));
+        store.requests.put(vpn.key, new JiraStore.ServiceRequest("10", List.of(jane)));
+        comment(vpn, bob, "Thanks Priya, we are looking at it. Which VPN client version do you have?", 300);
+        restrictedComment(vpn, bob, null, true, "Probably the MTU on the new gateway again; see OPS-2.", 290);
+        comment(vpn, priya, "Version 5.2.1, on macOS 15.", 240);
+        Issue licence = issue(help, "Service Request", "Figma licence for the catalogue redesign", "To Do", "Medium",
+                null, priya, hoursAgo(2), paragraphDoc("I need a Figma editor seat for the catalogue workshop."));
+        store.requests.put(licence.key, new JiraStore.ServiceRequest("11", List.of()));
     }
 
     private Project project(String id, String key, String name, SandboxUser lead, Set<SandboxUser> browsers) {

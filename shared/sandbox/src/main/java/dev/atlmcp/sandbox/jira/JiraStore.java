@@ -69,6 +69,13 @@ final class JiraStore {
         projects.put(project.key(), project);
     }
 
+    /** A Jira Service Management request: the issue's request type and who else follows it. */
+    record ServiceRequest(String requestTypeId, List<SandboxUser> participants) {
+    }
+
+    /** The service-desk requests, by issue key. */
+    final Map<String, ServiceRequest> requests = new java.util.concurrent.ConcurrentHashMap<>();
+
     synchronized Issue newIssue(Project project) {
         int number = (int) issuesByKey.values().stream().filter(i -> i.project.equals(project)).count() + 1;
         Issue issue = new Issue(String.valueOf(nextIssueId++), project.key() + "-" + number, project);

@@ -98,7 +98,8 @@ public final class ContractCheck {
      */
     private static final Map<String, String> UNPUBLISHED = Map.of("/rest/dev-status/",
             "Jira Cloud development panel (internal API)", "/rest/servicedeskapi/",
-            "Jira Service Management Cloud REST", "/jsm/assets/", "Assets (JSM) Cloud REST");
+            "Jira Service Management Cloud REST", "/jsm/assets/", "Assets (JSM) Cloud REST", "/gateway/api/jsm/assets/",
+            "Assets (JSM) Cloud REST");
     private static final String UNPUBLISHED_API = "JIRA_UNPUBLISHED";
 
     /** Checks the traffic the sandbox recorded in {@code directory}. */
@@ -150,7 +151,7 @@ public final class ContractCheck {
                 continue;
             }
             Optional<Map.Entry<String, String>> unpublished = UNPUBLISHED.entrySet().stream().filter(e -> exchange
-                    .path().startsWith(e.getKey())).findFirst();
+                    .path().startsWith(e.getKey()) || (site + exchange.path()).startsWith(e.getKey())).findFirst();
             if (unpublished.isPresent()) {
                 // Cloud APIs no published description has: listed, and their scopes taken from the reviewed list
                 String operation = exchange.method() + " " + template(exchange.decodedPath());
