@@ -159,7 +159,7 @@ class AgentChangesTest extends SandboxReset {
         Mcp.sandbox().clearRequests();
         assertError("'Colour' is not a field you can set on OPS-7. Fields: Summary (summary), Description "
                 + "(description), Environment (environment), Priority (priority), Assignee (assignee), Labels "
-                + "(labels), Due date (duedate), Story Points (customfield_10016), Severity (customfield_10030), Root "
+                + "(labels), Due date (duedate), Fix versions (fixVersions), Story Points (customfield_10016), Severity (customfield_10030), Root "
                 + "Cause (customfield_10040), Team (customfield_10050), Customer Impact (customfield_10060), Team "
                 + "(customfield_10070).", Map.of("Colour", "red"));
         assertError("Several fields on OPS-7 are called 'team': customfield_10050, customfield_10070. Give the field "

@@ -3,6 +3,7 @@ package dev.atlmcp.jira;
 import static dev.atlmcp.testing.Mcp.call;
 import static dev.atlmcp.testing.Mcp.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -13,11 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.atlmcp.sandbox.Directory;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.Mcp.Transport;
 import dev.atlmcp.testing.SandboxReset;
+import dev.atlmcp.testing.SandboxSite;
 
-/** A project's versions and a version's release notes, its issues grouped by type. */
+/** A project's versions, a version's release notes (its issues grouped by type), and versions agents create. */
 @QuarkusTest
 class ReleasesTest extends SandboxReset {
 
@@ -75,5 +78,66 @@ class ReleasesTest extends SandboxReset {
         Mcp.Result missing = call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "NOPE"));
         assertTrue(missing.isError() && missing.text().contains("No project could be found with key 'NOPE'"), missing
                 .text());
+    }
+
+    private static String changeId(String answer) {
+        return answer.replaceFirst("(?s).*Change id: (\\S+) .*", "$1");
+    }
+
+    @Test
+    void aVersionIsCreatedListedAndDeletedByUndo() {
+        Mcp.Result created = call(Transport.STREAMABLE, "jira_create_version", Map.of("project", "ops", "name",
+                "platform 2027.1", "description", "Saved searches", "start_date", "2027-01-04", "release_date",
+                "2027-01-15"));
+        assertFalse(created.isError(), created::text);
+        assertTrue(created.text().startsWith("Created version platform 2027.1 (id ") && created.text().contains(
+                ") in OPS, due 2027-01-15.\nChange id: OPS~"), created.text());
+        assertTrue(call(Transport.SSE, "jira_list_versions", Map.of("project", "OPS")).text().contains(
+                "| platform 2027.1 |"));
+        String undone = call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId(created.text())))
+                .text();
+        assertTrue(undone.startsWith("Done: undo OPS~") && undone.contains("delete version platform 2027.1 of OPS"),
+                undone);
+        assertFalse(call(Transport.STREAMABLE, "jira_list_versions", Map.of("project", "OPS")).text().contains(
+                "platform 2027.1"));
+        assertTrue(call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId(created.text())))
+                .text().startsWith("Change " + changeId(created.text()) + " was already undone at "));
+
+        String other = call(Transport.SSE, "jira_create_version", Map.of("project", "OPS", "name", "platform 2027.3"))
+                .text();
+        SandboxSite.send(Directory.JANE, "DELETE",
+                "/rest/api/3/version/" + other.replaceFirst("(?s).*\\(id (\\d+)\\).*",
+                        "$1"),
+                null);
+        assertEquals("Version platform 2027.3 of change " + changeId(other) + " is gone already: someone deleted it. "
+                + "Nothing was changed.",
+                call(Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId(
+                        other))).text());
+    }
+
+    @Test
+    void aVersionAnIssueNamesIsNotDeletedAndBadArgumentsAreClear() {
+        String created = call(Transport.STREAMABLE, "jira_create_version", Map.of("project", "OPS", "name",
+                "platform 2027.2")).text();
+        SandboxSite.send(Directory.BOB, "PUT", "/rest/api/3/issue/OPS-2", "{\"fields\": {\"fixVersions\": "
+                + "[{\"name\": \"platform 2027.2\"}]}}");
+        assertEquals(
+                "Not undone: 1 issue names version platform 2027.2 of OPS, and deleting it would take it off them. "
+                        + "Nothing was changed. Search them with jira_search (fixVersion = \"platform 2027.2\").",
+                call(
+                        Transport.STREAMABLE, "jira_undo_change", Map.of("change_id", changeId(created))).text());
+        assertEquals("Project PAY already has a version settlement-job 4.12.0 (id 10102). Nothing was changed.", call(
+                Transport.SSE, "jira_create_version", Map.of("project", "PAY", "name", "Settlement-job 4.12.0"))
+                        .text());
+        assertEquals("Invalid argument: release_date 2027-01-01 is before start_date 2027-02-01", call(
+                Transport.STREAMABLE, "jira_create_version", Map.of("project", "OPS", "name", "x", "start_date",
+                        "2027-02-01", "release_date", "2027-01-01")).text());
+        assertEquals("Invalid argument: release_date must be a date like 2027-01-15, got '15/01/2027'", call(
+                Transport.STREAMABLE, "jira_create_version", Map.of("project", "OPS", "name", "x", "release_date",
+                        "15/01/2027")).text());
+        String preview = call(Transport.STREAMABLE, "jira_create_version", Map.of("project", "OPS", "name", "y",
+                "dry_run", true)).text();
+        assertTrue(preview.startsWith("Dry run: nothing was sent. This call would create version y in project OPS "
+                + "with:\nPOST /rest/api/3/version"), preview);
     }
 }

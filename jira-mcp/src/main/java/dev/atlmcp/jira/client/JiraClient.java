@@ -103,6 +103,29 @@ public interface JiraClient {
             @QueryParam("startAt") int startAt, @QueryParam("maxResults") int maxResults,
             @QueryParam("status") String status, @QueryParam("orderBy") String orderBy);
 
+    /** {@code {"name", "projectId", "description", "startDate", "releaseDate", "released"}}. */
+    @POST
+    @Path("/{version}/version")
+    JsonNode createVersion(@PathParam("version") String version, JsonNode body);
+
+    @GET
+    @Path("/{version}/version/{id}")
+    JsonNode getVersion(@PathParam("version") String version, @PathParam("id") String id);
+
+    @DELETE
+    @Path("/{version}/version/{id}")
+    void deleteVersion(@PathParam("version") String version, @PathParam("id") String id);
+
+    /** Deletes a version, moving the issues that name it to the versions the body names, if any. */
+    @POST
+    @Path("/{version}/version/{id}/removeAndSwap")
+    void removeAndSwapVersion(@PathParam("version") String version, @PathParam("id") String id, JsonNode body);
+
+    /** {@code {"issuesFixedCount", "issuesAffectedCount", "issueCountWithCustomFieldsShowingVersion"}}. */
+    @GET
+    @Path("/{version}/version/{id}/relatedIssueCounts")
+    JsonNode versionIssueCounts(@PathParam("version") String version, @PathParam("id") String id);
+
     /** The body is a JSON string: the account id (Cloud) or username (Data Center). */
     @POST
     @Path("/{version}/issue/{key}/watchers")

@@ -126,4 +126,15 @@ public class JiraCloudSite extends JiraRestSite {
     public List<IssueDto.User> findPeople(String text, int maxResults) {
         return client.searchUsers(text, maxResults);
     }
+
+    /** Cloud deprecated {@code DELETE version/{id}} for {@code removeAndSwap}; with nothing to swap it only deletes. */
+    @Override
+    public String versionDeletion(String id) {
+        return "POST " + api() + "/version/" + id + "/removeAndSwap";
+    }
+
+    @Override
+    public void deleteVersion(String id) {
+        client.removeAndSwapVersion(version, id, json.createObjectNode());
+    }
 }

@@ -138,6 +138,31 @@ abstract class JiraRestSite implements JiraSite {
     }
 
     @Override
+    public JsonNode createVersion(JsonNode body) {
+        return client.createVersion(version, body);
+    }
+
+    @Override
+    public JsonNode version(String id) {
+        return client.getVersion(version, id);
+    }
+
+    @Override
+    public String versionDeletion(String id) {
+        return "DELETE " + api() + "/version/" + id;
+    }
+
+    @Override
+    public void deleteVersion(String id) {
+        client.deleteVersion(version, id);
+    }
+
+    @Override
+    public JsonNode versionIssueCounts(String id) {
+        return client.versionIssueCounts(version, id);
+    }
+
+    @Override
     public String hierarchyFields() {
         return "summary,status,issuetype,parent";
     }

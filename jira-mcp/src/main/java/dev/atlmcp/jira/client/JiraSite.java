@@ -105,6 +105,20 @@ public interface JiraSite {
      */
     JsonNode versions(String project, String status, int startAt, int maxResults);
 
+    /** Creates a version; the new version as Jira sends it. */
+    JsonNode createVersion(JsonNode version);
+
+    /** A version; Jira's 404 when there is none. */
+    JsonNode version(String id);
+
+    /** How a version is deleted, as previews show it: {@code METHOD path}. */
+    String versionDeletion(String id);
+
+    void deleteVersion(String id);
+
+    /** How many issues name a version: {@code issuesFixedCount}, {@code issuesAffectedCount} and in custom fields. */
+    JsonNode versionIssueCounts(String id);
+
     /** Every field of the site, system and custom: {@code [{"id", "name", "custom", "schema"}]}. */
     JsonNode fields();
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.Releases;
+import dev.atlmcp.jira.service.VersionChanges;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.content.UntrustedText;
 
@@ -88,5 +89,13 @@ public final class ReleaseMarkdown {
             return "released";
         }
         return v.path("overdue").asBoolean() ? "unreleased, overdue" : "unreleased";
+    }
+
+    public static String created(VersionChanges.Created created) {
+        JsonNode v = created.version();
+        return "Created version " + v.path("name").asText() + " (id " + v.path("id").asText() + ") in " + created
+                .project() + (v.has("releaseDate") ? ", due " + v.path("releaseDate").asText() : "") + ".\nChange id: "
+                + created.changeId() + " (jira_undo_change deletes it while no issue names it)." + (created.notes()
+                        .isEmpty() ? "" : "\n" + String.join("\n", created.notes()));
     }
 }

@@ -41,10 +41,12 @@ public class JiraUndo {
     private final IssueLinks links;
     private final IssueAdditions additions;
     private final Sprints sprints;
+    private final VersionChanges versions;
 
     JiraUndo(JiraService jira, JiraSite site, WritePipeline pipeline,
             IssueWrites writes, IssueTransitions transitions, IssueLinks links, IssueAdditions additions,
-            Sprints sprints) {
+            Sprints sprints, VersionChanges versions) {
+        this.versions = versions;
         this.sprints = sprints;
         this.additions = additions;
         this.links = links;
@@ -57,6 +59,10 @@ public class JiraUndo {
 
     public Undone undo(String changeId, boolean dryRun, String confirmationToken) {
         ChangeIds.Parsed id = ChangeIds.parse(changeId, EXAMPLE, LIST_TOOL);
+        if (id.item().matches("[A-Za-z][A-Za-z0-9_]*")) {
+            String project = JiraService.projectKey(id.item());
+            return versions.undo(project + "~" + id.suffix(), project, dryRun, confirmationToken);
+        }
         String key = JiraService.issueKey(id.item());
         String wanted = key + "~" + id.suffix();
         IssueDto issue = jira.readable(key, "project,status,updated", null);

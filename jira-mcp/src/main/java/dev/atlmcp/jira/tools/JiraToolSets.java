@@ -23,7 +23,7 @@ public class JiraToolSets {
                 "jira_get_project", "jira_find_users", "jira_list_my_agent_changes", "jira_undo_change"));
         sets.put("agile", List.of("jira_list_boards", "jira_list_sprints", "jira_get_sprint_issues",
                 "jira_move_to_sprint"));
-        sets.put("releases", List.of("jira_list_versions", "jira_get_release_notes"));
+        sets.put("releases", List.of("jira_list_versions", "jira_get_release_notes", "jira_create_version"));
         sets.put("history", List.of("jira_get_changelog"));
         sets.put("collaboration", List.of("jira_add_watcher", "jira_add_remote_link"));
         sets.put("attachments", List.of("jira_get_attachments", "jira_read_attachment", "jira_add_attachment"));

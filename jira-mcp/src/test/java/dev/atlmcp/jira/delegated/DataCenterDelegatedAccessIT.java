@@ -135,6 +135,9 @@ class DataCenterDelegatedAccessIT {
                         "as Jane")),
                 ToolCall.of("jira_list_versions", args("project", "OPS")),
                 ToolCall.of("jira_get_development_info", args("issue_key", "OPS-1")),
+                ToolCall.of("jira_create_version", args("project", "OPS").put("name", "dc check")),
+                ToolCall.after("jira_undo_change", seen -> args("change_id", first("Change id: (\\S+)", seen.get(
+                        "jira_create_version")))),
                 ToolCall.of("jira_search_assets", args("aql", "objectType = Service")),
                 ToolCall.of("jira_get_asset", args("object", "ITA-1")),
                 ToolCall.of("jira_get_issue_assets", args("issue_key", "OPS-1")),

@@ -299,7 +299,8 @@ class DelegatedAccessIT {
                 + "read:sprint:jira-software write:sprint:jira-software read:issue-details:jira read:jql:jira "
                 + "read:issue:jira-software read:servicedesk-request write:servicedesk-request "
                 + "read:servicemanagement-insight-objects read:cmdb-object:jira read:cmdb-type:jira "
-                + "read:cmdb-attribute:jira manage:jira-webhook");
+                + "read:cmdb-attribute:jira read:project-version:jira write:project-version:jira "
+                + "delete:project-version:jira manage:jira-webhook");
         int port = ServerProcess.freePort();
         Process upgraded = ServerProcess.start(replicas().site(), port, replicas().publicUrl(), "delegated-more-scopes",
                 settings);

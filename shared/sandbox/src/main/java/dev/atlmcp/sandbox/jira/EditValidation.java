@@ -55,6 +55,7 @@ final class EditValidation {
         field(fields, "assignee", "user", null, false, "set");
         field(fields, "labels", "array", "string", false, "add", "set", "remove");
         field(fields, "duedate", "date", null, false, "set");
+        field(fields, "fixVersions", "array", "version", false, "set");
         JiraStore.CUSTOM_FIELDS.forEach((id, spec) -> {
             ObjectNode meta = field(fields, id, spec[1].equals("textarea") ? "string" : spec[1], null, false, "set");
             meta.with("schema").put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:" + switch (spec[1]) {
@@ -302,6 +303,21 @@ final class EditValidation {
                     issue.labels.addAll(labels);
                 });
             }
+        }
+        case "fixVersions" -> {
+            List<String> names = new ArrayList<>();
+            if (!empty) {
+                value.forEach(v -> {
+                    if (v.path("name").asText("").isBlank()) {
+                        errors.put(id, "A fix version is given by its name, got " + v + ".");
+                    }
+                    names.add(v.path("name").asText());
+                });
+            }
+            changes.add(() -> {
+                issue.fixVersions.clear();
+                issue.fixVersions.addAll(names);
+            });
         }
         case "duedate" -> {
             if (empty) {

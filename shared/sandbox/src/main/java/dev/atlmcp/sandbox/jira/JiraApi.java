@@ -41,6 +41,7 @@ public final class JiraApi {
     private final String baseUrl;
     private volatile JiraStore store;
     private final IssueJson json;
+    private final VersionEndpoints versions;
     private final EditValidation editor;
     private final Workflow workflow;
 
@@ -48,6 +49,7 @@ public final class JiraApi {
         this.flavour = flavour;
         this.baseUrl = baseUrl;
         this.json = new IssueJson(flavour, baseUrl);
+        this.versions = new VersionEndpoints(flavour, baseUrl, () -> store);
         this.editor = new EditValidation(flavour);
         this.workflow = new Workflow(flavour);
         reset();
@@ -175,6 +177,7 @@ public final class JiraApi {
         }
         router.get(api + "/project/{key}", this::project);
         router.get(api + "/project/{key}/version", this::projectVersions);
+        versions.register(router, api);
         router.delete(api + "/issueLink/{id}", r -> {
             Issue.Link link = store.linkById(r.pathParam("id")).filter(l -> l.outward().project.visibleTo(user(r)))
                     .orElseThrow(() -> ApiException.notFound("No issue link with id '" + r.pathParam("id")
@@ -249,28 +252,8 @@ public final class JiraApi {
         issues.stream().flatMap(i -> i.components.stream()).distinct().sorted().forEach(c -> components.addObject()
                 .put("id", String.valueOf(Math.abs(c.hashCode() % 100000))).put("name", c));
         ArrayNode versions = json.putArray("versions");
-        store.versions(project).forEach(v -> versions.add(version(v)));
+        store.versions(project).forEach(v -> versions.add(this.versions.json(v)));
         return Response.ok(json);
-    }
-
-    /** Jira's Version: dates only when set, ids as strings. */
-    private ObjectNode version(JiraStore.Version v) {
-        ObjectNode json = Json.object().put("self", baseUrl + (flavour == Flavour.CLOUD ? "/rest/api/3" : "/rest/api/2")
-                + "/version/" + v.id()).put("id", v.id()).put("name", v.name()).put("archived", v.archived()).put(
-                        "released", v.released())
-                .put("projectId", Long.parseLong(v.project().id()));
-        if (v.description() != null) {
-            json.put("description", v.description());
-        }
-        if (v.startDate() != null) {
-            json.put("startDate", v.startDate());
-        }
-        if (v.releaseDate() != null) {
-            json.put("releaseDate", v.releaseDate());
-            json.put("overdue", !v.released() && java.time.LocalDate.parse(v.releaseDate()).isBefore(java.time.LocalDate
-                    .now(java.time.ZoneOffset.UTC)));
-        }
-        return json;
     }
 
     /**
@@ -296,7 +279,7 @@ public final class JiraApi {
         int start = Math.max(0, r.intParam("startAt", 0));
         int max = Math.max(1, Math.min(MAX_PAGE, r.intParam("maxResults", 50)));
         ArrayNode values = Json.array();
-        all.stream().skip(start).limit(max).forEach(v -> values.add(version(v)));
+        all.stream().skip(start).limit(max).forEach(v -> values.add(versions.json(v)));
         ObjectNode page = Json.object().put("self", baseUrl + r.path()).put("maxResults", max).put("startAt", start)
                 .put("total", all.size()).put("isLast", start + max >= all.size());
         page.set("values", values);

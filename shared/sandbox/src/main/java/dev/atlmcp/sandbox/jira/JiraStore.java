@@ -48,8 +48,22 @@ final class JiraStore {
 
     private final List<Version> versions = new ArrayList<>();
 
+    private int nextVersionId = 10200;
+
     synchronized void addVersion(Version version) {
         versions.add(version);
+    }
+
+    synchronized String nextVersionId() {
+        return String.valueOf(nextVersionId++);
+    }
+
+    synchronized Optional<Version> version(String id) {
+        return versions.stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    synchronized void removeVersion(Version version) {
+        versions.remove(version);
     }
 
     /** A project's versions, in the order they were made (Jira's sequence). */
