@@ -60,11 +60,6 @@ public class PageRestrictions {
         return above;
     }
 
-    /** Who may view the page itself, by its own restriction. */
-    public Access view(PageView page) {
-        return access(site.viewRestriction(page.id()));
-    }
-
     private static Access access(JsonNode operation) {
         List<String> people = new ArrayList<>();
         operation.path("restrictions").path("user").path("results").forEach(u -> people.add(name(u)));
