@@ -281,6 +281,10 @@ class DataCenterToolsTest extends SandboxReset {
                 Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", "131090")).text());
         assertEquals("Content 131075 is a page: read it with confluence_get_page.", call(Transport.STREAMABLE,
                 "confluence_get_blog_post", Map.of("blog_post_id", "131075")).text());
+        assertEquals("Not found: No content found with id: ContentId{id=9000001}. Check the key or id.", call(
+                Transport.SSE, "confluence_get_page", Map.of("page_id", "9000001")).text(), "a comment is no page");
+        assertTrue(Mcp.sandbox().requests().contains("GET /confluence/rest/api/content/9000001 200"), "Confluence "
+                + "answered with the comment: " + Mcp.sandbox().requests());
     }
 
     @Test

@@ -84,19 +84,28 @@ public class ConfluenceDataCenterSite extends ConfluencePages implements Conflue
 
     @Override
     public PageView page(String id) {
-        return content(id, "page", "a blog post: read it with confluence_get_blog_post");
+        return content(id, "page");
     }
 
     @Override
     public PageView blogPost(String id) {
-        return content(id, "blogpost", "a page: read it with confluence_get_page");
+        return content(id, "blogpost");
     }
 
-    /** Pages and blog posts share v1's content resource; each tool reads only its own kind. */
-    private PageView content(String id, String type, String otherwise) {
+    /**
+     * Pages, blog posts, comments and attachments share v1's content resource; each tool reads only its own kind, and
+     * points to the other for a page or blog post.
+     */
+    private PageView content(String id, String type) {
         PageDtos.DataCenterPage page = client.dataCenterPage(id, PAGE_EXPAND);
         if (page.type() != null && !page.type().equals(type)) {
-            throw new ToolRefusal("Content " + id + " is " + otherwise + ".");
+            if (page.type().equals("page")) {
+                throw new ToolRefusal("Content " + id + " is a page: read it with confluence_get_page.");
+            }
+            if (page.type().equals("blogpost")) {
+                throw new ToolRefusal("Content " + id + " is a blog post: read it with confluence_get_blog_post.");
+            }
+            throw new AtlassianException(404, pageNotFound(id), Optional.empty());
         }
         PageDtos.DataCenterVersion version = page.version();
         List<String> labels = page.metadata() == null || page.metadata().labels() == null
