@@ -33,6 +33,10 @@ class PageMovesTest extends SandboxReset {
         return id.group(1);
     }
 
+    private static String token(Mcp.Result held) {
+        return held.text().replaceFirst("(?s).*confirmation_token=\"([^\"]+)\".*", "$1");
+    }
+
     private static String path(String pageId) {
         return call(Transport.STREAMABLE, "confluence_get_page", Map.of("page_id", pageId)).text().lines().filter(
                 l -> l.startsWith("Parent: ") || l.startsWith("Page ")).reduce("", (a, b) -> a + b + "\n");
@@ -64,8 +68,14 @@ class PageMovesTest extends SandboxReset {
     }
 
     @Test
-    void aPageMovesToAnotherSpaceOnCloudWithThePagesUnderItAndBack() {
-        Mcp.Result moved = move(Transport.SSE, "65538", "131078");
+    void aPageMovesToAnotherSpaceOnCloudOnceTheUserConfirmsWithThePagesUnderItAndBack() {
+        Mcp.Result held = move(Transport.SSE, "65538", "131078");
+        assertTrue(held.text().startsWith("Confirmation needed: nothing was sent yet. This call would move page 65538 "
+                + "(Architecture overview) under page 131078 (On-call handbook) in space OPS, whose readers may differ "
+                + "from space ENG's."), held.text());
+        assertFalse(sent("PUT"), Mcp.sandbox().requests()::toString);
+        Mcp.Result moved = call(Transport.SSE, "confluence_move_page", Map.of("page_id", "65538", "parent_id",
+                "131078", "confirmation_token", token(held)));
         assertTrue(moved.text().startsWith("Moved page 65538 (Architecture overview) under page 131078 (On-call "
                 + "handbook) in space OPS."), moved.text());
         assertTrue(path("65539").contains("space OPS"), "the page under it moved too: " + path("65539"));
@@ -144,11 +154,16 @@ class PageMovesTest extends SandboxReset {
                 .text();
         assertTrue(undone.startsWith("Not undone: this server does not delete pages"), undone);
 
-        String named = call(Transport.STREAMABLE, "confluence_copy_page", Map.of("page_id", "131078", "parent_id",
-                "65537", "title", "On-call handbook")).text();
+        Map<String, Object> toEng = Map.of("page_id", "131078", "parent_id", "65537", "title", "On-call handbook");
+        Mcp.Result held = call(Transport.STREAMABLE, "confluence_copy_page", toEng);
+        assertTrue(held.text().startsWith("Confirmation needed: ") && held.text().contains(" in space ENG, whose "
+                + "readers may differ from space OPS's."), held.text());
+        Map<String, Object> confirmed = new java.util.HashMap<>(toEng);
+        confirmed.put("confirmation_token", token(held));
+        String named = call(Transport.STREAMABLE, "confluence_copy_page", confirmed).text();
         assertTrue(named.startsWith("Copied page 131078 (On-call handbook) to page "), named);
         Mcp.Result clash = call(Transport.STREAMABLE, "confluence_copy_page", Map.of("page_id", "131078",
-                "parent_id", "65537", "title", "On-call handbook"));
+                "parent_id", "131073", "title", "On-call handbook"));
         assertTrue(clash.isError() && clash.text().contains("already exists"), clash::text);
     }
 

@@ -38,6 +38,12 @@ public class PageMoves {
             List<String> notes) {
     }
 
+    /**
+     * Another space has its own readers, whom this server cannot compare with the first's: such a move or copy may let
+     * more people read the page, so it needs confirmation like other writes that reach new people.
+     */
+    private static final String OTHER_READERS = " in space %s, whose readers may differ from space %s's";
+
     private final ConfluenceService confluence;
     private final ConfluenceSite site;
     private final WritePipeline pipeline;
@@ -84,9 +90,9 @@ public class PageMoves {
         requireNoWidening(page, parent, parentAncestors, "moved");
         ConfluenceSite.Call call = site.moveUnder(page, parent.id());
         String what = "move page " + page.id() + " (" + page.title() + ") under page " + parent.id() + " (" + parent
-                .title() + ")" + (acrossSpaces ? " in space " + parent.spaceKey() : "");
+                .title() + ")" + (acrossSpaces ? OTHER_READERS.formatted(parent.spaceKey(), page.spaceKey()) : "");
         pipeline.approve(new WriteGate.Write("confluence_move_page", what, call.method(), call.path(), call.body(),
-                () -> page.parentId() + " " + page.spaceKey()), dryRun, confirmationToken);
+                () -> page.parentId() + " " + page.spaceKey(), acrossSpaces), dryRun, confirmationToken);
         pipeline.sendApproved(what, "read page " + page.id() + " with confluence_get_page: its path shows where it is",
                 () -> {
                     site.move(page, parent.id());
@@ -115,10 +121,12 @@ public class PageMoves {
                 .put("copyPermissions", true).put("copyProperties", false).put("copyCustomContents", false);
         request.putObject("destination").put("type", "parent_page").put("value", parent.id());
         request.put("pageTitle", newTitle);
+        boolean acrossSpaces = !parent.spaceKey().equals(page.spaceKey());
         String what = "copy page " + page.id() + " (" + page.title() + ") to a new page '" + newTitle + "' under "
-                + "page " + parent.id() + " (" + parent.title() + ") in space " + parent.spaceKey();
+                + "page " + parent.id() + " (" + parent.title() + ")" + (acrossSpaces ? OTHER_READERS.formatted(parent
+                        .spaceKey(), page.spaceKey()) : " in space " + parent.spaceKey());
         pipeline.approve(new WriteGate.Write("confluence_copy_page", what, "POST", site.copyPath(page.id()), request,
-                () -> String.valueOf(page.version())), dryRun, confirmationToken);
+                () -> String.valueOf(page.version()), acrossSpaces), dryRun, confirmationToken);
         JsonNode created = pipeline.sendApproved(what, "search for '" + newTitle + "' with confluence_search: a "
                 + "page of that title means the copy was made", () -> site.copyPage(page.id(), request));
         String id = created.path("id").asText();

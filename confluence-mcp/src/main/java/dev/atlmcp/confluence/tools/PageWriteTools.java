@@ -123,9 +123,9 @@ public class PageWriteTools {
     @Icons(ProductIcons.class)
 
     @Tool(name = "confluence_move_page", description = """
-            Move a Confluence page, with the pages under it, under another parent page, in its space or (Cloud) \
-            another allowed space. Refused where the page would leave a page that restricts who may view it. \
-            confluence_undo_change moves it back.""", annotations = @Tool.Annotations(title = "Move Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
+            Move a Confluence page, with the pages under it, under another parent page, in its space or (Cloud, \
+            once the user confirms) another allowed space. Refused where the page would leave a page that restricts \
+            who may view it. confluence_undo_change moves it back.""", annotations = @Tool.Annotations(title = "Move Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = true))
     String confluence_move_page(
             @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(name = "parent_id", description = "The page to put it under") String parentId,
@@ -141,8 +141,8 @@ public class PageWriteTools {
 
     @Tool(name = "confluence_copy_page", description = """
             Copy a Confluence page, with its attachments, labels and restrictions (not the pages under it), to a \
-            new page under a parent page in an allowed space. The title defaults to "Copy of <title>" in the same \
-            space, the same title elsewhere. Confluence Cloud only.""", annotations = @Tool.Annotations(title = "Copy Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
+            new page under a parent page in an allowed space (another space once the user confirms). The title \
+            defaults to "Copy of <title>" in the same space, the same title elsewhere. Confluence Cloud only.""", annotations = @Tool.Annotations(title = "Copy Confluence page", readOnlyHint = false, destructiveHint = false, idempotentHint = false, openWorldHint = true))
     String confluence_copy_page(
             @ToolArg(name = "page_id", description = ConfluenceArgumentDescriptions.PAGE_ID) String pageId,
             @ToolArg(name = "parent_id", description = "The page to put the copy under") String parentId,

@@ -78,8 +78,8 @@ public interface PlatformConfig {
         boolean foreignLinks();
 
         /**
-         * Ask for confirmation before any write that reaches people outside the company, such as a public reply to a
-         * service-desk customer ({@code MCP_CONFIRM_EXTERNAL}).
+         * Ask for confirmation before any write that reaches people who could not read the content before: a public
+         * reply to a service-desk customer, a page moved or copied to another space ({@code MCP_CONFIRM_EXTERNAL}).
          */
         @WithDefault("true")
         boolean external();

@@ -41,8 +41,9 @@ public class WriteGate {
      * applied (asked only when a confirmation token is made or checked).
      */
     /**
-     * A write as previewed and confirmed; {@code external} when it reaches people outside the company (a reply a
-     * service-desk customer is sent), which needs confirmation unless {@code MCP_CONFIRM_EXTERNAL} is off.
+     * A write as previewed and confirmed; {@code external} when it reaches people who could not read the content before
+     * (a reply a service-desk customer is sent, a page moved or copied to another space), which needs confirmation
+     * unless {@code MCP_CONFIRM_EXTERNAL} is off.
      */
     public record Write(String tool, String summary, String method, String path, JsonNode body,
             Supplier<String> itemVersion, boolean external) {
