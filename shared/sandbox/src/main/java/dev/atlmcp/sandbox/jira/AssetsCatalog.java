@@ -116,13 +116,14 @@ final class AssetsCatalog {
 
     private static void workspace(Request r) {
         if (!WORKSPACE.equals(r.pathParam("workspaceId"))) {
-            throw error(404, "Workspace not found");
+            throw ApiException.jira(404, "Workspace not found");
         }
     }
 
     private static AssetObject byId(String id) {
-        return OBJECTS.stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow(() -> error(404, "The object "
-                + "with id " + id + " was not found"));
+        return OBJECTS.stream().filter(o -> o.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.jira(404, "The object "
+                        + "with id " + id + " was not found"));
     }
 
     /** AQL conditions joined by AND; anything else is refused as Assets refuses AQL it cannot parse. */
@@ -131,7 +132,7 @@ final class AssetsCatalog {
         for (String part : aql.split("(?i)\\s+AND\\s+")) {
             Matcher m = CONDITION.matcher(part);
             if (!m.matches()) {
-                throw error(400, "AQL is not valid: could not parse '" + part.trim() + "'");
+                throw ApiException.jira(400, "AQL is not valid: could not parse '" + part.trim() + "'");
             }
             all = all.and(condition(m));
         }
@@ -184,12 +185,5 @@ final class AssetsCatalog {
         }
         json.putObject("_links").put("self", "/secure/insight/assets/" + o.key());
         return json;
-    }
-
-    private static ApiException error(int status, String message) {
-        ObjectNode body = Json.object();
-        body.putArray("errorMessages").add(message);
-        body.putObject("errors");
-        return new ApiException(Response.json(status, body));
     }
 }

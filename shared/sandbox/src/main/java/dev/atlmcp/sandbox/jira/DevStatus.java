@@ -75,10 +75,11 @@ final class DevStatus {
     }
 
     private Work work(Request r) {
-        String id = r.param("issueId").orElseThrow(() -> error(400, "issueId is required"));
+        String id = r.param("issueId").orElseThrow(() -> ApiException.jira(400, "issueId is required"));
         SandboxUser user = (SandboxUser) r.principal();
-        Issue issue = store.get().visibleIssue(id, user).filter(i -> i.id.equals(id)).orElseThrow(() -> error(403,
-                "You do not have permission to view the development information of this issue."));
+        Issue issue = store.get().visibleIssue(id, user).filter(i -> i.id.equals(id))
+                .orElseThrow(() -> ApiException.jira(403,
+                        "You do not have permission to view the development information of this issue."));
         return WORK.get(issue.key);
     }
 
@@ -145,7 +146,7 @@ final class DevStatus {
             ArrayNode commits = repo.putArray("commits");
             work.commits().forEach(c -> commit(commits.addObject(), c, repoUrl));
         }
-        default -> throw error(400, "dataType must be branch, pullrequest or repository");
+        default -> throw ApiException.jira(400, "dataType must be branch, pullrequest or repository");
         }
         one.putObject("_instance").put("name", instanceName()).put("type", instanceType());
         return Response.ok(json);
@@ -156,12 +157,5 @@ final class DevStatus {
                 "authorTimestamp", c.when()).put("url", repoUrl + "/commit/" + c.id()).put("fileCount", 2).put(
                         "merge", false);
         json.putObject("author").put("name", c.author());
-    }
-
-    private static ApiException error(int status, String message) {
-        ObjectNode body = Json.object();
-        body.putArray("errorMessages").add(message);
-        body.putObject("errors");
-        return new ApiException(Response.json(status, body));
     }
 }

@@ -108,9 +108,9 @@ final class VersionEndpoints {
 
     private JiraStore.Version visible(Request r) {
         String id = r.pathParam("id");
-        return store.get().version(id).filter(v -> v.project().visibleTo(user(r))).orElseThrow(() -> new ApiException(
-                Response.json(404, ApiException.errorCollection(java.util.List.of("Could not find version for id '"
-                        + id + "'"), Map.of()))));
+        return store.get().version(id).filter(v -> v.project().visibleTo(user(r)))
+                .orElseThrow(() -> ApiException.notFound(
+                        "Could not find version for id '" + id + "'"));
     }
 
     /** Jira's Version: dates only when set, ids as strings. */
