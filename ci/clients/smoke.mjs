@@ -95,7 +95,7 @@ const expectations = {
     ["confluence_get_page", { page_id: "131079" }, (t) => t.includes("```adf")],
     ["confluence_update_page", (seen) => ({
       page_id: "131079",
-      body: /\n⟦data [^\n]*\n([\s\S]*)\n⟦\/data /.exec(seen.confluence_get_page)[1].replace("10 minutes", "15 minutes"),
+      body: /\n⟦data [^\n]*\n([\s\S]*)\n⟦\/data⟧/.exec(seen.confluence_get_page)[1].replace("10 minutes", "15 minutes"),
       version: Number(/ · version (\d+)/.exec(seen.confluence_get_page)[1]),
     }), (t) => /^Updated page 131079 \(Runbook: payment webhooks\) to version \d+\.\nChange id: 131079~/.test(t)],
     ["confluence_list_my_agent_changes", {}, (t) => t.includes("| confluence_update_page | update page 131079 ")],

@@ -44,23 +44,55 @@ public final class McpBench {
         McpLoad load = new McpLoad(url, token);
 
         long launched = Long.parseLong(options.get("launched-ms"));
-        long firstList = firstToolsList(load);
-        System.out.printf("start-up to first successful tools/list: %d ms%n", firstList - launched);
+        long startup = firstToolsList(load) - launched;
+        System.out.printf("start-up to first successful tools/list: %d ms%n", startup);
+        Thread.sleep(2000);
+        long idleRss = rssKb(pid) / 1024;
+        System.out.printf("resident memory two seconds later, idle: %d MB%n", idleRss);
 
         Map<String, String> tools = new LinkedHashMap<>();
-        tools.put("jira_get_issue", "{\"issue_key\":\"OPS-1\"}");
-        tools.put("jira_search", "{\"jql\":\"project = OPS ORDER BY created DESC\"}");
+        tools.put("jira_get_issue", "{\"issue_key\":\"WEB-1\"}");
+        tools.put("jira_search", "{\"jql\":\"project = WEB ORDER BY key ASC\"}");
         run(load, tools, 16, 5, metrics, pid, null);
         System.out.println();
         System.out
                 .println("| tool | concurrency | calls/s | p50 ms | p99 ms | server overhead p50 ms | server overhead "
                         + "p99 ms | errors | server RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
+        Map<String, Phase> phases = new LinkedHashMap<>();
         for (int concurrency : new int[] { 1, 16, 64 }) {
             for (var tool : tools.entrySet()) {
-                run(load, Map.of(tool.getKey(), tool.getValue()), concurrency, seconds, metrics, pid, tool.getKey());
+                phases.put(tool.getKey() + " " + concurrency, run(load, Map.of(tool.getKey(), tool.getValue()),
+                        concurrency, seconds, metrics, pid, tool.getKey()));
             }
         }
+        System.out.println();
+        printTargets(startup, idleRss, phases, tools.keySet());
+    }
+
+    /** Each target of the server's own cost, what was measured, and whether it is met. */
+    private static void printTargets(long startup, long idleRss, Map<String, Phase> phases,
+            java.util.Set<String> tools) {
+        System.out.println("| target | measured | met |");
+        System.out.println("|---|---|---|");
+        target("start-up to first tools/list < 1000 ms", startup + " ms", startup < 1000);
+        target("resident memory idle < 150 MB", idleRss + " MB", idleRss < 150);
+        long rss64 = tools.stream().mapToLong(t -> phases.get(t + " 64").rssMb()).max().orElse(0);
+        target("resident memory at concurrency 64 < 300 MB", rss64 + " MB", rss64 < 300);
+        for (String tool : tools) {
+            Phase one = phases.get(tool + " 1");
+            Phase sixteen = phases.get(tool + " 16");
+            target(tool + " overhead p50 at concurrency 1 < 1 ms", String.format("%.2f ms", one.overheadP50()), one
+                    .overheadP50() < 1);
+            target(tool + " overhead p99 at concurrency 1 < 5 ms", String.format("%.2f ms", one.overheadP99()), one
+                    .overheadP99() < 5);
+            target(tool + " overhead p50 at concurrency 16 < 3 ms", String.format("%.2f ms", sixteen.overheadP50()),
+                    sixteen.overheadP50() < 3);
+        }
+    }
+
+    private static void target(String target, String measured, boolean met) {
+        System.out.printf("| %s | %s | %s |%n", target, measured, met ? "yes" : "**no**");
     }
 
     private static long firstToolsList(McpLoad load) throws InterruptedException {
@@ -77,7 +109,7 @@ public final class McpBench {
     }
 
     /** One phase; prints a table row unless {@code label} is null (warm-up). */
-    private static void run(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
+    private static Phase run(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
             long pid, String label) throws Exception {
         Phase phase = measure(load, tools, concurrency, seconds, metrics, pid, label);
         if (label != null) {
@@ -87,6 +119,7 @@ public final class McpBench {
                             .errors(),
                     phase.rssMb());
         }
+        return phase;
     }
 
     /**

@@ -41,8 +41,8 @@ class CompassToolsTest extends SandboxReset {
                 + CompassApi.CLOUD_ID + ":component/"), md);
         assertTrue(md.contains("\nOwner team: ari:cloud:teams::team/"), md);
         assertTrue(md.contains("\nLabels: tier-1, checkout, java\nTier: tier-1\nCost center: CC-"), md);
-        assertTrue(Pattern.compile("\n⟦data ([0-9a-f]{4}) checkout-api description⟧\nTakes orders from the storefront "
-                + "and mobile app(?s:.*)\n⟦/data \\1⟧\n").matcher(md).find(), md);
+        assertTrue(Pattern.compile("\n⟦data checkout-api description⟧\nTakes orders from the storefront "
+                + "and mobile app(?s:.*)\n⟦/data⟧\n").matcher(md).find(), md);
         assertTrue(md.contains("- Document: [Runbook: checkout-api latency](https://acme.atlassian.net/wiki/spaces/OPS/"
                 + "pages/131075)"), md);
         assertTrue(md.contains("- Repository: [checkout-api](https://github.com/acme/checkout-api)"), md);

@@ -35,7 +35,7 @@ class PageUpdatesTest extends SandboxReset {
 
     /** The page body as confluence_get_page shows it: the Markdown between the data fence lines. */
     static String body(String page) {
-        Matcher body = Pattern.compile("(?s)\n⟦data [^\n]*\n(.*)\n⟦/data [^\n]*").matcher(page);
+        Matcher body = Pattern.compile("(?s)\n⟦data [^\n]*\n(.*)\n⟦/data⟧").matcher(page);
         assertTrue(body.find(), page);
         return body.group(1);
     }

@@ -261,8 +261,9 @@ class DataCenterToolsTest extends SandboxReset {
         assertTrue(md.contains("## Comments (all 3)") && md.contains("## History (2 changes)"), md);
         assertTrue(md.contains("## Watchers (2)\nJane Doe (jdoe), Bob Martin (bmartin)"), md);
         assertTrue(md.contains("## Worklogs (1, 1h 30m logged)"), md);
-        assertTrue(text(call(Transport.SSE, "jira_search", Map.of("jql", "project = OPS ORDER BY key ASC", "limit", 1,
-                "fields", "Severity,assignee"))).contains("| OPS-1 | Sev 1 | Bob Martin (bmartin) |"));
+        String search = text(call(Transport.SSE, "jira_search", Map.of("jql", "project = OPS ORDER BY key ASC", "limit",
+                1, "fields", "Severity,assignee")));
+        assertTrue(search.contains("| OPS-1 | Sev 1 | Bob Martin |\nPeople: Bob Martin (bmartin)"), search);
         assertTrue(text(call(Transport.STREAMABLE, "jira_find_users", Map.of("query", "bmar"))).contains(
                 "| Bob Martin | bmartin | bob.martin@example.com |"));
         assertTrue(text(call(Transport.STREAMABLE, "jira_list_projects", Map.of())).contains(

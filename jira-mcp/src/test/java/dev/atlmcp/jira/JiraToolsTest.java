@@ -52,7 +52,8 @@ class JiraToolsTest extends SandboxReset {
         String page1 = text(first);
         assertTrue(page1.startsWith("4 issues. More: call again with cursor=\""), page1);
         assertTrue(page1.contains("| OPS-1 | Checkout API p99 latency above 5s: DB connection pool exhausted | "
-                + "In Progress | Incident | Highest | Bob Martin (5b10a2844c20165700ede21g) |"), page1);
+                + "In Progress | Incident | Highest | Bob Martin |"), page1);
+        assertTrue(page1.contains("\nPeople: Bob Martin (5b10a2844c20165700ede21g)"), "each account id once: " + page1);
         Matcher cursor = Pattern.compile("cursor=\"([^\"]+)\"").matcher(page1);
         assertTrue(cursor.find());
 

@@ -29,7 +29,7 @@ class PermissionDeniedTest extends SandboxReset {
     @Test
     void writesJiraRefusesWithA403SayWhoLacksWhat() {
         String ownComment = Mcp.call(Transport.STREAMABLE, "jira_get_comments", Map.of("issue_key", "WEB-1")).text()
-                .replaceFirst("(?s).*\\*\\*MCP Service Account\\*\\* · [^·]+ · comment (\\d+)\n.*", "$1");
+                .replaceFirst("(?s).*⟦data comment (\\d+) by MCP Service Account, .*", "$1");
         Map<String, Map<String, Object>> writes = Map.of(
                 "jira_add_comment", Map.of("issue_key", "WEB-1", "body", "Looking into it."),
                 "jira_edit_comment", Map.of("issue_key", "WEB-1", "comment_id", ownComment, "body", "Edited."),

@@ -2,12 +2,15 @@ package dev.atlmcp.jira;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.atlmcp.testing.Fidelity;
 import dev.atlmcp.testing.Mcp;
 import dev.atlmcp.testing.SandboxReset;
 import dev.atlmcp.platform.toolsets.ToolSetCatalog;
@@ -42,6 +45,19 @@ class TokenBudgetTest extends SandboxReset {
                 "Rollback of settlement-job to 4.11.2")) {
             assertTrue(issue.contains(fact), () -> "missing '" + fact + "' in:\n" + issue);
         }
+    }
+
+    /** The realistic bug: every fact in {@code fidelity/jira_get_issue-WEB-1.facts}, within its bound. */
+    @Test
+    void theRealisticBugKeepsEveryFactWithinItsBound() {
+        Fidelity.of("jira_get_issue-WEB-1").check(Mcp.call(Mcp.Transport.STREAMABLE, "jira_get_issue", Map.of(
+                "issue_key", "WEB-1")).text());
+    }
+
+    @Test
+    void searchResultsKeepEveryFactWithinTheirBound() {
+        Fidelity.of("jira_search-WEB").check(Mcp.call(Mcp.Transport.STREAMABLE, "jira_search", Map.of("jql",
+                "project = WEB ORDER BY key ASC")).text());
     }
 
     @Test

@@ -79,6 +79,11 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     public record Attachment(String id, String filename, String mimeType, Long size, String created, User author) {
     }
 
+    /** Jira's own wording of each duration, e.g. {@code 1d 4h}; a part not set is null. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimeTracking(String originalEstimate, String remainingEstimate, String timeSpent) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Comments(List<Comment> comments, Integer total) {
     }
@@ -101,6 +106,9 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
         public List<String> labels;
         public List<Named> components;
         public List<Named> fixVersions;
+        /** Affects versions. */
+        public List<Named> versions;
+        public TimeTracking timetracking;
         public JsonNode description;
         public JsonNode environment;
         public Comments comment;

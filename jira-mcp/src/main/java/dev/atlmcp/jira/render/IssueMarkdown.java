@@ -69,19 +69,21 @@ public final class IssueMarkdown {
         line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
         line(md, "Components", names(f.components));
         line(md, "Fix versions", names(f.fixVersions));
+        line(md, "Affects versions", names(f.versions));
+        line(md, "Time tracking", timeTracking(f.timetracking));
         line(md, "Parent", parents(f, view.parents()));
         line(md, "Attachments", f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
                 a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
         if (!policy.excluded("environment", "Environment")) {
             String environment = text(f.environment);
             line(md, "Environment", environment == null || environment.isBlank() ? null : "\n" + content.block(
-                    issue.key() + " environment", environment));
+                    "environment", environment));
         }
-        otherFields(md, issue.key(), f.other, issue.names(), view.shownFields(), policy, content);
+        otherFields(md, f.other, issue.names(), view.shownFields(), policy, content);
 
         String description = text(f.description);
         if (description != null && !description.isBlank() && !policy.excluded("description", "Description")) {
-            md.append("\n## Description\n").append(content.block(issue.key() + " description", description))
+            md.append("\n## Description\n").append(content.block("description", description))
                     .append('\n');
         }
         if (f.subtasks != null && !f.subtasks.isEmpty() || f.hiddenSubtasks > 0) {
@@ -101,7 +103,7 @@ public final class IssueMarkdown {
         if (view.comments() != null) {
             allComments(md, view.comments(), policy, content);
         } else {
-            comments(md, issue.key(), f.comment, policy, content);
+            comments(md, f.comment, policy, content);
         }
         included(md, view, content);
         return content.finish(md.toString().stripTrailing());
@@ -170,13 +172,14 @@ public final class IssueMarkdown {
                 + "; the rest: jira_search with jql '" + children.jql() + "' and cursor " + page.nextCursor())
                 .append(")\n");
         List<List<String>> rows = new ArrayList<>();
+        PeopleLegend people = new PeopleLegend(page.issues(), true, false);
         for (IssueDto child : page.issues()) {
             IssueDto.Fields f = child.fields() == null ? new IssueDto.Fields() : child.fields();
-            rows.add(List.of(child.key(), cell(f, "summary"), cell(f, "status"), cell(f, "issuetype"), cell(f,
-                    "assignee")));
+            rows.add(List.of(child.key(), cell(f, "summary", people), cell(f, "status", people), cell(f,
+                    "issuetype", people), cell(f, "assignee", people)));
         }
         md.append(content.block(key + " child issues", Listing.table(List.of("Key", "Summary", "Status", "Type",
-                "Assignee"), rows))).append('\n');
+                "Assignee"), rows) + people.legend())).append('\n');
     }
 
     private static void history(StringBuilder md, String key, JiraService.ChangelogPage page, UntrustedText content) {
@@ -256,7 +259,7 @@ public final class IssueMarkdown {
                         + page.nextCursor() + "\"";
         md.append("\n## Comments (").append(count).append(")\n");
         hiddenNote(md, page.comments().size() - shown.size(), "");
-        shown.forEach(c -> comment(md, page.issueKey(), c, content));
+        shown.forEach(c -> comment(md, c, content));
     }
 
     /** The result table, fenced as data as a whole: summaries are text written by people. */
@@ -279,19 +282,26 @@ public final class IssueMarkdown {
         List<String> headers = new ArrayList<>(List.of("Key"));
         columns.forEach(c -> headers.add(c.name()));
         List<List<String>> rows = new ArrayList<>();
+        PeopleLegend people = new PeopleLegend(page.issues(), shown(columns, "assignee", policy), shown(columns,
+                "reporter", policy));
         for (IssueDto issue : page.issues()) {
             IssueDto.Fields f = issue.fields() == null ? new IssueDto.Fields() : issue.fields();
             List<String> row = new ArrayList<>(List.of(issue.key()));
             columns.forEach(c -> row.add(policy.excluded(c.id(), c.name()) ? "(excluded by policy)" : cell(f, c
-                    .id())));
+                    .id(), people)));
             rows.add(row);
         }
-        return content.finish(summary + "\n\n" + content.block("Jira search results", Listing.table(headers, rows)));
+        return content.finish(summary + "\n\n" + content.block("Jira search results", Listing.table(headers, rows)
+                + people.legend()));
+    }
+
+    private static boolean shown(List<JiraService.SelectedField> columns, String id, ContentPolicy policy) {
+        return columns.stream().anyMatch(c -> c.id().equals(id) && !policy.excluded(c.id(), c.name()));
     }
 
     private static final int CELL_CHARS = 160;
 
-    private static String cell(IssueDto.Fields f, String id) {
+    private static String cell(IssueDto.Fields f, String id, PeopleLegend people) {
         String value = switch (id) {
         case "summary" -> f.summary;
         case "status" -> f.status == null ? null : f.status.name();
@@ -299,8 +309,8 @@ public final class IssueMarkdown {
         case "priority" -> name(f.priority);
         case "resolution" -> name(f.resolution);
         case "project" -> f.project == null ? null : f.project.key();
-        case "assignee" -> f.assignee == null ? "Unassigned" : user(f.assignee);
-        case "reporter" -> user(f.reporter);
+        case "assignee" -> f.assignee == null ? "Unassigned" : people.cell(f.assignee);
+        case "reporter" -> people.cell(f.reporter);
         case "created" -> time(f.created);
         case "updated" -> time(f.updated);
         case "duedate" -> f.duedate;
@@ -334,7 +344,7 @@ public final class IssueMarkdown {
      * Custom fields, and other fields a caller selected, by display name; multi-line text (rich text fields) is fenced
      * as data.
      */
-    private static void otherFields(StringBuilder md, String key, Map<String, JsonNode> other,
+    private static void otherFields(StringBuilder md, Map<String, JsonNode> other,
             Map<String, String> names, Set<String> selected, ContentPolicy policy, UntrustedText content) {
         for (Map.Entry<String, JsonNode> field : other.entrySet()) {
             if (!field.getKey().startsWith("customfield_") && !selected.contains(field.getKey())) {
@@ -344,8 +354,8 @@ public final class IssueMarkdown {
             String label = names == null ? field.getKey() : names.getOrDefault(field.getKey(), field.getKey());
             if (value != null && !value.isBlank() && !NOISE.contains(label) && !policy.excluded(field.getKey(),
                     label)) {
-                line(md, label, value.contains("\n") ? "\n" + content.block(key + " "
-                        + label, value) : value);
+                line(md, label, value.contains("\n") ? "\n" + content.block(label, value)
+                        : value);
             }
         }
     }
@@ -373,7 +383,7 @@ public final class IssueMarkdown {
         return null;
     }
 
-    private static void comments(StringBuilder md, String key, IssueDto.Comments comments, ContentPolicy policy,
+    private static void comments(StringBuilder md, IssueDto.Comments comments, ContentPolicy policy,
             UntrustedText content) {
         if (comments == null || comments.comments() == null || comments.comments().isEmpty()) {
             return;
@@ -385,15 +395,14 @@ public final class IssueMarkdown {
         md.append("\n## Comments (").append(total == latest.size() ? String.valueOf(total) : "latest "
                 + latest.size() + " of " + total).append(")\n");
         hiddenNote(md, hidden, "");
-        latest.forEach(c -> comment(md, key, c, content));
+        latest.forEach(c -> comment(md, c, content));
     }
 
-    private static void comment(StringBuilder md, String key, IssueDto.Comment c, UntrustedText content) {
+    /** The fence names the comment: {@code comment 10001 by Jane Doe, 2026-12-01 09:30 UTC}. */
+    private static void comment(StringBuilder md, IssueDto.Comment c, UntrustedText content) {
         String author = c.author() == null ? "Unknown" : c.author().displayName();
-        md.append("\n**").append(author).append("** · ").append(time(c.created())).append(" · comment ").append(c
-                .id()).append('\n').append(content.block(key + " comment " + c.id() + " by " + author, nullToEmpty(
-                        text(c.body()))))
-                .append('\n');
+        md.append(content.block("comment " + c.id() + " by " + author + ", " + time(c.created()),
+                nullToEmpty(text(c.body())))).append('\n');
     }
 
     /** A page of comments, oldest first, restricted ones left out unless the policy shows them. */
@@ -403,7 +412,7 @@ public final class IssueMarkdown {
         StringBuilder md = new StringBuilder("# Comments on ").append(page.issueKey()).append('\n').append(Listing
                 .summary(page.comments().size(), page.total(), "comment", "comments", page.nextCursor())).append('\n');
         hiddenNote(md, page.comments().size() - shown.size(), " on this page");
-        shown.forEach(c -> comment(md, page.issueKey(), c, content));
+        shown.forEach(c -> comment(md, c, content));
         return content.finish(md.toString());
     }
 
@@ -679,6 +688,24 @@ public final class IssueMarkdown {
 
     private static String name(IssueDto.Named named) {
         return named == null ? null : named.name();
+    }
+
+    /** {@code 2d estimated, 4h logged, 1d 4h remaining}: the parts Jira has. */
+    private static String timeTracking(IssueDto.TimeTracking tracking) {
+        if (tracking == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (tracking.originalEstimate() != null) {
+            parts.add(tracking.originalEstimate() + " estimated");
+        }
+        if (tracking.timeSpent() != null) {
+            parts.add(tracking.timeSpent() + " logged");
+        }
+        if (tracking.remainingEstimate() != null) {
+            parts.add(tracking.remainingEstimate() + " remaining");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static String names(List<IssueDto.Named> named) {

@@ -29,6 +29,9 @@ public final class AdfToMarkdown {
     static final int MAX_DEPTH = 64;
     static final Set<String> PANELS = Set.of("info", "note", "tip", "warning", "error", "success");
     private static final Pattern EMOJI_LIKE = Pattern.compile(":[A-Za-z0-9_+-]+:");
+    /** Table attributes Atlassian's editors write when nothing was chosen: reading them back without is the same. */
+    private static final Set<String> TABLE_DEFAULTS = Set.of("isNumberColumnEnabled=false", "layout=default",
+            "displayMode=default");
     private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
     /** Marks rendered with delimiters around text, outermost first; code is rendered per text node. */
     private static final List<String> MARK_ORDER = List.of("link", "annotation", "textColor", "backgroundColor",
@@ -294,7 +297,7 @@ public final class AdfToMarkdown {
         }
         Map<String, String> ial = new LinkedHashMap<>();
         node.path("attrs").fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("localId")) {
+            if (!e.getKey().equals("localId") && !TABLE_DEFAULTS.contains(e.getKey() + "=" + e.getValue().asText())) {
                 ial.put(e.getKey(), e.getValue().asText());
             }
         });
@@ -511,7 +514,7 @@ public final class AdfToMarkdown {
             }
             String text = node.path("text").asText();
             yield hasMark(node, "code") ? (inTableCell ? codeSpan(text).replace("|", "\\|") : codeSpan(text))
-                    : escape(text, lineStart);
+                    : escape(text, lineStart, lineStart && !inTableCell);
         }
         case "hardBreak" -> onlyAttrs(node) ? "\\\n" : inlineAdf(node);
         case "mention" -> mention(node);
@@ -544,10 +547,11 @@ public final class AdfToMarkdown {
             return inlineAdf(node);
         }
         Map<String, String> extra = new LinkedHashMap<>();
-        if (attrs.has("accessLevel")) {
+        // an empty access level and the DEFAULT user type are what Atlassian writes when there is none
+        if (attrs.has("accessLevel") && !attrs.path("accessLevel").asText().isEmpty()) {
             extra.put("accessLevel", attrs.path("accessLevel").asText());
         }
-        if (attrs.has("userType")) {
+        if (attrs.has("userType") && !"DEFAULT".equals(attrs.path("userType").asText())) {
             extra.put("userType", attrs.path("userType").asText());
         }
         String name = attrs.path("text").asText("").replaceFirst("^@", "");
@@ -731,6 +735,15 @@ public final class AdfToMarkdown {
 
     /** Escapes what would otherwise be read as Markdown or as this dialect's syntax. */
     static String escape(String text, boolean lineStart) {
+        return escape(text, lineStart, lineStart);
+    }
+
+    /**
+     * Text as Markdown reads it back: {@code lineStart} when it starts a line (leading whitespace kept as an entity),
+     * {@code blockStart} when it could also start a block there (a heading, list, quote), which a table cell cannot.
+     * {@code <} is escaped only where it could open a tag or autolink, {@code >} only where it would start a quote.
+     */
+    static String escape(String text, boolean lineStart, boolean blockStart) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -741,15 +754,16 @@ public final class AdfToMarkdown {
                 out.append("&#13;");
             } else if ((c == ' ' || c == '\t') && i == 0 && lineStart) {
                 out.append(c == ' ' ? "&#32;" : "&#9;");
-            } else if ("\\`*_[]<>~|".indexOf(c) >= 0 || c == '&' && Character.isLetterOrDigit(next) || c == '#'
-                    && next == '#' || c == '{' && next == ':') {
+            } else if ("\\`*_[]~|".indexOf(c) >= 0 || c == '<' && opensTag(next) || c == '>' && i == 0
+                    && blockStart || c == '&' && Character.isLetterOrDigit(next) || c == '#' && next == '#'
+                    || c == '{' && next == ':') {
                 out.append('\\').append(c);
             } else {
                 out.append(c);
             }
         }
         String escaped = out.toString();
-        if (lineStart) {
+        if (blockStart) {
             if (escaped.startsWith("#") || escaped.matches("^[-+=](\\s.*|$)") || escaped.startsWith("---")) {
                 escaped = "\\" + escaped;
             }
@@ -759,6 +773,11 @@ public final class AdfToMarkdown {
             }
         }
         return escaped;
+    }
+
+    /** Whether {@code <} followed by this could open a tag, comment or autolink; 0 is the end of the text. */
+    private static boolean opensTag(char next) {
+        return next == 0 || Character.isLetter(next) || next == '/' || next == '!' || next == '?';
     }
 
     /** Escapes text inside the dialect's HTML-like tags. */

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code localId} attributes are dropped (the converter generates them);</li>
  * <li>{@code orderedList.order} 1 equals no order, table cell {@code colspan} and {@code rowspan} 1 equal none; a
- * mention's text is compared without its leading {@code @};</li>
+ * mention's text is compared without its leading {@code @}, its empty {@code accessLevel} and {@code DEFAULT}
+ * {@code userType} equal none; a table's {@code isNumberColumnEnabled} false, {@code layout} and {@code displayMode}
+ * {@code default} equal none (what Atlassian's editors write when nothing was chosen);</li>
  * <li>marks are compared as a set; text with {@code code} keeps only code, link and annotation marks, and link+code
  * becomes link (the converter never writes link+code, which Atlassian's editor rejects);</li>
  * <li>whitespace at the edges of bold, italic or struck-through text counts as unformatted (Markdown cannot express
@@ -49,8 +51,17 @@ final class AdfEquivalence {
             if (attrs.path("rowspan").asInt(0) == 1) {
                 attrs.remove("rowspan");
             }
-            if ("mention".equals(node.path("type").asText()) && attrs.has("text")) {
-                attrs.put("text", attrs.path("text").asText().replaceFirst("^@", ""));
+            if ("mention".equals(node.path("type").asText())) {
+                if (attrs.has("text")) {
+                    attrs.put("text", attrs.path("text").asText().replaceFirst("^@", ""));
+                }
+                removeIf(attrs, "accessLevel", "");
+                removeIf(attrs, "userType", "DEFAULT");
+            }
+            if ("table".equals(node.path("type").asText())) {
+                removeIf(attrs, "isNumberColumnEnabled", "false");
+                removeIf(attrs, "layout", "default");
+                removeIf(attrs, "displayMode", "default");
             }
             if (attrs.isEmpty()) {
                 node.remove("attrs");
@@ -71,6 +82,12 @@ final class AdfEquivalence {
             if (node.get("content").isEmpty()) {
                 node.remove("content");
             }
+        }
+    }
+
+    private static void removeIf(ObjectNode attrs, String name, String value) {
+        if (attrs.has(name) && attrs.get(name).asText().equals(value)) {
+            attrs.remove(name);
         }
     }
 

@@ -54,6 +54,38 @@ class AdfToMarkdownTest {
         assertEquals("a\\*b\\_c \\[d\\]", AdfToMarkdown.render(doc));
     }
 
+    /** Escapes cost tokens: only where Markdown would read something else back, and the text still comes back. */
+    @Test
+    void escapesAngleBracketsAndBlockStartsOnlyWhereMarkdownWouldReadThemAsSyntax() throws Exception {
+        String[][] cases = { { "p99 < 2 s and > 1 s, 3<5", "p99 < 2 s and > 1 s, 3<5" },
+                { "> not a quote", "\\> not a quote" },
+                { "<b>bold?</b> and <!-- x --> and <?", "\\<b>bold?\\</b> and \\<!-- x --> and \\<?" },
+                { "a <", "a \\<" }, { "<https://example.com>", "\\<https://example.com>" } };
+        for (String[] c : cases) {
+            ObjectNode doc = paragraph(c[0]);
+            String md = AdfToMarkdown.render(doc);
+            assertEquals(c[1], md);
+            assertEquals(AdfEquivalence.normalise(doc), AdfEquivalence.normalise(MarkdownToAdf.convert(md)), md);
+        }
+        JsonNode table = JSON.readTree("""
+                {"type":"doc","version":1,"content":[{"type":"table","attrs":{"isNumberColumnEnabled":false,
+                 "layout":"default","displayMode":"default"},"content":[
+                 {"type":"tableRow","content":[{"type":"tableHeader","content":[{"type":"paragraph","content":[
+                  {"type":"text","text":"1. Step"}]}]}]},
+                 {"type":"tableRow","content":[{"type":"tableCell","content":[{"type":"paragraph","content":[
+                  {"type":"text","text":"> 2 s # - + = ---"}]}]}]}]}]}""");
+        String md = AdfToMarkdown.render(table);
+        assertEquals("| 1. Step |\n| --- |\n| > 2 s # - + = --- |", md, "no escapes and no default attributes");
+        assertEquals(AdfEquivalence.normalise(table), AdfEquivalence.normalise(MarkdownToAdf.convert(md)), md);
+    }
+
+    private static ObjectNode paragraph(String text) {
+        ObjectNode doc = JSON.createObjectNode().put("type", "doc").put("version", 1);
+        doc.putArray("content").addObject().put("type", "paragraph").putArray("content").addObject().put("type",
+                "text").put("text", text);
+        return doc;
+    }
+
     @Test
     void refusesPathologicallyDeepDocuments() {
         ObjectNode root = JSON.createObjectNode().put("type", "doc");

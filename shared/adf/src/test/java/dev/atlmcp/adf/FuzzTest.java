@@ -84,8 +84,7 @@ class FuzzTest {
                           {"type":"tableCell","attrs":{"colwidth":[120]},"content":[{"type":"paragraph","content":[{"type":"text","text":"IC"}]}]},
                           {"type":"tableCell","attrs":{"colwidth":[340]},"content":[{"type":"paragraph","content":[{"type":"text","text":"Jane"}]}]}]}]}]}""");
         String markdown = AdfToMarkdown.render(doc);
-        assertEquals("| Role | Who |\n| --- | --- |\n| IC | Jane |\n\n{: isNumberColumnEnabled=false layout=default "
-                + "colwidths=120,340}", markdown);
+        assertEquals("| Role | Who |\n| --- | --- |\n| IC | Jane |\n\n{: colwidths=120,340}", markdown);
         JsonNode back = MarkdownToAdf.convert(markdown);
         assertEquals(AdfEquivalence.normalise(doc), AdfEquivalence.normalise(back));
         assertEquals("", AdfSchema.problems(back));

@@ -8,34 +8,32 @@ import java.util.stream.Collectors;
 
 /**
  * One tool answer's handling of text read from Atlassian. Text written by people goes inside data fences,
- * {@code ⟦data <nonce> <source>⟧ ... ⟦/data <nonce>⟧}, whose nonce is random per answer. Fences are placed with marks
- * only this answer knows (a 64-bit secret), and {@link #finish} neutralises every {@code ⟦ ⟧} in the answer before it
- * turns the marks into fences: no content can close or open a fence, whatever it holds and whatever the nonce (a page
- * holding every possible closing line stays inside its fence). {@link #finish} also masks secret-looking values and
- * says how many it masked.
+ * {@code ⟦data <source>⟧ ... ⟦/data⟧}. Fences are placed with marks only this answer knows (a 64-bit secret), and
+ * {@link #finish} neutralises every {@code ⟦ ⟧} in the answer before it turns the marks into fences: no content can
+ * close or open a fence, whatever it holds, so the fence lines need nothing random in them (a page holding any number
+ * of closing lines stays inside its fence). {@link #finish} also masks secret-looking values and says how many it
+ * masked.
  */
 public final class UntrustedText {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String nonce;
     private final String openMark;
     private final String closeMark;
     private final boolean maskSecrets;
     private final Map<String, Integer> masked = new TreeMap<>();
 
     public UntrustedText(boolean maskSecrets) {
-        this.nonce = hex(2);
         String secret = hex(8);
         this.openMark = "\uE000" + secret + "\uE001";
         this.closeMark = "\uE002" + secret + "\uE003";
         this.maskSecrets = maskSecrets;
     }
 
-    /** {@code text} fenced as data from {@code source}, e.g. {@code OPS-1 comment 10001 by Jane Doe}. */
+    /** {@code text} fenced as data from {@code source}, e.g. {@code comment 10001 by Jane Doe}. */
     public String block(String source, String text) {
-        return openMark + "data " + nonce + " " + source.replace('\n', ' ') + closeMark + "\n" + text.strip() + "\n"
-                + openMark + "/data " + nonce + closeMark;
+        return openMark + "data " + source.replace('\n', ' ') + closeMark + "\n" + text.strip() + "\n" + openMark
+                + "/data" + closeMark;
     }
 
     /** The whole answer: every bracket neutralised but the fences', secrets masked, and a note of what was masked. */

@@ -46,6 +46,10 @@ final class Issue {
     final List<String> labels = new ArrayList<>();
     final List<String> components = new ArrayList<>();
     final List<String> fixVersions = new ArrayList<>();
+    final List<String> affectsVersions = new ArrayList<>();
+    /** Time tracking estimates in seconds, null where none was given; time spent is the worklogs' sum. */
+    Long originalEstimate;
+    Long remainingEstimate;
     String resolution;
     String dueDate;
     String environment;
@@ -111,6 +115,24 @@ final class Issue {
         if (!items.isEmpty()) {
             history.add(new History(id, author, at, items));
         }
+    }
+
+    long timeSpent() {
+        return worklogs.stream().mapToLong(Worklog::seconds).sum();
+    }
+
+    /** Jira's way of writing a duration: weeks of 5 days, days of 8 hours, e.g. {@code 1w 2d 4h 30m}. */
+    static String duration(long seconds) {
+        long minutes = seconds / 60;
+        long[] units = { minutes / (5 * 8 * 60), minutes / (8 * 60) % 5, minutes / 60 % 8, minutes % 60 };
+        String[] suffixes = { "w", "d", "h", "m" };
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] > 0) {
+                parts.add(units[i] + suffixes[i]);
+            }
+        }
+        return parts.isEmpty() ? "0m" : String.join(" ", parts);
     }
 
     Issue(String id, String key, Project project) {

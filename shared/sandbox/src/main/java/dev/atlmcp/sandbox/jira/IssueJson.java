@@ -149,7 +149,7 @@ final class IssueJson {
         case "labels" -> strings(issue.labels);
         case "components" -> named(issue.components);
         case "fixVersions" -> named(issue.fixVersions);
-        case "versions" -> Json.array();
+        case "versions" -> named(issue.affectsVersions);
         case "attachment" -> {
             ArrayNode attachments = Json.array();
             issue.attachments.forEach(a -> attachments.add(attachment(a)));
@@ -174,7 +174,10 @@ final class IssueJson {
         case JiraStore.EPIC_LINK -> issue.epic() == null ? nodes.nullNode() : nodes.textNode(issue.epic().key);
         case "watches" -> Json.object().put("watchCount", issue.watchers.size()).put("isWatching", false);
         case "votes" -> Json.object().put("votes", 0).put("hasVoted", false);
-        case "timetracking" -> Json.object();
+        case "timetracking" -> timeTracking(issue);
+        case "timeoriginalestimate", "aggregatetimeoriginalestimate" -> seconds(issue.originalEstimate);
+        case "timeestimate", "aggregatetimeestimate" -> seconds(issue.remainingEstimate);
+        case "timespent", "aggregatetimespent" -> seconds(issue.worklogs.isEmpty() ? null : issue.timeSpent());
         case "worklog" -> Json.object().put("startAt", 0).put("maxResults", 20).put("total", 0)
                 .set("worklogs", Json.array());
         case "progress", "aggregateprogress" -> Json.object().put("progress", 0).put("total", 0);
@@ -305,6 +308,28 @@ final class IssueJson {
         ArrayNode array = Json.array();
         values.forEach(array::add);
         return array;
+    }
+
+    /** Only the parts that are set, as Jira answers them. */
+    private static ObjectNode timeTracking(Issue issue) {
+        ObjectNode tracking = Json.object();
+        if (issue.originalEstimate != null) {
+            tracking.put("originalEstimate", Issue.duration(issue.originalEstimate)).put("originalEstimateSeconds",
+                    issue.originalEstimate);
+        }
+        if (issue.remainingEstimate != null) {
+            tracking.put("remainingEstimate", Issue.duration(issue.remainingEstimate)).put(
+                    "remainingEstimateSeconds", issue.remainingEstimate);
+        }
+        if (!issue.worklogs.isEmpty()) {
+            tracking.put("timeSpent", Issue.duration(issue.timeSpent())).put("timeSpentSeconds", issue.timeSpent());
+        }
+        return tracking;
+    }
+
+    private static JsonNode seconds(Long value) {
+        return value == null ? Json.MAPPER.getNodeFactory().nullNode() : Json.MAPPER.getNodeFactory().numberNode(
+                value);
     }
 
     private static ArrayNode named(List<String> values) {

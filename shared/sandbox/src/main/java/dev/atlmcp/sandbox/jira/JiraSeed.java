@@ -129,7 +129,7 @@ final class JiraSeed {
                 daysAgo(1), adf("14-date.json"));
 
         Issue sso = issue(web, "Bug", "Login via SSO fails for users in the EMEA region", "In Progress", "High", priya,
-                jane, daysAgo(4), adf("25-jira-bug-report-realistic.json"));
+                jane, daysAgo(4), adf("jira/web-sso-bug.json"));
         sso.labels.addAll(List.of("sso", "login"));
         sso.components.add("auth-gateway");
         Issue contrast = issue(web, "Story", "Accessible colour contrast on product pages", "To Do", "Medium", bob,
@@ -176,6 +176,30 @@ final class JiraSeed {
         // The service account may browse WEB but no longer work on it; it commented before that changed.
         comment(sso, bot, "Linked the identity provider's change log to this bug.", 90);
         serviceDesk(jane, bob, priya, bot);
+        realisticBug(sso, bob, priya);
+    }
+
+    /**
+     * WEB-1 as a bug looks after a few days of work: affects and fix versions, time tracking, custom fields, sub-tasks
+     * and a discussion. Seeded last, so the ids of everything before stay as they were.
+     */
+    private void realisticBug(Issue sso, SandboxUser bob, SandboxUser priya) {
+        sso.affectsVersions.add("storefront 3.4");
+        sso.customFields.put("customfield_10030", option("Sev 2"));
+        sso.customFields.put("customfield_10050", option("Identity"));
+        sso.customFields.put("customfield_10060", Json.MAPPER.getNodeFactory().textNode(
+                "About 3,400 EMEA accounts cannot sign in with SSO"));
+        sso.originalEstimate = 2 * 8 * 3600L;
+        sso.remainingEstimate = 12 * 3600L;
+        sso.worklogs.add(new Issue.Worklog(store.nextCommentId(), priya, "4h", 4 * 3600, IssueJson.time(hoursAgo(
+                30)), null, hoursAgo(26)));
+        comment(sso, priya, "Root cause: the EMEA identity provider rotated its SAML signing certificate on 1 January "
+                + "and our metadata still trusts the old one.", 240);
+        comment(sso, bob, "Support confirms the username and password workaround for the affected customers.", 150);
+        sso.comments.sort(java.util.Comparator.comparing(Issue.Comment::created));
+        subtask(sso, "Trust the new EMEA signing certificate in the SAML metadata", "In Progress", priya, hoursAgo(
+                20));
+        subtask(sso, "Add a regression test for rotated SAML signing certificates", "To Do", bob, hoursAgo(18));
     }
 
     /** HELP, a Jira Service Management project: Jane, Bob and the service account are its agents, Priya a customer. */

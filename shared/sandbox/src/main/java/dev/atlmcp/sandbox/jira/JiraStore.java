@@ -62,8 +62,11 @@ final class JiraStore {
         return versions.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
+    /** Removes the version, and it from the affects versions of its project's issues, as Jira does. */
     synchronized void removeVersion(Version version) {
         versions.remove(version);
+        issuesByKey.values().stream().filter(i -> i.project.equals(version.project())).forEach(i -> i.affectsVersions
+                .remove(version.name()));
     }
 
     /** A project's versions, in the order they were made (Jira's sequence). */

@@ -392,9 +392,9 @@ final class Jql {
     }
 
     /** Names and, for versions the project has, their ids: JQL takes either. */
-    private List<String> fixVersions(Issue issue) {
-        List<String> values = new ArrayList<>(issue.fixVersions);
-        context.store.versions(issue.project).stream().filter(v -> issue.fixVersions.contains(v.name())).forEach(
+    private List<String> versions(Issue issue, List<String> names) {
+        List<String> values = new ArrayList<>(names);
+        context.store.versions(issue.project).stream().filter(v -> names.contains(v.name())).forEach(
                 v -> values.add(v.id()));
         return values;
     }
@@ -410,7 +410,8 @@ final class Jql {
         case "reporter" -> userValues(issue.reporter);
         case "labels" -> issue.labels;
         case "component" -> issue.components;
-        case "fixversion" -> fixVersions(issue);
+        case "fixversion" -> versions(issue, issue.fixVersions);
+        case "affectedversion" -> versions(issue, issue.affectsVersions);
         case "key", "issuekey" -> List.of(issue.key);
         case "id" -> List.of(issue.id);
         case "resolution" -> issue.resolution == null ? List.of() : List.of(issue.resolution);

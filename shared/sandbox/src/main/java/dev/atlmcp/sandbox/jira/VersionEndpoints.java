@@ -1,6 +1,8 @@
 package dev.atlmcp.sandbox.jira;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,8 +58,8 @@ final class VersionEndpoints {
         });
         router.get(api + "/version/{id}/relatedIssueCounts", r -> {
             JiraStore.Version version = visible(r);
-            long fixed = fixing(version);
-            long affected = 0;
+            long fixed = naming(version, i -> i.fixVersions);
+            long affected = naming(version, i -> i.affectsVersions);
             ObjectNode json = Json.object().put("self", baseUrl + r.path()).put("issuesFixedCount", fixed).put(
                     "issuesAffectedCount", affected).put("issueCountWithCustomFieldsShowingVersion", 0);
             json.putArray("customFieldUsage");
@@ -65,10 +67,10 @@ final class VersionEndpoints {
         });
     }
 
-    /** Issues that name the version as a fix version (the sandbox keeps no affected versions). */
-    private long fixing(JiraStore.Version version) {
+    /** Issues of the version's project whose fix or affects versions ({@code names}) name it. */
+    private long naming(JiraStore.Version version, Function<Issue, List<String>> names) {
         return store.get().visibleIssues(dev.atlmcp.sandbox.Directory.BOT).stream().filter(i -> i.project.equals(
-                version.project()) && i.fixVersions.contains(version.name())).count();
+                version.project()) && names.apply(i).contains(version.name())).count();
     }
 
     /** {@code {name, projectId, description, startDate, releaseDate, released}}. */
@@ -134,7 +136,7 @@ final class VersionEndpoints {
     }
 
     private static ApiException error(String field, String message) {
-        return new ApiException(Response.json(400, ApiException.errorCollection(java.util.List.of(), Map.of(field,
+        return new ApiException(Response.json(400, ApiException.errorCollection(List.of(), Map.of(field,
                 message))));
     }
 
