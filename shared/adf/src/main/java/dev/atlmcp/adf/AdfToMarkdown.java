@@ -32,6 +32,8 @@ public final class AdfToMarkdown {
     /** Table attributes Atlassian's editors write when nothing was chosen: reading them back without is the same. */
     private static final Set<String> TABLE_DEFAULTS = Set.of("isNumberColumnEnabled=false", "layout=default",
             "displayMode=default");
+    /** A line starting with one of these and a space (or nothing) would read back as a list item or a setext line. */
+    private static final Pattern BLOCK_MARK = Pattern.compile("^[-+=](\\s.*|$)");
     private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
     /** Marks rendered with delimiters around text, outermost first; code is rendered per text node. */
     private static final List<String> MARK_ORDER = List.of("link", "annotation", "textColor", "backgroundColor",
@@ -530,7 +532,8 @@ public final class AdfToMarkdown {
                                 attrs.path("text").asText()) + "</status>"
                         : inlineAdf(node);
         case "inlineCard" -> onlyAttrs(node, "url") && attrs.hasNonNull("url") && !attrs.path("url").asText()
-                .matches(".*[\\s<>].*") ? "<" + attrs.path("url").asText() + ">" : inlineAdf(node);
+                .chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>')
+                        ? "<" + attrs.path("url").asText() + ">" : inlineAdf(node);
         case "placeholder" -> onlyAttrs(node, "text") ? "<placeholder>" + html(attrs.path("text").asText())
                 + "</placeholder>" : inlineAdf(node);
         default -> inlineAdf(node);
@@ -543,7 +546,7 @@ public final class AdfToMarkdown {
             return inlineAdf(node);
         }
         String id = attrs.path("id").asText();
-        if (id.matches(".*[\\s()<>\"].*")) {
+        if (id.chars().anyMatch(c -> Character.isWhitespace(c) || "()<>\"".indexOf(c) >= 0)) {
             return inlineAdf(node);
         }
         Map<String, String> extra = new LinkedHashMap<>();
@@ -588,7 +591,9 @@ public final class AdfToMarkdown {
             case "code" -> true;
             case "link" -> attrs.size() == 1 && attrs.hasNonNull("href") && !attrs.path("href").asText().matches(
                     ".*[\\s<>].*");
-            case "subsup" -> attrs.size() == 1 && attrs.path("type").asText().matches("sub|sup");
+            case "subsup" -> attrs.size() == 1
+                    && ("sub".equals(attrs.path("type").asText()) || "sup".equals(attrs.path("type")
+                            .asText()));
             case "textColor", "backgroundColor" -> attrs.size() == 1 && attrs.path("color").asText().matches(
                     "#[0-9a-fA-F]{6}");
             case "annotation" -> attrs.path("annotationType").asText("inlineComment").equals("inlineComment")
@@ -764,7 +769,7 @@ public final class AdfToMarkdown {
         }
         String escaped = out.toString();
         if (blockStart) {
-            if (escaped.startsWith("#") || escaped.matches("^[-+=](\\s.*|$)") || escaped.startsWith("---")) {
+            if (escaped.startsWith("#") || BLOCK_MARK.matcher(escaped).matches() || escaped.startsWith("---")) {
                 escaped = "\\" + escaped;
             }
             var ordered = ORDERED_START.matcher(escaped);

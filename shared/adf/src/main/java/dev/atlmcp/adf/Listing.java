@@ -1,9 +1,12 @@
 package dev.atlmcp.adf;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The shape every list result shares: one line saying how many and how to get more, then a GFM table. */
 public final class Listing {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private Listing() {
     }
@@ -51,6 +54,6 @@ public final class Listing {
     }
 
     static String cell(String value) {
-        return value == null ? "" : value.replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").strip();
+        return value == null ? "" : LINE_BREAK.matcher(value.replace("|", "\\|")).replaceAll(" ").strip();
     }
 }

@@ -3,6 +3,7 @@ package dev.atlmcp.auth.inbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -47,6 +48,8 @@ public record Caller(String subject, Optional<String> name, Optional<String> ema
      * The scopes the bearer token grants, from {@code claim}: a space-separated string ({@code scope} of RFC 9068 and
      * Keycloak, {@code scp} of Entra ID) or an array ({@code scp} of Okta).
      */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     public static List<String> scopes(SecurityIdentity identity, String claim) {
         List<String> scopes = new ArrayList<>();
         if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
@@ -56,11 +59,11 @@ public record Caller(String subject, Optional<String> name, Optional<String> ema
         if (value instanceof JsonArray array) {
             array.forEach(v -> scopes.add(v instanceof JsonString s ? s.getString() : v.toString()));
         } else if (value instanceof JsonString string) {
-            scopes.addAll(List.of(string.getString().trim().split("\\s+")));
+            scopes.addAll(List.of(WHITESPACE.split(string.getString().trim())));
         } else if (value instanceof java.util.Collection<?> collection) {
             collection.forEach(v -> scopes.add(String.valueOf(v)));
         } else if (value != null) {
-            scopes.addAll(List.of(value.toString().trim().split("\\s+")));
+            scopes.addAll(List.of(WHITESPACE.split(value.toString().trim())));
         }
         return scopes;
     }

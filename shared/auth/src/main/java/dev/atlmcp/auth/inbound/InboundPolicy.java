@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -102,12 +103,14 @@ public class InboundPolicy {
         return Caller.clientId(identity).map(allowed.get()::contains).orElse(false);
     }
 
+    private static final Pattern PORT = Pattern.compile(":\\d+$");
+
     /** The Host header names this server (DNS-rebinding protection). */
     public boolean hostAllowed(String host) {
         if (host == null) {
             return false;
         }
-        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        String name = PORT.matcher(host.toLowerCase(Locale.ROOT)).replaceFirst("");
         return config.auth().allowedHosts().map(list -> list.stream().anyMatch(h -> h.equalsIgnoreCase(name) || h
                 .equalsIgnoreCase(host))).orElseGet(() -> LOOPBACK.contains(name) || name.equals(publicHost()));
     }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -91,13 +92,16 @@ public class SessionOwners {
         sent.remove(id);
     }
 
+    private static final Pattern REQUEST_ID = Pattern.compile("\\d{1,18}");
+
     /**
      * An answer to request {@code id} arrived on {@code session} from {@code subject}: true, and the request is no
      * longer pending, when that is where the request went; false otherwise (the answer must not be accepted).
      */
     public boolean answers(Object id, String session, String subject) {
-        Long key = id instanceof Number number ? Long.valueOf(number.longValue()) : id instanceof String text && text
-                .matches("\\d{1,18}") ? Long.valueOf(text) : null;
+        Long key = id instanceof Number number ? Long.valueOf(number.longValue())
+                : id instanceof String text && REQUEST_ID
+                        .matcher(text).matches() ? Long.valueOf(text) : null;
         if (key == null || session == null) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.atlmcp.platform.content;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
  * {@code @JsonDeserialize(using = InlineText.class)}.
  */
 public final class InlineText extends StdDeserializer<String> {
+
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     public InlineText() {
         super(String.class);
@@ -44,7 +47,7 @@ public final class InlineText extends StdDeserializer<String> {
                 out.appendCodePoint(c);
             }
         });
-        return out.toString().replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 
     /** Direction overrides and isolates, and zero-width characters that are not joiners. */
