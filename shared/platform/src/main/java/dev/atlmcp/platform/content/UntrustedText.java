@@ -40,7 +40,11 @@ public final class UntrustedText {
     public String finish(String markdown) {
         String text = maskSecrets ? SecretMasker.mask(markdown, masked) : markdown;
         String fenced = neutralise(text).replace(openMark, "⟦").replace(closeMark, "⟧");
-        return masked.isEmpty() ? fenced : fenced + "\n\n" + note();
+        String answer = masked.isEmpty() ? fenced : fenced + "\n\n" + note();
+        if (maskSecrets) {
+            MaskedAnswers.masked(answer);
+        }
+        return answer;
     }
 
     private String note() {

@@ -1,5 +1,6 @@
 package dev.atlmcp.platform.toolcall;
 
+import dev.atlmcp.platform.content.MaskedAnswers;
 import dev.atlmcp.platform.content.SecretMasker;
 
 import java.util.List;
@@ -22,7 +23,8 @@ import dev.atlmcp.platform.config.PlatformConfig;
 /**
  * The last step of every tool result, resource and prompt: masks secret-looking values in all its text, the parts no
  * data fence holds (titles, summaries, names, change lists, previews of writes) and error messages included. Fenced
- * content was masked, and counted, as it was fenced; masking again changes nothing.
+ * content was masked, and counted, as it was fenced; an answer returned exactly as {@code UntrustedText.finish} made it
+ * is not masked a second time ({@link MaskedAnswers}), as that would change nothing and cost a pass over it.
  */
 @MaskedOutput
 @Interceptor
@@ -38,6 +40,7 @@ public class OutputMaskingInterceptor {
             return context.proceed();
         }
         Object result;
+        MaskedAnswers.forget();
         try {
             result = context.proceed();
         } catch (ToolCallException e) {
@@ -49,7 +52,7 @@ public class OutputMaskingInterceptor {
 
     private static Object masked(Object result) {
         if (result instanceof String text) {
-            return SecretMasker.mask(text);
+            return MaskedAnswers.alreadyMasked(text) ? text : SecretMasker.mask(text);
         }
         if (result instanceof ToolResponse response) {
             return new ToolResponse(response.isError(), response.content().stream().map(

@@ -37,6 +37,21 @@ class UntrustedTextTest {
         assertFalse(answer.contains("\uE000") || answer.contains("\uE002"), "no mark is left");
     }
 
+    /** Output masking skips only the very answer a masking finish made on this thread, nothing equal to it. */
+    @Test
+    void onlyTheAnswerAMaskingFinishMadeCountsAsMasked() {
+        UntrustedText masking = new UntrustedText(true);
+        String answer = masking.finish("password=Hunter2-Staging!");
+        assertEquals("password=[masked password]\n\nMasked 1 secret-looking value (1 password).", answer);
+        assertFalse(MaskedAnswers.alreadyMasked(new String(answer)), "an equal string is not the answer");
+        masking.finish("x");
+        String again = masking.finish("y");
+        assertTrue(MaskedAnswers.alreadyMasked(again));
+        assertFalse(MaskedAnswers.alreadyMasked(again), "it is forgotten once asked about");
+        String unmasked = new UntrustedText(false).finish("password=Hunter2-Staging!");
+        assertFalse(MaskedAnswers.alreadyMasked(unmasked), "a finish that does not mask leaves nothing to skip");
+    }
+
     @Test
     void secretsAreMaskedAndCounted() {
         Map<String, Integer> counts = new TreeMap<>();
