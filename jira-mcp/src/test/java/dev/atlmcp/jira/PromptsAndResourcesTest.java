@@ -1,6 +1,7 @@
 package dev.atlmcp.jira;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -76,6 +77,18 @@ class PromptsAndResourcesTest extends SandboxReset {
                     assertTrue(e.message().contains("Issue does not exist"), e.message());
                 }).send()
                 .thenAssertResults();
+    }
+
+    @Test
+    void secretsInAnIssueReadAsAResourceAreMaskedAndCounted() {
+        client.when().resourcesRead("jira://issue/WEB-6", r -> {
+            String text = Mcp.text(r);
+            assertFalse(text.contains("Hunter2") || text.contains("AKIAIOSFODNN7EXAMPLE") || text.contains(
+                    "MIIEowIBAAKCAQEA"), text);
+            assertTrue(text.contains("password=[masked password] and the key [masked AWS access key]."), text);
+            assertTrue(text.endsWith("\n\nMasked 4 secret-looking values (1 AWS access key, 1 JWT, 1 password, 1 "
+                    + "private key)."), text);
+        }).thenAssertResults();
     }
 
     @Test

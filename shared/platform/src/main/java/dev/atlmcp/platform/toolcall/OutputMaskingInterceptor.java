@@ -23,8 +23,9 @@ import dev.atlmcp.platform.config.PlatformConfig;
 /**
  * The last step of every tool result, resource and prompt: masks secret-looking values in all its text, the parts no
  * data fence holds (titles, summaries, names, change lists, previews of writes) and error messages included. Fenced
- * content was masked, and counted, as it was fenced; an answer returned exactly as {@code UntrustedText.finish} made it
- * is not masked a second time ({@link MaskedAnswers}), as that would change nothing and cost a pass over it.
+ * content was masked, and counted, as it was fenced; an answer (a tool's text, a resource's, a prompt's) returned
+ * exactly as {@code UntrustedText.finish} made it is not masked a second time ({@link MaskedAnswers}), as that would
+ * change nothing and cost a pass over it.
  */
 @MaskedOutput
 @Interceptor
@@ -52,14 +53,14 @@ public class OutputMaskingInterceptor {
 
     private static Object masked(Object result) {
         if (result instanceof String text) {
-            return MaskedAnswers.alreadyMasked(text) ? text : SecretMasker.mask(text);
+            return maskedOnce(text);
         }
         if (result instanceof ToolResponse response) {
             return new ToolResponse(response.isError(), response.content().stream().map(
                     OutputMaskingInterceptor::masked).toList(), response.structuredContent(), response._meta());
         }
         if (result instanceof TextResourceContents contents) {
-            return new TextResourceContents(contents.uri(), SecretMasker.mask(contents.text()), contents.mimeType(),
+            return new TextResourceContents(contents.uri(), maskedOnce(contents.text()), contents.mimeType(),
                     contents._meta());
         }
         if (result instanceof PromptMessage message) {
@@ -71,8 +72,12 @@ public class OutputMaskingInterceptor {
         return result;
     }
 
+    private static String maskedOnce(String text) {
+        return MaskedAnswers.alreadyMasked(text) ? text : SecretMasker.mask(text);
+    }
+
     private static Content masked(Content content) {
-        return content instanceof TextContent text ? new TextContent(SecretMasker.mask(text.text()), text._meta(), text
+        return content instanceof TextContent text ? new TextContent(maskedOnce(text.text()), text._meta(), text
                 .annotations()) : content;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * What masking costs per answer: throughput of {@link SecretMasker#mask} over pages of ordinary text (prose, lists,
  * tables, code, links; no secrets) and over the secret corpus. Run:
- * {@code ./mvnw -q -pl shared/auth test-compile exec:java}.
+ * {@code ./mvnw -q -pl shared/platform test-compile exec:java}.
  */
 public final class SecretMaskerBenchmark {
 
