@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,6 +89,40 @@ public abstract class InboundAuthContract {
         assertEquals(200, initialize(Mcp.token()).statusCode());
         assertEquals(200, initialize(Mcp.token(Mcp.ALL_SCOPES, "test-client", "https://alternative.example.com"))
                 .statusCode());
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = signed("https://server.example.com", "https://server.example.com", expiry);
+        assertEquals(200, initialize(token).statusCode(), "valid for three more seconds");
+        assertEquals(200, initialize(token).statusCode(), "and again");
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), expiry).toMillis()) + 1_100);
+        assertEquals(401, initialize(token).statusCode(), "expired since it was last accepted");
+    }
+
+    @Test
+    void aTokenChangedInAnyPartAfterItWasAcceptedIsRefused() {
+        String token = Mcp.token(product() + ":read", "test-client", "https://server.example.com");
+        assertEquals(200, initialize(token).statusCode());
+        String[] parts = token.split("\\.");
+        char[] signature = parts[2].toCharArray();
+        int middle = signature.length / 2;
+        signature[middle] = signature[middle] == 'A' ? 'B' : 'A';
+        assertEquals(401, initialize(parts[0] + "." + parts[1] + "." + new String(signature)).statusCode(),
+                "one character of the signature changed");
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        JsonObject escalated = claims.copy().put("scope", Mcp.ALL_SCOPES).put("sub", "mallory-subject");
+        assertEquals(401, initialize(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(escalated
+                .encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2]).statusCode(), "claims changed, "
+                        + "signature kept");
+        JsonObject none = new JsonObject().put("alg", "none").put("typ", "JWT");
+        assertEquals(401, initialize(Base64.getUrlEncoder().withoutPadding().encodeToString(none.encode().getBytes(
+                StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2]).statusCode(), "header changed to alg none");
+        Response stepUp = callTool(token, writeTool().orElse(readTool()), writeTool().isPresent()
+                ? writeToolArguments() : readToolArguments());
+        assertEquals(writeTool().isPresent() ? 403 : 200, stepUp.statusCode(), "the genuine token keeps its own "
+                + "scopes: " + stepUp.asString());
     }
 
     @Test

@@ -111,6 +111,14 @@ public interface ServerConfig {
 
         /** Host header values allowed; the public URL's host and loopback names when unset. */
         Optional<List<String>> allowedHosts();
+
+        /**
+         * How long a bearer token, once verified, is accepted again without checking its signature and claims anew,
+         * never past its expiry ({@code MCP_AUTH_VERIFIED_TOKEN_TTL}); {@code 0s} verifies every request. A signing key
+         * withdrawn by the identity provider stops working for tokens seen before within this time.
+         */
+        @WithDefault("30s")
+        java.time.Duration verifiedTokenTtl();
     }
 
     default String readScope() {
