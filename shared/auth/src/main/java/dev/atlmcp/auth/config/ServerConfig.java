@@ -117,7 +117,7 @@ public interface ServerConfig {
          * never past its expiry ({@code MCP_AUTH_VERIFIED_TOKEN_TTL}); {@code 0s} verifies every request. A signing key
          * withdrawn by the identity provider stops working for tokens seen before within this time.
          */
-        @WithDefault("30s")
+        @WithDefault("PT30S")
         java.time.Duration verifiedTokenTtl();
     }
 

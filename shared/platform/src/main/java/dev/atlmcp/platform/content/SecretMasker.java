@@ -2,6 +2,7 @@ package dev.atlmcp.platform.content;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -53,14 +54,17 @@ public final class SecretMasker {
 
     /** A key name ending that holds a password: {@code DB_PASSWORD}, {@code "password"}, {@code pwd}. */
     private static final String PASSWORD_KEY = "(?:password|passwd|passphrase|pwd)";
-    /** Key names ending like a secret's but holding none: a page cursor, this server's own confirmation token. */
-    private static final String NOT_SECRET_KEY = "(?<!(?<![A-Za-z0-9_.-])(?:next[_-]?)?page[_-]?"
-            + "|(?<![A-Za-z0-9_.-])confirmation[_-]?)";
+    /**
+     * After {@code token}: the key is not a page cursor or this server's own confirmation token (checked after the
+     * word, so that only a {@code token} pays for it).
+     */
+    private static final String NOT_SECRET_KEY = "(?<!(?<![A-Za-z0-9_.-])(?:next[_-]?)?page[_-]?token"
+            + "|(?<![A-Za-z0-9_.-])confirmation[_-]?token)";
     /**
      * A key name ending that holds a token or key: {@code aws_secret_access_key}, {@code api-key}, {@code
      * refresh_token}.
      */
-    private static final String TOKEN_KEY = "(?:secret|" + NOT_SECRET_KEY + "token|credentials?"
+    private static final String TOKEN_KEY = "(?:secret|token" + NOT_SECRET_KEY + "|credentials?"
             + "|(?:secret|api|access|private|signing|encryption)[_-]?key)";
     /**
      * After the key: an optional closing quote (escaped in JSON inside JSON), then {@code =}, {@code :} or {@code =>}.
@@ -181,6 +185,24 @@ public final class SecretMasker {
                     v -> notPlaceholder(v) && v.length() >= 8 && v.chars().anyMatch(
                             Character::isDigit) && v.chars().noneMatch(Character::isWhitespace)));
 
+    /**
+     * Every rule's keywords in lower case, found in a text in one pass; a rule none of whose keywords occur is skipped.
+     */
+    private static final KeywordScan KEYWORDS;
+    /** For each rule, by its place in {@link #RULES}, the numbers of its keywords in {@link #KEYWORDS}. */
+    private static final List<BitSet> RULE_KEYWORDS;
+
+    static {
+        List<String> keywords = RULES.stream().flatMap(r -> r.keywords().stream()).map(SecretMasker::asciiLowerCase)
+                .distinct().toList();
+        KEYWORDS = new KeywordScan(keywords);
+        RULE_KEYWORDS = RULES.stream().map(r -> {
+            BitSet ids = new BitSet();
+            r.keywords().forEach(k -> ids.set(keywords.indexOf(asciiLowerCase(k))));
+            return ids;
+        }).toList();
+    }
+
     private static final Pattern MASKED = Pattern.compile("\\[masked [A-Za-z ]+\\]");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(?:\\$\\{?.*|\\{\\{.*|<.*|%.*%|\\*+|x{3,}|\\.{3,}"
             + "|\\[masked.*|null|none|true|false|changeme|redacted|hidden|secret|password|example|test|dummy|\\?+)");
@@ -217,13 +239,18 @@ public final class SecretMasker {
             return text;
         }
         String result = text;
-        String lower = null;
-        for (Rule rule : RULES) {
+        String lower = asciiLowerCase(text);
+        BitSet present = KEYWORDS.present(lower);
+        for (int r = 0; r < RULES.size(); r++) {
+            Rule rule = RULES.get(r);
+            if (!present.intersects(RULE_KEYWORDS.get(r))) {
+                continue;
+            }
             if (rule.ignoreCase() && lower == null) {
                 lower = asciiLowerCase(result);
             }
             String searched = rule.ignoreCase() ? lower : result;
-            if (rule.keywords().stream().noneMatch(searched::contains)) {
+            if (!rule.ignoreCase() && rule.keywords().stream().noneMatch(searched::contains)) {
                 continue;
             }
             String masked = apply(rule, result, searched, counts);

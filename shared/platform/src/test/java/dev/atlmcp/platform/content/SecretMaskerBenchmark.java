@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What masking costs per answer: throughput of {@link SecretMasker#mask} over pages of ordinary text (prose, lists,
- * tables, code, links; no secrets) and over the secret corpus. Run:
+ * What masking costs per answer: throughput of {@link SecretMasker#mask} over a tool answer ({@code issue-answer.md}:
+ * {@code jira_get_issue} on the sandbox's realistic bug, 2 KB), over pages of ordinary text (prose, lists, tables,
+ * code, links; no secrets) and over the secret corpus. Run:
  * {@code ./mvnw -q -pl shared/platform test-compile exec:java}.
  */
 public final class SecretMaskerBenchmark {
@@ -30,10 +31,14 @@ public final class SecretMaskerBenchmark {
             pages.add(page(random, 8_000));
         }
         List<String> secrets = SecretMaskerTest.corpus().stream().map(SecretMaskerTest.Sample::text).toList();
-        System.out.println("| text | pages | MB/s | µs per 8 KB page |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| text | texts | MB/s | µs per text | µs per 8 KB |");
+        System.out.println("|---|---|---|---|---|");
+        try (java.io.InputStream in = SecretMaskerBenchmark.class.getResourceAsStream("/issue-answer.md")) {
+            report("an issue answer (2 KB)",
+                    List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
         report("ordinary pages (8 KB, no secrets)", pages);
-        report("secret corpus (156 short texts)", secrets);
+        report("secret corpus (" + secrets.size() + " short texts)", secrets);
     }
 
     private static void report(String name, List<String> texts) {
@@ -42,8 +47,8 @@ public final class SecretMaskerBenchmark {
         long[] result = run(texts, MEASURE_NANOS);
         double seconds = result[1] / 1e9;
         double megabytes = result[0] * bytes / 1e6;
-        System.out.printf("| %s | %d | %.1f | %.1f |%n", name, texts.size(), megabytes / seconds, seconds * 1e6
-                / (result[0] * bytes / 8_000.0));
+        System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", name, texts.size(), megabytes / seconds, seconds * 1e6
+                / (result[0] * texts.size()), seconds * 1e6 / (result[0] * bytes / 8_000.0));
     }
 
     /** Rounds over all texts and the nanoseconds they took. */
