@@ -1,6 +1,7 @@
 package dev.atlmcp.platform.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import dev.atlmcp.platform.errors.ToolRefusal;
 
@@ -250,7 +250,7 @@ public final class SecretMasker {
                 lower = asciiLowerCase(result);
             }
             String searched = rule.ignoreCase() ? lower : result;
-            if (!rule.ignoreCase() && rule.keywords().stream().noneMatch(searched::contains)) {
+            if (!rule.ignoreCase() && !containsAny(searched, rule.keywords())) {
                 continue;
             }
             String masked = apply(rule, result, searched, counts);
@@ -300,15 +300,29 @@ public final class SecretMasker {
         return out == null ? null : out.append(text, copied, text.length()).toString();
     }
 
-    /** Where any of {@code keywords} occurs in {@code text}, ascending. */
-    private static int[] keywordPositions(List<String> keywords, String text) {
-        IntStream.Builder positions = IntStream.builder();
+    private static boolean containsAny(String text, List<String> keywords) {
         for (String keyword : keywords) {
-            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-                positions.add(at);
+            if (text.contains(keyword)) {
+                return true;
             }
         }
-        return positions.build().sorted().distinct().toArray();
+        return false;
+    }
+
+    /** Where any of {@code keywords} occurs in {@code text}, ascending. */
+    private static int[] keywordPositions(List<String> keywords, String text) {
+        int[] positions = new int[8];
+        int count = 0;
+        for (String keyword : keywords) {
+            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+                if (count == positions.length) {
+                    positions = Arrays.copyOf(positions, count * 2);
+                }
+                positions[count++] = at;
+            }
+        }
+        Arrays.sort(positions, 0, count);
+        return Arrays.copyOf(positions, count);
     }
 
     /** Lower-cases ASCII letters only, as {@code (?i)} matches them, keeping every index where it was. */
