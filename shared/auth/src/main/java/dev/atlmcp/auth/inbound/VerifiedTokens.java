@@ -97,10 +97,16 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 verified.clear();
             }
         }
-        verified.put(key, new Verified(identity, until));
+        verified.put(key, new Verified(withoutRequest(identity), until));
     }
 
-    /** The verified identity with this request's routing context and blocking executor instead of the first one's. */
+    /** The identity without the request it was verified in, which would otherwise stay in memory with it. */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(RoutingContext.class.getName(), null)
+                .addAttribute(AuthenticationRequestContext.class.getName(), null).build();
+    }
+
+    /** The verified identity with this request's routing context and blocking executor. */
     private static SecurityIdentity forThisRequest(SecurityIdentity identity, RoutingContext http,
             AuthenticationRequestContext context) {
         http.put(AuthenticationRequestContext.class.getName(), context);
