@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.Listing;
 import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.content.InlineText;
 import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.client.CompassCatalog;
@@ -40,8 +41,9 @@ public final class ComponentMarkdown {
         line(md, "Owner team", c.ownerId() == null ? "none" : c.ownerId());
         line(md, "Labels", labels(c));
         if (c.customFields() != null) {
-            c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : f.definition().name(), value(
-                    f)));
+            // values and names people typed, shown outside any fence: one line of plain text each, like a name
+            c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : InlineText.neutralise(f
+                    .definition().name()), InlineText.neutralise(value(f))));
         }
         line(md, "Scorecards", scores(c));
         line(md, "URL", c.url());

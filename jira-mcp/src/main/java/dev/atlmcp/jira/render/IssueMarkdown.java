@@ -18,6 +18,7 @@ import dev.atlmcp.adf.Listing;
 import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.platform.content.AttachmentReader;
 import dev.atlmcp.platform.content.ContentPolicy;
+import dev.atlmcp.platform.content.InlineText;
 import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.ProjectDto;
@@ -338,13 +339,13 @@ public final class IssueMarkdown {
         if (value == null) {
             return "";
         }
-        String line = WHITESPACE.matcher(value.strip()).replaceAll(" ");
+        String line = InlineText.neutralise(WHITESPACE.matcher(value).replaceAll(" "));
         return line.length() <= CELL_CHARS ? line : line.substring(0, CELL_CHARS - 1) + "…";
     }
 
     /**
      * Custom fields, and other fields a caller selected, by display name; multi-line text (rich text fields) is fenced
-     * as data.
+     * as data, anything else stays one line of plain text ({@link InlineText}), like a summary.
      */
     private static void otherFields(StringBuilder md, Map<String, JsonNode> other,
             Map<String, String> names, Set<String> selected, ContentPolicy policy, UntrustedText content) {
@@ -353,11 +354,12 @@ public final class IssueMarkdown {
                 continue;
             }
             String value = fieldValue(field.getValue());
-            String label = names == null ? field.getKey() : names.getOrDefault(field.getKey(), field.getKey());
+            String label = InlineText.neutralise(names == null ? field.getKey() : names.getOrDefault(field.getKey(),
+                    field.getKey()));
             if (value != null && !value.isBlank() && !NOISE.contains(label) && !policy.excluded(field.getKey(),
                     label)) {
                 line(md, label, value.contains("\n") ? "\n" + content.block(label, value)
-                        : value);
+                        : InlineText.neutralise(value));
             }
         }
     }
