@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -301,7 +300,6 @@ public final class IssueMarkdown {
         return columns.stream().anyMatch(c -> c.id().equals(id) && !policy.excluded(c.id(), c.name()));
     }
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int CELL_CHARS = 160;
 
     private static String cell(IssueDto.Fields f, String id, PeopleLegend people) {
@@ -339,7 +337,7 @@ public final class IssueMarkdown {
         if (value == null) {
             return "";
         }
-        String line = InlineText.neutralise(WHITESPACE.matcher(value).replaceAll(" "));
+        String line = InlineText.neutralise(value);
         return line.length() <= CELL_CHARS ? line : line.substring(0, CELL_CHARS - 1) + "…";
     }
 

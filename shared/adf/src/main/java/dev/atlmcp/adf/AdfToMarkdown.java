@@ -35,6 +35,7 @@ public final class AdfToMarkdown {
     /** A line starting with one of these and a space (or nothing) would read back as a list item or a setext line. */
     private static final Pattern BLOCK_MARK = Pattern.compile("^[-+=](\\s.*|$)");
     private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
+    private static final Pattern HEX_COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     /** Marks rendered with delimiters around text, outermost first; code is rendered per text node. */
     private static final List<String> MARK_ORDER = List.of("link", "annotation", "textColor", "backgroundColor",
             "strong", "em", "strike", "underline", "subsup");
@@ -531,9 +532,8 @@ public final class AdfToMarkdown {
                         ? "<status color=\"" + html(attrs.path("color").asText()) + "\">" + html(
                                 attrs.path("text").asText()) + "</status>"
                         : inlineAdf(node);
-        case "inlineCard" -> onlyAttrs(node, "url") && attrs.hasNonNull("url") && !attrs.path("url").asText()
-                .chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>')
-                        ? "<" + attrs.path("url").asText() + ">" : inlineAdf(node);
+        case "inlineCard" -> onlyAttrs(node, "url") && attrs.hasNonNull("url") && !hasSpaceOr(attrs.path("url")
+                .asText(), "<>") ? "<" + attrs.path("url").asText() + ">" : inlineAdf(node);
         case "placeholder" -> onlyAttrs(node, "text") ? "<placeholder>" + html(attrs.path("text").asText())
                 + "</placeholder>" : inlineAdf(node);
         default -> inlineAdf(node);
@@ -546,7 +546,7 @@ public final class AdfToMarkdown {
             return inlineAdf(node);
         }
         String id = attrs.path("id").asText();
-        if (id.chars().anyMatch(c -> Character.isWhitespace(c) || "()<>\"".indexOf(c) >= 0)) {
+        if (hasSpaceOr(id, "()<>\"")) {
             return inlineAdf(node);
         }
         Map<String, String> extra = new LinkedHashMap<>();
@@ -589,13 +589,13 @@ public final class AdfToMarkdown {
             boolean ok = switch (mark.path("type").asText()) {
             case "strong", "em", "strike", "underline" -> !mark.has("attrs");
             case "code" -> true;
-            case "link" -> attrs.size() == 1 && attrs.hasNonNull("href") && !attrs.path("href").asText().matches(
-                    ".*[\\s<>].*");
+            case "link" -> attrs.size() == 1 && attrs.hasNonNull("href") && !hasSpaceOr(attrs.path("href").asText(),
+                    "<>");
             case "subsup" -> attrs.size() == 1
                     && ("sub".equals(attrs.path("type").asText()) || "sup".equals(attrs.path("type")
                             .asText()));
-            case "textColor", "backgroundColor" -> attrs.size() == 1 && attrs.path("color").asText().matches(
-                    "#[0-9a-fA-F]{6}");
+            case "textColor", "backgroundColor" -> attrs.size() == 1 && HEX_COLOR.matcher(attrs.path("color")
+                    .asText()).matches();
             case "annotation" -> attrs.path("annotationType").asText("inlineComment").equals("inlineComment")
                     && attrs.hasNonNull("id") && attrs.size() <= 2;
             default -> false;
@@ -788,6 +788,11 @@ public final class AdfToMarkdown {
     /** Escapes text inside the dialect's HTML-like tags. */
     static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Whether {@code text} holds white space or one of {@code chars}: then it cannot stand in a short form. */
+    private static boolean hasSpaceOr(String text, String chars) {
+        return text.chars().anyMatch(c -> Character.isWhitespace(c) || chars.indexOf(c) >= 0);
     }
 
     static boolean onlyAttrs(JsonNode node, String... allowed) {

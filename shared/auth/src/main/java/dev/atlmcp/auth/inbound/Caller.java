@@ -44,12 +44,12 @@ public record Caller(String subject, Optional<String> name, Optional<String> ema
         return first(identity, CLIENT_ID_CLAIMS);
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /**
      * The scopes the bearer token grants, from {@code claim}: a space-separated string ({@code scope} of RFC 9068 and
      * Keycloak, {@code scp} of Entra ID) or an array ({@code scp} of Okta).
      */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     public static List<String> scopes(SecurityIdentity identity, String claim) {
         List<String> scopes = new ArrayList<>();
         if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {

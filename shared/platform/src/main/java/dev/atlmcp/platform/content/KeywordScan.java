@@ -2,6 +2,7 @@ package dev.atlmcp.platform.content;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class KeywordScan {
      */
     KeywordScan(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
-        List<List<Integer>> lists = new ArrayList<>(java.util.Collections.nCopies(ASCII * ASCII, null));
+        List<List<Integer>> lists = new ArrayList<>(Collections.nCopies(ASCII * ASCII, null));
         for (int id = 0; id < keywords.size(); id++) {
             String keyword = keywords.get(id);
             if (keyword.length() < 2 || !keyword.chars().allMatch(c -> c < ASCII && (c < 'A' || c > 'Z'))) {
