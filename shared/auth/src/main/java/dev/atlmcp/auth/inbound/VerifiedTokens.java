@@ -1,5 +1,8 @@
 package dev.atlmcp.auth.inbound;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +23,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.atlmcp.auth.config.ServerConfig;
-import dev.atlmcp.auth.delegated.PersonKey;
 
 /**
  * Verifies a bearer token once and accepts the same token again without verifying its signature and claims anew, until
@@ -74,7 +76,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (ttlMillis <= 0 || http == null || tenant != null && !DEFAULT_TENANT.equals(tenant)) {
             return oidc.authenticate(request, context);
         }
-        String key = PersonKey.sha256(request.getToken().getToken());
+        String key = sha256(request.getToken().getToken());
         long now = System.currentTimeMillis();
         Verified hit = verified.get(key);
         if (hit != null && now < hit.until()) {
@@ -112,5 +114,14 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         OidcUtils.setRoutingContextAttribute(builder, http);
         OidcUtils.setBlockingApiAttribute(builder, http);
         return builder.build();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
+                    StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
