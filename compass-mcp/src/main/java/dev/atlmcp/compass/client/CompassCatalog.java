@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.atlmcp.adf.OneLine;
+
 /**
  * Everything this server asks of the Compass catalog, in catalog terms and free of GraphQL. Atlassian has announced
  * that Compass capabilities move to another product, so the services depend on this interface only and a different API
@@ -27,14 +29,25 @@ public interface CompassCatalog {
     record Match(ComponentDto component, String link) {
     }
 
-    /** The component on the other end of a relationship. */
+    /** The component on the other end of a relationship; its name is one line of plain text, like a component's. */
     record Related(String id, String name) {
+        public Related {
+            name = OneLine.of(name);
+        }
     }
 
+    /** A team member; the name is one line of plain text. */
     record Member(String accountId, String name, String role) {
+        public Member {
+            name = OneLine.of(name);
+        }
     }
 
+    /** A team; the name is one line of plain text, the description as written. */
     record Team(String id, String name, String description, List<Member> members) {
+        public Team {
+            name = OneLine.of(name);
+        }
     }
 
     /** Event types (DEPLOYMENT, INCIDENT, ...; empty for all) in a time window. */

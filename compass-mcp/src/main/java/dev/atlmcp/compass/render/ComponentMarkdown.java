@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.platform.content.ContentPolicy;
-import dev.atlmcp.platform.content.InlineText;
 import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
 import dev.atlmcp.compass.client.CompassCatalog;
@@ -42,8 +42,8 @@ public final class ComponentMarkdown {
         line(md, "Labels", labels(c));
         if (c.customFields() != null) {
             // values and names people typed, shown outside any fence: one line of plain text each, like a name
-            c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : InlineText.neutralise(f
-                    .definition().name()), InlineText.neutralise(value(f))));
+            c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : OneLine.of(f
+                    .definition().name()), value(f)));
         }
         line(md, "Scorecards", scores(c));
         line(md, "URL", c.url());
@@ -255,9 +255,10 @@ public final class ComponentMarkdown {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** {@code label: value} on one line of plain text, whatever the value holds; nothing when there is no value. */
     private static void line(StringBuilder md, String label, String value) {
         if (value != null && !value.isBlank()) {
-            md.append(label).append(": ").append(value).append('\n');
+            md.append(label).append(": ").append(OneLine.of(value)).append('\n');
         }
     }
 }

@@ -57,7 +57,9 @@ public record IssueDto(String id, String key, Fields fields, Map<String, String>
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LinkType(String name, String inward, String outward) {
+    public record LinkType(@JsonDeserialize(using = InlineText.class) String name,
+            @JsonDeserialize(using = InlineText.class) String inward,
+            @JsonDeserialize(using = InlineText.class) String outward) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

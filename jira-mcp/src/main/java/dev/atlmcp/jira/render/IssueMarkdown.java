@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.adf.WikiToAdf;
 import dev.atlmcp.platform.content.AttachmentReader;
 import dev.atlmcp.platform.content.ContentPolicy;
-import dev.atlmcp.platform.content.InlineText;
 import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.client.ProjectDto;
@@ -337,13 +337,12 @@ public final class IssueMarkdown {
         if (value == null) {
             return "";
         }
-        String line = InlineText.neutralise(value);
-        return line.length() <= CELL_CHARS ? line : line.substring(0, CELL_CHARS - 1) + "…";
+        return value.length() <= CELL_CHARS ? value : value.substring(0, CELL_CHARS - 1) + "…";
     }
 
     /**
      * Custom fields, and other fields a caller selected, by display name; multi-line text (rich text fields) is fenced
-     * as data, anything else stays one line of plain text ({@link InlineText}), like a summary.
+     * as data, anything else stays {@link OneLine one line of plain text}, like a summary.
      */
     private static void otherFields(StringBuilder md, Map<String, JsonNode> other,
             Map<String, String> names, Set<String> selected, ContentPolicy policy, UntrustedText content) {
@@ -352,12 +351,15 @@ public final class IssueMarkdown {
                 continue;
             }
             String value = fieldValue(field.getValue());
-            String label = InlineText.neutralise(names == null ? field.getKey() : names.getOrDefault(field.getKey(),
-                    field.getKey()));
-            if (value != null && !value.isBlank() && !NOISE.contains(label) && !policy.excluded(field.getKey(),
-                    label)) {
-                line(md, label, value.contains("\n") ? "\n" + content.block(label, value)
-                        : InlineText.neutralise(value));
+            String label = OneLine.of(names == null ? field.getKey() : names.getOrDefault(field.getKey(), field
+                    .getKey()));
+            if (value == null || value.isBlank() || NOISE.contains(label) || policy.excluded(field.getKey(), label)) {
+                continue;
+            }
+            if (value.contains("\n")) {
+                md.append(label).append(":\n").append(content.block(label, value)).append('\n');
+            } else {
+                line(md, label, value);
             }
         }
     }
@@ -726,9 +728,10 @@ public final class IssueMarkdown {
         }
     }
 
+    /** {@code label: value} on one line of plain text, whatever the value holds; nothing when there is no value. */
     private static void line(StringBuilder md, String label, String value) {
         if (value != null && !value.isBlank()) {
-            md.append(label).append(": ").append(value).append('\n');
+            md.append(label).append(": ").append(OneLine.of(value)).append('\n');
         }
     }
 

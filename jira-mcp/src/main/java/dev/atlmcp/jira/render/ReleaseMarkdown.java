@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.jira.client.IssueDto;
 import dev.atlmcp.jira.service.Releases;
 import dev.atlmcp.jira.service.VersionChanges;
@@ -51,7 +52,8 @@ public final class ReleaseMarkdown {
             about.append(v.path("released").asBoolean() ? ", released " : ", due ").append(release);
         }
         about.append('.');
-        String head = "# Release notes: " + v.path("name").asText() + " (" + notes.project() + ")\n" + about + "\n";
+        String name = OneLine.of(v.path("name").asText());
+        String head = "# Release notes: " + name + " (" + notes.project() + ")\n" + about + "\n";
         if (notes.issues().isEmpty()) {
             return head + "No issues are fixed in this version.";
         }
@@ -77,7 +79,7 @@ public final class ReleaseMarkdown {
         String count = notes.total() != null && notes.total() == shown ? shown + (shown == 1 ? " issue." : " issues.")
                 : "The first " + shown + " issues" + (notes.total() == null ? "" : " of " + notes.total())
                         + "; the rest: jira_search with jql '" + notes.jql() + "'.";
-        return content.finish(head + count + "\n\n" + content.block(v.path("name").asText() + " release notes", md
+        return content.finish(head + count + "\n\n" + content.block(name + " release notes", md
                 .toString().stripTrailing()));
     }
 
@@ -93,8 +95,10 @@ public final class ReleaseMarkdown {
 
     public static String created(VersionChanges.Created created) {
         JsonNode v = created.version();
-        return "Created version " + v.path("name").asText() + " (id " + v.path("id").asText() + ") in " + created
-                .project() + (v.has("releaseDate") ? ", due " + v.path("releaseDate").asText() : "") + ".\nChange id: "
+        return "Created version " + OneLine.of(v.path("name").asText()) + " (id " + v.path("id").asText() + ") in "
+                + created
+                        .project()
+                + (v.has("releaseDate") ? ", due " + v.path("releaseDate").asText() : "") + ".\nChange id: "
                 + created.changeId() + " (jira_undo_change deletes it while no issue names it)." + (created.notes()
                         .isEmpty() ? "" : "\n" + String.join("\n", created.notes()));
     }

@@ -1,12 +1,9 @@
 package dev.atlmcp.adf;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The shape every list result shares: one line saying how many and how to get more, then a GFM table. */
 public final class Listing {
-
-    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private Listing() {
     }
@@ -40,9 +37,13 @@ public final class Listing {
         }
     }
 
-    /** A GFM table; cells are escaped so that no value can break its row. */
+    /**
+     * A GFM table; every cell is {@link OneLine one line of plain text} with its pipes escaped, so none breaks its row.
+     */
     public static String table(List<String> headers, List<List<String>> rows) {
-        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|");
+        StringBuilder md = new StringBuilder("| ")
+                .append(String.join(" | ", headers.stream().map(Listing::cell).toList()))
+                .append(" |\n|");
         headers.forEach(h -> md.append(" --- |"));
         md.append('\n');
         for (List<String> row : rows) {
@@ -54,6 +55,6 @@ public final class Listing {
     }
 
     static String cell(String value) {
-        return value == null ? "" : LINE_BREAK.matcher(value.replace("|", "\\|")).replaceAll(" ").strip();
+        return value == null ? "" : OneLine.of(value.replace("|", "\\|"));
     }
 }

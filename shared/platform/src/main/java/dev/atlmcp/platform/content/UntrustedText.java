@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.atlmcp.adf.OneLine;
+
 /**
  * One tool answer's handling of text read from Atlassian. Text written by people goes inside data fences,
  * {@code ⟦data <source>⟧ ... ⟦/data⟧}. Fences are placed with marks only this answer knows (a 64-bit secret), and
@@ -32,7 +34,7 @@ public final class UntrustedText {
 
     /** {@code text} fenced as data from {@code source}, e.g. {@code comment 10001 by Jane Doe}. */
     public String block(String source, String text) {
-        return openMark + "data " + source.replace('\n', ' ') + closeMark + "\n" + text.strip() + "\n" + openMark
+        return openMark + "data " + OneLine.of(source) + closeMark + "\n" + text.strip() + "\n" + openMark
                 + "/data" + closeMark;
     }
 
