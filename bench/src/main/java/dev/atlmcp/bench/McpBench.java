@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class McpBench {
 
+    private static final int WARM_ROUND = 5;
+    private static final double WARM_JIT_SHARE = 0.05;
     private static final Pattern BUCKET = Pattern.compile(
             "^mcp_server_overhead_seconds_bucket\\{(.*)\\} ([0-9.eE+-]+)$");
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
@@ -55,12 +57,12 @@ public final class McpBench {
         Map<String, String> tools = new LinkedHashMap<>();
         tools.put("jira_get_issue", "{\"issue_key\":\"WEB-1\"}");
         tools.put("jira_search", "{\"jql\":\"project = WEB ORDER BY key ASC\"}");
-        run(load, tools, 16, 5, metrics, pid, null);
+        warmUp(load, tools, Integer.parseInt(options.getOrDefault("warmup", "120")), metrics, pid);
         System.out.println();
         System.out
                 .println("| tool | concurrency | calls/s | p50 ms | p99 ms | server overhead p50 ms | server overhead "
-                        + "p99 ms | errors | server RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                        + "p99 ms | server CPU ms per call | errors | server RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         Map<String, Phase> phases = new LinkedHashMap<>();
         for (int concurrency : concurrencies) {
             for (var tool : tools.entrySet()) {
@@ -70,6 +72,45 @@ public final class McpBench {
         }
         System.out.println();
         printTargets(startup, idleRss, phases, tools.keySet());
+    }
+
+    /**
+     * Rounds of {@value #WARM_ROUND} s at concurrency 16 until the JVM's JIT compiler threads used at most
+     * {@value #WARM_JIT_SHARE} of one core in a round (the hot paths are compiled: what a server that has run for a
+     * while does per call), or {@code maxSeconds} passed; at least one round.
+     */
+    private static void warmUp(McpLoad load, Map<String, String> tools, int maxSeconds, String metrics, long pid)
+            throws Exception {
+        int spent = 0;
+        double jitShare;
+        do {
+            long jitBefore = jitMillis(pid);
+            run(load, tools, 16, WARM_ROUND, metrics, pid, null);
+            spent += WARM_ROUND;
+            jitShare = (jitMillis(pid) - jitBefore) / (WARM_ROUND * 1000.0);
+            System.out.printf("warm-up at concurrency 16, %3d s: JIT compilers used %.0f%% of a core%n", spent,
+                    jitShare * 100);
+        } while (jitShare > WARM_JIT_SHARE && spent < maxSeconds);
+    }
+
+    /** CPU time of the JVM's JIT compiler threads so far. */
+    private static long jitMillis(long pid) {
+        long total = 0;
+        try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm"));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        total += ticks(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total * 10;
     }
 
     /** Each target of the server's own cost, what was measured, and whether it is met. */
@@ -121,21 +162,21 @@ public final class McpBench {
             long pid, String label) throws Exception {
         Phase phase = measure(load, tools, concurrency, seconds, metrics, pid, label);
         if (label != null) {
-            System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %d | %d |%n", label, concurrency, phase
-                    .callsPerSecond(), phase.p50(), phase.p99(), phase.overheadP50(), phase.overheadP99(),
-                    phase
-                            .errors(),
-                    phase.rssMb());
+            System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %.2f | %d | %d |%n", label, concurrency,
+                    phase.callsPerSecond(), phase.p50(), phase.p99(), phase.overheadP50(), phase.overheadP99(), phase
+                            .cpuMsPerCall(),
+                    phase.errors(), phase.rssMb());
         }
         return phase;
     }
 
     /**
      * What one phase measured: calls, calls per second, client-side latency percentiles in ms, the server's own
-     * overhead percentiles in ms (NaN without {@code overheadTool}), errors and the server's largest resident set.
+     * overhead percentiles in ms (NaN without {@code overheadTool}), the server process's CPU time per call in ms (all
+     * its threads, user and system), errors and the server's largest resident set.
      */
     record Phase(long calls, double callsPerSecond, double p50, double p90, double p99, double overheadP50,
-            double overheadP99, long errors, long rssMb) {
+            double overheadP99, double cpuMsPerCall, long errors, long rssMb) {
     }
 
     /**
@@ -145,6 +186,7 @@ public final class McpBench {
     static Phase measure(McpLoad load, Map<String, String> tools, int concurrency, int seconds, String metrics,
             long pid, String overheadTool) throws Exception {
         Map<Double, Double> before = overheadBuckets(metrics, overheadTool);
+        long cpuBefore = cpuMillis(pid);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -184,6 +226,7 @@ public final class McpBench {
             worker.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuMillis(pid) - cpuBefore;
         for (McpLoad.Session session : sessions) {
             session.close();
         }
@@ -191,7 +234,9 @@ public final class McpBench {
         return new Phase(latencies.size(), latencies.size() / elapsed, McpLoad.percentileMillis(latencies, 50),
                 McpLoad.percentileMillis(latencies, 90), McpLoad.percentileMillis(latencies, 99), percentileOfDelta(
                         before, after, 0.50) * 1000,
-                percentileOfDelta(before, after, 0.99) * 1000, errors.get(),
+                percentileOfDelta(before, after, 0.99) * 1000, latencies.isEmpty() ? Double.NaN : (double) cpu
+                        / latencies.size(),
+                errors.get(),
                 maxRss.get() / 1024);
     }
 
@@ -241,6 +286,21 @@ public final class McpBench {
             lowerCount = bucket.getValue();
         }
         return lowerBound;
+    }
+
+    /** CPU time of the process so far, user and system, from {@code /proc/<pid>/stat}. */
+    private static long cpuMillis(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * 10;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** User plus system time in a {@code stat} line of {@code /proc}, in clock ticks (10 ms on Linux). */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static long rssKb(long pid) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The rate-limit headers real sites put on every answer. Cloud: {@code X-RateLimit-Limit}, {@code -Remaining},
  * {@code -Reset} (when the hour's budget renews) and {@code -NearLimit}; Data Center: its token bucket's
  * {@code X-RateLimit-Limit}, {@code -Remaining}, {@code -Interval-Seconds} and {@code -FillRate}. The budgets are far
- * above what tests use; a 429 with {@code Retry-After} comes from a fault rule.
+ * above what tests use (a benchmark can raise Cloud's); a 429 with {@code Retry-After} comes from a fault rule.
  */
 final class RateLimitHeaders {
 
@@ -21,6 +21,11 @@ final class RateLimitHeaders {
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong used = new AtomicLong();
     private volatile Instant hour = Instant.EPOCH;
+    private volatile long cloudPerHour = CLOUD_PER_HOUR;
+
+    void cloudPerHour(long limit) {
+        cloudPerHour = limit;
+    }
 
     Map<String, String> headers(boolean dataCenter) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
@@ -36,11 +41,12 @@ final class RateLimitHeaders {
             headers.put("X-RateLimit-Interval-Seconds", "1");
             headers.put("X-RateLimit-FillRate", "100");
         } else {
-            long remaining = Math.max(0, CLOUD_PER_HOUR - count);
-            headers.put("X-RateLimit-Limit", String.valueOf(CLOUD_PER_HOUR));
+            long limit = cloudPerHour;
+            long remaining = Math.max(0, limit - count);
+            headers.put("X-RateLimit-Limit", String.valueOf(limit));
             headers.put("X-RateLimit-Remaining", String.valueOf(remaining));
             headers.put("X-RateLimit-Reset", now.plus(1, ChronoUnit.HOURS).toString());
-            headers.put("X-RateLimit-NearLimit", String.valueOf(remaining < CLOUD_PER_HOUR / 5));
+            headers.put("X-RateLimit-NearLimit", String.valueOf(remaining < limit / 5));
         }
         return headers;
     }

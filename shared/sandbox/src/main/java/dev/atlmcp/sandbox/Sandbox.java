@@ -230,6 +230,11 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(httpsUrl);
     }
 
+    /** Raises (or lowers) the Cloud sites' hourly request budget their rate-limit headers count down. */
+    public void cloudHourlyLimit(long requests) {
+        rateLimits.cloudPerHour(requests);
+    }
+
     public DevTokenIssuer issuer() {
         return issuer;
     }

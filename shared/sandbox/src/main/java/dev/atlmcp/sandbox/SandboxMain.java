@@ -30,6 +30,7 @@ public final class SandboxMain {
         Path tokensDir = null;
         Path vaultFile = null;
         List<String> connecting = new ArrayList<>();
+        long hourlyLimit = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -41,15 +42,19 @@ public final class SandboxMain {
             case "--tokens-dir" -> tokensDir = Path.of(require(args[i], value));
             case "--vault-database" -> vaultFile = Path.of(require(args[i], value));
             case "--connect" -> connecting.add(require(args[i], value).replaceAll("/+$", ""));
+            case "--cloud-hourly-limit" -> hourlyLimit = parseLimit(require(args[i], value));
             case "--help", "-h" -> {
                 System.out.println("Usage: java -jar sandbox-standalone.jar [--host 127.0.0.1] [--port 8090] "
                         + "[--audience http://localhost:8081/mcp]... [--token-file FILE] [--tokens-dir DIR] "
-                        + "[--credentials-file FILE] [--connect http://localhost:8081]... [--vault-database FILE]\n"
+                        + "[--credentials-file FILE] [--connect http://localhost:8081]... [--vault-database FILE] "
+                        + "[--cloud-hourly-limit N]\n"
                         + "  --tokens-dir      a dev access token for each seeded person, in a file named by username\n"
                         + "  --connect         an MCP server's public URL whose connect pages the 3LO app and the sign-in "
                         + "client accept\n"
                         + "  --vault-database  starts an embedded PostgreSQL and writes QUARKUS_DATASOURCE_JDBC_URL=... "
-                        + "to FILE");
+                        + "to FILE\n"
+                        + "  --cloud-hourly-limit  the requests per hour Cloud's rate-limit headers count down from "
+                        + "(default 100000; near the end the servers slow down, as they do on a real site)");
                 return;
             }
             default -> fail("Unknown option " + args[i] + " (try --help)");
@@ -62,6 +67,9 @@ public final class SandboxMain {
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(new Sandbox.Options(host, port, audiences));
+            if (hourlyLimit > 0) {
+                sandbox.cloudHourlyLimit(hourlyLimit);
+            }
         } catch (IOException e) {
             fail("Cannot listen on " + host + ":" + port + ": " + e.getMessage() + " (choose another --port)");
             return;
@@ -136,6 +144,19 @@ public final class SandboxMain {
             fail("--port must be a number, got " + value);
             return -1;
         }
+    }
+
+    private static long parseLimit(String value) {
+        try {
+            long limit = Long.parseLong(value);
+            if (limit > 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        fail("--cloud-hourly-limit must be a positive number, got " + value);
+        return -1;
     }
 
     private static void fail(String message) {
