@@ -1,6 +1,8 @@
 // The driver behind bench/peers: for each server, the time from start to its first answered tools/list, its
 // get-issue answer for WEB-1 (tokens in o200k_base, facts of bench/peer-facts.tsv kept), warm latency at concurrency
-// 1 (median and p90 of sequential calls after 5 s of warm-up calls) and its resident memory afterwards. Prints one Markdown table.
+// 1 (median and p90 of sequential calls, once warm) and its resident memory afterwards. Prints one Markdown table.
+// Warm: a JVM server (one with "jvm": true) is called until its JIT compiler threads use at most 5% of a core over 5 s
+// (at most 180 s); every other server gets at least as many warm-up calls as it needed, and at least 5 s of them.
 // Usage (bench/peers runs it from the folder it installed the packages into):
 //   node peers.mjs <servers.json> <peer-facts.tsv> <calls>
 import fs from "node:fs";
@@ -27,6 +29,21 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
+const jitMillis = (pid) => {
+  let ticks = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      if (/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${task}/comm`, "utf8"))) {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    } catch {
+      // the thread ended
+    }
+  }
+  return ticks * 10;
+};
 const text = (result) => result.content.filter((c) => c.type === "text").map((c) => c.text).join("\n");
 
 async function connect(server, started) {
@@ -51,17 +68,40 @@ async function connect(server, started) {
   }
 }
 
+// Calls in rounds of 5 s until warm (see above); returns the number of calls made.
+async function warmUp(client, server, pid, atLeastCalls) {
+  let made = 0;
+  const started = Date.now();
+  for (;;) {
+    const jitBefore = server.jvm ? jitMillis(pid) : 0;
+    for (const end = Date.now() + 5000; Date.now() < end;) {
+      await client.callTool({ name: server.tool, arguments: server.arguments });
+      made++;
+    }
+    const quiet = server.jvm ? (jitMillis(pid) - jitBefore) / 5000 <= 0.05 : made >= atLeastCalls;
+    if (quiet || Date.now() - started >= 180_000) {
+      return made;
+    }
+  }
+}
+
 const rows = [];
+let warmCalls = 0;
 for (const server of servers) {
   const started = server.launchedMs ?? Date.now();
-  const { client, transport, startup } = await connect(server, started);
+  let { client, transport, startup } = await connect(server, started);
   const pid = server.pid ?? transport.pid;
   const first = await client.callTool({ name: server.tool, arguments: server.arguments });
   const answer = text(first);
   const kept = facts.filter((f) => f.re.test(answer));
-  // warm-up: 5 seconds of calls, so that a JIT-compiled server is measured warm like the others
-  for (const end = Date.now() + 5000; Date.now() < end;) {
-    await client.callTool({ name: server.tool, arguments: server.arguments });
+  const warm = await warmUp(client, server, pid, warmCalls);
+  warmCalls = Math.max(warmCalls, warm);
+  if (server.url) {
+    // Node's fetch leaves an abort listener per request on the transport's signal until garbage collection, and each
+    // new listener is checked against all of them: after thousands of calls the client itself slows down. A new
+    // connection (the server stays up, and warm) measures the server, not that.
+    await client.close();
+    ({ client } = await connect(server, Date.now()));
   }
   const latencies = [];
   for (let i = 0; i < calls; i++) {
@@ -71,7 +111,7 @@ for (const server of servers) {
   }
   rows.push({ name: server.name, tokens: encode(answer).length, kept: kept.length, error: first.isError === true,
     lost: facts.filter((f) => !kept.includes(f)).map((f) => f.name), p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90), startup, rss: rssMb(pid) });
+    p90: percentile(latencies, 90), startup, rss: rssMb(pid), warm });
   if (process.env.PEERS_SHOW_ANSWERS) {
     console.error(`--- ${server.name}\n${answer}\n`);
   }
@@ -87,5 +127,5 @@ for (const r of rows) {
 }
 console.log();
 for (const r of rows) {
-  console.log(`${r.name} left out: ${r.lost.length ? r.lost.join(", ") : "nothing"}`);
+  console.log(`${r.name} left out: ${r.lost.length ? r.lost.join(", ") : "nothing"}; warm after ${r.warm} calls`);
 }

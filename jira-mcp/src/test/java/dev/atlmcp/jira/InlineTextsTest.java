@@ -74,4 +74,20 @@ class InlineTextsTest extends SandboxReset {
             assertFalse(answer.lines().anyMatch(l -> l.startsWith("# Ignore") || l.startsWith("# SYSTEM")), answer);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anAttachmentNamedToHideItsRealExtensionIsShownAsItIs(Transport transport) {
+        // jira_add_attachment refuses such a name; a person uploading in Jira is not stopped
+        SandboxSite.upload(Directory.JANE, "/rest/api/3/issue/OPS-5/attachments", "invoice\u202Efdp.txt", "total: 12");
+
+        String issue = call(transport, "jira_get_issue", Map.of("issue_key", "OPS-5")).text();
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("invoicefdp\\.txt \\((\\d+)\\)").matcher(
+                issue);
+        assertTrue(listed.find(), issue);
+        String read = call(transport, "jira_read_attachment", Map.of("issue_key", "OPS-5", "attachment_id", listed
+                .group(1))).text();
+        assertTrue(read.startsWith("# invoicefdp.txt (OPS-5, "), read);
+        assertFalse(issue.contains("\u202E") || read.contains("\u202E"), read);
+    }
 }

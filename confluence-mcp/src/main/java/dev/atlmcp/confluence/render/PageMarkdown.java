@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.AdfToMarkdown;
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.platform.content.AttachmentReader;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.content.UntrustedText;
@@ -295,8 +296,10 @@ public final class PageMarkdown {
     /** A text attachment fenced as data, with a note when only its start is shown. */
     public static String attachmentText(PageAttachments.Read read, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
-        return content.finish("# " + read.attachment().title() + " (page " + read.page().id() + ", " + AttachmentReader
-                .size(read.attachment().size()) + ")\n" + read.content().cutNote() + "\n"
+        return content.finish("# " + OneLine.of(read.attachment().title()) + " (page " + read.page().id() + ", "
+                + AttachmentReader
+                        .size(read.attachment().size())
+                + ")\n" + read.content().cutNote() + "\n"
                 + content.block("page "
                         + read.page().id() + " attachment " + read.attachment().title(), read.content().text()));
     }

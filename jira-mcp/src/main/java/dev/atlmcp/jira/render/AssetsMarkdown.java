@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.jira.service.Assets;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.content.UntrustedText;
@@ -52,8 +53,9 @@ public final class AssetsMarkdown {
     public static String object(JsonNode o, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
         String key = o.path("objectKey").asText();
-        StringBuilder md = new StringBuilder("# ").append(key).append(' ').append(o.path("label").asText()).append(
-                '\n').append(o.path("objectType").path("name").asText()).append(" · id ").append(o.path("id").asText());
+        StringBuilder md = new StringBuilder("# ").append(key).append(' ').append(OneLine.of(o.path("label")
+                .asText())).append('\n').append(OneLine.of(o.path("objectType").path("name").asText())).append(" · id ")
+                .append(o.path("id").asText());
         String updated = Listing.time(o.path("updated").asText(null));
         if (updated != null) {
             md.append(" · updated ").append(updated);

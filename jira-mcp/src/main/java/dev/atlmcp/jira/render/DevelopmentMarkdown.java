@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.jira.service.DevelopmentInfo;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.content.UntrustedText;
@@ -25,7 +26,7 @@ public final class DevelopmentMarkdown {
         UntrustedText content = policy.newAnswer();
         StringBuilder md = new StringBuilder("Development of ").append(key).append(':');
         for (DevelopmentInfo.Tool tool : development.tools()) {
-            md.append("\n\n## ").append(tool.name()).append('\n');
+            md.append("\n\n## ").append(OneLine.of(tool.name())).append('\n');
             if (!tool.pullRequests().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 tool.pullRequests().forEach(p -> rows.add(List.of(p.path("id").asText(), p.path("name").asText(), p
@@ -50,8 +51,8 @@ public final class DevelopmentMarkdown {
                 repository.path("commits").forEach(c -> rows.add(List.of(c.path("displayId").asText(), c.path(
                         "message").asText().lines().findFirst().orElse(""), c.path("author").path("name").asText(),
                         when(c.path("authorTimestamp")))));
-                md.append("Commits in ").append(repository.path("name").asText()).append(" (").append(repository
-                        .path("url").asText()).append("):\n").append(content.block(key + " commits", Listing.table(
+                md.append(OneLine.of("Commits in " + repository.path("name").asText() + " (" + repository.path("url")
+                        .asText() + "):")).append('\n').append(content.block(key + " commits", Listing.table(
                                 List.of("Commit", "Message", "Author", "When"), rows)))
                         .append('\n');
             }

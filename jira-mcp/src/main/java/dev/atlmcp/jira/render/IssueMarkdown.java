@@ -503,8 +503,10 @@ public final class IssueMarkdown {
     public static String attachmentText(Attachments.Read read, ContentPolicy policy) {
         UntrustedText content = policy.newAnswer();
         IssueDto.Attachment a = read.attachment();
-        return content.finish("# " + a.filename() + " (" + read.issueKey() + ", " + size(a.size()) + ")\n" + read
-                .content().cutNote() + "\n"
+        return content.finish("# " + OneLine.of(a.filename()) + " (" + read.issueKey() + ", " + size(a.size()) + ")\n"
+                + read
+                        .content().cutNote()
+                + "\n"
                 + content.block(read.issueKey() + " attachment " + a.filename(), read
                         .content().text()));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.atlmcp.adf.Listing;
+import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.jira.service.CustomerRequests;
 import dev.atlmcp.jira.service.ServiceDesks;
 import dev.atlmcp.platform.content.ContentPolicy;
@@ -48,7 +49,8 @@ public final class ServiceDeskMarkdown {
             rows.add(List.of(f.path("name").asText(), f.path("fieldId").asText(), f.path("required").asBoolean() ? "yes"
                     : "", String.join(", ", values), f.path("description").asText("")));
         }
-        return content.finish("Fields of " + fields.type().path("name").asText() + " (" + fields.type().path("id")
+        return content.finish("Fields of " + OneLine.of(fields.type().path("name").asText()) + " (" + fields.type()
+                .path("id")
                 .asText() + ") in " + fields.desk().projectKey() + "; give the others than summary and description in "
                 + "fields of jira_create_request:\n\n" + content.block(fields.desk().projectKey() + " request fields",
                         Listing.table(List.of("Field", "Id", "Required", "Values", "Description"), rows)));
@@ -67,8 +69,8 @@ public final class ServiceDeskMarkdown {
         String hidden = page.hidden() == 0 ? "" : " " + page.hidden() + " of another project, outside the allowed "
                 + "projects, left out.";
         if (page.issues().isEmpty()) {
-            return "Queue " + page.queue().path("name").asText() + " of " + page.desk().projectKey() + ": " + summary
-                    + hidden;
+            return "Queue " + OneLine.of(page.queue().path("name").asText()) + " of " + page.desk().projectKey() + ": "
+                    + summary + hidden;
         }
         List<List<String>> rows = page.issues().stream().map(i -> {
             JsonNode f = i.path("fields");
@@ -77,7 +79,8 @@ public final class ServiceDeskMarkdown {
                             ""),
                     IssueMarkdown.time(f.path("created").asText(null)));
         }).toList();
-        return content.finish("Queue " + page.queue().path("name").asText() + " of " + page.desk().projectKey() + ": "
+        return content.finish("Queue " + OneLine.of(page.queue().path("name").asText()) + " of " + page.desk()
+                .projectKey() + ": "
                 + summary + hidden + "\n\n" + content.block("queue " + page.queue().path("name").asText(), Listing
                         .table(List.of("Key", "Summary", "Status", "Reporter", "Assignee", "Created"), rows)));
     }
@@ -86,28 +89,26 @@ public final class ServiceDeskMarkdown {
         UntrustedText content = policy.newAnswer();
         JsonNode r = shown.request();
         String key = shown.issue().key();
-        StringBuilder md = new StringBuilder("# ").append(key).append(' ').append(value(r, "summary")).append('\n');
-        md.append("Request type: ").append(r.path("requestType").path("name").asText(r.path("requestTypeId")
-                .asText())).append(" · status ").append(r.path("currentStatus").path("status").asText()).append(
-                        " (since ")
-                .append(IssueMarkdown.time(r.path("currentStatus").path("statusDate").path(
-                        "iso8601").asText(null)))
-                .append(") · raised by ").append(r.path("reporter").path(
-                        "displayName").asText())
-                .append(" on ").append(IssueMarkdown.time(r.path(
-                        "createdDate").path("iso8601").asText(null)))
+        // Customers write the summary, their display names and field values: each stays one line of plain text.
+        StringBuilder md = new StringBuilder("# ").append(key).append(' ').append(OneLine.of(value(r, "summary")))
+                .append('\n');
+        md.append(OneLine.of("Request type: " + r.path("requestType").path("name").asText(r.path("requestTypeId")
+                .asText()) + " · status " + r.path("currentStatus").path("status").asText() + " (since "
+                + IssueMarkdown.time(r.path("currentStatus").path("statusDate").path("iso8601").asText(null))
+                + ") · raised by " + r.path("reporter").path("displayName").asText() + " on " + IssueMarkdown.time(r
+                        .path("createdDate").path("iso8601").asText(null))))
                 .append('\n');
         List<String> participants = new ArrayList<>();
         r.path("participants").path("values").forEach(p -> participants.add(p.path("displayName").asText()));
         if (!participants.isEmpty()) {
-            md.append("Participants: ").append(String.join(", ", participants)).append('\n');
+            md.append("Participants: ").append(OneLine.of(String.join(", ", participants))).append('\n');
         }
         for (JsonNode f : r.path("requestFieldValues")) {
             String id = f.path("fieldId").asText();
             if (!id.equals("summary") && !id.equals("description")) {
                 JsonNode v = f.path("value");
-                md.append(f.path("label").asText(id)).append(": ").append(v.isObject() ? v.path("value").asText(v.path(
-                        "name").asText()) : v.asText()).append('\n');
+                md.append(OneLine.of(f.path("label").asText(id))).append(": ").append(OneLine.of(v.isObject() ? v
+                        .path("value").asText(v.path("name").asText()) : v.asText())).append('\n');
             }
         }
         List<List<String>> slas = new ArrayList<>();
@@ -167,8 +168,10 @@ public final class ServiceDeskMarkdown {
     }
 
     public static String raised(CustomerRequests.Raised raised) {
-        return "Raised " + raised.key() + ": " + raised.what().replaceFirst("^raise ", "") + "." + (raised.url() == null
-                ? "" : "\nPortal: " + raised.url()) + "\nChange id: " + raised.changeId() + " (this server never "
+        return "Raised " + raised.key() + ": " + OneLine.of(raised.what().replaceFirst("^raise ", "")) + "." + (raised
+                .url() == null
+                        ? "" : "\nPortal: " + raised.url())
+                + "\nChange id: " + raised.changeId() + " (this server never "
                 + "deletes issues: resolve it with a transition if it was raised by mistake)." + notes(raised
                         .notes());
     }
