@@ -128,4 +128,13 @@ class IssueViewsTest extends SandboxReset {
         assertTrue(row.endsWith("… |") && row.length() < 260, "long text is cut to one line: " + row);
         assertTrue(Mcp.sandbox().requests().contains("POST /rest/api/3/search/jql 200"));
     }
+
+    @Test
+    void theEnvironmentIsFencedOnLinesOfItsOwn() {
+        Mcp.Result updated = call(Transport.STREAMABLE, "jira_update_issue", Map.of("issue_key", "OPS-5", "fields",
+                Map.of("environment", "Chrome 131 on macOS 15")));
+        assertFalse(updated.isError(), updated::text);
+        String md = text(call(Transport.STREAMABLE, "jira_get_issue", Map.of("issue_key", "OPS-5")));
+        assertTrue(md.contains("\nEnvironment: \n⟦data environment⟧\nChrome 131 on macOS 15\n⟦/data⟧\n"), md);
+    }
 }

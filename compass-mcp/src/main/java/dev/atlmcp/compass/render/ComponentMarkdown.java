@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.atlmcp.adf.Listing;
-import dev.atlmcp.adf.OneLine;
 import dev.atlmcp.platform.content.ContentPolicy;
 import dev.atlmcp.platform.content.UntrustedText;
 import dev.atlmcp.compass.client.ComponentDto;
@@ -37,16 +36,16 @@ public final class ComponentMarkdown {
             md.append(" · ").append(c.state().toLowerCase(Locale.ROOT));
         }
         md.append('\n');
-        line(md, "Id", c.id());
-        line(md, "Owner team", c.ownerId() == null ? "none" : c.ownerId());
-        line(md, "Labels", labels(c));
+        Listing.line(md, "Id", c.id());
+        Listing.line(md, "Owner team", c.ownerId() == null ? "none" : c.ownerId());
+        Listing.line(md, "Labels", labels(c));
         if (c.customFields() != null) {
             // values and names people typed, shown outside any fence: one line of plain text each, like a name
-            c.customFields().forEach(f -> line(md, f.definition() == null ? "Field" : OneLine.of(f
-                    .definition().name()), value(f)));
+            c.customFields().forEach(f -> Listing.line(md, f.definition() == null ? "Field" : f.definition().name(),
+                    value(f)));
         }
-        line(md, "Scorecards", scores(c));
-        line(md, "URL", c.url());
+        Listing.line(md, "Scorecards", scores(c));
+        Listing.line(md, "URL", c.url());
         if (c.description() != null && !c.description().isBlank()) {
             md.append('\n').append(content.block(c.name() + " description", c.description())).append('\n');
         }
@@ -255,10 +254,4 @@ public final class ComponentMarkdown {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** {@code label: value} on one line of plain text, whatever the value holds; nothing when there is no value. */
-    private static void line(StringBuilder md, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            md.append(label).append(": ").append(OneLine.of(value)).append('\n');
-        }
-    }
 }

@@ -60,25 +60,27 @@ public final class IssueMarkdown {
         md.append(join(" · ", name(f.issuetype), f.status == null ? null : f.status.name(), name(f.priority),
                 f.project == null ? null : "project " + f.project.name())).append('\n');
         if (view.shownFields().isEmpty() || view.shownFields().contains("assignee")) {
-            line(md, "Assignee", f.assignee == null ? "Unassigned" : user(f.assignee));
+            Listing.line(md, "Assignee", f.assignee == null ? "Unassigned" : user(f.assignee));
         }
-        line(md, "Reporter", user(f.reporter));
-        line(md, "Created", time(f.created));
-        line(md, "Updated", time(f.updated));
-        line(md, "Due", f.duedate);
-        line(md, "Resolution", name(f.resolution));
-        line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
-        line(md, "Components", names(f.components));
-        line(md, "Fix versions", names(f.fixVersions));
-        line(md, "Affects versions", names(f.versions));
-        line(md, "Time tracking", timeTracking(f.timetracking));
-        line(md, "Parent", parents(f, view.parents()));
-        line(md, "Attachments", f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
-                a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
+        Listing.line(md, "Reporter", user(f.reporter));
+        Listing.line(md, "Created", time(f.created));
+        Listing.line(md, "Updated", time(f.updated));
+        Listing.line(md, "Due", f.duedate);
+        Listing.line(md, "Resolution", name(f.resolution));
+        Listing.line(md, "Labels", f.labels == null || f.labels.isEmpty() ? null : String.join(", ", f.labels));
+        Listing.line(md, "Components", names(f.components));
+        Listing.line(md, "Fix versions", names(f.fixVersions));
+        Listing.line(md, "Affects versions", names(f.versions));
+        Listing.line(md, "Time tracking", timeTracking(f.timetracking));
+        Listing.line(md, "Parent", parents(f, view.parents()));
+        Listing.line(md, "Attachments",
+                f.attachment == null || f.attachment.isEmpty() ? null : f.attachment.stream().map(
+                        a -> a.filename() + " (" + a.id() + ")").collect(Collectors.joining(", ")));
         if (!policy.excluded("environment", "Environment")) {
             String environment = text(f.environment);
-            line(md, "Environment", environment == null || environment.isBlank() ? null : "\n" + content.block(
-                    "environment", environment));
+            if (environment != null && !environment.isBlank()) {
+                fencedLine(md, "Environment", content.block("environment", environment));
+            }
         }
         otherFields(md, f.other, issue.names(), view.shownFields(), policy, content);
 
@@ -357,9 +359,9 @@ public final class IssueMarkdown {
                 continue;
             }
             if (value.contains("\n")) {
-                md.append(label).append(":\n").append(content.block(label, value)).append('\n');
+                fencedLine(md, label, content.block(label, value));
             } else {
-                line(md, label, value);
+                Listing.line(md, label, value);
             }
         }
     }
@@ -580,15 +582,20 @@ public final class IssueMarkdown {
     public static String project(ProjectDto project) {
         StringBuilder md = new StringBuilder("# ").append(project.key()).append(": ").append(project.name()).append(
                 '\n');
-        line(md, "Lead", user(project.lead()));
-        line(md, "Type", project.projectTypeKey());
-        line(md, "Issue types", project.issueTypes() == null ? null : String.join(", ", project.issueTypes().stream()
-                .map(t -> t.name() + " (" + t.id() + ")").toList()));
-        line(md, "Components", project.components() == null || project.components().isEmpty() ? null : String.join(
-                ", ", project.components().stream().map(ProjectDto.Component::name).toList()));
-        line(md, "Versions", project.versions() == null || project.versions().isEmpty() ? null : String.join(", ",
-                project.versions().stream().map(v -> v.name() + (Boolean.TRUE.equals(v.released()) ? " (released)"
-                        : "")).toList()));
+        Listing.line(md, "Lead", user(project.lead()));
+        Listing.line(md, "Type", project.projectTypeKey());
+        Listing.line(md, "Issue types",
+                project.issueTypes() == null ? null : String.join(", ", project.issueTypes().stream()
+                        .map(t -> t.name() + " (" + t.id() + ")").toList()));
+        Listing.line(md, "Components",
+                project.components() == null || project.components().isEmpty() ? null : String.join(
+                        ", ", project.components().stream().map(ProjectDto.Component::name).toList()));
+        Listing.line(md, "Versions",
+                project.versions() == null || project.versions().isEmpty() ? null : String.join(", ",
+                        project.versions().stream()
+                                .map(v -> v.name() + (Boolean.TRUE.equals(v.released()) ? " (released)"
+                                        : ""))
+                                .toList()));
         return md.toString();
     }
 
@@ -730,11 +737,9 @@ public final class IssueMarkdown {
         }
     }
 
-    /** {@code label: value} on one line of plain text, whatever the value holds; nothing when there is no value. */
-    private static void line(StringBuilder md, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            md.append(label).append(": ").append(OneLine.of(value)).append('\n');
-        }
+    /** {@code label:} and below it a multi-line value, fenced as data. */
+    private static void fencedLine(StringBuilder md, String label, String fenced) {
+        md.append(label).append(": \n").append(fenced).append('\n');
     }
 
     private static String join(String separator, String... parts) {

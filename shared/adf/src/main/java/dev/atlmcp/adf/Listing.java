@@ -38,6 +38,15 @@ public final class Listing {
     }
 
     /**
+     * Appends {@code label: value} as one line of plain text, whatever either holds; nothing when there is no value.
+     */
+    public static void line(StringBuilder md, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            md.append(OneLine.of(label)).append(": ").append(OneLine.of(value)).append('\n');
+        }
+    }
+
+    /**
      * A GFM table; every cell is {@link OneLine one line of plain text} with its pipes escaped, so none breaks its row.
      */
     public static String table(List<String> headers, List<List<String>> rows) {
